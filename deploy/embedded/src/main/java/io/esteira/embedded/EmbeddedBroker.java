@@ -1,0 +1,189 @@
+package io.esteira.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * An in-process Artemis broker configured like the production {@code broker.xml}: durable
+ * journal, duplicate detection, redelivery with exponential backoff, and a dead-letter queue
+ * {@code DLQ.<address>} created on demand for every {@code dw.*} address.
+ *
+ * <p>It opens exactly one TCP acceptor, on 127.0.0.1 and the port given (0 picks a free one), so
+ * it never collides with other brokers on the machine (AMQP 5672 and MQTT 1883 stay closed).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    /** Redelivery policy of the {@code dw.#} addresses. */
+    public record Redelivery(int maxDeliveryAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+        public static Redelivery defaults() {
+            return new Redelivery(5, Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
+        }
+    }
+
+    private final Path dataDirectory;
+    private final int port;
+    private final Redelivery redelivery;
+    private EmbeddedActiveMQ server;
+
+    private EmbeddedBroker(Path dataDirectory, int port, Redelivery redelivery) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.redelivery = redelivery;
+    }
+
+    /** A broker on a free loopback port, journal in a new temporary directory. */
+    public static EmbeddedBroker onFreePort(Redelivery redelivery) {
+        try {
+            return new EmbeddedBroker(Files.createTempDirectory("esteira-artemis-"), freePort(), redelivery);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory for the embedded broker's journal", e);
+        }
+    }
+
+    /** A broker on the given loopback port with its journal in {@code dataDirectory}. */
+    public static EmbeddedBroker at(Path dataDirectory, int port, Redelivery redelivery) {
+        return new EmbeddedBroker(dataDirectory, port == 0 ? freePort() : port, redelivery);
+    }
+
+    public synchronized EmbeddedBroker start() {
+        if (server != null) {
+            return this;
+        }
+        Configuration config = new ConfigurationImpl()
+                .setName("esteira-embedded")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dataDirectory.resolve("journal").toString())
+                .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
+                .setLargeMessagesDirectory(
+                        dataDirectory.resolve("large-messages").toString())
+                .setPagingDirectory(dataDirectory.resolve("paging").toString())
+                .setJMXManagementEnabled(true);
+        try {
+            config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+            config.addAcceptorConfiguration("in-vm", "vm://" + port);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot configure the embedded broker's acceptor on port " + port, e);
+        }
+        config.addAddressSetting("dw.#", changeAddressSettings());
+        config.addAddressSetting("DLQ.#", new AddressSettings().setAutoCreateQueues(true));
+        server = new EmbeddedActiveMQ().setConfiguration(config);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server = null;
+            throw new IllegalStateException(
+                    "Cannot start the embedded Artemis broker on 127.0.0.1:" + port
+                            + " (is the port taken? pick another with --broker-port)",
+                    e);
+        }
+        return this;
+    }
+
+    private AddressSettings changeAddressSettings() {
+        return new AddressSettings()
+                .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
+                .setRedeliveryDelay(redelivery.initialDelay().toMillis())
+                .setRedeliveryMultiplier(redelivery.multiplier())
+                .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis())
+                .setDeadLetterAddress(SimpleString.of("DLA"))
+                .setAutoCreateDeadLetterResources(true)
+                .setDeadLetterQueuePrefix(SimpleString.of("DLQ."))
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true)
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST);
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}: what services take as {@code esteira.broker.url}. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** A new JMS connection factory on the TCP acceptor. */
+    public ActiveMQConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory(url());
+    }
+
+    /** Messages in a queue now (0 when the queue does not exist yet). */
+    public long messageCount(String queueName) {
+        Queue queue = requireRunning().getActiveMQServer().locateQueue(SimpleString.of(queueName));
+        return queue == null ? 0 : queue.getMessageCount();
+    }
+
+    /** Creates an anycast queue of the same name as its address, if absent. */
+    public void createQueue(String name) {
+        try {
+            requireRunning()
+                    .getActiveMQServer()
+                    .createQueue(
+                            QueueConfiguration.of(name)
+                                    .setRoutingType(RoutingType.ANYCAST)
+                                    .setDurable(true)
+                                    .setAutoCreateAddress(true),
+                            true);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create queue " + name, e);
+        }
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    private EmbeddedActiveMQ requireRunning() {
+        if (server == null) {
+            throw new IllegalStateException("The embedded broker is not running; call start() first");
+        }
+        return server;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot stop the embedded broker", e);
+            } finally {
+                server = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free loopback port", e);
+        }
+    }
+}

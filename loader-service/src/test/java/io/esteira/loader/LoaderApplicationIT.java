@@ -1,0 +1,45 @@
+package io.esteira.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.embedded.junit.ArtemisBroker;
+import io.esteira.embedded.junit.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LoaderApplicationIT {
+
+    @RegisterExtension
+    static final PostgresDatabase dw = new PostgresDatabase("dw");
+
+    @RegisterExtension
+    static final ArtemisBroker broker = new ArtemisBroker();
+
+    @DynamicPropertySource
+    static void connections(DynamicPropertyRegistry registry) {
+        registry.add("esteira.dw.url", dw::jdbcUrl);
+        registry.add("esteira.dw.username", dw::username);
+        registry.add("esteira.broker.url", broker::url);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void shouldReportHealthUpAndExposePrometheusMetrics() {
+        assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
+        assertThat(http.getForObject("/actuator/health/readiness", String.class))
+                .contains("UP");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("application=\"loader-service\"")
+                .contains("jvm_memory_used_bytes");
+    }
+}

@@ -1,0 +1,18 @@
+package io.esteira.quality;
+
+import io.esteira.runtime.jdbc.DwDataSourceConfiguration;
+import io.esteira.runtime.jdbc.OltpDataSourceConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import({DwDataSourceConfiguration.class, OltpDataSourceConfiguration.class})
+public class QualityApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QualityApplication.class, args);
+    }
+}

@@ -1,0 +1,20 @@
+package io.esteira.runtime.jdbc;
+
+import io.esteira.runtime.config.EsteiraProperties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** The warehouse connection ({@code esteira.dw.*}), primary: Flyway and JdbcTemplate use it. */
+@Configuration(proxyBeanMethods = false)
+public class DwDataSourceConfiguration {
+
+    @Bean
+    @Primary
+    @Qualifier("dw")
+    public DataSource dwDataSource(EsteiraProperties properties) {
+        return DataSources.pooled("esteira.dw", properties.dw(), 10, false);
+    }
+}

@@ -1,0 +1,18 @@
+package io.esteira.runtime.jdbc;
+
+import io.esteira.runtime.config.EsteiraProperties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The source connection ({@code esteira.oltp.*}), read-only: Esteira never writes to the OLTP. */
+@Configuration(proxyBeanMethods = false)
+public class OltpDataSourceConfiguration {
+
+    @Bean
+    @Qualifier("oltp")
+    public DataSource oltpDataSource(EsteiraProperties properties) {
+        return DataSources.pooled("esteira.oltp", properties.oltp(), 4, true);
+    }
+}
