@@ -1,5 +1,6 @@
 package io.esteira.contracts;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 
@@ -7,6 +8,9 @@ import java.util.Map;
  * A failure (or its recovery) that some service wants people to know about
  * ({@code esteira.alert-event/1}), published to {@link Queues#ALERTS}.
  *
+ * <p>Read and write it with {@link ContractCodec}; its JSON Schema is {@code schemas/alert-event-1.json}.
+ *
+ * @param schema always {@link #SCHEMA} (null becomes {@link #SCHEMA})
  * @param id unique per event
  * @param source the service that raised it, e.g. {@code loader-service}
  * @param kind what sort of failure
@@ -36,6 +40,7 @@ public record AlertEvent(
     public static final String SCHEMA = "esteira.alert-event/1";
 
     public AlertEvent {
+        schema = schema == null ? SCHEMA : schema;
         details = details == null ? Map.of() : Map.copyOf(details);
         links = links == null ? Map.of() : Map.copyOf(links);
     }
@@ -53,7 +58,7 @@ public record AlertEvent(
             this.json = json;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String json() {
             return json;
         }

@@ -1,13 +1,19 @@
 package io.esteira.contracts;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One JSON message carrying many changed rows of one entity ({@code esteira.change-batch/1}).
  *
- * @param schema always {@link #SCHEMA}
+ * <p>Read and write it with {@link ContractCodec}; its JSON Schema is {@code schemas/change-batch-1.json}.
+ *
+ * @param schema always {@link #SCHEMA} (null becomes {@link #SCHEMA})
  * @param batchId deterministic from entity, watermark range and replay id ({@link BatchIds}); also the
  *     Artemis duplicate-detection id, so a re-sent batch is recognised
  * @param entity catalog name, e.g. {@code orders}
@@ -17,6 +23,7 @@ import java.util.Map;
  * @param replay null for live extraction; the replay request id for a window replay
  * @param rows at least one, at most {@link ContractLimits#MAX_ROWS_PER_BATCH}
  */
+@JsonAutoDetect(isGetterVisibility = Visibility.NONE) // isReplay() is derived, not a JSON field
 public record ChangeBatch(
         String schema,
         String batchId,
@@ -30,9 +37,11 @@ public record ChangeBatch(
     public static final String SCHEMA = "esteira.change-batch/1";
 
     public ChangeBatch {
-        rows = List.copyOf(rows);
+        schema = schema == null ? SCHEMA : schema;
+        rows = rows == null ? List.of() : List.copyOf(rows);
     }
 
+    /** True when the batch belongs to a window replay rather than live extraction. */
     public boolean isReplay() {
         return replay != null;
     }
@@ -65,11 +74,26 @@ public record ChangeBatch(
      * @param op upsert (insert, update or soft delete, which carries {@code deleted_at}) or delete (hard)
      * @param key the row's primary-key value
      * @param version the row's change-order value (xid8 on PostgreSQL, rowversion on SQL Server)
-     * @param data column name to value; for a delete, may be empty
+     * @param data column name to scalar value, in column order; for a delete, may be empty. Integer,
+     *     Short and Byte values are widened to Long; {@link ContractCodec} reads String, Long, BigInteger,
+     *     BigDecimal, Boolean or null
      */
     public record Row(Op op, long key, long version, Map<String, Object> data) {
         public Row {
-            data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+            if (data == null) {
+                data = Map.of();
+            } else {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                data.forEach((column, value) -> copy.put(column, widened(value)));
+                data = Collections.unmodifiableMap(copy);
+            }
+        }
+
+        /** Integer, Short and Byte become Long, so a row equals itself after a JSON round trip. */
+        private static Object widened(Object value) {
+            return value instanceof Integer || value instanceof Short || value instanceof Byte
+                    ? Long.valueOf(((Number) value).longValue())
+                    : value;
         }
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * The outcome of one run of one data-quality check ({@code esteira.quality-result/1}).
  *
+ * <p>Read and write it with {@link ContractCodec}; its JSON Schema is {@code schemas/quality-result-1.json}.
+ *
+ * @param schema always {@link #SCHEMA} (null becomes {@link #SCHEMA})
  * @param checkId the check's configured id
  * @param kind orphans, freshness, reconciliation, rule, kpi-smoke
  * @param status pass, warn, fail, or error (the check itself could not run)
@@ -31,6 +34,7 @@ public record QualityResult(
     public static final String SCHEMA = "esteira.quality-result/1";
 
     public QualityResult {
+        schema = schema == null ? SCHEMA : schema;
         sample = sample == null ? List.of() : List.copyOf(sample);
     }
 

@@ -1,0 +1,117 @@
+package io.esteira.contracts.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityCatalogTest {
+
+    private final EntityCatalog catalog = EntityCatalog.reference();
+
+    @Test
+    void shouldListTheElevenReferenceEntitiesDimensionsBeforeFacts() {
+        assertThat(catalog.names())
+                .containsExactly(
+                        "regions",
+                        "teams",
+                        "sellers",
+                        "customers",
+                        "categories",
+                        "products",
+                        "discounts",
+                        "orders",
+                        "order_items",
+                        "returns",
+                        "sales_targets");
+        assertThat(catalog.loadOrder()).extracting(EntityDefinition::name).containsExactlyElementsOf(catalog.names());
+    }
+
+    @Test
+    void shouldDescribeOrdersAsInTheDataContract() {
+        EntityDefinition orders = catalog.get("orders");
+
+        assertThat(orders.table()).isEqualTo("core.orders");
+        assertThat(orders.tableSchema()).isEqualTo("core");
+        assertThat(orders.tableName()).isEqualTo("orders");
+        assertThat(orders.keyColumn()).isEqualTo("order_id");
+        assertThat(orders.columns())
+                .containsExactly(
+                        "order_id",
+                        "order_number",
+                        "customer_id",
+                        "seller_id",
+                        "discount_id",
+                        "status",
+                        "order_date",
+                        "channel",
+                        "created_at",
+                        "updated_at",
+                        "deleted_at");
+    }
+
+    @Test
+    void shouldNameKeysAfterTheSingularTable() {
+        assertThat(catalog.loadOrder())
+                .extracting(EntityDefinition::keyColumn)
+                .containsExactly(
+                        "region_id",
+                        "team_id",
+                        "seller_id",
+                        "customer_id",
+                        "category_id",
+                        "product_id",
+                        "discount_id",
+                        "order_id",
+                        "order_item_id",
+                        "return_id",
+                        "sales_target_id");
+        assertThat(catalog.loadOrder())
+                .allSatisfy(e -> assertThat(e.columns()).endsWith("created_at", "updated_at", "deleted_at"))
+                .allSatisfy(e -> assertThat(e.columns()).doesNotContain("row_version"));
+    }
+
+    @Test
+    void shouldLoadEveryReferencedEntityBeforeItsReferrer() {
+        List<String> order = catalog.names();
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            for (String column : entity.columns()) {
+                if (column.equals(entity.keyColumn()) || column.equals("parent_id")) {
+                    continue; // parent_id references the same entity (categories)
+                }
+                catalog.loadOrder().stream()
+                        .filter(referenced -> referenced.keyColumn().equals(column))
+                        .findFirst()
+                        .ifPresent(referenced -> assertThat(order.indexOf(referenced.name()))
+                                .as("%s.%s references %s", entity.name(), column, referenced.name())
+                                .isLessThan(order.indexOf(entity.name())));
+            }
+        }
+    }
+
+    @Test
+    void shouldRejectUnknownEntityListingKnownOnes() {
+        assertThatThrownBy(() -> catalog.get("invoices"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown entity 'invoices'")
+                .hasMessageContaining("regions, teams, sellers");
+        assertThat(catalog.find("invoices")).isEmpty();
+    }
+
+    @Test
+    void shouldSelectEntitiesInLoadOrderWhateverTheRequestedOrder() {
+        assertThat(catalog.loadOrder(List.of("orders", "regions", "customers")))
+                .extracting(EntityDefinition::name)
+                .containsExactly("regions", "customers", "orders");
+    }
+
+    @Test
+    void shouldRejectCatalogWithTheSameEntityTwice() {
+        EntityDefinition regions = catalog.get("regions");
+
+        assertThatThrownBy(() -> EntityCatalog.of(List.of(regions, regions)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("regions is defined twice");
+    }
+}
