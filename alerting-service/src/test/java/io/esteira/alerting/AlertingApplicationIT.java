@@ -25,6 +25,7 @@ class AlertingApplicationIT {
 
     @DynamicPropertySource
     static void connections(DynamicPropertyRegistry registry) {
+        DwTestSchema.create(dw);
         registry.add("esteira.dw.url", dw::jdbcUrl);
         registry.add("esteira.dw.username", dw::username);
         registry.add("esteira.broker.url", broker::url);

@@ -1,0 +1,137 @@
+package io.esteira.alerting.config;
+
+import io.esteira.alerting.delivery.AlertLog;
+import io.esteira.alerting.delivery.WebhookTargetPolicy;
+import io.esteira.alerting.dispatch.Dispatcher;
+import io.esteira.alerting.intake.AlertEventCodec;
+import io.esteira.alerting.intake.AlertIntake;
+import io.esteira.alerting.metrics.AlertingMetrics;
+import io.esteira.alerting.route.AlertIntakeRoute;
+import io.esteira.alerting.route.DeadLetters;
+import io.esteira.alerting.route.DeliveryAttempts;
+import io.esteira.alerting.route.DeliveryRoutes;
+import io.esteira.alerting.silence.SilenceStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain domain classes and the Camel routes of the alerting service. */
+@Configuration(proxyBeanMethods = false)
+public class AlertingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertingConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WebhookTargetPolicy webhookTargetPolicy(AlertingProperties properties) {
+        return WebhookTargetPolicy.system(
+                properties.webhook().allowedHosts(), properties.webhook().allowedSchemes());
+    }
+
+    @Bean
+    AlertingSetup alertingSetup(AlertingProperties properties, WebhookTargetPolicy webhookTargetPolicy) {
+        AlertingSetup setup = AlertingConfigValidator.validate(properties, webhookTargetPolicy);
+        if (!properties.api().configured()) {
+            log.warn("esteira.alerting.api.username/password are not set: POST /api/alerts and /api/silences refuse"
+                    + " every request until they are");
+        }
+        return setup;
+    }
+
+    @Bean
+    SilenceStore silenceStore(Clock clock) {
+        return new SilenceStore(clock, Duration.ofDays(5));
+    }
+
+    @Bean
+    Dispatcher dispatcher(AlertingSetup setup, SilenceStore silences, Clock clock) {
+        return new Dispatcher(setup.root(), setup::sendResolved, silences, setup.inhibitRules(), clock);
+    }
+
+    @Bean
+    AlertLog alertLog(DataSource dataSource, Clock clock) {
+        AlertLog alertLog = new AlertLog(dataSource, clock);
+        alertLog.verifyTable();
+        return alertLog;
+    }
+
+    @Bean
+    AlertingMetrics alertingMetrics(MeterRegistry registry, Dispatcher dispatcher, SilenceStore silences) {
+        AlertingMetrics metrics = new AlertingMetrics(registry);
+        metrics.gauges(dispatcher::pendingGroups, silences::activeCount);
+        return metrics;
+    }
+
+    @Bean
+    AlertEventCodec alertEventCodec() {
+        return new AlertEventCodec();
+    }
+
+    @Bean
+    AlertIntake alertIntake(Dispatcher dispatcher, AlertLog alertLog, AlertingMetrics metrics) {
+        return new AlertIntake(dispatcher, alertLog, metrics);
+    }
+
+    @Bean
+    DeliveryAttempts deliveryAttempts(AlertLog alertLog, AlertingMetrics metrics) {
+        return new DeliveryAttempts(alertLog, metrics);
+    }
+
+    @Bean
+    DeadLetters deadLetters(DeliveryAttempts attempts, Dispatcher dispatcher, AlertingSetup setup, Clock clock) {
+        return new DeadLetters(attempts, dispatcher, setup.fallbackRoute(), clock);
+    }
+
+    @Bean
+    AlertIntakeRoute alertIntakeRoute(AlertEventCodec codec, AlertIntake intake, AlertingProperties properties) {
+        return new AlertIntakeRoute(codec, intake, properties.intakeConsumers());
+    }
+
+    @Bean
+    DeliveryRoutes deliveryRoutes(
+            AlertingProperties properties,
+            AlertingSetup setup,
+            Dispatcher dispatcher,
+            DeliveryAttempts attempts,
+            DeadLetters deadLetters,
+            WebhookTargetPolicy webhookTargetPolicy,
+            Clock clock) {
+        return new DeliveryRoutes(properties, setup, dispatcher, attempts, deadLetters, webhookTargetPolicy, clock);
+    }
+
+    /** Webhook timeouts and no redirects (a redirect could lead past the allow-list). */
+    @Bean
+    CamelContextConfiguration webhookHttpClient(AlertingProperties properties) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                HttpComponent http = camelContext.getComponent("http", HttpComponent.class);
+                long connect = properties.webhook().connectTimeout().toMillis();
+                long response = properties.webhook().responseTimeout().toMillis();
+                http.setConnectTimeout(connect);
+                http.setConnectionRequestTimeout(connect);
+                http.setResponseTimeout(response);
+                http.setSoTimeout(response);
+                http.setFollowRedirects(false);
+                http.setRedirectHandlingDisabled(true);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {}
+        };
+    }
+}

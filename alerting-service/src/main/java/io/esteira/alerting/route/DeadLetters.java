@@ -1,0 +1,138 @@
+package io.esteira.alerting.route;
+
+import io.esteira.alerting.dispatch.Dispatcher;
+import io.esteira.alerting.dispatch.Notification;
+import io.esteira.alerting.dispatch.NotifiedAlert;
+import io.esteira.alerting.routing.RouteNode;
+import io.esteira.contracts.AlertEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to a notification whose last attempt failed: it is recorded as {@code dead} in
+ * {@code audit.alert_log}, and a {@code delivery} alert about it goes to the fallback receiver (through
+ * the dispatcher, so repeated failures of one group are one alert). The alert resolves when that
+ * receiver next accepts a notification of the same group. Delivery alerts never raise delivery
+ * alerts about themselves.
+ */
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    public static final String SOURCE = "alerting-service";
+
+    private final DeliveryAttempts attempts;
+    private final Dispatcher dispatcher;
+    private final Optional<RouteNode> fallbackRoute;
+    private final Clock clock;
+    private final Map<String, AlertEvent> raised = new ConcurrentHashMap<>();
+
+    public DeadLetters(
+            DeliveryAttempts attempts, Dispatcher dispatcher, Optional<RouteNode> fallbackRoute, Clock clock) {
+        this.attempts = attempts;
+        this.dispatcher = dispatcher;
+        this.fallbackRoute = fallbackRoute;
+        this.clock = clock;
+    }
+
+    public void dead(Exchange exchange) {
+        Notification notification = Exchanges.notification(exchange);
+        attempts.dead(exchange);
+        String error = DeliveryAttempts.describe(DeliveryAttempts.cause(exchange));
+        log.error(
+                "Notification {} to receiver {} is dead-lettered after {} attempts: {}",
+                notification.id(),
+                notification.receiver(),
+                exchange.getProperty(Exchanges.ATTEMPT),
+                error);
+        if (!notification.raisesDeliveryAlert() || fallbackRoute.isEmpty()) {
+            return;
+        }
+        AlertEvent alert =
+                deliveryAlert(notification, exchange.getProperty(Exchanges.ATTEMPT, 1, Integer.class), error);
+        raised.put(alert.fingerprint(), alert);
+        dispatcher.acceptOn(alert, fallbackRoute.get(), false);
+    }
+
+    /** After a successful delivery: resolves the delivery alert of that receiver and group, if one was raised. */
+    public void delivered(Exchange exchange) {
+        Notification notification = Exchanges.notification(exchange);
+        if (!notification.raisesDeliveryAlert() || fallbackRoute.isEmpty()) {
+            return;
+        }
+        AlertEvent firing = raised.remove(fingerprint(notification));
+        if (firing != null) {
+            dispatcher.acceptOn(
+                    new AlertEvent(
+                            AlertEvent.SCHEMA,
+                            UUID.randomUUID().toString(),
+                            SOURCE,
+                            AlertEvent.Kind.DELIVERY,
+                            firing.severity(),
+                            firing.entity(),
+                            "Receiver " + notification.receiver() + " accepts notifications again",
+                            firing.details(),
+                            firing.fingerprint(),
+                            AlertEvent.Status.resolved,
+                            clock.instant(),
+                            Map.of()),
+                    fallbackRoute.get(),
+                    false);
+        }
+    }
+
+    AlertEvent deliveryAlert(Notification notification, int attempts, String error) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("receiver", notification.receiver());
+        details.put("notificationId", notification.id());
+        details.put("groupKey", notification.groupKey());
+        details.put("attempts", Integer.toString(attempts));
+        details.put("error", error);
+        details.put(
+                "alerts",
+                notification.alerts().stream().map(a -> a.event().fingerprint()).collect(Collectors.joining(", ")));
+        Set<String> entities = notification.alerts().stream()
+                .map(NotifiedAlert::event)
+                .map(AlertEvent::entity)
+                .filter(e -> e != null && !e.isEmpty())
+                .collect(Collectors.toSet());
+        return new AlertEvent(
+                AlertEvent.SCHEMA,
+                UUID.randomUUID().toString(),
+                SOURCE,
+                AlertEvent.Kind.DELIVERY,
+                AlertEvent.Severity.critical,
+                entities.size() == 1 ? entities.iterator().next() : null,
+                "Notification to receiver " + notification.receiver() + " failed after " + attempts + " attempts: "
+                        + error,
+                details,
+                fingerprint(notification),
+                AlertEvent.Status.firing,
+                clock.instant(),
+                Map.of());
+    }
+
+    static String fingerprint(Notification notification) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((notification.receiver() + "\n" + notification.groupKey())
+                            .getBytes(StandardCharsets.UTF_8));
+            return "delivery/" + notification.receiver() + "/" + HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
+        }
+    }
+}
