@@ -1,0 +1,80 @@
+package io.esteira.oltp;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * Installs and upgrades the OLTP reference schema {@code core.*} with Flyway: the vendor's
+ * migrations from {@code classpath:db/oltp/<vendor>}, recorded in {@code core.flyway_schema_history}
+ * so that they never mix with the warehouse's migrations in the same database.
+ */
+public final class OltpSchema {
+
+    public static final String SCHEMA = "core";
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private OltpSchema() {}
+
+    /**
+     * Applies the pending migrations; on an up-to-date schema it does nothing.
+     *
+     * @return how many migrations ran (0 when the schema was current)
+     */
+    public static int migrate(DataSource dataSource) {
+        Flyway flyway = flyway(dataSource);
+        try {
+            return flyway.migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new OltpException(
+                    "Migrating the OLTP schema core failed: " + e.getMessage()
+                            + ". Fix the database (or point --url at an empty one) and run init again.",
+                    e);
+        }
+    }
+
+    /** True when the schema's migrations have been applied and none is pending. */
+    public static boolean isCurrent(DataSource dataSource) {
+        Flyway flyway = flyway(dataSource);
+        try {
+            MigrationInfo[] pending = flyway.info().pending();
+            return flyway.info().current() != null && pending.length == 0;
+        } catch (FlywayException e) {
+            throw new OltpException(
+                    "Reading the OLTP schema history core." + HISTORY_TABLE + " failed: " + e.getMessage()
+                            + ". Check that the database is reachable.",
+                    e);
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        OltpDialect dialect;
+        boolean upperCase;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = OltpDialect.of(connection);
+            upperCase = connection.getMetaData().storesUpperCaseIdentifiers();
+        } catch (SQLException e) {
+            throw new OltpException(
+                    "Cannot connect to the OLTP database: " + e.getMessage() + ". Check the URL, user and password.",
+                    e);
+        }
+        // Flyway quotes the names it is given: give them as the database stores the unquoted
+        // core.* names of the scripts (H2 folds them to upper case).
+        String schema = upperCase ? SCHEMA.toUpperCase(Locale.ROOT) : SCHEMA;
+        String table = upperCase ? HISTORY_TABLE.toUpperCase(Locale.ROOT) : HISTORY_TABLE;
+        return Flyway.configure(OltpSchema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/oltp/" + dialect.folder())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .table(table)
+                .placeholderReplacement(false)
+                .failOnMissingLocations(true)
+                .load();
+    }
+}

@@ -1,0 +1,82 @@
+package io.esteira.oltp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.embedded.TemporaryPostgres;
+import io.esteira.embedded.junit.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+class PostgresOltpIT extends OltpScenario {
+
+    /** Checks the server (skips outside CI when it is down); each test makes its own databases on it. */
+    @RegisterExtension
+    static final PostgresDatabase server = new PostgresDatabase("oltp");
+
+    @Override
+    TestDatabase freshDatabase() {
+        TemporaryPostgres database = TemporaryPostgres.create(TemporaryPostgres.Server.fromEnvironment(), "oltp");
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return database.dataSource();
+            }
+
+            @Override
+            public void close() {
+                database.close();
+            }
+        };
+    }
+
+    @Override
+    String rowVersionAsNumber() {
+        return "row_version::text::numeric";
+    }
+
+    @Test
+    void shouldStampTheWritingTransactionAsXid8() throws SQLException {
+        try (TestDatabase database = migrated();
+                Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            execute(
+                    connection,
+                    "INSERT INTO core.regions (name, state, country) VALUES ('Norte - Pará', 'PA', 'Brasil')");
+            Object[] row = rows(
+                            connection,
+                            "SELECT pg_typeof(row_version)::text, row_version = pg_current_xact_id() FROM core.regions")
+                    .get(0);
+            connection.commit();
+
+            assertThat(row).containsExactly("xid8", true);
+        }
+    }
+
+    @Test
+    void shouldWakeTheTableChannelOnChange() throws SQLException {
+        try (TestDatabase database = migrated();
+                Connection listener = database.dataSource().getConnection();
+                Connection writer = database.dataSource().getConnection()) {
+            try (Statement listen = listener.createStatement()) {
+                listen.execute("LISTEN esteira_regions");
+            }
+
+            execute(
+                    writer,
+                    "INSERT INTO core.regions (name, state, country) VALUES ('Sul - Paraná', 'PR', 'Brasil'),"
+                            + " ('Sul - Santa Catarina', 'SC', 'Brasil')");
+
+            PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
+            assertThat(notifications).isNotNull();
+            assertThat(Arrays.stream(notifications).map(PGNotification::getName))
+                    .containsExactly("esteira_regions");
+        }
+    }
+}
