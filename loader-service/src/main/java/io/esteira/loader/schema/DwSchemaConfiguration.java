@@ -1,0 +1,22 @@
+package io.esteira.loader.schema;
+
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Start-up checks of the migration settings Spring Boot's Flyway reads from {@code spring.flyway.*}: the
+ * calendar range must be two ISO dates in order, and the warehouse a database with migrations (an H2 one
+ * in PostgreSQL mode), or the service stops before touching it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DwSchemaConfiguration {
+
+    @Bean
+    FlywayConfigurationCustomizer dwMigrationSettingsCheck() {
+        return configuration -> {
+            CalendarRange.fromPlaceholders(configuration.getPlaceholders());
+            DwSchema.vendor(configuration.getDataSource());
+        };
+    }
+}

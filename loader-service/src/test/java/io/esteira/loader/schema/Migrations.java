@@ -1,0 +1,33 @@
+package io.esteira.loader.schema;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The migration scripts a vendor ships, as built into target/classes. */
+final class Migrations {
+
+    private Migrations() {}
+
+    /** File names under {@code db/dw/<vendor>}, sorted. */
+    static List<String> of(String vendor) {
+        try {
+            Path folder =
+                    Path.of(Migrations.class.getResource("/db/dw/" + vendor).toURI());
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.endsWith(".sql"))
+                        .sorted()
+                        .toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
