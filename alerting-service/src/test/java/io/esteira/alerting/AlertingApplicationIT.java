@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.embedded.junit.ArtemisBroker;
 import io.esteira.embedded.junit.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class AlertingApplicationIT {
 
     @RegisterExtension
@@ -33,6 +37,22 @@ class AlertingApplicationIT {
 
     @Autowired
     TestRestTemplate http;
+
+    private static ConfigurableApplicationContext application;
+
+    @Autowired
+    void keep(ConfigurableApplicationContext context) {
+        application = context;
+    }
+
+    /**
+     * Stops Camel and the JMS connection while the broker still runs (the broker extension stops before
+     * Spring closes the context).
+     */
+    @AfterAll
+    static void stopBeforeBroker() throws Exception {
+        BeforeBrokerStops.stop(application);
+    }
 
     @Test
     void shouldReportHealthUpAndExposePrometheusMetrics() {

@@ -11,6 +11,7 @@ import io.esteira.alerting.route.DeadLetters;
 import io.esteira.alerting.route.DeliveryAttempts;
 import io.esteira.alerting.route.DeliveryRoutes;
 import io.esteira.alerting.silence.SilenceStore;
+import io.esteira.contracts.ContractCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public class AlertingConfiguration {
 
     @Bean
     AlertEventCodec alertEventCodec() {
-        return new AlertEventCodec();
+        return new AlertEventCodec(ContractCodec.standard());
     }
 
     @Bean

@@ -20,9 +20,6 @@ public class AlertIntakeRoute extends RouteBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(AlertIntakeRoute.class);
 
-    /** Header of a dead-lettered message that tells why it was refused. */
-    public static final String ERROR_HEADER = "esteira_error";
-
     static final String INVALID = "esteiraInvalid";
 
     private final AlertEventCodec codec;
@@ -59,7 +56,7 @@ public class AlertIntakeRoute extends RouteBuilder {
                     reason);
             intake.invalid("jms");
             exchange.setProperty(INVALID, true);
-            exchange.getMessage().setHeader(ERROR_HEADER, reason);
+            exchange.getMessage().setHeader(Queues.ERROR_HEADER, reason);
             exchange.getMessage().setBody(body);
             return;
         }

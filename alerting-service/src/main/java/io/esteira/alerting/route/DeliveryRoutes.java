@@ -162,7 +162,8 @@ public class DeliveryRoutes extends RouteBuilder {
         webhookPolicy.check(webhook.url());
         String body = webhookBodies.render(notification, webhook.format());
         Message message = exchange.getMessage();
-        message.getHeaders().clear();
+        // Only the headers set here go out; Camel's own (redelivery state) stay and are never sent.
+        message.removeHeaders("*", "Camel*");
         webhook.headers().forEach(message::setHeader);
         if (webhook.secret() != null) {
             long timestamp = clock.instant().getEpochSecond();
@@ -182,8 +183,9 @@ public class DeliveryRoutes extends RouteBuilder {
         EmailMessage email = EmailRenderer.render(
                 notification, receiver(exchange).email(), properties.smtp().from());
         Message message = exchange.getMessage();
-        // camel-mail turns every message header into a mail header: only these go out.
-        message.getHeaders().clear();
+        // camel-mail turns every message header into a mail header: only these go out (Camel's own
+        // headers, which hold the redelivery state, are filtered by camel-mail).
+        message.removeHeaders("*", "Camel*");
         message.setHeader("From", email.from());
         message.setHeader("To", String.join(", ", email.to()));
         if (!email.cc().isEmpty()) {
