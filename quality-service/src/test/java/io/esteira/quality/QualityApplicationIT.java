@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.embedded.junit.ArtemisBroker;
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.quality.scenario.Fixture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,12 @@ class QualityApplicationIT {
     @RegisterExtension
     static final ArtemisBroker broker = new ArtemisBroker();
 
+    /** The shipped checks validate their tables and SQL at start-up: migrate both databases, empty. */
+    @BeforeAll
+    static void migrate() {
+        Fixture.migrate(oltp.dataSource(), dw.dataSource());
+    }
+
     @DynamicPropertySource
     static void connections(DynamicPropertyRegistry registry) {
         registry.add("esteira.oltp.url", oltp::jdbcUrl);
@@ -45,6 +53,7 @@ class QualityApplicationIT {
                 .contains("UP");
         assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .contains("application=\"quality-service\"")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                .contains("esteira_quality_check_status{application=\"quality-service\",check=\"freshness\"");
     }
 }

@@ -1,0 +1,33 @@
+package io.esteira.quality.check;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The sorts of check, by the name used in configuration and in {@code audit.dq_result.kind}. */
+public enum CheckKind {
+    ORPHANS("orphans"),
+    FRESHNESS("freshness"),
+    RECONCILIATION("reconciliation"),
+    RULE("rule"),
+    KPI_SMOKE("kpi-smoke");
+
+    private final String id;
+
+    CheckKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<CheckKind> of(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    /** The configuration names, for error messages: {@code orphans, freshness, …}. */
+    public static String names() {
+        return Arrays.stream(values()).map(CheckKind::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,110 @@
+package io.esteira.quality.check;
+
+import io.esteira.quality.dialect.QualityDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One database a check reads (the OLTP or the DW), with its dialect and catalog. Every query runs in
+ * a read-only transaction: the quality service never changes data, and on PostgreSQL a configured
+ * rule that tried would be refused.
+ */
+public final class Database {
+
+    private final String role;
+    private final DataSource dataSource;
+    private final QualityDialect dialect;
+    private final Catalog catalog;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate sampling;
+    private final TransactionTemplate readOnly;
+
+    /**
+     * @param role {@code dw} or {@code oltp}, named in every error message
+     * @param sampleSize the most rows a sample query returns
+     */
+    public Database(String role, DataSource dataSource, QualityDialect dialect, int sampleSize) {
+        this.role = role;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.catalog = new Catalog(dataSource, role);
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        JdbcTemplate limited = new JdbcTemplate(dataSource);
+        limited.setMaxRows(sampleSize);
+        this.sampling = new NamedParameterJdbcTemplate(limited);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions.setReadOnly(true);
+        this.readOnly = transactions;
+    }
+
+    public static Database of(String role, DataSource dataSource, int sampleSize) {
+        return new Database(role, dataSource, QualityDialect.of(dataSource, role), sampleSize);
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public QualityDialect dialect() {
+        return dialect;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public <T> T query(String sql, Map<String, ?> parameters, ResultSetExtractor<T> extractor) {
+        return readOnly.execute(status -> jdbc.query(sql, parameters, extractor));
+    }
+
+    public <T> java.util.List<T> list(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
+        return readOnly.execute(status -> jdbc.query(sql, parameters, mapper));
+    }
+
+    /** The first {@code sampleSize} rows of {@code sql}. */
+    public <T> java.util.List<T> sample(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
+        return readOnly.execute(status -> sampling.query(sql, parameters, mapper));
+    }
+
+    public long count(String sql, Map<String, ?> parameters) {
+        Long count = readOnly.execute(status -> jdbc.queryForObject(sql, parameters, Long.class));
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Has the database parse and describe {@code sql} without running it, so a statement that does not
+     * parse or names a missing table or column stops start-up.
+     *
+     * @throws IllegalArgumentException with the database's own explanation
+     */
+    public void prepare(String sql) {
+        String jdbcSql = NamedParameterUtils.parseSqlStatementIntoString(sql);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
+            statement.getMetaData();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(
+                    "its SQL does not prepare on the " + role + " database: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    static String oneLine(String message) {
+        return message == null
+                ? "(no message)"
+                : message.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,193 @@
+package io.esteira.quality.check;
+
+import io.esteira.contracts.QualityResult.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far the DW is behind the OLTP, per entity, and whether yesterday is complete.
+ *
+ * <p>The lag of an entity is the age of its oldest committed OLTP change that the extractor has not
+ * yet passed: the rows and tombstones after the cursor {@code ctl.etl_control.watermark_version/_key}.
+ * With nothing pending the lag is 0, however long ago the last change was: the DW is then as fresh as
+ * the source. Like dbt's source freshness, a lag above {@code warn-after} warns and above
+ * {@code error-after} fails.
+ *
+ * <p>The business SLA "day D is in the DW by D+1 at the deadline (08:00) in the business zone" fails
+ * when, past the latest deadline, a change made before the end of its day D is still pending.
+ */
+public final class FreshnessCheck implements Check {
+
+    /**
+     * One watched entity.
+     *
+     * @param entity the catalog entity, e.g. {@code orders}
+     * @param tableName the name its hard deletes carry in {@code core.deleted_rows.table_name}
+     * @param sql the pending-changes statement, identifiers filled in
+     */
+    public record Target(String entity, String tableName, String sql) {}
+
+    private final CheckDefinition definition;
+    private final Database oltp;
+    private final Database dw;
+    private final List<Target> targets;
+    private final Duration warnAfter;
+    private final Duration errorAfter;
+    private final LocalTime slaDeadline;
+    private final int sampleSize;
+    private final Clock clock;
+
+    public FreshnessCheck(
+            CheckDefinition definition,
+            Database oltp,
+            Database dw,
+            List<Target> targets,
+            Duration warnAfter,
+            Duration errorAfter,
+            LocalTime slaDeadline,
+            int sampleSize,
+            Clock clock) {
+        this.definition = definition;
+        this.oltp = oltp;
+        this.dw = dw;
+        this.targets = List.copyOf(targets);
+        this.warnAfter = warnAfter;
+        this.errorAfter = errorAfter;
+        this.slaDeadline = slaDeadline;
+        this.sampleSize = sampleSize;
+        this.clock = clock;
+    }
+
+    @Override
+    public CheckDefinition definition() {
+        return definition;
+    }
+
+    /** The entities watched, in configuration order. */
+    public List<String> entities() {
+        return targets.stream().map(Target::entity).toList();
+    }
+
+    /** Every statement the check runs, as (database, sql), for start-up validation. */
+    public List<Map.Entry<Database, String>> statements() {
+        List<Map.Entry<Database, String>> statements = new ArrayList<>();
+        statements.add(Map.entry(dw, dw.dialect().sql("freshness-control")));
+        targets.forEach(t -> statements.add(Map.entry(oltp, t.sql())));
+        return statements;
+    }
+
+    /**
+     * The end of the latest day that must be complete: past today's deadline that is yesterday's end
+     * (today 00:00 in {@code zone}); before it, the day before yesterday's.
+     */
+    static Instant slaCutoff(Instant now, ZoneId zone, LocalTime deadline) {
+        ZonedDateTime local = now.atZone(zone);
+        LocalDate mustBeComplete = local.toLocalTime().isBefore(deadline)
+                ? local.toLocalDate().minusDays(2)
+                : local.toLocalDate().minusDays(1);
+        return mustBeComplete.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    @Override
+    public Evaluation evaluate() {
+        Instant now = clock.instant();
+        Instant cutoff = slaDeadline == null ? null : slaCutoff(now, definition.zone(), slaDeadline);
+        Duration worst = Duration.ZERO;
+        long overdueTotal = 0;
+        List<String> sample = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        for (Target target : targets) {
+            Control control = dw.query(
+                    dw.dialect().sql("freshness-control"),
+                    Map.of("entity", target.entity()),
+                    rs -> rs.next() ? Control.of(rs) : null);
+            if (control == null) {
+                throw new IllegalStateException("ctl.etl_control has no row for entity " + target.entity()
+                        + "; start the extractor once or insert the entity's row.");
+            }
+            Pending pending = oltp.query(target.sql(), pendingParameters(target, control, cutoff), Pending::of);
+            Duration lag = pending.oldest() == null
+                    ? Duration.ZERO
+                    : positive(Duration.between(pending.oldest().toInstant(ZoneOffset.UTC), now));
+            if (lag.compareTo(worst) > 0) {
+                worst = lag;
+            }
+            overdueTotal += pending.overdue();
+            if (pending.count() > 0 && (lag.compareTo(warnAfter) > 0 || pending.overdue() > 0)) {
+                late.add(target.entity());
+                if (sample.size() < sampleSize) {
+                    sample.add(target.entity() + ": " + pending.count() + " change(s) not in the DW, oldest "
+                            + pending.oldest() + " UTC (lag " + lag + ")"
+                            + (pending.overdue() > 0
+                                    ? ", " + pending.overdue() + " made before the SLA cutoff " + cutoff
+                                    : "")
+                            + "; watermark " + control.version() + "/" + control.key() + ", last success "
+                            + (control.lastSuccessAt() == null ? "never" : control.lastSuccessAt() + " UTC"));
+                }
+            }
+        }
+        Status status = worst.compareTo(errorAfter) > 0 || overdueTotal > 0
+                ? Status.fail
+                : worst.compareTo(warnAfter) > 0 ? Status.warn : Status.pass;
+        String message = status == Status.pass
+                ? "DW is fresh for " + String.join(", ", entities()) + ": lag " + worst + "."
+                : "DW is behind for " + String.join(", ", late) + ": worst lag " + worst
+                        + (overdueTotal > 0 ? ", " + overdueTotal + " change(s) of a closed day missed the SLA" : "")
+                        + ".";
+        return new Evaluation(status, (double) worst.toSeconds(), threshold(), sample, message);
+    }
+
+    private String threshold() {
+        return "lag warn after " + warnAfter + ", error after " + errorAfter
+                + (slaDeadline == null
+                        ? ""
+                        : "; day D complete by D+1 " + slaDeadline + " "
+                                + definition.zone().getId());
+    }
+
+    private static Map<String, Object> pendingParameters(Target target, Control control, Instant cutoff) {
+        LocalDateTime slaCutoff =
+                cutoff == null ? LocalDateTime.of(1900, 1, 1, 0, 0) : LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        return Map.of(
+                "watermark_version", control.version(),
+                "watermark_key", control.key(),
+                "table_name", target.tableName(),
+                "sla_cutoff", slaCutoff);
+    }
+
+    private static Duration positive(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
+    private record Control(boolean enabled, long version, long key, LocalDateTime lastSuccessAt) {
+        static Control of(ResultSet rs) throws SQLException {
+            return new Control(
+                    rs.getBoolean("enabled"),
+                    rs.getLong("watermark_version"),
+                    rs.getLong("watermark_key"),
+                    rs.getObject("last_success_at", LocalDateTime.class));
+        }
+    }
+
+    private record Pending(long count, LocalDateTime oldest, long overdue) {
+        static Pending of(ResultSet rs) throws SQLException {
+            if (!rs.next()) {
+                return new Pending(0, null, 0);
+            }
+            return new Pending(
+                    rs.getLong("pending"), rs.getObject("oldest", LocalDateTime.class), rs.getLong("overdue"));
+        }
+    }
+}

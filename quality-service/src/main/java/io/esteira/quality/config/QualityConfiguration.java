@@ -1,0 +1,129 @@
+package io.esteira.quality.config;
+
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.quality.check.Check;
+import io.esteira.quality.check.CheckFactory;
+import io.esteira.quality.check.Database;
+import io.esteira.quality.config.QualityProperties.CheckProperties;
+import io.esteira.quality.config.QualityProperties.CheckRepair;
+import io.esteira.quality.repair.HttpReplayClient;
+import io.esteira.quality.repair.RepairService;
+import io.esteira.quality.repair.ReplayClient;
+import io.esteira.quality.repair.ReplayDrain;
+import io.esteira.quality.run.CheckAlerts;
+import io.esteira.quality.run.CheckMetrics;
+import io.esteira.quality.run.CheckRegistry;
+import io.esteira.quality.run.CheckRunner;
+import io.esteira.quality.run.ResultStore;
+import io.esteira.runtime.alert.AlertPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the checks from {@code esteira.quality.checks} and everything that runs them. Start-up fails,
+ * naming the check, when one cannot run (see {@link CheckFactory}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class QualityConfiguration {
+
+    /** The service's name on alerts ({@code AlertEvent.source}). */
+    public static final String SERVICE = "quality-service";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    QualityDatabases qualityDatabases(
+            @Qualifier("oltp") DataSource oltp, @Qualifier("dw") DataSource dw, QualityProperties properties) {
+        return new QualityDatabases(
+                Database.of("oltp", oltp, properties.sampleSize()), Database.of("dw", dw, properties.sampleSize()));
+    }
+
+    @Bean
+    CheckRegistry checkRegistry(QualityDatabases databases, QualityProperties properties, Clock clock) {
+        CheckFactory factory = new CheckFactory(
+                databases.oltp(),
+                databases.dw(),
+                EntityCatalog.reference(),
+                properties.zone(),
+                properties.sampleSize(),
+                clock);
+        Map<String, Check> checks = factory.createAll(properties.checks());
+        Map<String, CheckRepair> repairs = new HashMap<>();
+        for (Map.Entry<String, CheckProperties> entry : properties.checks().entrySet()) {
+            if (checks.containsKey(entry.getKey()) && entry.getValue().repair().enabled()) {
+                repairs.put(entry.getKey(), entry.getValue().repair());
+            }
+        }
+        return new CheckRegistry(checks, repairs);
+    }
+
+    @Bean
+    ResultStore resultStore(QualityDatabases databases) {
+        databases.dw().catalog().table("audit.dq_result", "results table");
+        return new ResultStore(databases.dw().dataSource(), databases.dw().dialect());
+    }
+
+    @Bean
+    CheckMetrics checkMetrics(MeterRegistry registry, CheckRegistry checks) {
+        CheckMetrics metrics = new CheckMetrics(registry);
+        checks.all().forEach(metrics::register);
+        return metrics;
+    }
+
+    @Bean
+    AlertPublisher alertPublisher(ProducerTemplate producer, Clock clock) {
+        return new AlertPublisher(producer, SERVICE, clock);
+    }
+
+    @Bean
+    CheckAlerts checkAlerts(AlertPublisher publisher, CheckRegistry checks, ResultStore results) {
+        CheckAlerts alerts = new CheckAlerts(publisher);
+        alerts.restore(checks.all(), results.latest());
+        return alerts;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReplayClient replayClient(RestClient.Builder http, QualityProperties properties) {
+        return new HttpReplayClient(http, properties.repair());
+    }
+
+    @Bean
+    RepairService repairService(ReplayClient client, QualityDatabases databases, QualityProperties properties) {
+        databases.dw().catalog().table("ctl.applied_batch", "applied-batch table");
+        ReplayDrain drain = new ReplayDrain(
+                databases.dw().dataSource(),
+                databases.dw().dialect(),
+                properties.repair().drainTimeout(),
+                properties.repair().pollInterval(),
+                duration -> Thread.sleep(duration.toMillis()));
+        return new RepairService(client, drain);
+    }
+
+    @Bean
+    CheckRunner checkRunner(
+            CheckRegistry checks,
+            ResultStore results,
+            CheckMetrics metrics,
+            CheckAlerts alerts,
+            RepairService repairs,
+            Clock clock) {
+        return new CheckRunner(checks, results, metrics, alerts, repairs, clock);
+    }
+
+    /** The two databases the checks read. */
+    public record QualityDatabases(Database oltp, Database dw) {}
+}

@@ -1,0 +1,159 @@
+package io.esteira.quality.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code esteira.quality.*}: the checks and how they run. Checks are a map keyed by check id, so a
+ * file imported later (see {@code spring.config.import} in {@code application.yml}) can add a check,
+ * change one property of a shipped check, or switch one off ({@code enabled: false}) without repeating
+ * the others. Check ids are lower-case kebab-case ({@code orphans-fact-vendas}).
+ *
+ * @param defaultChecks where the shipped checks are read from (imported by {@code application.yml};
+ *     {@code classpath:quality-checks.yml} unless set)
+ * @param checksFile an optional file of checks imported after the shipped ones, so its entries win
+ *     ({@code /etc/esteira/quality-checks.yml} unless set)
+ * @param zone the business time zone: Quartz crons and the "day D by D+1 08:00" SLA are in it
+ * @param sampleSize how many offending keys a result keeps
+ * @param checks check id to its definition
+ * @param repair how to reach the extractor's replay endpoint for detect-and-repair
+ */
+@Validated
+@ConfigurationProperties(prefix = "esteira.quality", ignoreUnknownFields = false)
+public record QualityProperties(
+        String defaultChecks,
+        String checksFile,
+        @DefaultValue("America/Sao_Paulo") @NotNull ZoneId zone,
+        @DefaultValue("10") @Min(1) @Max(1000) int sampleSize,
+        Map<String, CheckProperties> checks,
+        @Valid @NotNull @DefaultValue Repair repair) {
+
+    public QualityProperties {
+        checks = checks == null ? Map.of() : new TreeMap<>(checks);
+    }
+
+    /**
+     * One check as configured. Which fields apply depends on {@code kind}; the check factory refuses a
+     * check that lacks what its kind needs, naming it.
+     *
+     * @param kind orphans, freshness, reconciliation, rule or kpi-smoke
+     * @param schedule a Quartz cron expression (seconds first), in {@link QualityProperties#zone()}
+     * @param severity info, warning or critical: the severity of its alert
+     * @param enabled false keeps the check out of the schedule, the API and start-up validation
+     * @param description one line for people
+     * @param threshold fail when the measured value is above it (orphans, rule, reconciliation tolerance,
+     *     kpi-smoke tolerance); 0 when absent
+     * @param warnAbove warn (not fail) when the value is above it but not above {@code threshold}
+     * @param database rule only: dw (default) or oltp
+     * @param sql rule only: a query whose rows are the violations; it must return none
+     * @param fact orphans only: the fact table, e.g. {@code fact.fact_vendas}
+     * @param factKey orphans only: the fact column shown in samples; its primary key when absent
+     * @param keys orphans only: each foreign-key column and the dimension it points at
+     * @param inferredTolerance orphans only: an inferred member older than this counts as an orphan
+     * @param entities freshness only: the catalog entities to watch
+     * @param warnAfter freshness only: warn when the oldest change not yet in the DW is older
+     * @param errorAfter freshness only: fail when the oldest change not yet in the DW is older
+     * @param slaDeadline freshness only: day D must be complete in the DW by this time of D+1 (zone)
+     * @param windowDays reconciliation only: how many closed days to compare, ending yesterday (UTC)
+     * @param requireData kpi-smoke only: fail when the last closed day has no sales at all
+     * @param repair reconciliation only: ask the extractor to replay the mismatching days
+     */
+    public record CheckProperties(
+            String kind,
+            String schedule,
+            @DefaultValue("warning") String severity,
+            @DefaultValue("true") boolean enabled,
+            String description,
+            Double threshold,
+            Double warnAbove,
+            @DefaultValue("dw") String database,
+            String sql,
+            String fact,
+            String factKey,
+            List<DimensionKey> keys,
+            Duration inferredTolerance,
+            List<String> entities,
+            Duration warnAfter,
+            Duration errorAfter,
+            LocalTime slaDeadline,
+            Integer windowDays,
+            @DefaultValue("false") boolean requireData,
+            @DefaultValue CheckRepair repair) {
+
+        public CheckProperties {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+            entities = entities == null ? List.of() : List.copyOf(entities);
+            repair = repair == null ? new CheckRepair(false, List.of(), 3, 1) : repair;
+        }
+    }
+
+    /**
+     * A fact column and the dimension table whose column of the same name it references.
+     *
+     * @param column the fact's surrogate-key column, e.g. {@code cliente_sk}
+     * @param dimension the dimension table, e.g. {@code dim.dim_cliente}
+     * @param mandatory a fact must not point at the unknown member (0) through this key
+     */
+    public record DimensionKey(String column, String dimension, @DefaultValue("false") boolean mandatory) {}
+
+    /**
+     * Detect and repair for one reconciliation check.
+     *
+     * @param enabled replay the mismatching days and check again
+     * @param replays what to replay for a day: entity and the timestamp column that selects the day
+     * @param maxDays at most this many days are replayed per run (the oldest first)
+     * @param maxAttempts a day is replayed at most this many times until the check passes again
+     */
+    public record CheckRepair(
+            @DefaultValue("false") boolean enabled,
+            List<ReplayTarget> replays,
+            @DefaultValue("3") int maxDays,
+            @DefaultValue("1") int maxAttempts) {
+
+        public CheckRepair {
+            replays = replays == null || replays.isEmpty()
+                    ? List.of(new ReplayTarget("orders", "order_date"))
+                    : List.copyOf(replays);
+        }
+    }
+
+    /** One entity to replay, selected by a timestamp column of its table. */
+    public record ReplayTarget(String entity, String column) {}
+
+    /**
+     * The extractor's replay endpoint.
+     *
+     * @param extractorUrl base URL of the extractor service
+     * @param username HTTP basic user (empty: no authentication)
+     * @param password HTTP basic password
+     * @param drainTimeout how long to wait for the loader to apply a replay's batches
+     * @param pollInterval how often to look at ctl.applied_batch while waiting
+     * @param requestTimeout connect and read timeout of the replay request
+     */
+    public record Repair(
+            @DefaultValue("http://127.0.0.1:8081") @NotNull URI extractorUrl,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("PT10M") @NotNull Duration drainTimeout,
+            @DefaultValue("PT2S") @NotNull Duration pollInterval,
+            @DefaultValue("PT30S") @NotNull Duration requestTimeout) {
+
+        @Override
+        public String toString() {
+            return "Repair[extractorUrl=" + extractorUrl + ", username=" + username + ", password=****, drainTimeout="
+                    + drainTimeout + ", pollInterval=" + pollInterval + ", requestTimeout=" + requestTimeout + "]";
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.esteira.quality.run;
+
+import io.esteira.contracts.QualityResult;
+import io.esteira.quality.check.Check;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Micrometer meters per check, tagged {@code check} and {@code kind}:
+ *
+ * <ul>
+ *   <li>{@code esteira.quality.check.status}: the latest status, 0 pass, 1 warn, 2 fail, 3 error, -1 not run yet;
+ *   <li>{@code esteira.quality.check.value}: the latest measured value (NaN when none);
+ *   <li>{@code esteira.quality.check.duration}: timer of runs, also tagged {@code status};
+ *   <li>{@code esteira.quality.check.runs}: counter of runs, also tagged {@code status}.
+ * </ul>
+ */
+public class CheckMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    public CheckMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Registers the gauges of a check, with "not run yet" until its first result. */
+    public void register(Check check) {
+        states.computeIfAbsent(check.id(), id -> {
+            State state = new State();
+            Gauge.builder("esteira.quality.check.status", state, s -> s.status.get())
+                    .description("Latest status of the check: 0 pass, 1 warn, 2 fail, 3 error, -1 not run yet")
+                    .tags("check", id, "kind", check.kind().id())
+                    .register(registry);
+            Gauge.builder("esteira.quality.check.value", state, s -> s.value.get())
+                    .description("Latest value measured by the check (offending rows, lag seconds, differing days)")
+                    .tags("check", id, "kind", check.kind().id())
+                    .register(registry);
+            return state;
+        });
+    }
+
+    public void record(Check check, QualityResult result) {
+        register(check);
+        State state = states.get(check.id());
+        state.status.set((double) code(result.status()));
+        state.value.set(result.value() == null ? Double.NaN : result.value());
+        Timer.builder("esteira.quality.check.duration")
+                .description("How long a check run took")
+                .tags(
+                        "check",
+                        check.id(),
+                        "kind",
+                        check.kind().id(),
+                        "status",
+                        result.status().name())
+                .register(registry)
+                .record(Duration.ofMillis(result.durationMs()));
+        Counter.builder("esteira.quality.check.runs")
+                .description("Check runs by outcome")
+                .tags(
+                        "check",
+                        check.id(),
+                        "kind",
+                        check.kind().id(),
+                        "status",
+                        result.status().name())
+                .register(registry)
+                .increment();
+    }
+
+    static int code(QualityResult.Status status) {
+        return switch (status) {
+            case pass -> 0;
+            case warn -> 1;
+            case fail -> 2;
+            case error -> 3;
+        };
+    }
+
+    private static final class State {
+        final AtomicReference<Double> status = new AtomicReference<>(-1.0);
+        final AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
+    }
+}

@@ -1,0 +1,114 @@
+package io.esteira.quality.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.esteira.contracts.QualityResult;
+import io.esteira.quality.check.CheckDefinition;
+import io.esteira.quality.dialect.QualityDialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** {@code audit.dq_result}: every run of every check, and what the API reads back. */
+public class ResultStore {
+
+    private static final int THRESHOLD_LENGTH = 100;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final DataSource dataSource;
+    private final QualityDialect dialect;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ResultStore(DataSource dataSource, QualityDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    public void save(CheckDefinition check, QualityResult result) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("check_id", result.checkId());
+        row.put("kind", result.kind());
+        row.put("severity", check.severity().name());
+        row.put("status", result.status().name());
+        row.put("value", new SqlParameterValue(Types.DOUBLE, result.value()));
+        row.put("threshold", new SqlParameterValue(Types.VARCHAR, cut(result.threshold(), THRESHOLD_LENGTH)));
+        row.put("sample", write(result.sample()));
+        row.put("message", result.message());
+        row.put("started_at", LocalDateTime.ofInstant(result.startedAt(), ZoneOffset.UTC));
+        row.put("duration_ms", result.durationMs());
+        jdbc.update(dialect.sql("result-insert"), row);
+    }
+
+    /** The latest result of every check that has run, by check id. */
+    public Map<String, QualityResult> latest() {
+        Map<String, QualityResult> latest = new LinkedHashMap<>();
+        for (QualityResult result : jdbc.query(dialect.sql("result-latest"), Map.of(), mapper())) {
+            latest.put(result.checkId(), result);
+        }
+        return latest;
+    }
+
+    /** The last {@code limit} results of {@code checkId}, newest first. */
+    public List<QualityResult> history(String checkId, int limit) {
+        JdbcTemplate limited = new JdbcTemplate(dataSource);
+        limited.setMaxRows(limit);
+        return new NamedParameterJdbcTemplate(limited)
+                .query(dialect.sql("result-history"), Map.of("check_id", checkId), mapper());
+    }
+
+    private RowMapper<QualityResult> mapper() {
+        return (rs, n) -> new QualityResult(
+                QualityResult.SCHEMA,
+                rs.getString("check_id"),
+                rs.getString("kind"),
+                QualityResult.Status.valueOf(rs.getString("status")),
+                nullableDouble(rs, "value"),
+                rs.getString("threshold"),
+                read(rs.getString("sample")),
+                rs.getString("message") == null ? "" : rs.getString("message"),
+                rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                rs.getLong("duration_ms"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private String write(List<String> sample) {
+        try {
+            return json.writeValueAsString(sample);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a result sample as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> read(String sample) {
+        if (sample == null || sample.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(sample, STRINGS);
+        } catch (JsonProcessingException e) {
+            return List.of(sample);
+        }
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

@@ -1,0 +1,10 @@
+-- What fact.fact_vendas holds, per day (data_sk = yyyymmdd of the order's order_date).
+SELECT f.data_sk,
+       COUNT(*) AS items,
+       COUNT(DISTINCT f.pedido_id) AS orders,
+       SUM(f.quantidade) AS quantity,
+       SUM(f.valor_total_liquido) AS net_revenue
+FROM fact.fact_vendas f
+WHERE f.data_sk >= :from_sk
+  AND f.data_sk < :to_sk
+GROUP BY f.data_sk

@@ -1,0 +1,15 @@
+-- What fact.fact_vendas should hold, per day of order_date (UTC, the fact's data_sk): live items of
+-- live orders, their orders, units and net revenue (quantity x unit_price - discount_amount), as the
+-- data contract defines the fact.
+SELECT CAST(o.order_date AS DATE) AS order_day,
+       COUNT(*) AS items,
+       COUNT(DISTINCT o.order_id) AS orders,
+       SUM(i.quantity) AS quantity,
+       SUM(i.quantity * i.unit_price - COALESCE(i.discount_amount, 0)) AS net_revenue
+FROM core.order_items i
+JOIN core.orders o ON o.order_id = i.order_id
+WHERE i.deleted_at IS NULL
+  AND o.deleted_at IS NULL
+  AND o.order_date >= :from_time
+  AND o.order_date < :to_time
+GROUP BY CAST(o.order_date AS DATE)

@@ -1,0 +1,19 @@
+-- Changes of one entity that the DW has not got yet: live rows and hard-delete tombstones after the
+-- extractor's cursor (:watermark_version, :watermark_key) in change order (row_version is a bigint
+-- from core.row_version_seq). pending counts them, oldest is the earliest change time among them
+-- (the DW's lag), overdue counts those made before :sla_cutoff.
+SELECT COUNT(*) AS pending,
+       MIN(p.changed_at) AS oldest,
+       SUM(CASE WHEN p.changed_at < :sla_cutoff THEN 1 ELSE 0 END) AS overdue
+FROM (
+    SELECT t.updated_at AS changed_at
+    FROM {table} t
+    WHERE t.row_version > :watermark_version
+       OR (t.row_version = :watermark_version AND t.{key} > :watermark_key)
+    UNION ALL
+    SELECT d.deleted_at
+    FROM core.deleted_rows d
+    WHERE d.table_name = :table_name
+      AND (d.row_version > :watermark_version
+           OR (d.row_version = :watermark_version AND d.row_key > :watermark_key))
+) p

@@ -1,0 +1,94 @@
+package io.esteira.quality.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.contracts.AlertEvent;
+import io.esteira.contracts.QualityResult;
+import io.esteira.contracts.QualityResult.Status;
+import io.esteira.quality.check.CheckKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckAlertsTest {
+
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final FakeCheck check = new FakeCheck("orphans-fact-vendas", CheckKind.ORPHANS);
+    private CheckAlerts alerts;
+
+    @BeforeEach
+    void alerts() {
+        alerts = new CheckAlerts(publisher);
+        alerts.restore(List.of(check), Map.of());
+    }
+
+    @Test
+    void shouldFireOnceWhenACheckStartsFailingAndResolveWhenItRecovers() {
+        alerts.onResult(check, result(Status.pass));
+        alerts.onResult(check, result(Status.fail));
+        alerts.onResult(check, result(Status.fail));
+        alerts.onResult(check, result(Status.pass));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::status)
+                .containsExactly(AlertEvent.Status.firing, AlertEvent.Status.resolved);
+        AlertEvent firing = publisher.events.get(0);
+        assertThat(firing.kind()).isEqualTo(AlertEvent.Kind.QUALITY);
+        assertThat(firing.severity()).isEqualTo(AlertEvent.Severity.critical);
+        assertThat(firing.fingerprint()).isEqualTo("quality-service:quality:-:orphans-fact-vendas");
+        assertThat(firing.details())
+                .containsEntry("check", "orphans-fact-vendas")
+                .containsEntry("value", "3.0");
+        assertThat(publisher.events.get(1).fingerprint()).isEqualTo(firing.fingerprint());
+    }
+
+    @Test
+    void shouldFireForAnErrorAndNotForAWarning() {
+        alerts.onResult(check, result(Status.warn));
+        assertThat(publisher.events).isEmpty();
+
+        alerts.onResult(check, result(Status.error));
+        assertThat(publisher.events).singleElement().satisfies(e -> assertThat(e.summary())
+                .startsWith("Quality check orphans-fact-vendas could not run"));
+    }
+
+    @Test
+    void shouldUseKindSlaForFreshness() {
+        FakeCheck freshness = new FakeCheck("freshness", CheckKind.FRESHNESS);
+
+        alerts.onResult(freshness, result(Status.fail));
+
+        assertThat(publisher.events).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(AlertEvent.Kind.SLA);
+            assertThat(e.fingerprint()).isEqualTo("quality-service:sla:-:freshness");
+        });
+    }
+
+    @Test
+    void shouldResolveAfterARestartWhenTheLastStoredResultFailed() {
+        alerts.restore(List.of(check), Map.of(check.id(), result(Status.fail)));
+
+        alerts.onResult(check, result(Status.pass));
+
+        assertThat(publisher.events)
+                .singleElement()
+                .extracting(AlertEvent::status)
+                .isEqualTo(AlertEvent.Status.resolved);
+    }
+
+    private QualityResult result(Status status) {
+        return new QualityResult(
+                null,
+                check.id(),
+                "orphans",
+                status,
+                3.0,
+                "<= 0",
+                List.of("k=1"),
+                "three orphans",
+                Instant.parse("2026-11-21T12:00:00Z"),
+                5);
+    }
+}

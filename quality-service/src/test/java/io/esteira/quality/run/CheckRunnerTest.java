@@ -1,0 +1,168 @@
+package io.esteira.quality.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.esteira.contracts.AlertEvent;
+import io.esteira.contracts.QualityResult;
+import io.esteira.contracts.QualityResult.Status;
+import io.esteira.contracts.dialect.Vendor;
+import io.esteira.quality.check.CheckDefinition;
+import io.esteira.quality.check.CheckKind;
+import io.esteira.quality.check.Evaluation;
+import io.esteira.quality.config.QualityProperties.CheckRepair;
+import io.esteira.quality.config.QualityProperties.ReplayTarget;
+import io.esteira.quality.dialect.QualityDialect;
+import io.esteira.quality.repair.RepairService;
+import io.esteira.quality.repair.ReplayClient;
+import io.esteira.quality.repair.ReplayDrain;
+import io.esteira.quality.repair.ReplayReceipt;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+class CheckRunnerTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final MemoryStore store = new MemoryStore();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<String> replayed = new ArrayList<>();
+
+    @Test
+    void shouldReportACheckThatThrowsAsErrorAndAlert() {
+        FakeCheck check = new FakeCheck("rule-broken", CheckKind.RULE).then(() -> {
+            throw new IllegalStateException("relation \"fact.fact_nada\" does not exist");
+        });
+
+        QualityResult result = runner(check, null, true).run("rule-broken");
+
+        assertThat(result.status()).isEqualTo(Status.error);
+        assertThat(result.value()).isNull();
+        assertThat(result.message()).contains("could not run").contains("fact.fact_nada");
+        assertThat(store.saved).containsExactly(result);
+        assertThat(publisher.events)
+                .singleElement()
+                .extracting(AlertEvent::status)
+                .isEqualTo(AlertEvent.Status.firing);
+        assertThat(meters.get("esteira.quality.check.status")
+                        .tag("check", "rule-broken")
+                        .gauge()
+                        .value())
+                .isEqualTo(3.0);
+    }
+
+    @Test
+    void shouldReplayTheDifferingDayAndResolveWhenTheRecheckPasses() {
+        FakeCheck check = new FakeCheck("reconciliation-vendas", CheckKind.RECONCILIATION)
+                .then(() -> mismatch())
+                .then(() -> new Evaluation(Status.pass, 0.0, "0", List.of(), "OLTP and DW agree."));
+
+        QualityResult result = runner(check, plan(), true).run("reconciliation-vendas");
+
+        assertThat(replayed).containsExactly("orders order_date 2026-11-20T00:00 2026-11-21T00:00");
+        assertThat(result.status()).isEqualTo(Status.pass);
+        assertThat(result.message()).startsWith("After replay of 2026-11-20 (orders 2026-11-20: replay-1, 2 batches");
+        assertThat(store.saved).extracting(QualityResult::status).containsExactly(Status.fail, Status.pass);
+        assertThat(publisher.events)
+                .extracting(AlertEvent::status)
+                .containsExactly(AlertEvent.Status.firing, AlertEvent.Status.resolved);
+    }
+
+    @Test
+    void shouldStayFiringWhenTheReplayDoesNotCureAndNotReplayTheSameDayAgain() {
+        FakeCheck check = new FakeCheck("reconciliation-vendas", CheckKind.RECONCILIATION).then(() -> mismatch());
+        CheckRunner runner = runner(check, plan(), false);
+
+        QualityResult first = runner.run("reconciliation-vendas");
+        QualityResult second = runner.run("reconciliation-vendas");
+
+        assertThat(first.status()).isEqualTo(Status.fail);
+        assertThat(first.message()).contains("0 applied within PT1S");
+        assertThat(replayed).hasSize(1);
+        assertThat(second.status()).isEqualTo(Status.fail);
+        assertThat(publisher.events).extracting(AlertEvent::status).containsOnly(AlertEvent.Status.firing);
+        assertThat(publisher.events.get(publisher.events.size() - 1).summary()).contains("still fails after repair");
+        assertThat(publisher.events.get(publisher.events.size() - 1).details()).containsKey("repair");
+    }
+
+    @Test
+    void shouldNotReplayWithoutARepairPlan() {
+        FakeCheck check = new FakeCheck("reconciliation-vendas", CheckKind.RECONCILIATION).then(() -> mismatch());
+
+        QualityResult result = runner(check, null, true).run("reconciliation-vendas");
+
+        assertThat(result.status()).isEqualTo(Status.fail);
+        assertThat(replayed).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCheck() {
+        CheckRunner runner = runner(new FakeCheck("a", CheckKind.RULE), null, true);
+
+        assertThatThrownBy(() -> runner.run("b"))
+                .isInstanceOf(UnknownCheckException.class)
+                .hasMessageContaining("'b'");
+    }
+
+    private static Evaluation mismatch() {
+        return new Evaluation(
+                Status.fail, 1.0, "0", List.of("2026-11-20: items 3 vs 2 (-1)"), "1 of 7 days differ", List.of(DAY));
+    }
+
+    private static CheckRepair plan() {
+        return new CheckRepair(true, List.of(new ReplayTarget("orders", "order_date")), 3, 1);
+    }
+
+    private CheckRunner runner(FakeCheck check, CheckRepair plan, boolean drains) {
+        CheckRegistry registry =
+                new CheckRegistry(Map.of(check.id(), check), plan == null ? Map.of() : Map.of(check.id(), plan));
+        CheckAlerts alerts = new CheckAlerts(publisher);
+        alerts.restore(registry.all(), Map.of());
+        ReplayClient client = (target, from, to) -> {
+            replayed.add(target.entity() + " " + target.column() + " " + from + " " + to);
+            return new ReplayReceipt("replay-" + replayed.size(), target.entity(), 2, 10);
+        };
+        ReplayDrain drain =
+                new ReplayDrain(
+                        new SimpleDriverDataSource(),
+                        new QualityDialect(Vendor.H2),
+                        Duration.ofSeconds(1),
+                        Duration.ZERO,
+                        d -> {}) {
+                    @Override
+                    public long applied(String replayId) {
+                        return 0;
+                    }
+
+                    @Override
+                    public boolean await(String replayId, int batches) {
+                        return drains;
+                    }
+                };
+        return new CheckRunner(
+                registry, store, new CheckMetrics(meters), alerts, new RepairService(client, drain), Clock.systemUTC());
+    }
+
+    /** Keeps results in memory instead of audit.dq_result. */
+    static final class MemoryStore extends ResultStore {
+
+        final List<QualityResult> saved = new ArrayList<>();
+
+        MemoryStore() {
+            super(new SimpleDriverDataSource(), new QualityDialect(Vendor.H2));
+        }
+
+        @Override
+        public void save(CheckDefinition check, QualityResult result) {
+            saved.add(result);
+        }
+    }
+}

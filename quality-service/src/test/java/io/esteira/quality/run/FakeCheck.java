@@ -1,0 +1,41 @@
+package io.esteira.quality.run;
+
+import io.esteira.contracts.AlertEvent;
+import io.esteira.quality.check.Check;
+import io.esteira.quality.check.CheckDefinition;
+import io.esteira.quality.check.CheckKind;
+import io.esteira.quality.check.Evaluation;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/** A check that answers the evaluations it is given, in order (the last one repeats). */
+final class FakeCheck implements Check {
+
+    private final CheckDefinition definition;
+    private final Deque<Supplier<Evaluation>> answers = new ArrayDeque<>();
+    int runs;
+
+    FakeCheck(String id, CheckKind kind) {
+        this.definition = new CheckDefinition(
+                id, kind, "0 * * * * ?", ZoneId.of("UTC"), AlertEvent.Severity.critical, "a fake check");
+    }
+
+    FakeCheck then(Supplier<Evaluation> answer) {
+        answers.add(answer);
+        return this;
+    }
+
+    @Override
+    public CheckDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public Evaluation evaluate() {
+        runs++;
+        Supplier<Evaluation> answer = answers.size() > 1 ? answers.poll() : answers.peek();
+        return answer.get();
+    }
+}

@@ -1,0 +1,105 @@
+package io.esteira.quality.scenario;
+
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.loader.schema.DwSchema;
+import io.esteira.oltp.OltpSchema;
+import io.esteira.quality.config.QualityProperties.CheckProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The consistent OLTP and DW every scenario starts from ({@code fixture/*.sql}): orders 101 and 102 on
+ * {@link #DAY}, order 103 the day before, and the matching dimension and fact rows; the extractor's
+ * watermarks at the newest change, so nothing is pending.
+ */
+public final class Fixture {
+
+    /** The checks' clock: 2026-11-21 12:00 in São Paulo, past the 08:00 SLA deadline. */
+    public static final Instant NOW = Instant.parse("2026-11-21T15:00:00Z");
+
+    public static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    /** The last closed day, holding orders 101 and 102 (items 1001-1003). */
+    public static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    private Fixture() {}
+
+    public static void migrate(DataSource oltp, DataSource dw) {
+        OltpSchema.migrate(oltp);
+        DwSchema.migrate(dw);
+    }
+
+    /**
+     * Loads the consistent rows and moves every watermark to the newest change.
+     *
+     * @param maxVersionSql the newest {@code row_version} of a table as a bigint, {@code %s} for the table
+     */
+    public static void load(DataSource oltp, DataSource dw, String maxVersionSql) {
+        run(oltp, "fixture/reset-oltp.sql");
+        run(dw, "fixture/reset-dw.sql");
+        run(oltp, "fixture/oltp.sql");
+        run(dw, "fixture/dw.sql");
+        watermarksToLatest(oltp, dw, maxVersionSql);
+    }
+
+    /** Every entity's cursor after its newest row, as if the extractor had just caught up. */
+    public static void watermarksToLatest(DataSource oltp, DataSource dw, String maxVersionSql) {
+        JdbcTemplate source = new JdbcTemplate(oltp);
+        JdbcTemplate target = new JdbcTemplate(dw);
+        for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
+            Long version = source.queryForObject(String.format(maxVersionSql, entity.table()), Long.class);
+            target.update(
+                    "UPDATE ctl.etl_control SET watermark_version = ?, watermark_key = ? WHERE entity = ?",
+                    version,
+                    Long.MAX_VALUE,
+                    entity.name());
+        }
+    }
+
+    /** The shipped checks ({@code quality-checks.yml}), bound as the service binds them. */
+    public static Map<String, CheckProperties> shippedChecks() {
+        return checks("quality-checks.yml");
+    }
+
+    public static Map<String, CheckProperties> checks(String classpathYaml) {
+        StandardEnvironment environment = new StandardEnvironment();
+        try {
+            new YamlPropertySourceLoader()
+                    .load(classpathYaml, new ClassPathResource(classpathYaml))
+                    .forEach(environment.getPropertySources()::addFirst);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Binder(ConfigurationPropertySources.get(environment))
+                .bind("esteira.quality.checks", Bindable.mapOf(String.class, CheckProperties.class))
+                .get();
+    }
+
+    public static void run(DataSource dataSource, String script) {
+        try (Connection connection = dataSource.getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource(script));
+        } catch (SQLException e) {
+            throw new IllegalStateException(script + " failed: " + e.getMessage(), e);
+        }
+    }
+}
