@@ -138,6 +138,10 @@ public final class BaseDataGenerator {
             try {
                 Map<CoreTable, Long> rows = new Run(connection, dialect, progress).write();
                 connection.commit();
+                for (CoreTable table : CoreTable.values()) {
+                    dialect.analyze(connection, table);
+                }
+                connection.commit();
                 return new GenerationReport(rows, Duration.ofNanos(System.nanoTime() - started));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -147,7 +151,7 @@ public final class BaseDataGenerator {
             }
         } catch (SQLException e) {
             throw new OltpException(
-                    "Generating the base data failed: " + e.getMessage()
+                    "Generating the base data failed: " + OltpException.quote(e)
                             + ". Check that the schema is current (oltp init) and the database has room.",
                     e);
         }

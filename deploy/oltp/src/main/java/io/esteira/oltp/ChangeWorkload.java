@@ -108,7 +108,7 @@ public final class ChangeWorkload {
             }
         } catch (SQLException e) {
             throw new OltpException(
-                    "The workload failed: " + e.getMessage() + ". Check that the database is reachable and the"
+                    "The workload failed: " + OltpException.quote(e) + ". Check that the database is reachable and the"
                             + " schema current (oltp init).",
                     e);
         }
@@ -313,7 +313,12 @@ public final class ChangeWorkload {
         }
 
         private boolean orderStatus() throws SQLException {
-            Object[] order = pick("pick-open-order", CoreTable.ORDERS);
+            String[] open = {"placed", "paid", "shipped"};
+            int first = random.nextInt(open.length);
+            Object[] order = null;
+            for (int i = 0; i < open.length && order == null; i++) {
+                order = pick("pick-order-in-status", CoreTable.ORDERS, open[(first + i) % open.length]);
+            }
             if (order == null) {
                 return false;
             }

@@ -25,6 +25,11 @@ public enum OltpDialect {
                 statement.execute();
             }
         }
+
+        @Override
+        void analyze(Connection connection, CoreTable table) throws SQLException {
+            execute(connection, "ANALYZE " + table.qualifiedName());
+        }
     },
 
     SQLSERVER("sqlserver") {
@@ -38,6 +43,11 @@ public enum OltpDialect {
         @Override
         void endExplicitIds(Connection connection, CoreTable table) throws SQLException {
             execute(connection, "SET IDENTITY_INSERT " + table.qualifiedName() + " OFF");
+        }
+
+        @Override
+        void analyze(Connection connection, CoreTable table) throws SQLException {
+            execute(connection, "UPDATE STATISTICS " + table.qualifiedName());
         }
     },
 
@@ -55,6 +65,13 @@ public enum OltpDialect {
                     connection,
                     "ALTER TABLE " + table.qualifiedName() + " ALTER COLUMN " + table.keyColumn() + " RESTART WITH "
                             + (lastId + 1));
+        }
+
+        @Override
+        void analyze(Connection connection, CoreTable table) throws SQLException {
+            if (table == CoreTable.values()[0]) {
+                execute(connection, "ANALYZE"); // H2 analyzes the whole database at once
+            }
         }
     };
 
@@ -110,6 +127,12 @@ public enum OltpDialect {
 
     /** After a batch that gave the identity column explicit values. */
     void endExplicitIds(Connection connection, CoreTable table) throws SQLException {}
+
+    /**
+     * Refreshes the planner's statistics after a bulk load, so that the workload's first queries
+     * are not planned for empty tables.
+     */
+    void analyze(Connection connection, CoreTable table) throws SQLException {}
 
     /** Makes the table's identity hand out {@code lastId + 1} next. */
     void restartIdentity(Connection connection, CoreTable table, long lastId) throws SQLException {}

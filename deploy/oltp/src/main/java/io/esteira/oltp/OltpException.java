@@ -10,4 +10,13 @@ public class OltpException extends RuntimeException {
     public OltpException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A cause's message to quote inside a sentence: without its final period. */
+    public static String quote(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).strip();
+        while (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        return message;
+    }
 }

@@ -31,7 +31,7 @@ public final class OltpSchema {
             return flyway.migrate().migrationsExecuted;
         } catch (FlywayException e) {
             throw new OltpException(
-                    "Migrating the OLTP schema core failed: " + e.getMessage()
+                    "Migrating the OLTP schema core failed: " + OltpException.quote(e)
                             + ". Fix the database (or point --url at an empty one) and run init again.",
                     e);
         }
@@ -45,7 +45,7 @@ public final class OltpSchema {
             return flyway.info().current() != null && pending.length == 0;
         } catch (FlywayException e) {
             throw new OltpException(
-                    "Reading the OLTP schema history core." + HISTORY_TABLE + " failed: " + e.getMessage()
+                    "Reading the OLTP schema history core." + HISTORY_TABLE + " failed: " + OltpException.quote(e)
                             + ". Check that the database is reachable.",
                     e);
         }
@@ -59,7 +59,8 @@ public final class OltpSchema {
             upperCase = connection.getMetaData().storesUpperCaseIdentifiers();
         } catch (SQLException e) {
             throw new OltpException(
-                    "Cannot connect to the OLTP database: " + e.getMessage() + ". Check the URL, user and password.",
+                    "Cannot connect to the OLTP database: " + OltpException.quote(e)
+                            + ". Check the URL, user and password.",
                     e);
         }
         // Flyway quotes the names it is given: give them as the database stores the unquoted

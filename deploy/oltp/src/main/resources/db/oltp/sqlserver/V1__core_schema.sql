@@ -160,6 +160,8 @@ CREATE INDEX ix_orders_row_version ON core.orders (row_version, order_id);
 CREATE INDEX ix_orders_customer_id ON core.orders (customer_id);
 CREATE INDEX ix_orders_seller_id ON core.orders (seller_id);
 CREATE INDEX ix_orders_discount_id ON core.orders (discount_id);
+-- Orders still to process, oldest first.
+CREATE INDEX ix_orders_status ON core.orders (status, order_id);
 
 -- Order lines: one product in one order.
 CREATE TABLE core.order_items (

@@ -38,10 +38,11 @@ FROM core.products
 WHERE product_id >= ? AND deleted_at IS NULL
 ORDER BY product_id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 
--- name: pick-open-order
+-- Open orders are few and recent: seek them through ix_orders_status, one status at a time.
+-- name: pick-order-in-status
 SELECT order_id, status
 FROM core.orders
-WHERE order_id >= ? AND deleted_at IS NULL AND status IN ('placed', 'paid', 'shipped')
+WHERE order_id >= ? AND status = ? AND deleted_at IS NULL
 ORDER BY order_id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 
 -- name: pick-live-order
