@@ -1,7 +1,5 @@
 package io.esteira.oltp;
 
-import java.util.List;
-
 /** The eleven tables of the OLTP reference schema, in foreign-key order (parents first). */
 public enum CoreTable {
     REGIONS("regions", "region_id"),
@@ -40,9 +38,5 @@ public enum CoreTable {
     /** The primary key column, {@code <table singular>_id}. */
     public String keyColumn() {
         return keyColumn;
-    }
-
-    public static List<CoreTable> inForeignKeyOrder() {
-        return List.of(values());
     }
 }

@@ -45,10 +45,7 @@ public enum OltpDialect {
             execute(connection, "SET IDENTITY_INSERT " + table.qualifiedName() + " OFF");
         }
 
-        @Override
-        void analyze(Connection connection, CoreTable table) throws SQLException {
-            execute(connection, "UPDATE STATISTICS " + table.qualifiedName());
-        }
+        // analyze: nothing to do, AUTO_UPDATE_STATISTICS (on by default) refreshes them on first use.
     },
 
     H2("h2") {
