@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.embedded.junit.ArtemisBroker;
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.loader.schema.DwSchema;
+import io.esteira.oltp.OltpSchema;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +29,12 @@ class ExtractorApplicationIT {
     @RegisterExtension
     static final ArtemisBroker broker = new ArtemisBroker();
 
+    @BeforeAll
+    static void schemas() {
+        OltpSchema.migrate(oltp.dataSource());
+        DwSchema.migrate(dw.dataSource());
+    }
+
     @DynamicPropertySource
     static void connections(DynamicPropertyRegistry registry) {
         registry.add("esteira.oltp.url", oltp::jdbcUrl);
@@ -45,6 +54,7 @@ class ExtractorApplicationIT {
                 .contains("UP");
         assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .contains("application=\"extractor-service\"")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                .contains("esteira_extractor_lag_seconds{application=\"extractor-service\",entity=\"orders\"}");
     }
 }

@@ -1,11 +1,15 @@
 package io.esteira.embedded;
 
+import io.esteira.contracts.Queues;
+import io.esteira.contracts.catalog.EntityCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -19,8 +23,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * An in-process Artemis broker configured like the production {@code broker.xml}: durable
- * journal, duplicate detection, redelivery with exponential backoff, and a dead-letter queue
- * {@code DLQ.<address>} created on demand for every {@code dw.*} address.
+ * journal, duplicate detection, redelivery with exponential backoff, and for every Esteira queue
+ * ({@code dw.changes.<entity>}, {@code dw.alerts}) its dead-letter queue {@code DLQ.<queue>}, where the
+ * broker moves a message delivered more than {@code maxDeliveryAttempts} times (the services move
+ * poison messages there themselves, with the reason, after fewer attempts).
  *
  * <p>It opens exactly one TCP acceptor, on 127.0.0.1 and the port given (0 picks a free one), so
  * it never collides with other brokers on the machine (AMQP 5672 and MQTT 1883 stay closed).
@@ -30,7 +36,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Redelivery policy of the {@code dw.#} addresses. */
     public record Redelivery(int maxDeliveryAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
         public static Redelivery defaults() {
-            return new Redelivery(5, Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
+            return new Redelivery(10, Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
         }
     }
 
@@ -80,8 +86,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot configure the embedded broker's acceptor on port " + port, e);
         }
-        config.addAddressSetting("dw.#", changeAddressSettings());
-        config.addAddressSetting("DLQ.#", new AddressSettings().setAutoCreateQueues(true));
+        config.addAddressSetting("dw.#", addressSettings(null));
+        for (String queue : esteiraQueues()) {
+            config.addAddressSetting(queue, addressSettings(Queues.deadLetter(queue)));
+            config.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
+            config.addQueueConfiguration(
+                    QueueConfiguration.of(Queues.deadLetter(queue)).setRoutingType(RoutingType.ANYCAST));
+        }
         server = new EmbeddedActiveMQ().setConfiguration(config);
         try {
             server.start();
@@ -95,19 +106,25 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
-    private AddressSettings changeAddressSettings() {
-        return new AddressSettings()
+    /** Every queue Esteira uses: one change queue per catalog entity, and the alerts queue. */
+    public static List<String> esteiraQueues() {
+        List<String> queues = new ArrayList<>();
+        EntityCatalog.reference().names().forEach(entity -> queues.add(Queues.changes(entity)));
+        queues.add(Queues.ALERTS);
+        return queues;
+    }
+
+    private AddressSettings addressSettings(String deadLetterAddress) {
+        AddressSettings settings = new AddressSettings()
                 .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
                 .setRedeliveryDelay(redelivery.initialDelay().toMillis())
                 .setRedeliveryMultiplier(redelivery.multiplier())
                 .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis())
-                .setDeadLetterAddress(SimpleString.of("DLA"))
-                .setAutoCreateDeadLetterResources(true)
-                .setDeadLetterQueuePrefix(SimpleString.of("DLQ."))
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true)
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setDefaultQueueRoutingType(RoutingType.ANYCAST);
+        return deadLetterAddress == null ? settings : settings.setDeadLetterAddress(SimpleString.of(deadLetterAddress));
     }
 
     /** {@code tcp://127.0.0.1:<port>}: what services take as {@code esteira.broker.url}. */

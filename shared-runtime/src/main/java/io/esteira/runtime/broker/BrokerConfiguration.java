@@ -32,10 +32,16 @@ public class BrokerConfiguration {
         } catch (JMSException e) {
             throw new UnreachableEndpointException("esteira.broker", endpoint, e);
         }
-        // Once running, ride out broker restarts: reconnect forever.
+        // Once running, the client rides out a short broker blip (or fails over to a backup) by itself;
+        // past that the connection fails and Spring's listener containers and the caching factory open
+        // a new one, so the service recovers from a broker restart of any length without ever blocking
+        // its own shutdown on an endless reconnect loop.
         ActiveMQConnectionFactory artemis = artemis(endpoint);
-        artemis.setReconnectAttempts(-1);
-        artemis.setRetryInterval(1000);
+        artemis.setReconnectAttempts(3);
+        artemis.setRetryInterval(500);
+        artemis.setRetryIntervalMultiplier(2.0);
+        // Change batches are sent as bytes and stay in the journal, not as large-message files, up to 1 MiB.
+        artemis.setMinLargeMessageSize(1024 * 1024);
         CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
         caching.setSessionCacheSize(10);
         caching.setReconnectOnException(true);

@@ -1,0 +1,284 @@
+package io.esteira.extractor.capture;
+
+import io.esteira.contracts.AlertEvent;
+import io.esteira.contracts.BatchIds;
+import io.esteira.contracts.ChangeBatch;
+import io.esteira.contracts.ChangeBatch.Cursor;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.extractor.config.ExtractorProperties;
+import io.esteira.extractor.publish.BatchPublisher;
+import io.esteira.extractor.watermark.ControlRow;
+import io.esteira.extractor.watermark.RunAudit;
+import io.esteira.extractor.watermark.WatermarkStore;
+import io.esteira.runtime.alert.AlertPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs extraction for one entity at a time: read a page after the watermark, publish it as a change
+ * batch, move the watermark only after the broker confirmed, repeat until caught up.
+ *
+ * <p>Within one process an entity is never extracted twice at once; a request that arrives while a
+ * run is going (a notification, say) makes that run take one more look instead of queueing. Across
+ * processes, Quartz's clustered job store runs each entity's job on one node, and the watermark
+ * moves only from the value that was read (see {@link WatermarkStore#advance}).
+ *
+ * <p>A failed run is recorded in {@code ctl.etl_control} and {@code audit.etl_run_entity}, raises an
+ * alert, and holds the entity back for a backoff that doubles per consecutive failure; the watermark
+ * has not moved, so the retry starts where the failure was and nothing is skipped.
+ */
+public class EntityExtractor {
+
+    private static final Logger log = LoggerFactory.getLogger(EntityExtractor.class);
+
+    private final ChangeCapture capture;
+    private final BatchPublisher publisher;
+    private final WatermarkStore watermarks;
+    private final RunAudit audit;
+    private final AlertPublisher alerts;
+    private final ExtractorProperties properties;
+    private final ExtractorMetrics metrics;
+    private final Clock clock;
+    private final Map<String, EntityState> states = new ConcurrentHashMap<>();
+
+    public EntityExtractor(
+            ChangeCapture capture,
+            BatchPublisher publisher,
+            WatermarkStore watermarks,
+            RunAudit audit,
+            AlertPublisher alerts,
+            ExtractorProperties properties,
+            ExtractorMetrics metrics,
+            Clock clock) {
+        this.capture = capture;
+        this.publisher = publisher;
+        this.watermarks = watermarks;
+        this.audit = audit;
+        this.alerts = alerts;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What a call to {@link #run} did. */
+    public record Result(Status status, int batches, long rows) {}
+
+    public enum Status {
+        CAUGHT_UP,
+        SKIPPED_BUSY,
+        SKIPPED_DISABLED,
+        SKIPPED_BACKOFF,
+        STOPPED_BY_PEER,
+        FAILED
+    }
+
+    /** Extracts what is committed after the entity's watermark, up to the per-run batch limit. */
+    public Result run(EntityDefinition entity) {
+        EntityState state = states.computeIfAbsent(entity.name(), n -> new EntityState());
+        if (!state.lock.tryLock()) {
+            state.again.set(true);
+            return new Result(Status.SKIPPED_BUSY, 0, 0);
+        }
+        try {
+            Result total = new Result(Status.CAUGHT_UP, 0, 0);
+            do {
+                state.again.set(false);
+                Result pass = runLocked(entity, state);
+                total = new Result(pass.status(), total.batches() + pass.batches(), total.rows() + pass.rows());
+            } while (state.again.get() && total.status() == Status.CAUGHT_UP);
+            return total;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    private Result runLocked(EntityDefinition entity, EntityState state) {
+        Instant started = clock.instant();
+        if (started.isBefore(state.notBefore)) {
+            return new Result(Status.SKIPPED_BACKOFF, 0, 0);
+        }
+        if (!properties.enabledInConfig(entity.name())) {
+            return new Result(Status.SKIPPED_DISABLED, 0, 0);
+        }
+        int batches = 0;
+        long rows = 0;
+        String lastBatchId = null;
+        try {
+            ControlRow control = watermarks.control(entity.name());
+            if (!control.enabled()) {
+                return new Result(Status.SKIPPED_DISABLED, 0, 0);
+            }
+            Integer configured = properties.batchSizeOf(entity.name());
+            int batchSize = configured != null ? configured : control.batchSize();
+            Cursor from = control.watermark();
+            Status status;
+            while (true) {
+                List<ChangeBatch.Row> page = capture.page(entity, CaptureRange.after(from), batchSize);
+                if (page.isEmpty()) {
+                    status = Status.CAUGHT_UP;
+                    break;
+                }
+                ChangeBatch batch = batch(entity, from, page, null);
+                publisher.publish(batch);
+                Cursor to = batch.watermark().to();
+                if (!watermarks.advance(entity.name(), from, to)) {
+                    log.info("Watermark of {} was moved by another extractor; this run stops", entity.name());
+                    status = Status.STOPPED_BY_PEER;
+                    break;
+                }
+                batches++;
+                rows += page.size();
+                lastBatchId = batch.batchId();
+                metrics.batchSent(entity.name(), page.size());
+                from = to;
+                if (page.size() < batchSize) {
+                    status = Status.CAUGHT_UP;
+                    break;
+                }
+            }
+            if (status == Status.CAUGHT_UP) {
+                metrics.caughtUp(entity.name(), started);
+            }
+            watermarks.recordRun(entity.name(), true, null);
+            audit.record(entity.name(), outcome(started, "success", batches, rows, lastBatchId, null));
+            metrics.runEnded(entity.name(), Duration.between(started, clock.instant()), true);
+            if (state.failures > 0) {
+                state.failures = 0;
+                state.notBefore = Instant.MIN;
+                alerts.publish(failureAlert(
+                        entity, AlertEvent.Status.resolved, "Extraction of " + entity.name() + " works again", null));
+            }
+            return new Result(status, batches, rows);
+        } catch (RuntimeException e) {
+            fail(entity, state, started, batches, rows, lastBatchId, e);
+            return new Result(Status.FAILED, batches, rows);
+        }
+    }
+
+    private void fail(
+            EntityDefinition entity,
+            EntityState state,
+            Instant started,
+            int batches,
+            long rows,
+            String lastBatchId,
+            RuntimeException e) {
+        state.failures++;
+        Duration backoff = backoff(state.failures);
+        state.notBefore = clock.instant().plus(backoff);
+        String error = describe(e);
+        log.error(
+                "Extraction of {} failed (attempt {}), retrying in {}: {}",
+                entity.name(),
+                state.failures,
+                backoff,
+                error,
+                e);
+        metrics.runEnded(entity.name(), Duration.between(started, clock.instant()), false);
+        try {
+            watermarks.recordRun(entity.name(), false, error);
+            audit.record(entity.name(), outcome(started, "failed", batches, rows, lastBatchId, error));
+        } catch (RuntimeException auditFailure) {
+            log.error("Could not record the failed run of {} in the DW: {}", entity.name(), describe(auditFailure));
+        }
+        if (state.failures == 1) {
+            alerts.publish(failureAlert(
+                    entity, AlertEvent.Status.firing, "Extraction of " + entity.name() + " failed: " + error, error));
+        }
+    }
+
+    Duration backoff(int failures) {
+        Duration initial = properties.backoff().initial();
+        Duration max = properties.backoff().max();
+        long factor = 1L << Math.min(failures - 1, 30);
+        Duration next = initial.multipliedBy(factor);
+        return next.compareTo(max) > 0 ? max : next;
+    }
+
+    private AlertEvent failureAlert(EntityDefinition entity, AlertEvent.Status status, String summary, String error) {
+        return alerts.event(
+                AlertEvent.Kind.PIPELINE_FAILURE,
+                AlertEvent.Severity.critical,
+                status,
+                entity.name(),
+                "extract",
+                summary,
+                error == null ? Map.of() : Map.of("error", error),
+                Map.of("runbook", "docs/runbook.md#extraction-fails"));
+    }
+
+    /** Builds the change batch of a page read after {@code from}. */
+    public ChangeBatch batch(EntityDefinition entity, Cursor from, List<ChangeBatch.Row> page, String replay) {
+        Cursor to = ChangeCapture.cursorOf(page.get(page.size() - 1));
+        ChangeBatch.Watermark watermark = new ChangeBatch.Watermark(from, to);
+        return new ChangeBatch(
+                ChangeBatch.SCHEMA,
+                BatchIds.of(entity.name(), watermark, replay),
+                entity.name(),
+                new ChangeBatch.Source("oltp", entity.table()),
+                clock.instant(),
+                watermark,
+                replay,
+                page);
+    }
+
+    /**
+     * Publishes every row of a range as ordinary batches marked {@code replay}, without touching the
+     * watermark. Used by window replay and backfill.
+     *
+     * @param progress told the number of rows published so far after each batch
+     */
+    public Result publishRange(
+            EntityDefinition entity, CaptureRange range, int batchSize, String replayId, Consumer<Long> progress) {
+        Cursor from = range.from();
+        int batches = 0;
+        long rows = 0;
+        while (true) {
+            List<ChangeBatch.Row> page = capture.page(entity, range.continueAfter(from), batchSize);
+            if (page.isEmpty()) {
+                return new Result(Status.CAUGHT_UP, batches, rows);
+            }
+            ChangeBatch batch = batch(entity, from, page, replayId);
+            publisher.publish(batch);
+            batches++;
+            rows += page.size();
+            metrics.batchSent(entity.name(), page.size());
+            progress.accept(rows);
+            from = batch.watermark().to();
+            if (page.size() < batchSize) {
+                return new Result(Status.CAUGHT_UP, batches, rows);
+            }
+        }
+    }
+
+    private RunAudit.RunOutcome outcome(
+            Instant started, String status, int batches, long rows, String lastBatchId, String error) {
+        return new RunAudit.RunOutcome(started, clock.instant(), status, batches, rows, lastBatchId, error);
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            text.append(" ← ").append(cause.getMessage());
+            cause = cause.getCause();
+        }
+        return text.toString();
+    }
+
+    private static final class EntityState {
+        final ReentrantLock lock = new ReentrantLock();
+        final AtomicBoolean again = new AtomicBoolean();
+        volatile int failures;
+        volatile Instant notBefore = Instant.MIN;
+    }
+}

@@ -1,0 +1,80 @@
+package io.esteira.extractor.dialect;
+
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.dialect.Vendor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * The vendor SQL of change capture. The query text lives in {@code capture/<vendor>/capture-page.sql}
+ * with named parameters ({@code :from_version}, {@code :from_key}, {@code :to_version},
+ * {@code :to_key}, {@code :table_name}, {@code :max_rows}, and {@code :window_from}/{@code
+ * :window_to} for a time-window replay); only identifiers are substituted, each checked and quoted
+ * by the dialect.
+ */
+public final class CaptureDialect {
+
+    /** The tombstone table that hard-delete triggers fill. */
+    public static final String TOMBSTONES = "core.deleted_rows";
+
+    private final SqlDialect sql;
+    private final String template;
+
+    private CaptureDialect(SqlDialect sql, String template) {
+        this.sql = sql;
+        this.template = template;
+    }
+
+    public static CaptureDialect forJdbcUrl(String jdbcUrl) {
+        return of(SqlDialect.vendorOf(jdbcUrl));
+    }
+
+    public static CaptureDialect of(Vendor vendor) {
+        SqlDialect sql = () -> vendor;
+        String resource = "/capture/" + vendor.id() + "/capture-page.sql";
+        try (InputStream in = CaptureDialect.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Capture SQL " + resource + " is missing from the extractor jar");
+            }
+            return new CaptureDialect(sql, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read capture SQL " + resource, e);
+        }
+    }
+
+    public SqlDialect sql() {
+        return sql;
+    }
+
+    /**
+     * The page query for an entity.
+     *
+     * @param windowColumn null for capture by cursor only; else a timestamp column of the entity
+     *     that must fall in {@code [:window_from, :window_to)} (tombstones: their {@code deleted_at})
+     */
+    public String capturePage(EntityDefinition entity, String windowColumn) {
+        String columns = entity.columns().stream()
+                .map(c -> "t." + sql.quoteIdentifier(c) + " AS " + sql.quoteIdentifier(c))
+                .collect(Collectors.joining(", "));
+        String nullColumns = entity.columns().stream()
+                .map(c -> "NULL AS " + sql.quoteIdentifier(c))
+                .collect(Collectors.joining(", "));
+        String window = windowColumn == null
+                ? ""
+                : "\n      AND t." + sql.quoteIdentifier(windowColumn) + " >= :window_from AND t."
+                        + sql.quoteIdentifier(windowColumn) + " < :window_to";
+        String tombstoneWindow =
+                windowColumn == null ? "" : "\n      AND d.deleted_at >= :window_from AND d.deleted_at < :window_to";
+        return template.replace("{key}", sql.quoteIdentifier(entity.keyColumn()))
+                .replace("{columns}", columns)
+                .replace("{null_columns}", nullColumns)
+                .replace("{table}", sql.quoteQualifiedName(entity.table()))
+                .replace("{tombstones}", sql.quoteQualifiedName(TOMBSTONES))
+                .replace("{window}", window)
+                .replace("{tombstone_window}", tombstoneWindow);
+    }
+}

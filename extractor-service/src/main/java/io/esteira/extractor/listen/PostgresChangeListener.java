@@ -1,0 +1,127 @@
+package io.esteira.extractor.listen;
+
+import io.esteira.contracts.catalog.EntityDefinition;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Listens on the reference schema's {@code esteira_<table>} channels and wakes the entity's
+ * extraction at once, so a commit reaches the broker in milliseconds instead of at the next Quartz
+ * fire. A notification is only a wake-up: what is extracted is still decided by the watermark and
+ * the committed bound, so a lost notification costs latency (the Quartz schedule catches up), never
+ * data. Notifications that arrive together are coalesced into one wake-up per entity.
+ */
+public class PostgresChangeListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final String url;
+    private final String username;
+    private final String password;
+    private final Map<String, String> entityByChannel;
+    private final Consumer<String> wakeUp;
+    private volatile boolean running;
+    private Thread thread;
+
+    public PostgresChangeListener(
+            String url, String username, String password, List<EntityDefinition> entities, Consumer<String> wakeUp) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.entityByChannel =
+                entities.stream().collect(Collectors.toMap(PostgresChangeListener::channel, EntityDefinition::name));
+        this.wakeUp = wakeUp;
+    }
+
+    /** {@code esteira_<table without schema>}, as the reference schema's triggers notify. */
+    public static String channel(EntityDefinition entity) {
+        String table = entity.table();
+        return "esteira_" + table.substring(table.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::listenUntilStopped, "pg-change-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listenUntilStopped() {
+        Duration retry = Duration.ofSeconds(1);
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, username, password)) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String channel : entityByChannel.keySet()) {
+                        // Channel names are built from catalog identifiers, which the catalog validates.
+                        statement.execute("LISTEN " + channel);
+                    }
+                }
+                log.info("Listening for OLTP changes on {} channels", entityByChannel.size());
+                retry = Duration.ofSeconds(1);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    if (notifications == null || notifications.length == 0) {
+                        continue;
+                    }
+                    Set<String> entities = new LinkedHashSet<>();
+                    for (PGNotification notification : notifications) {
+                        String entity = entityByChannel.get(notification.getName());
+                        if (entity != null) {
+                            entities.add(entity);
+                        }
+                    }
+                    entities.forEach(wakeUp);
+                }
+            } catch (SQLException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn(
+                        "Change notifications from the OLTP stopped ({}); the Quartz schedule keeps extracting."
+                                + " Reconnecting in {}",
+                        e.getMessage(),
+                        retry);
+                try {
+                    Thread.sleep(retry.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                retry = retry.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                        ? Duration.ofSeconds(30)
+                        : retry.multipliedBy(2);
+            }
+        }
+    }
+}

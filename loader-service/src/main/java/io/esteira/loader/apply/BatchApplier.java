@@ -1,0 +1,248 @@
+package io.esteira.loader.apply;
+
+import io.esteira.contracts.ChangeBatch;
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one change batch to the DW in one transaction, set-based:
+ *
+ * <ol>
+ *   <li>a batch id already in {@code ctl.applied_batch} is a no-op (redelivery, replay of a batch);
+ *   <li>the rows go to {@code stg.incoming_<entity>} in one batched insert;
+ *   <li>rows not newer than the staging mirror's version are ignored (a replay also re-applies the same
+ *       version), the rest are merged into {@code stg.<entity>};
+ *   <li>under the DW-wide derive lock, the dimension members and facts that depend on the applied keys
+ *       are re-derived from the mirror (SCD1/SCD2, inferred members, facts "as was");
+ *   <li>the batch id and an {@code audit.etl_run_entity} row are written, and the work rows removed.
+ * </ol>
+ *
+ * The caller acknowledges the message only after this returns, so a crash anywhere leaves either
+ * nothing or the whole batch, and the redelivered batch is then recognised.
+ */
+public class BatchApplier {
+
+    static final LocalDateTime ORIGIN = LocalDateTime.of(1900, 1, 1, 0, 0);
+    static final LocalDateTime END_OF_TIME = LocalDateTime.of(9999, 12, 31, 0, 0);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final StagingWriter staging;
+    private final ApplySql sql;
+    private final SqlDialect dialect;
+    private final EntityCatalog catalog;
+    private final Clock clock;
+    private final Map<String, List<Step>> plans;
+
+    public BatchApplier(DataSource dw, SqlDialect dialect, EntityCatalog catalog, Clock clock) {
+        this.jdbc = new NamedParameterJdbcTemplate(dw);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dw));
+        this.dialect = dialect;
+        this.sql = new ApplySql(dialect.vendor());
+        this.staging = new StagingWriter(dw, dialect);
+        this.catalog = catalog;
+        this.clock = clock;
+        this.plans = Plans.reference();
+    }
+
+    public ApplyResult apply(ChangeBatch batch) {
+        EntityDefinition entity = catalog.get(batch.entity());
+        List<Step> plan = plans.get(entity.name());
+        if (plan == null) {
+            throw new IllegalStateException("The loader has no plan for entity " + entity.name());
+        }
+        Instant started = clock.instant();
+        return transactions.execute(status -> {
+            MapSqlParameterSource params = params(UUID.randomUUID().toString());
+            if (alreadyApplied(batch.batchId())) {
+                ApplyResult result = ApplyResult.duplicateOf(batch.rows().size());
+                audit(batch, result, started, params);
+                return result;
+            }
+            staging.write(entity, params.getValue("token").toString(), batch.rows());
+            Map<String, String> names = names(entity, batch.isReplay());
+            Integer newKeys = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM " + names.get("incoming") + " i WHERE i.apply_token = :token"
+                            + " AND i.source_deleted = FALSE AND NOT EXISTS (SELECT 1 FROM " + names.get("stg")
+                            + " t WHERE t." + names.get("key") + " = i." + names.get("key") + ")",
+                    params,
+                    Integer.class);
+            run("mirror-mark", names, params);
+            int applied = run("mirror-merge", names, params);
+            int inserted = Math.min(newKeys == null ? 0 : newKeys, applied);
+            if (applied > 0) {
+                jdbc.update("UPDATE ctl.apply_lock SET taken_at = :now WHERE lock_name = 'derive'", params);
+                for (Step step : plan) {
+                    step.run(this, names, params);
+                }
+            }
+            ApplyResult result = new ApplyResult(
+                    false,
+                    batch.rows().size(),
+                    inserted,
+                    applied - inserted,
+                    batch.rows().size() - applied);
+            run("cleanup", names, params);
+            params.addValue("batch_id", batch.batchId())
+                    .addValue("entity", entity.name())
+                    .addValue("replay", batch.replay())
+                    .addValue("rows_in_batch", batch.rows().size());
+            jdbc.update(
+                    "INSERT INTO ctl.applied_batch (batch_id, entity, replay, rows_in_batch, applied_at)"
+                            + " VALUES (:batch_id, :entity, :replay, :rows_in_batch, :now)",
+                    params);
+            audit(batch, result, started, params);
+            return result;
+        });
+    }
+
+    private boolean alreadyApplied(String batchId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ctl.applied_batch WHERE batch_id = :batch_id",
+                new MapSqlParameterSource("batch_id", batchId),
+                Integer.class);
+        return count != null && count > 0;
+    }
+
+    private void audit(ChangeBatch batch, ApplyResult result, Instant started, MapSqlParameterSource params) {
+        Instant ended = clock.instant();
+        jdbc.update(
+                "INSERT INTO audit.etl_run_entity (service, entity, batch_id, started_at, ended_at, status, batches,"
+                        + " rows_read, rows_inserted, rows_updated, rows_ignored, rows_rejected, duration_ms)"
+                        + " VALUES ('loader-service', :a_entity, :a_batch, :a_started, :a_ended, :a_status, 1,"
+                        + " :a_read, :a_inserted, :a_updated, :a_ignored, 0, :a_duration)",
+                new MapSqlParameterSource()
+                        .addValue("a_entity", batch.entity())
+                        .addValue("a_batch", batch.batchId())
+                        .addValue("a_started", utc(started))
+                        .addValue("a_ended", utc(ended))
+                        .addValue("a_status", result.duplicate() ? "duplicate" : "success")
+                        .addValue("a_read", result.rowsInBatch())
+                        .addValue("a_inserted", result.inserted())
+                        .addValue("a_updated", result.updated())
+                        .addValue("a_ignored", result.ignored())
+                        .addValue("a_duration", ended.toEpochMilli() - started.toEpochMilli()));
+    }
+
+    int run(String resource, Map<String, String> names, MapSqlParameterSource params) {
+        int total = 0;
+        for (String statement : sql.statements(resource, names)) {
+            total += jdbc.update(statement, params);
+        }
+        return total;
+    }
+
+    void applyDimension(Dimension dimension, Map<String, String> names, MapSqlParameterSource params) {
+        Map<String, String> placeholders = new HashMap<>(names);
+        String src = String.join("\n", sql.statements("src-" + dimension.table(), Map.of()));
+        placeholders.put("src", src);
+        placeholders.put("dim", "dim." + dialect.quoteIdentifier(dimension.table()));
+        placeholders.put("dim_name", dimension.table());
+        placeholders.put("nk", dialect.quoteIdentifier(dimension.naturalKey()));
+        placeholders.put("attrs", join(dimension.attributes(), "%s"));
+        placeholders.put("s_attrs", join(dimension.attributes(), "s.%s"));
+        placeholders.put("set_attrs", join(dimension.attributes(), "%s = s.%s"));
+        if (dimension.isScd2()) {
+            placeholders.put("set_scd1", join(dimension.scd1Attributes(), "%s = s.%s"));
+            placeholders.put(
+                    "tracked_changed",
+                    dimension.tracked().stream()
+                            .map(a -> "d." + dialect.quoteIdentifier(a) + " IS DISTINCT FROM s."
+                                    + dialect.quoteIdentifier(a))
+                            .collect(Collectors.joining(" OR ")));
+            run("scd2", placeholders, params);
+            run("affected-scd-changes", placeholders, params);
+        } else {
+            run("scd1", placeholders, params);
+        }
+    }
+
+    void deriveFacts(Map<String, String> names, MapSqlParameterSource params) {
+        run("inferred-members", names, params);
+        List<LocalDate> missing = jdbc.query(sql.statement("missing-dates", names), params, (rs, n) -> rs.getDate(1)
+                .toLocalDate());
+        for (LocalDate date : missing) {
+            Calendar day = Calendar.of(date);
+            jdbc.update(
+                    "INSERT INTO dim.dim_data (data_sk, data, ano, trimestre, mes, dia, dia_semana, nome_mes,"
+                            + " nome_dia_semana, fim_de_semana) VALUES (:sk, :data, :ano, :trimestre, :mes, :dia,"
+                            + " :dia_semana, :nome_mes, :nome_dia_semana, :fim_de_semana)",
+                    new MapSqlParameterSource()
+                            .addValue("sk", day.dataSk())
+                            .addValue("data", java.sql.Date.valueOf(day.data()))
+                            .addValue("ano", day.ano())
+                            .addValue("trimestre", day.trimestre())
+                            .addValue("mes", day.mes())
+                            .addValue("dia", day.dia())
+                            .addValue("dia_semana", day.diaSemana())
+                            .addValue("nome_mes", day.nomeMes())
+                            .addValue("nome_dia_semana", day.nomeDiaSemana())
+                            .addValue("fim_de_semana", day.fimDeSemana()));
+        }
+        for (String fact : List.of("fact_vendas", "fact_descontos", "fact_metas")) {
+            run(fact, names, params);
+        }
+    }
+
+    private String join(List<String> columns, String format) {
+        return columns.stream()
+                .map(dialect::quoteIdentifier)
+                .map(c -> format.replace("%s", c))
+                .collect(Collectors.joining(", "));
+    }
+
+    private Map<String, String> names(EntityDefinition entity, boolean replay) {
+        Map<String, String> names = new HashMap<>();
+        names.put("incoming", dialect.quoteQualifiedName(StagingWriter.incomingTable(entity)));
+        names.put("stg", dialect.quoteQualifiedName("stg." + entity.name()));
+        names.put("key", dialect.quoteIdentifier(entity.keyColumn()));
+        names.put("columns", join(entity.columns(), "%s"));
+        names.put("s_columns", join(entity.columns(), "s.%s"));
+        names.put(
+                "set_columns",
+                join(
+                        entity.columns().stream()
+                                .filter(c -> !c.equals(entity.keyColumn()))
+                                .toList(),
+                        "%s = s.%s"));
+        // A live batch applies only newer versions; a replay also re-applies the stored version.
+        names.put("blocking_comparison", replay ? ">" : ">=");
+        names.put("guard", replay ? "<=" : "<");
+        return names;
+    }
+
+    private MapSqlParameterSource params(String token) {
+        return new MapSqlParameterSource()
+                .addValue("token", token)
+                .addValue("now", utc(clock.instant()))
+                .addValue("origin", Timestamp.valueOf(ORIGIN))
+                .addValue("end_of_time", Timestamp.valueOf(END_OF_TIME));
+    }
+
+    private static Timestamp utc(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /** One derivation step of an entity's plan. */
+    @FunctionalInterface
+    interface Step {
+        void run(BatchApplier applier, Map<String, String> names, MapSqlParameterSource params);
+    }
+}

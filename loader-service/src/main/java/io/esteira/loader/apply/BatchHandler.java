@@ -1,0 +1,126 @@
+package io.esteira.loader.apply;
+
+import io.esteira.contracts.AlertEvent;
+import io.esteira.contracts.ChangeBatch;
+import io.esteira.contracts.ContractCodec;
+import io.esteira.contracts.ContractViolationException;
+import io.esteira.loader.dlq.DeadLetters;
+import io.esteira.runtime.alert.AlertPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one message of {@code dw.changes.<entity>}: parse and validate, apply, and decide what a
+ * failure means. A message that breaks the contract never heals, so it goes to the DLQ at once; a
+ * batch that fails to apply is rolled back and redelivered by the broker (its delay doubling per
+ * attempt) until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Either
+ * way an alert is raised and the queue keeps flowing.
+ */
+public class BatchHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchHandler.class);
+
+    private final ContractCodec codec;
+    private final BatchApplier applier;
+    private final DeadLetters deadLetters;
+    private final AlertPublisher alerts;
+    private final LoaderMetrics metrics;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    public BatchHandler(
+            ContractCodec codec,
+            BatchApplier applier,
+            DeadLetters deadLetters,
+            AlertPublisher alerts,
+            LoaderMetrics metrics,
+            int maxAttempts,
+            Clock clock) {
+        this.codec = codec;
+        this.applier = applier;
+        this.deadLetters = deadLetters;
+        this.alerts = alerts;
+        this.metrics = metrics;
+        this.maxAttempts = maxAttempts;
+        this.clock = clock;
+    }
+
+    /** What happened to a message. */
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        DEAD_LETTERED
+    }
+
+    /**
+     * @param attempt the broker's delivery count of this message (1 on first delivery)
+     * @throws RuntimeException when the batch failed and should be redelivered
+     */
+    public Outcome handle(String entity, byte[] body, int attempt) {
+        ChangeBatch batch;
+        try {
+            batch = codec.readChangeBatch(body);
+        } catch (ContractViolationException e) {
+            String reason = "Malformed change batch (field " + e.field() + "): " + e.getMessage();
+            deadLetter(entity, null, body, reason, e, attempt);
+            return Outcome.DEAD_LETTERED;
+        }
+        if (!batch.entity().equals(entity)) {
+            String reason = "Batch " + batch.batchId() + " is of entity " + batch.entity()
+                    + " but arrived on the queue of " + entity + "; send it to dw.changes." + batch.entity();
+            deadLetter(entity, batch, body, reason, null, attempt);
+            return Outcome.DEAD_LETTERED;
+        }
+        Instant started = clock.instant();
+        try {
+            ApplyResult result = applier.apply(batch);
+            metrics.applied(batch, result, Duration.between(started, clock.instant()));
+            return result.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED;
+        } catch (RuntimeException e) {
+            metrics.failed(entity);
+            if (attempt >= maxAttempts) {
+                String reason = "Batch " + batch.batchId() + " could not be applied after " + attempt + " attempts: "
+                        + DeadLetters.describe(e);
+                deadLetter(entity, batch, body, reason, e, attempt);
+                return Outcome.DEAD_LETTERED;
+            }
+            log.warn(
+                    "Batch {} of {} failed (attempt {} of {}), the broker redelivers it: {}",
+                    batch.batchId(),
+                    entity,
+                    attempt,
+                    maxAttempts,
+                    DeadLetters.describe(e));
+            throw e;
+        }
+    }
+
+    private void deadLetter(
+            String entity, ChangeBatch batch, byte[] body, String reason, Throwable cause, int attempt) {
+        log.error("Moving a message of {} to its DLQ: {}", entity, reason);
+        String batchId = deadLetters.send(entity, batch, body, reason, cause, attempt);
+        metrics.rejected(entity, batch == null ? 0 : batch.rows().size());
+        alerts.publish(alerts.event(
+                AlertEvent.Kind.DLQ,
+                AlertEvent.Severity.critical,
+                AlertEvent.Status.firing,
+                entity,
+                batchId,
+                "A change batch of " + entity + " was moved to its dead-letter queue: " + abbreviate(reason),
+                Map.of("reason", abbreviate(reason), "batchId", batchId, "attempts", Integer.toString(attempt)),
+                Map.of(
+                        "runbook",
+                        "docs/runbook.md#a-batch-is-in-the-dlq",
+                        "replay",
+                        "curl -u operator -X POST 'http://<loader>/api/dlq/replay?entity=" + entity
+                                + "&dryRun=false'")));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+    }
+}

@@ -1,0 +1,71 @@
+package io.esteira.loader.apply;
+
+import io.esteira.contracts.ChangeBatch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The loader's domain metrics, per entity: {@code esteira.loader.rows} (tag outcome: inserted,
+ * updated, ignored, rejected), {@code esteira.loader.batches} (tag outcome), {@code
+ * esteira.loader.apply} (latency histogram of one batch) and {@code esteira.loader.lag} (extraction to
+ * DW commit, from the batch's {@code extractedAt}).
+ */
+public class LoaderMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    public LoaderMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public void applied(ChangeBatch batch, ApplyResult result, Duration took) {
+        String entity = batch.entity();
+        rows(entity, "inserted", result.inserted());
+        rows(entity, "updated", result.updated());
+        rows(entity, "ignored", result.ignored());
+        batches(entity, result.duplicate() ? "duplicate" : "applied");
+        Timer.builder("esteira.loader.apply")
+                .tag("entity", entity)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+        if (batch.extractedAt() != null) {
+            Timer.builder("esteira.loader.lag")
+                    .description("From extraction to DW commit")
+                    .tag("entity", entity)
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(Duration.between(batch.extractedAt(), clock.instant()));
+        }
+    }
+
+    public void rejected(String entity, int rows) {
+        rows(entity, "rejected", rows);
+        batches(entity, "dead-lettered");
+    }
+
+    public void failed(String entity) {
+        batches(entity, "failed");
+    }
+
+    private void rows(String entity, String outcome, int count) {
+        Counter.builder("esteira.loader.rows")
+                .tag("entity", entity)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment(count);
+    }
+
+    private void batches(String entity, String outcome) {
+        Counter.builder("esteira.loader.batches")
+                .tag("entity", entity)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+}

@@ -1,0 +1,153 @@
+package io.esteira.loader.apply;
+
+import io.esteira.contracts.ChangeBatch;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes a batch's rows into {@code stg.incoming_<entity>} under the batch's apply token, in one
+ * batched statement, converting JSON values to the column types of the table. When a key occurs
+ * more than once in a batch only its highest version is staged: it is the one that counts.
+ */
+public class StagingWriter {
+
+    private final DataSource dw;
+    private final JdbcTemplate jdbc;
+    private final SqlDialect sql;
+    private final Map<String, Map<String, Integer>> columnTypes = new ConcurrentHashMap<>();
+
+    public StagingWriter(DataSource dw, SqlDialect sql) {
+        this.dw = dw;
+        this.jdbc = new JdbcTemplate(dw);
+        this.sql = sql;
+    }
+
+    public static String incomingTable(EntityDefinition entity) {
+        return "stg.incoming_" + entity.name();
+    }
+
+    /** @return the rows staged (after keeping one version per key) */
+    public int write(EntityDefinition entity, String token, List<ChangeBatch.Row> rows) {
+        Collection<ChangeBatch.Row> latest = latestPerKey(rows);
+        Map<String, Integer> types = columnTypes.computeIfAbsent(entity.name(), n -> readColumnTypes(entity));
+        List<String> columns = entity.columns();
+        String insert = "INSERT INTO " + sql.quoteQualifiedName(incomingTable(entity)) + " ("
+                + columns.stream().map(sql::quoteIdentifier).collect(Collectors.joining(", "))
+                + ", source_version, source_deleted, apply_token, applies) VALUES ("
+                + "?, ".repeat(columns.size()) + "?, ?, ?, ?)";
+        List<ChangeBatch.Row> ordered = new ArrayList<>(latest);
+        jdbc.batchUpdate(insert, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ChangeBatch.Row row = ordered.get(i);
+                int index = 1;
+                for (String column : columns) {
+                    Object value = column.equals(entity.keyColumn())
+                            ? row.key()
+                            : row.data().get(column);
+                    int type = types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER);
+                    Object converted = convert(entity, column, value, type);
+                    if (converted == null) {
+                        ps.setNull(index++, type == Types.OTHER ? Types.VARCHAR : type);
+                    } else {
+                        ps.setObject(index++, converted, type);
+                    }
+                }
+                ps.setLong(index++, row.version());
+                ps.setBoolean(index++, row.op() == ChangeBatch.Op.delete);
+                ps.setString(index++, token);
+                ps.setBoolean(index, false);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return ordered.size();
+            }
+        });
+        return ordered.size();
+    }
+
+    static Collection<ChangeBatch.Row> latestPerKey(List<ChangeBatch.Row> rows) {
+        Map<Long, ChangeBatch.Row> byKey = new LinkedHashMap<>();
+        for (ChangeBatch.Row row : rows) {
+            byKey.merge(row.key(), row, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        return byKey.values();
+    }
+
+    private Map<String, Integer> readColumnTypes(EntityDefinition entity) {
+        Connection connection = DataSourceUtils.getConnection(dw);
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            Map<String, Integer> types = new ConcurrentHashMap<>();
+            for (String[] name : List.of(
+                    new String[] {"stg", "incoming_" + entity.name()},
+                    new String[] {"STG", ("incoming_" + entity.name()).toUpperCase(Locale.ROOT)})) {
+                try (ResultSet columns = meta.getColumns(null, name[0], name[1], null)) {
+                    while (columns.next()) {
+                        types.put(
+                                columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), columns.getInt("DATA_TYPE"));
+                    }
+                }
+                if (!types.isEmpty()) {
+                    return types;
+                }
+            }
+            throw new IllegalStateException("The DW has no table " + incomingTable(entity)
+                    + "; migrate the DW schema (the loader does it at start-up)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the columns of " + incomingTable(entity), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dw);
+        }
+    }
+
+    /** A JSON value as the JDBC type of its column; a value that does not fit names the column. */
+    static Object convert(EntityDefinition entity, String column, Object value, int sqlType) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (sqlType) {
+                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> value instanceof String s
+                        ? Timestamp.valueOf(LocalDateTime.parse(s.endsWith("Z") ? s.substring(0, s.length() - 1) : s))
+                        : value;
+                case Types.DATE -> value instanceof String s ? java.sql.Date.valueOf(LocalDate.parse(s)) : value;
+                case Types.NUMERIC, Types.DECIMAL -> value instanceof BigDecimal
+                        ? value
+                        : new BigDecimal(value.toString());
+                case Types.BIGINT -> ((Number) value).longValue();
+                case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> ((Number) value).intValue();
+                case Types.BOOLEAN, Types.BIT -> value instanceof Boolean ? value : Boolean.valueOf(value.toString());
+                default -> value.toString();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "Value '" + value + "' of " + entity.name() + "." + column + " does not fit its DW column type ("
+                            + sqlType + ")",
+                    e);
+        }
+    }
+}

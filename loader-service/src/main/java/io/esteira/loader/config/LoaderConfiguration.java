@@ -1,0 +1,80 @@
+package io.esteira.loader.config;
+
+import io.esteira.contracts.ContractCodec;
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.dialect.Vendor;
+import io.esteira.loader.apply.BatchApplier;
+import io.esteira.loader.apply.BatchHandler;
+import io.esteira.loader.apply.LoaderMetrics;
+import io.esteira.loader.dlq.DeadLetters;
+import io.esteira.loader.dlq.DlqService;
+import io.esteira.runtime.alert.AlertPublisher;
+import io.esteira.runtime.config.EsteiraProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the loader's plain classes. */
+@Configuration(proxyBeanMethods = false)
+public class LoaderConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EntityCatalog entityCatalog() {
+        return EntityCatalog.reference();
+    }
+
+    @Bean
+    ContractCodec contractCodec() {
+        return ContractCodec.standard();
+    }
+
+    @Bean
+    BatchApplier batchApplier(
+            @Qualifier("dw") DataSource dw, EsteiraProperties esteira, EntityCatalog catalog, Clock clock) {
+        Vendor vendor = SqlDialect.vendorOf(esteira.dw().url());
+        return new BatchApplier(dw, () -> vendor, catalog, clock);
+    }
+
+    @Bean
+    DeadLetters deadLetters(ProducerTemplate producer, Clock clock) {
+        return new DeadLetters(producer, clock);
+    }
+
+    @Bean
+    AlertPublisher alertPublisher(ProducerTemplate producer, Clock clock) {
+        return new AlertPublisher(producer, "loader-service", clock);
+    }
+
+    @Bean
+    LoaderMetrics loaderMetrics(MeterRegistry registry, Clock clock) {
+        return new LoaderMetrics(registry, clock);
+    }
+
+    @Bean
+    BatchHandler batchHandler(
+            ContractCodec codec,
+            BatchApplier applier,
+            DeadLetters deadLetters,
+            AlertPublisher alerts,
+            LoaderMetrics metrics,
+            LoaderProperties properties,
+            Clock clock) {
+        return new BatchHandler(codec, applier, deadLetters, alerts, metrics, properties.maxAttempts(), clock);
+    }
+
+    @Bean
+    DlqService dlqService(ConnectionFactory connectionFactory, EntityCatalog catalog) {
+        return new DlqService(connectionFactory, catalog);
+    }
+}

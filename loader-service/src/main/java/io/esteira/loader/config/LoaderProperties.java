@@ -1,0 +1,35 @@
+package io.esteira.loader.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code esteira.loader.*}.
+ *
+ * @param concurrency consumers per entity queue; the entity is the JMS message group, so one
+ *     consumer applies an entity's batches at a time and extra consumers take over on failure
+ * @param maxAttempts deliveries of a batch that cannot be applied before it is moved to its DLQ with
+ *     the reason (the broker's redelivery delay, doubling, paces the attempts)
+ * @param entities the entities to consume; empty means every catalog entity
+ * @param dlq the login of the DLQ management endpoint (HTTP basic)
+ */
+@Validated
+@ConfigurationProperties("esteira.loader")
+public record LoaderProperties(
+        @Min(1) @Max(64) @DefaultValue("1") int concurrency,
+        @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
+        List<String> entities,
+        @Valid @NotNull @DefaultValue Dlq dlq) {
+
+    public LoaderProperties {
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    public record Dlq(@DefaultValue("operator") String username, String password) {}
+}

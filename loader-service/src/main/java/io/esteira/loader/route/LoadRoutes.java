@@ -1,0 +1,48 @@
+package io.esteira.loader.route;
+
+import io.esteira.contracts.Queues;
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.loader.apply.BatchHandler;
+import io.esteira.loader.config.LoaderProperties;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * One route per entity, {@code load-<entity>}, consuming {@code dw.changes.<entity>} in a JMS
+ * transaction: the message is acknowledged only when the route ends normally, i.e. after the DW
+ * transaction committed (or after the batch was moved to its DLQ). An exception rolls the message
+ * back to the broker, which redelivers it after its redelivery delay.
+ */
+@Component
+public class LoadRoutes extends RouteBuilder {
+
+    private final EntityCatalog catalog;
+    private final BatchHandler handler;
+    private final LoaderProperties properties;
+
+    public LoadRoutes(EntityCatalog catalog, BatchHandler handler, LoaderProperties properties) {
+        this.catalog = catalog;
+        this.handler = handler;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure() {
+        // Redelivery belongs to the broker (delay doubling per attempt); Camel must not retry in place.
+        errorHandler(noErrorHandler());
+        var entities = properties.entities().isEmpty() ? catalog.loadOrder() : catalog.loadOrder(properties.entities());
+        for (EntityDefinition entity : entities) {
+            from("jms:queue:" + Queues.changes(entity.name()) + "?transacted=true&concurrentConsumers="
+                            + properties.concurrency() + "&cacheLevelName=CACHE_CONSUMER")
+                    .routeId("load-" + entity.name())
+                    .process(exchange -> {
+                        byte[] body = exchange.getIn().getBody(byte[].class);
+                        Integer attempt = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
+                        BatchHandler.Outcome outcome =
+                                handler.handle(entity.name(), body, attempt == null ? 1 : attempt);
+                        exchange.getIn().setHeader("esteira_outcome", outcome.name());
+                    });
+        }
+    }
+}

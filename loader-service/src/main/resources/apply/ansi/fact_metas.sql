@@ -1,0 +1,22 @@
+-- Re-derives the affected monthly targets, keyed to the seller version valid on the month's first day.
+DELETE FROM fact.fact_metas
+WHERE sales_target_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_metas');
+
+INSERT INTO fact.fact_metas (sales_target_id, vendedor_id, vendedor_sk, data_sk, ano, mes, valor_meta, carregado_em)
+SELECT t.sales_target_id,
+       t.seller_id,
+       COALESCE(v.vendedor_sk, 0),
+       t.year * 10000 + t.month * 100 + 1,
+       t.year,
+       t.month,
+       t.target_amount,
+       :now
+FROM stg.sales_targets t
+LEFT JOIN dim.dim_vendedor v
+       ON v.vendedor_id = t.seller_id
+      AND CAST(CAST(t.year AS VARCHAR(4)) || '-' || LPAD(CAST(t.month AS VARCHAR(2)), 2, '0') || '-01' AS TIMESTAMP)
+          >= v.valido_de
+      AND CAST(CAST(t.year AS VARCHAR(4)) || '-' || LPAD(CAST(t.month AS VARCHAR(2)), 2, '0') || '-01' AS TIMESTAMP)
+          < v.valido_ate
+WHERE t.sales_target_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_metas')
+  AND t.deleted_at IS NULL AND t.source_deleted = FALSE

@@ -1,0 +1,412 @@
+package io.esteira.loader.apply;
+
+import static io.esteira.loader.apply.Changes.batch;
+import static io.esteira.loader.apply.Changes.delete;
+import static io.esteira.loader.apply.Changes.replay;
+import static io.esteira.loader.apply.Changes.upsert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.dialect.Vendor;
+import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.loader.schema.DwSchema;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The loader's apply logic on a real PostgreSQL DW, without a broker. */
+class BatchApplierIT {
+
+    @RegisterExtension
+    static final PostgresDatabase dw = new PostgresDatabase("loader_apply");
+
+    private static boolean migrated;
+    private BatchApplier applier;
+    private JdbcTemplate sql;
+
+    @BeforeEach
+    void freshWarehouse() {
+        if (!migrated) {
+            DwSchema.migrate(dw.dataSource());
+            migrated = true;
+        }
+        sql = new JdbcTemplate(dw.dataSource());
+        sql.execute("TRUNCATE fact.fact_vendas, fact.fact_descontos, fact.fact_metas, ctl.applied_batch,"
+                + " audit.etl_run_entity, stg.regions, stg.teams, stg.sellers, stg.customers, stg.categories,"
+                + " stg.products, stg.discounts, stg.orders, stg.order_items, stg.returns, stg.sales_targets");
+        for (String dim :
+                List.of("dim_regiao", "dim_equipe", "dim_vendedor", "dim_cliente", "dim_produto", "dim_desconto")) {
+            sql.update("DELETE FROM dim." + dim + " WHERE " + dim.replace("dim_", "") + "_sk <> 0");
+        }
+        applier = new BatchApplier(
+                dw.dataSource(), () -> Vendor.POSTGRESQL, EntityCatalog.reference(), Clock.systemUTC());
+    }
+
+    private void loadDimensions() {
+        applier.apply(
+                batch("regions", upsert(1, 10, "region_id", 1, "name", "Sudeste", "state", "SP", "country", "BR")));
+        applier.apply(
+                batch("teams", upsert(1, 11, "team_id", 1, "name", "Time A", "region_id", 1, "manager_name", "Ana")));
+        applier.apply(batch(
+                "sellers",
+                upsert(1, 12, "seller_id", 1, "name", "Bruno", "email", "b@x", "team_id", 1, "is_active", true)));
+        applier.apply(batch("customers", customer(1, 13, "consumer", "2026-01-01T00:00:00")));
+        applier.apply(batch("categories", upsert(1, 14, "category_id", 1, "name", "Livros", "parent_id", null)));
+        applier.apply(batch("products", product(1, 15, "20.00")));
+    }
+
+    private static io.esteira.contracts.ChangeBatch.Row customer(
+            long id, long version, String segment, String updatedAt) {
+        return upsert(
+                id,
+                version,
+                "customer_id",
+                id,
+                "name",
+                "Carla",
+                "email",
+                "c@x",
+                "customer_type",
+                "individual",
+                "city",
+                "Campinas",
+                "state",
+                "SP",
+                "region_id",
+                1,
+                "segment",
+                segment,
+                "updated_at",
+                updatedAt);
+    }
+
+    private static io.esteira.contracts.ChangeBatch.Row product(long id, long version, String listPrice) {
+        return upsert(
+                id,
+                version,
+                "product_id",
+                id,
+                "sku",
+                "SKU-" + id,
+                "name",
+                "Livro " + id,
+                "category_id",
+                1,
+                "brand",
+                "Ed",
+                "list_price",
+                new BigDecimal(listPrice),
+                "unit_cost",
+                new BigDecimal("8.00"));
+    }
+
+    private static io.esteira.contracts.ChangeBatch.Row order(long id, long version, long customer, String date) {
+        return upsert(
+                id,
+                version,
+                "order_id",
+                id,
+                "order_number",
+                "PED-" + id,
+                "customer_id",
+                customer,
+                "seller_id",
+                1,
+                "discount_id",
+                null,
+                "status",
+                "paid",
+                "order_date",
+                date,
+                "channel",
+                "web");
+    }
+
+    private static io.esteira.contracts.ChangeBatch.Row item(long id, long version, long order, long product, int qty) {
+        return upsert(
+                id,
+                version,
+                "order_item_id",
+                id,
+                "order_id",
+                order,
+                "product_id",
+                product,
+                "quantity",
+                qty,
+                "unit_price",
+                new BigDecimal("20.00"),
+                "unit_cost",
+                new BigDecimal("8.00"),
+                "discount_amount",
+                new BigDecimal("5.00"));
+    }
+
+    @Test
+    void shouldApplyTheSameBatchOnceWhenItIsDeliveredThreeTimes() {
+        loadDimensions();
+        var orders = batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"));
+        var items = batch("order_items", item(1000, 21, 100, 1, 3));
+        applier.apply(orders);
+        ApplyResult first = applier.apply(items);
+        Map<String, Object> before = sql.queryForMap("SELECT * FROM fact.fact_vendas WHERE order_item_id = 1000");
+
+        ApplyResult second = applier.apply(items);
+        ApplyResult third = applier.apply(items);
+
+        assertThat(first.duplicate()).isFalse();
+        assertThat(first.inserted()).isEqualTo(1);
+        assertThat(second.duplicate()).isTrue();
+        assertThat(third.duplicate()).isTrue();
+        Map<String, Object> after = sql.queryForMap("SELECT * FROM fact.fact_vendas WHERE order_item_id = 1000");
+        assertThat(after).isEqualTo(before);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Integer.class))
+                .isEqualTo(1);
+        assertThat(after.get("valor_bruto")).isEqualTo(new BigDecimal("60.00"));
+        assertThat(after.get("valor_total_liquido")).isEqualTo(new BigDecimal("55.00"));
+        assertThat(after.get("custo_total")).isEqualTo(new BigDecimal("24.00"));
+        assertThat(after.get("data_sk")).isEqualTo(20260310);
+    }
+
+    @Test
+    void shouldIgnoreAnOlderVersionArrivingAfterANewerOne() {
+        loadDimensions();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 30, 100, 1, 5)));
+
+        ApplyResult older = applier.apply(batch("order_items", item(1000, 25, 100, 1, 2)));
+
+        assertThat(older.ignored()).isEqualTo(1);
+        assertThat(sql.queryForObject(
+                        "SELECT quantidade FROM fact.fact_vendas WHERE order_item_id = 1000", Integer.class))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void shouldKeepTheOldCustomerVersionForAnOrderPlacedBeforeASegmentChange() {
+        loadDimensions();
+        applier.apply(
+                batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"), order(101, 20, 1, "2026-05-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 1)));
+        long oldSk =
+                sql.queryForObject("SELECT cliente_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class);
+
+        applier.apply(batch("customers", customer(1, 40, "vip", "2026-04-01T00:00:00")));
+
+        List<Map<String, Object>> versions = sql.queryForList(
+                "SELECT cliente_sk, segmento, valido_de, valido_ate, atual FROM dim.dim_cliente WHERE cliente_id = 1"
+                        + " ORDER BY valido_de");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0)).containsEntry("segmento", "consumer").containsEntry("atual", false);
+        assertThat(versions.get(1)).containsEntry("segmento", "vip").containsEntry("atual", true);
+        assertThat(sql.queryForObject("SELECT cliente_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
+                .isEqualTo(oldSk);
+        assertThat(sql.queryForObject("SELECT cliente_sk FROM fact.fact_vendas WHERE order_item_id = 1001", Long.class))
+                .isEqualTo(versions.get(1).get("cliente_sk"));
+    }
+
+    @Test
+    void shouldPointAFactAtAnInferredProductAndCompleteItWhenTheProductArrives() {
+        loadDimensions();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+
+        applier.apply(batch("order_items", item(1000, 21, 100, 77, 2)));
+
+        Map<String, Object> inferred =
+                sql.queryForMap("SELECT produto_sk, inferido FROM dim.dim_produto WHERE produto_id = 77");
+        assertThat(inferred).containsEntry("inferido", true);
+        assertThat(sql.queryForObject("SELECT produto_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
+                .isEqualTo(inferred.get("produto_sk"));
+
+        applier.apply(batch("products", product(77, 50, "30.00")));
+
+        Map<String, Object> completed = sql.queryForMap(
+                "SELECT produto_sk, inferido, nome, preco_lista FROM dim.dim_produto WHERE produto_id = 77");
+        assertThat(completed)
+                .containsEntry("inferido", false)
+                .containsEntry("nome", "Livro 77")
+                .containsEntry("produto_sk", inferred.get("produto_sk"));
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM fact.fact_vendas f LEFT JOIN dim.dim_produto p ON p.produto_sk = f.produto_sk"
+                                + " WHERE p.produto_sk IS NULL OR p.inferido",
+                        Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void shouldRemoveTheFactsOfSoftAndHardDeletedSourceRowsAndFlagDeletedMembers() {
+        loadDimensions();
+        applier.apply(
+                batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"), order(101, 20, 1, "2026-03-11T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 1)));
+
+        applier.apply(batch("order_items", delete(1000, 30)));
+        var softDeleted = order(101, 31, 1, "2026-03-11T10:00:00");
+        softDeleted.data();
+        applier.apply(batch(
+                "orders",
+                upsert(
+                        101,
+                        31,
+                        "order_id",
+                        101,
+                        "order_number",
+                        "PED-101",
+                        "customer_id",
+                        1,
+                        "seller_id",
+                        1,
+                        "discount_id",
+                        null,
+                        "status",
+                        "paid",
+                        "order_date",
+                        "2026-03-11T10:00:00",
+                        "channel",
+                        "web",
+                        "deleted_at",
+                        "2026-03-12T00:00:00")));
+        applier.apply(batch("customers", delete(1, 32)));
+
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Integer.class))
+                .isZero();
+        assertThat(sql.queryForObject(
+                        "SELECT bool_and(excluido) FROM dim.dim_cliente WHERE cliente_id = 1", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    void shouldFoldReturnsIntoTheirOrderItem() {
+        loadDimensions();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+
+        applier.apply(batch(
+                "returns",
+                upsert(
+                        1,
+                        22,
+                        "return_id",
+                        1,
+                        "order_item_id",
+                        1000,
+                        "quantity",
+                        1,
+                        "refund_amount",
+                        new BigDecimal("15.00"),
+                        "status",
+                        "refunded"),
+                upsert(
+                        2,
+                        22,
+                        "return_id",
+                        2,
+                        "order_item_id",
+                        1000,
+                        "quantity",
+                        1,
+                        "refund_amount",
+                        new BigDecimal("15.00"),
+                        "status",
+                        "requested")));
+
+        Map<String, Object> fact = sql.queryForMap(
+                "SELECT quantidade_devolvida, valor_devolvido FROM fact.fact_vendas WHERE order_item_id = 1000");
+        assertThat(fact)
+                .containsEntry("quantidade_devolvida", 2)
+                .containsEntry("valor_devolvido", new BigDecimal("30.00"));
+    }
+
+    @Test
+    void shouldRepairACorruptedFactWhenItsOrderIsReplayed() {
+        loadDimensions();
+        var order = order(100, 20, 1, "2026-03-10T10:00:00");
+        applier.apply(batch("orders", order));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+        sql.update("UPDATE fact.fact_vendas SET valor_total_liquido = 1 WHERE order_item_id = 1000");
+
+        ApplyResult live = applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        assertThat(live.duplicate()).isTrue();
+        ApplyResult replayed = applier.apply(replay("orders", "replay-1", order));
+
+        assertThat(replayed.updated()).isEqualTo(1);
+        assertThat(sql.queryForObject(
+                        "SELECT valor_total_liquido FROM fact.fact_vendas WHERE order_item_id = 1000",
+                        BigDecimal.class))
+                .isEqualByComparingTo("55.00");
+    }
+
+    @Test
+    void shouldBuildMonthlyTargetsAndDiscountFacts() {
+        loadDimensions();
+        applier.apply(batch(
+                "discounts",
+                upsert(
+                        5,
+                        16,
+                        "discount_id",
+                        5,
+                        "code",
+                        "BF10",
+                        "discount_type",
+                        "percent",
+                        "value",
+                        new BigDecimal("10.00"),
+                        "campaign",
+                        "Black Friday",
+                        "starts_at",
+                        "2026-03-01T00:00:00",
+                        "ends_at",
+                        "2026-03-31T00:00:00")));
+        applier.apply(batch(
+                "orders",
+                upsert(
+                        100,
+                        20,
+                        "order_id",
+                        100,
+                        "order_number",
+                        "PED-100",
+                        "customer_id",
+                        1,
+                        "seller_id",
+                        1,
+                        "discount_id",
+                        5,
+                        "status",
+                        "paid",
+                        "order_date",
+                        "2026-03-10T10:00:00",
+                        "channel",
+                        "web")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
+        applier.apply(batch(
+                "sales_targets",
+                upsert(
+                        7,
+                        23,
+                        "sales_target_id",
+                        7,
+                        "seller_id",
+                        1,
+                        "year",
+                        2026,
+                        "month",
+                        3,
+                        "target_amount",
+                        new BigDecimal("1000.00"))));
+
+        Map<String, Object> discount = sql.queryForMap("SELECT * FROM fact.fact_descontos WHERE pedido_id = 100");
+        assertThat((BigDecimal) discount.get("valor_bruto")).isEqualByComparingTo("80.00");
+        assertThat((BigDecimal) discount.get("valor_desconto_aplicado")).isEqualByComparingTo("10.00");
+        assertThat((BigDecimal) discount.get("valor_com_desconto")).isEqualByComparingTo("70.00");
+        Map<String, Object> target = sql.queryForMap("SELECT * FROM fact.fact_metas WHERE sales_target_id = 7");
+        assertThat(target).containsEntry("data_sk", 20260301);
+        assertThat((BigDecimal) target.get("valor_meta")).isEqualByComparingTo("1000.00");
+    }
+}
