@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +64,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Timings are shrunk (group_wait 200 ms, group_interval 300 ms, retries 50 ms); the webhook timeout
  * stays at 3 s so that a slow first answer on a busy machine is not taken for a failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+// The loader owns the DW schema: its Flyway (on the test classpath for DwSchema) must not run here.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.flyway.enabled=false")
 @DirtiesContext
 class AlertingDeliveryIT {
 
@@ -199,6 +202,11 @@ class AlertingDeliveryIT {
         assertThat(rows(fingerprint))
                 .extracting(r -> r.get("receiver") + ":" + r.get("outcome"))
                 .containsExactlyInAnyOrder("ops-email:sent", "critical-hook:sent");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains(
+                        "esteira_alerting_notifications_sent_total{application=\"alerting-service\",receiver=\"critical-hook\"}")
+                .contains("esteira_alerting_events_in_total")
+                .contains("esteira_alerting_groups_pending");
     }
 
     @Test

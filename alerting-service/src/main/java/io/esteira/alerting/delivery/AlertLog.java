@@ -55,6 +55,8 @@ public class AlertLog {
             "logged_at");
 
     private static final int MAX_ERROR = 1000;
+    /** audit.alert_log.event_id is varchar(100); the contract allows ids up to 200 characters. */
+    private static final int MAX_EVENT_ID = 100;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -112,7 +114,7 @@ public class AlertLog {
                 : attempt.error()
                         .substring(0, Math.min(MAX_ERROR, attempt.error().length()));
         jdbc.batchUpdate(insert, alerts, alerts.size(), (ps, alert) -> {
-            ps.setString(1, alert.event().id());
+            ps.setString(1, clip(alert.event().id(), MAX_EVENT_ID));
             ps.setString(2, alert.event().fingerprint());
             ps.setString(3, alert.event().status().name());
             ps.setString(4, attempt.receiver());
@@ -131,5 +133,9 @@ public class AlertLog {
             ps.setString(9, error);
             ps.setTimestamp(10, now);
         });
+    }
+
+    private static String clip(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 }
