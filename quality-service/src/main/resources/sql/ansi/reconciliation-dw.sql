@@ -2,7 +2,7 @@
 SELECT f.data_sk,
        COUNT(*) AS items,
        COUNT(DISTINCT f.pedido_id) AS orders,
-       SUM(f.quantidade) AS quantity,
+       SUM(CAST(f.quantidade AS bigint)) AS quantity,
        SUM(f.valor_total_liquido) AS net_revenue
 FROM fact.fact_vendas f
 WHERE f.data_sk >= :from_sk

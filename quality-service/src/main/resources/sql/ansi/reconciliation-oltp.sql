@@ -4,7 +4,7 @@
 SELECT CAST(o.order_date AS DATE) AS order_day,
        COUNT(*) AS items,
        COUNT(DISTINCT o.order_id) AS orders,
-       SUM(i.quantity) AS quantity,
+       SUM(CAST(i.quantity AS bigint)) AS quantity,
        SUM(i.quantity * i.unit_price - COALESCE(i.discount_amount, 0)) AS net_revenue
 FROM core.order_items i
 JOIN core.orders o ON o.order_id = i.order_id

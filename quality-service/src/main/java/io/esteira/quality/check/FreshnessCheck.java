@@ -134,7 +134,8 @@ public final class FreshnessCheck implements Check {
                                     ? ", " + pending.overdue() + " made before the SLA cutoff " + cutoff
                                     : "")
                             + "; watermark " + control.version() + "/" + control.key() + ", last success "
-                            + (control.lastSuccessAt() == null ? "never" : control.lastSuccessAt() + " UTC"));
+                            + (control.lastSuccessAt() == null ? "never" : control.lastSuccessAt() + " UTC")
+                            + (control.enabled() ? "" : ", extraction disabled in ctl.etl_control"));
                 }
             }
         }
