@@ -54,10 +54,12 @@ import org.springframework.test.context.DynamicPropertySource;
             "esteira.quality.repair.username=quality",
             "esteira.quality.repair.password=s3cret",
             "esteira.quality.repair.drain-timeout=PT30S",
-            "esteira.quality.repair.poll-interval=PT0.2S"
+            "esteira.quality.repair.poll-interval=PT0.2S",
+            "esteira.security.password=" + QualityServiceIT.OPERATOR_PASSWORD
         })
 class QualityServiceIT {
 
+    static final String OPERATOR_PASSWORD = "operator-s3cret";
     private static final String RECONCILIATION = "quality-service:quality:-:reconciliation-vendas";
     private static final String RULE = "quality-service:quality:-:rule-quantidade-positiva";
     private static final String KPI = "quality-service:quality:-:kpi-smoke-diario";
@@ -114,12 +116,16 @@ class QualityServiceIT {
     @Autowired
     TestRestTemplate http;
 
+    /** /api/** asks for the operator login (shared-runtime's management security). */
+    private TestRestTemplate api;
+
     private final JdbcTemplate dwSql = new JdbcTemplate(dw.dataSource());
 
     @BeforeEach
     void consistentWarehouse() {
         Fixture.load(oltp.dataSource(), dw.dataSource(), PG_MAX_VERSION);
         extractor.resetAll();
+        api = http.withBasicAuth("operator", OPERATOR_PASSWORD);
     }
 
     @Test
@@ -195,7 +201,7 @@ class QualityServiceIT {
                         second -> assertThat(second)
                                 .startsWith("Quality check reconciliation-vendas still fails after repair")));
 
-        QualityResult again = http.postForObject("/api/checks/reconciliation-vendas/run", null, QualityResult.class);
+        QualityResult again = api.postForObject("/api/checks/reconciliation-vendas/run", null, QualityResult.class);
         assertThat(again.status()).isEqualTo(Status.fail);
         extractor.verify(1, postRequestedFor(urlEqualTo("/api/replay")));
         assertThat(alerts.of(RECONCILIATION)
@@ -205,7 +211,7 @@ class QualityServiceIT {
 
         // Fixed by hand: the next run passes and resolves the alert.
         dwSql.update("UPDATE fact.fact_vendas SET valor_total_liquido = 150.00 WHERE order_item_id = 1003");
-        assertThat(http.postForObject("/api/checks/reconciliation-vendas/run", null, QualityResult.class)
+        assertThat(api.postForObject("/api/checks/reconciliation-vendas/run", null, QualityResult.class)
                         .status())
                 .isEqualTo(Status.pass);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alerts.of(RECONCILIATION))
@@ -219,7 +225,7 @@ class QualityServiceIT {
         int before = alerts.of(KPI).size();
         dwSql.execute("ALTER VIEW mart.kpi_vendas_diarias RENAME TO kpi_vendas_diarias_off");
         try {
-            QualityResult result = http.postForObject("/api/checks/kpi-smoke-diario/run", null, QualityResult.class);
+            QualityResult result = api.postForObject("/api/checks/kpi-smoke-diario/run", null, QualityResult.class);
 
             assertThat(result.status()).isEqualTo(Status.error);
             assertThat(result.value()).isNull();
@@ -235,7 +241,7 @@ class QualityServiceIT {
         } finally {
             dwSql.execute("ALTER VIEW mart.kpi_vendas_diarias_off RENAME TO kpi_vendas_diarias");
         }
-        assertThat(http.postForObject("/api/checks/kpi-smoke-diario/run", null, QualityResult.class)
+        assertThat(api.postForObject("/api/checks/kpi-smoke-diario/run", null, QualityResult.class)
                         .status())
                 .isEqualTo(Status.pass);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alerts.of(KPI))
@@ -246,19 +252,19 @@ class QualityServiceIT {
 
     @Test
     void shouldListChecksWithTheirLatestResultHistoryAndMetrics() {
-        QualityResult ran = http.postForObject("/api/checks/kpi-smoke-diario/run", null, QualityResult.class);
+        QualityResult ran = api.postForObject("/api/checks/kpi-smoke-diario/run", null, QualityResult.class);
 
-        String checks = http.getForObject("/api/checks", String.class);
+        String checks = api.getForObject("/api/checks", String.class);
         assertThat(checks)
                 .contains("\"id\":\"kpi-smoke-diario\"", "\"id\":\"reconciliation-vendas\"")
                 .contains("\"id\":\"rule-quantidade-positiva\"", "\"repair\":true")
                 .contains("\"schedule\":\"* * * * * ?\"", "\"zone\":\"America/Sao_Paulo\"");
         assertThat(history("kpi-smoke-diario")).first().isEqualTo(ran);
         assertThat(ran.message()).contains("Mart KPIs agree with the facts for 2026-11-20 (3 order items)");
-        assertThat(http.getForEntity("/api/checks/no-such-check/history", String.class)
+        assertThat(api.getForEntity("/api/checks/no-such-check/history", String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.postForEntity("/api/checks/no-such-check/run", null, String.class)
+        assertThat(api.postForEntity("/api/checks/no-such-check/run", null, String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForObject("/actuator/prometheus", String.class))
@@ -271,12 +277,12 @@ class QualityServiceIT {
 
     private CompletableFuture<QualityResult> runAsync(String check) {
         return CompletableFuture.supplyAsync(
-                () -> http.postForObject("/api/checks/" + check + "/run", null, QualityResult.class));
+                () -> api.postForObject("/api/checks/" + check + "/run", null, QualityResult.class));
     }
 
     private List<QualityResult> history(String check) {
         ResponseEntity<QualityResult[]> response =
-                http.getForEntity("/api/checks/" + check + "/history?limit=10", QualityResult[].class);
+                api.getForEntity("/api/checks/" + check + "/history?limit=10", QualityResult[].class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return List.of(response.getBody());
     }
