@@ -84,7 +84,18 @@ class BrokerConfigurationTest {
                     .as(queue)
                     .isEqualTo(expected.maxDelay().toMillis());
             assertThat(effective.getDefaultQueueRoutingType()).as(queue).isEqualTo(RoutingType.ANYCAST);
+            assertThat(effective.getExpiryAddress().toString()).as(queue).isEqualTo("ExpiryQueue");
         }
+    }
+
+    @Test
+    void shouldGiveEveryOtherAddressADeadLetterAndAnExpiryQueue() {
+        AddressSettings other = addressSettings().getMatch("some.other.address");
+
+        assertThat(other.getDeadLetterAddress().toString()).isEqualTo("DLA");
+        assertThat(other.getExpiryAddress().toString()).isEqualTo("ExpiryQueue");
+        assertThat(broker.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName))
+                .contains("DLA", "ExpiryQueue");
     }
 
     @Test
