@@ -86,6 +86,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot configure the embedded broker's acceptor on port " + port, e);
         }
+        // Everything has somewhere to go: expired messages to ExpiryQueue, and anything dead-lettered
+        // outside the Esteira queues (a DLQ's own poison, say) to DLA.
+        config.addAddressSetting(
+                "#",
+                new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of("DLA"))
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true));
+        config.addQueueConfiguration(QueueConfiguration.of("DLA").setRoutingType(RoutingType.ANYCAST));
+        config.addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST));
         config.addAddressSetting("dw.#", addressSettings(null));
         for (String queue : esteiraQueues()) {
             config.addAddressSetting(queue, addressSettings(Queues.deadLetter(queue)));
@@ -120,11 +131,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(redelivery.initialDelay().toMillis())
                 .setRedeliveryMultiplier(redelivery.multiplier())
                 .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis())
+                .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true)
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setDefaultQueueRoutingType(RoutingType.ANYCAST);
-        return deadLetterAddress == null ? settings : settings.setDeadLetterAddress(SimpleString.of(deadLetterAddress));
+        return settings.setDeadLetterAddress(SimpleString.of(deadLetterAddress == null ? "DLA" : deadLetterAddress));
     }
 
     /** {@code tcp://127.0.0.1:<port>}: what services take as {@code esteira.broker.url}. */

@@ -1,20 +1,172 @@
 package io.esteira.local;
 
+import io.esteira.loader.schema.DwSchema;
+import io.esteira.local.stack.AlertSink;
+import io.esteira.local.stack.CtrlC;
+import io.esteira.local.stack.LocalStack;
+import io.esteira.local.stack.StackOptions;
+import io.esteira.local.stack.StackRunner;
+import io.esteira.oltp.BaseDataGenerator;
+import io.esteira.oltp.ChangeWorkload;
+import io.esteira.oltp.OltpSchema;
+import io.esteira.oltp.ProgressListener;
+import io.esteira.runtime.config.Endpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** The README's run command. */
+/** The README's run command: everything on embedded defaults. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Runs the whole pipeline on embedded defaults (H2 databases, embedded Artemis, a generated"
-                + " workload, all four services) with live progress, until Ctrl-C.")
+        description = {
+            "Runs the whole pipeline on embedded defaults: H2 databases and an Artemis broker in process, the OLTP"
+                    + " reference schema with generated base data, all four services and a continuous change"
+                    + " workload, with live progress; the consoles stay up until Ctrl-C (or --duration).",
+            "Alerts go to a local mail and webhook sink whose page is printed at start."
+        })
 class DemoCommand implements Callable<Integer> {
 
+    /** In-memory H2 kept for the JVM's life; loaders wait for the derive lock instead of timing out. */
+    static final String H2 = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000;" + DwSchema.H2_SETTINGS;
+
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            description = "Base data: SCALE × 1,000 order items; default ${DEFAULT-VALUE}.")
+    int scale;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of the generated data; default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "20",
+            description = "OLTP changes per second of the workload; default ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(
+            names = "--duration",
+            converter = OltpWorkloadCommand.DurationConverter.class,
+            description = "Stop by itself after this long (e.g. 90s, 5m, PT5M) and print the summary;"
+                    + " default: run until Ctrl-C.")
+    Duration duration;
+
+    @Mixin
+    StackConnectionOptions connection;
+
     @Override
-    public Integer call() {
-        System.out.println("esteira demo: not yet. The services are being built (see the open issues);"
-                + " until the local stack lands, 'oltp' works against a real database.");
-        return 3;
+    public Integer call() throws Exception {
+        Duration runFor = duration;
+        Endpoint oltp = new Endpoint("jdbc:h2:mem:esteira_oltp" + H2, "sa", "");
+        Endpoint dw = new Endpoint("jdbc:h2:mem:esteira_dw" + H2, "sa", "");
+        System.out.println("» Generating the OLTP base data (scale " + scale + ", seed " + seed + ") in H2 …");
+        var oltpData = new DriverManagerDataSource(oltp.url(), oltp.username(), oltp.password());
+        OltpSchema.migrate(oltpData);
+        new BaseDataGenerator(seed, scale).generate(oltpData, ProgressListener.silent());
+        AtomicBoolean stop = new AtomicBoolean();
+        // A password for this run only, so the consoles are usable and nothing default is guessable.
+        String password = java.util.UUID.randomUUID().toString().substring(0, 12);
+        Map<String, String> properties = new HashMap<>();
+        properties.put("esteira.security.username", "operator");
+        properties.put("esteira.security.password", password);
+        properties.put("esteira.extractor.replay.username", "operator");
+        properties.put("esteira.extractor.replay.password", password);
+        properties.put("esteira.quality.repair.username", "operator");
+        properties.put("esteira.quality.repair.password", password);
+        properties.put("esteira.alerting.api.username", "operator");
+        properties.put("esteira.alerting.api.password", password);
+        try (CtrlC ctrlC = new CtrlC(60);
+                AlertSink sink = AlertSink.start();
+                LocalStack stack = LocalStack.start(
+                        new StackOptions(
+                                oltp, dw, connection.brokerUrl, connection.brokerPort, connection.port, alerting(sink)),
+                        line -> System.out.println("» " + line))) {
+            printConsoles(stack, sink, password);
+            Thread workload = new Thread(() -> runWorkload(oltpData, stop), "demo-workload");
+            workload.setDaemon(true);
+            workload.start();
+            StackRunner runner = new StackRunner(stack, System.out, connection.progressEvery);
+            runner.run(runFor == null ? null : Instant.now().plus(runFor), null, ctrlC::requested);
+            stop.set(true);
+            workload.join(10_000);
+            System.out.println("» Workload stopped; waiting for the pipeline to drain …");
+            runner.run(Instant.now().plusSeconds(ctrlC.requested() ? 20 : 120), Duration.ofSeconds(5), () -> false);
+            runner.printSummary();
+            System.out.printf(
+                    "Alerts delivered to the sink: %d webhook call(s), %d email(s)%n",
+                    sink.webhooks().size(), sink.emails());
+            return 0;
+        }
+    }
+
+    private void runWorkload(DriverManagerDataSource oltp, AtomicBoolean stop) {
+        long round = 0;
+        while (!stop.get()) {
+            try {
+                new ChangeWorkload(new ChangeWorkload.Options(seed + round++, rate, Duration.ofSeconds(10), 0))
+                        .run(oltp, ProgressListener.silent());
+            } catch (RuntimeException e) {
+                if (!stop.get()) {
+                    System.err.println("demo: the workload stopped: " + e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new HashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
+    /** Every alert goes to the webhook sink; critical ones also by email. */
+    static Map<String, String> alerting(AlertSink sink) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("esteira.extractor.interval", "PT1S");
+        properties.put("esteira.alerting.route.receiver", "demo-webhook");
+        properties.put("esteira.alerting.route.group-wait", "2s");
+        properties.put("esteira.alerting.route.group-interval", "30s");
+        properties.put("esteira.alerting.route.routes[0].receiver", "demo-email");
+        properties.put("esteira.alerting.route.routes[0].matchers[0]", "severity=critical");
+        properties.put("esteira.alerting.route.routes[0].continue", "true");
+        properties.put("esteira.alerting.receivers.demo-webhook.type", "webhook");
+        properties.put("esteira.alerting.receivers.demo-webhook.webhook.url", sink.webhookUrl());
+        properties.put("esteira.alerting.receivers.demo-email.type", "email");
+        properties.put("esteira.alerting.receivers.demo-email.email.to[0]", "data-team@esteira.local");
+        properties.put("esteira.alerting.receivers.demo-email.email.from", "esteira@esteira.local");
+        properties.put("esteira.alerting.smtp.host", "127.0.0.1");
+        properties.put("esteira.alerting.smtp.port", Integer.toString(sink.smtpPort()));
+        properties.put("esteira.alerting.webhook.allowed-schemes[0]", "http");
+        properties.put("esteira.alerting.webhook.allowed-hosts[0]", "127.0.0.1");
+        return properties;
+    }
+
+    private static void printConsoles(LocalStack stack, AlertSink sink, String password) {
+        System.out.println();
+        System.out.println("Consoles (user operator, password " + password
+                + ", for /api, Hawtio and the actuator beyond health, info and prometheus):");
+        for (String service : stack.serviceNames()) {
+            int management = stack.managementPort(service);
+            System.out.printf(
+                    "  %-18s api http://127.0.0.1:%d/api | http://127.0.0.1:%d/actuator/health"
+                            + " | /actuator/prometheus | /actuator/hawtio%n",
+                    service, stack.port(service), management);
+        }
+        System.out.println("  broker             " + stack.brokerUrl());
+        System.out.println(
+                "  alert sink         " + sink.pageUrl() + "  (mail + webhooks the alerting service delivered)");
+        System.out.println();
     }
 }

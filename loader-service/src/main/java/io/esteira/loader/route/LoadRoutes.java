@@ -34,7 +34,9 @@ public class LoadRoutes extends RouteBuilder {
         var entities = properties.entities().isEmpty() ? catalog.loadOrder() : catalog.loadOrder(properties.entities());
         for (EntityDefinition entity : entities) {
             from("jms:queue:" + Queues.changes(entity.name()) + "?transacted=true&concurrentConsumers="
-                            + properties.concurrency() + "&cacheLevelName=CACHE_CONSUMER")
+                            + properties.concurrency() + "&cacheLevelName=CACHE_CONSUMER"
+                            // BatchHandler logs each failed attempt in one line; no stack per redelivery.
+                            + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                     .routeId("load-" + entity.name())
                     .process(exchange -> {
                         byte[] body = exchange.getIn().getBody(byte[].class);

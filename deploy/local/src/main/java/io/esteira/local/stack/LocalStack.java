@@ -1,0 +1,161 @@
+package io.esteira.local.stack;
+
+import io.esteira.embedded.EmbeddedBroker;
+import io.esteira.loader.schema.DwSchema;
+import io.esteira.oltp.OltpSchema;
+import io.esteira.runtime.config.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The four services in one JVM, each in its own Spring context exactly as it would run alone,
+ * against the given databases and an embedded (or given) Artemis broker. Used by {@code demo},
+ * {@code up}, the end-to-end tests and the benchmark.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackOptions options;
+    private final EmbeddedBroker broker;
+    private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+
+    private LocalStack(StackOptions options, EmbeddedBroker broker) {
+        this.options = options;
+        this.broker = broker;
+    }
+
+    /** Starts the broker (unless one is given), migrates both schemas and starts the services in order. */
+    public static LocalStack start(StackOptions options, Consumer<String> status) {
+        EmbeddedBroker broker = null;
+        if (options.brokerUrl() == null) {
+            try {
+                broker = EmbeddedBroker.at(
+                                Files.createTempDirectory("esteira-broker-"),
+                                options.brokerPort(),
+                                EmbeddedBroker.Redelivery.defaults())
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the embedded broker's journal directory", e);
+            }
+            status.accept("Artemis broker (embedded) on " + broker.url());
+        }
+        LocalStack stack = new LocalStack(options, broker);
+        try {
+            status.accept(
+                    "Migrating the OLTP reference schema at " + options.oltp().safeUrl());
+            OltpSchema.migrate(dataSource(options.oltp()));
+            status.accept("Migrating the warehouse at " + options.dw().safeUrl());
+            DwSchema.migrate(dataSource(options.dw()));
+            for (ServiceSpec service : ServiceSpec.ALL) {
+                stack.startService(service, status);
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startService(ServiceSpec service, Consumer<String> status) {
+        status.accept("Starting " + service.name() + " …");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.config.location", service.configLocation());
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("server.port", options.firstPort() == 0 ? 0 : options.firstPort() + service.portOffset());
+        properties.put("esteira.oltp.url", options.oltp().url());
+        properties.put("esteira.oltp.username", options.oltp().username());
+        properties.put("esteira.oltp.password", options.oltp().password());
+        properties.put("esteira.dw.url", options.dw().url());
+        properties.put("esteira.dw.username", options.dw().username());
+        properties.put("esteira.dw.password", options.dw().password());
+        properties.put("esteira.broker.url", brokerUrl());
+        // One JVM, several contexts: MBean names must not collide, and only the loader owns the DW schema.
+        properties.put("spring.jmx.unique-names", "true");
+        properties.put("spring.jmx.default-domain", service.name());
+        if (service != ServiceSpec.LOADER) {
+            properties.put("spring.flyway.enabled", "false");
+        }
+        if (services.containsKey(ServiceSpec.EXTRACTOR.name())) {
+            properties.put(
+                    "esteira.quality.repair.extractor-url", "http://127.0.0.1:" + port(ServiceSpec.EXTRACTOR.name()));
+        }
+        properties.putAll(options.properties());
+        // As command-line arguments: they outrank every other property source, as they must.
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
+                .bannerMode(Banner.Mode.OFF)
+                .registerShutdownHook(false)
+                .run(arguments);
+        services.put(service.name(), context);
+        status.accept(service.name() + " is up on http://127.0.0.1:" + port(service.name()));
+    }
+
+    public String brokerUrl() {
+        return broker != null ? broker.url() : options.brokerUrl();
+    }
+
+    /** The embedded broker, or null when the stack uses an external one. */
+    public EmbeddedBroker embeddedBroker() {
+        return broker;
+    }
+
+    public ConfigurableApplicationContext context(String service) {
+        ConfigurableApplicationContext context = services.get(service);
+        if (context == null) {
+            throw new IllegalArgumentException("No service " + service + " in this stack");
+        }
+        return context;
+    }
+
+    public int port(String service) {
+        return ((WebServerApplicationContext) context(service)).getWebServer().getPort();
+    }
+
+    /** The actuator's port: its own (server port + 1000) unless the services run on free ports. */
+    public int managementPort(String service) {
+        return context(service).getEnvironment().getProperty("local.management.port", Integer.class, port(service));
+    }
+
+    public List<String> serviceNames() {
+        return new ArrayList<>(services.keySet());
+    }
+
+    public DataSource oltp() {
+        return dataSource(options.oltp());
+    }
+
+    public DataSource dw() {
+        return dataSource(options.dw());
+    }
+
+    static DataSource dataSource(Endpoint endpoint) {
+        return new DriverManagerDataSource(endpoint.url(), endpoint.username(), endpoint.password());
+    }
+
+    /** Stops the services in reverse order, then the embedded broker. */
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            services.remove(name).close();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+}

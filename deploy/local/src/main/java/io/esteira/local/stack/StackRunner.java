@@ -1,0 +1,86 @@
+package io.esteira.local.stack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps a running stack on screen: a progress block every interval, and a summary at the end. Ends
+ * when the deadline passes, when the stack has been idle for the given time (every entity caught up,
+ * nothing extracted, applied or queued since), or when {@code stop} says so (Ctrl-C).
+ */
+public final class StackRunner {
+
+    private final LocalStack stack;
+    private final PrintStream out;
+    private final Duration interval;
+
+    public StackRunner(LocalStack stack, PrintStream out, Duration interval) {
+        this.stack = stack;
+        this.out = out;
+        this.interval = interval;
+    }
+
+    /** Why the run ended. */
+    public enum End {
+        DEADLINE,
+        IDLE,
+        STOPPED
+    }
+
+    /**
+     * @param deadline null for none
+     * @param idleFor null to never end on idleness
+     */
+    public End run(Instant deadline, Duration idleFor, BooleanSupplier stop) throws InterruptedException {
+        List<Long> lastMovement = null;
+        Instant stillSince = Instant.now();
+        Instant nextPrint = Instant.now();
+        while (true) {
+            if (stop.getAsBoolean()) {
+                return End.STOPPED;
+            }
+            if (deadline != null && !Instant.now().isBefore(deadline)) {
+                return End.DEADLINE;
+            }
+            StackStatus status = StackStatus.read(stack);
+            if (!Instant.now().isBefore(nextPrint)) {
+                out.println("── " + Instant.now() + " ──");
+                out.print(status.render());
+                out.flush();
+                nextPrint = Instant.now().plus(interval);
+            }
+            if (!status.movement().equals(lastMovement)) {
+                lastMovement = status.movement();
+                stillSince = Instant.now();
+            } else if (idleFor != null && status.queued() == 0 && !Instant.now().isBefore(stillSince.plus(idleFor))) {
+                return End.IDLE;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** What reached the DW, the KPI totals, the checks and the alerts. */
+    public void printSummary() {
+        StackStatus status = StackStatus.read(stack);
+        out.println();
+        out.println("════════ Esteira summary ════════");
+        out.print(status.render());
+        out.println("KPIs (mart views):");
+        for (Map.Entry<String, java.math.BigDecimal> kpi :
+                StackStatus.kpis(stack).entrySet()) {
+            java.math.BigDecimal value = kpi.getValue();
+            out.printf(
+                    "  %-22s %s%n",
+                    kpi.getKey(),
+                    value == null
+                            ? "-"
+                            : value.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+        out.println(StackStatus.reconciliation(stack));
+        out.flush();
+    }
+}
