@@ -80,8 +80,6 @@ class DemoCommand implements Callable<Integer> {
         Map<String, String> properties = new HashMap<>();
         properties.put("esteira.security.username", "operator");
         properties.put("esteira.security.password", password);
-        properties.put("esteira.extractor.replay.username", "operator");
-        properties.put("esteira.extractor.replay.password", password);
         properties.put("esteira.quality.repair.username", "operator");
         properties.put("esteira.quality.repair.password", password);
         properties.put("esteira.alerting.api.username", "operator");

@@ -31,7 +31,6 @@ public record ExtractorProperties(
         @DefaultValue("true") boolean listen,
         @DefaultValue("false") boolean clustered,
         @Valid @NotNull @DefaultValue Backoff backoff,
-        @Valid @NotNull @DefaultValue Replay replay,
         Map<String, @Valid EntitySettings> entities) {
 
     public ExtractorProperties {
@@ -40,11 +39,6 @@ public record ExtractorProperties(
 
     public record Backoff(
             @NotNull @DefaultValue("PT1S") Duration initial, @NotNull @DefaultValue("PT5M") Duration max) {}
-
-    /**
-     * The replay endpoint's login (HTTP basic). Without a password the endpoint is closed.
-     */
-    public record Replay(@DefaultValue("operator") String username, String password) {}
 
     /** Per-entity overrides; null means "use the default". */
     public record EntitySettings(Boolean enabled, Duration interval, @Min(1) @Max(10_000) Integer batchSize) {}

@@ -1,6 +1,5 @@
 package io.esteira.loader.config;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts deliveries of a batch that cannot be applied before it is moved to its DLQ with
  *     the reason (the broker's redelivery delay, doubling, paces the attempts)
  * @param entities the entities to consume; empty means every catalog entity
- * @param dlq the login of the DLQ management endpoint (HTTP basic)
+ * @param dlqDepthInterval how often the DLQ depth gauges are refreshed
  */
 @Validated
 @ConfigurationProperties("esteira.loader")
@@ -25,11 +24,9 @@ public record LoaderProperties(
         @Min(1) @Max(64) @DefaultValue("1") int concurrency,
         @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
         List<String> entities,
-        @Valid @NotNull @DefaultValue Dlq dlq) {
+        @NotNull @DefaultValue("PT15S") java.time.Duration dlqDepthInterval) {
 
     public LoaderProperties {
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
-
-    public record Dlq(@DefaultValue("operator") String username, String password) {}
 }

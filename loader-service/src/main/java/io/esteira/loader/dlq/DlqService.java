@@ -51,6 +51,20 @@ public class DlqService {
         return entries;
     }
 
+    /** Messages in an entity's DLQ now (counted by browsing, up to {@code limit}). */
+    public long depth(String entity, int limit) {
+        Long count = jms.browse(DeadLetters.dlqOf(entity), (session, browser) -> {
+            long n = 0;
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements() && n < limit) {
+                messages.nextElement();
+                n++;
+            }
+            return n;
+        });
+        return count == null ? 0 : count;
+    }
+
     /** One message with its body and stack summary, or null. */
     public DlqEntry show(String messageId) {
         List<DlqEntry> found = new ArrayList<>();

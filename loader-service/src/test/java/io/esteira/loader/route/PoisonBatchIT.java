@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Poison stays contained: bad batches go to their DLQ with the reason, the queue keeps flowing. */
-@SpringBootTest(properties = "esteira.loader.max-attempts=2")
+@SpringBootTest(properties = {"esteira.loader.max-attempts=2", "esteira.loader.dlq-depth-interval=PT0.5S"})
 class PoisonBatchIT {
 
     @RegisterExtension
@@ -54,6 +54,9 @@ class PoisonBatchIT {
 
     @Autowired
     DlqService dlq;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     private final ContractCodec codec = ContractCodec.standard();
 
@@ -101,6 +104,17 @@ class PoisonBatchIT {
         return events;
     }
 
+    private long regionsInDlq() {
+        return dlq.list(new DlqFilter("regions", null, null, null, null)).size();
+    }
+
+    private double dlqDepth(String entity) {
+        return registry.find("esteira.loader.dlq.depth")
+                .tag("entity", entity)
+                .gauge()
+                .value();
+    }
+
     private Integer regionsNamed(String name) {
         return new JdbcTemplate(dw.dataSource())
                 .queryForObject("SELECT COUNT(*) FROM dim.dim_regiao WHERE nome = ?", Integer.class, name);
@@ -128,7 +142,6 @@ class PoisonBatchIT {
         assertThat(alerts())
                 .anySatisfy(alert -> assertThat(alert.kind()).isEqualTo(AlertEvent.Kind.DLQ))
                 .anySatisfy(alert -> assertThat(alert.entity()).isEqualTo("regions"));
-        dlq.replay(new DlqFilter("regions", entry.messageId(), null, null, null), false);
     }
 
     @Test
@@ -149,6 +162,8 @@ class PoisonBatchIT {
                 .contains("could not be applied after 2 attempts")
                 .contains("ck_test_no_poison");
         assertThat(entry.attempts()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> dlqDepth("regions") == regionsInDlq() && regionsInDlq() >= 1);
 
         DlqService.ReplayReport dryRun = dlq.replay(new DlqFilter("regions", null, poison.batchId(), null, null), true);
         assertThat(dryRun.messages()).hasSize(1);
@@ -162,6 +177,7 @@ class PoisonBatchIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> regionsNamed("Poison") == 1);
         assertThat(dlq.list(new DlqFilter("regions", null, poison.batchId(), null, null)))
                 .isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> dlqDepth("regions") == regionsInDlq());
         assertThat(sql.queryForObject(
                         "SELECT COUNT(*) FROM ctl.applied_batch WHERE batch_id = ?", Integer.class, poison.batchId()))
                 .isEqualTo(1);
