@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Esteira local stack 0.1.0",
         description = "Runs Esteira on one machine: the quick-start demo, OLTP tools, the services, the benchmark.",
-        subcommands = {DemoCommand.class, UpCommand.class, OltpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            UpCommand.class,
+            OltpCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class EsteiraLocal implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,237 @@
+package io.esteira.local;
+
+import io.esteira.local.bench.BenchException;
+import io.esteira.local.bench.BenchOptions;
+import io.esteira.local.bench.BenchOptions.ServicesMode;
+import io.esteira.local.bench.BenchReport;
+import io.esteira.local.bench.Benchmark;
+import io.esteira.runtime.config.Endpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code bench}: the pipeline's throughput against a plain JDBC baseline, its freshness, its memory. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures, in one run on PostgreSQL: (a) the initial load of --rows order items with their dimensions"
+                    + " through the services and the broker, rows/s; (b) the same load by one thread with the"
+                    + " pipeline's own capture and apply code and no services or broker (the baseline), into a"
+                    + " second warehouse, which must come out identical; (c) freshness: OLTP commit -> DW visible"
+                    + " latency under a steady --rate of changes; (d) the peak RSS of each service.",
+            "Generates the source when it is empty. Creates missing databases. Prints a table, writes it as JSON"
+                    + " under --output-dir and ends with one line:"
+                    + " bench: throughput_ratio=<pipeline/baseline> freshness_p99_ms=<n> max_rss_mb=<n>",
+            "docs/performance.md records the figures measured with it."
+        })
+class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--oltp-url", required = true, description = "JDBC URL of the OLTP (PostgreSQL).")
+    String oltpUrl;
+
+    @Option(
+            names = "--oltp-username",
+            defaultValue = "${env:ESTEIRA_OLTP_USERNAME:-postgres}",
+            description = "OLTP user; default $ESTEIRA_OLTP_USERNAME or ${DEFAULT-VALUE}.")
+    String oltpUsername;
+
+    @Option(
+            names = "--oltp-password",
+            defaultValue = "${env:ESTEIRA_OLTP_PASSWORD:-}",
+            description = "OLTP password; default $ESTEIRA_OLTP_PASSWORD.")
+    String oltpPassword;
+
+    @Option(
+            names = "--dw-url",
+            required = true,
+            description = "JDBC URL of the pipeline's warehouse (PostgreSQL); must hold no load yet (see --reset-dw).")
+    String dwUrl;
+
+    @Option(
+            names = "--dw-username",
+            defaultValue = "${env:ESTEIRA_DW_USERNAME:-postgres}",
+            description = "DW user, also of the baseline's DW; default $ESTEIRA_DW_USERNAME or ${DEFAULT-VALUE}.")
+    String dwUsername;
+
+    @Option(
+            names = "--dw-password",
+            defaultValue = "${env:ESTEIRA_DW_PASSWORD:-}",
+            description = "DW password; default $ESTEIRA_DW_PASSWORD.")
+    String dwPassword;
+
+    @Option(
+            names = "--baseline-dw-url",
+            description = "The baseline's warehouse, which the benchmark empties and fills; default: the DW's server,"
+                    + " database name + '_baseline' (created when missing).")
+    String baselineDwUrl;
+
+    @Option(
+            names = "--rows",
+            defaultValue = "1000000",
+            description = "Order items of the generated source (scale = rows / 1000); default ${DEFAULT-VALUE}.")
+    long rows;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the source and the workload; default 42.")
+    long seed;
+
+    @Option(names = "--regenerate", description = "Drop and regenerate the source even when it holds data.")
+    boolean regenerate;
+
+    @Option(names = "--reset-dw", description = "Drop the warehouse schemas of --dw-url when it holds a load.")
+    boolean resetDw;
+
+    @Option(
+            names = "--batch-size",
+            defaultValue = "5000",
+            description = "Rows per change batch, pipeline and baseline alike (1..10000); default ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(
+            names = "--loader-concurrency",
+            defaultValue = "1",
+            description = "Loader consumers per entity queue; default ${DEFAULT-VALUE}.")
+    int loaderConcurrency;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "1000",
+            description = "Changes per second of the freshness workload; default ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(
+            names = "--freshness-seconds",
+            defaultValue = "60",
+            description = "How long the freshness workload runs; 0 skips it; default ${DEFAULT-VALUE}.")
+    long freshnessSeconds;
+
+    @Option(
+            names = "--writers",
+            defaultValue = "4",
+            description = "Connections the freshness workload writes through; default ${DEFAULT-VALUE}.")
+    int writers;
+
+    @Option(
+            names = "--services",
+            defaultValue = "auto",
+            converter = ServicesModeConverter.class,
+            description =
+                    "processes: each service in its own JVM from its runnable jar (peak RSS per service);"
+                            + " in-process: all in this JVM; auto: processes when the jars are found; default ${DEFAULT-VALUE}.")
+    ServicesMode services;
+
+    @Option(
+            names = "--services-dir",
+            description = "Where the services' <module>-*-exec.jar are (or their module folders); default: the build"
+                    + " tree around the working directory and this jar.")
+    Path servicesDir;
+
+    @Option(
+            names = "--service-jvm-options",
+            defaultValue = "-Xmx256m -XX:+ExitOnOutOfMemoryError",
+            description = "Options of each service JVM, space-separated; {service} stands for the service's name"
+                    + " (e.g. add -XX:StartFlightRecording=filename=target/bench/{service}.jfr,settings=profile);"
+                    + " default ${DEFAULT-VALUE}.")
+    String serviceJvmOptions;
+
+    @Option(
+            names = "--output-dir",
+            description = "Where the JSON report and the services' logs go; default: target/bench of the build that"
+                    + " holds this jar (deploy/local/target/bench).")
+    Path outputDir;
+
+    @Option(
+            names = "--start-timeout",
+            defaultValue = "300",
+            description = "Seconds the services may take to start; default ${DEFAULT-VALUE}.")
+    long startTimeout;
+
+    @Option(
+            names = "--load-timeout",
+            defaultValue = "7200",
+            description = "Seconds the pipeline's load may take; default ${DEFAULT-VALUE}.")
+    long loadTimeout;
+
+    @Option(
+            names = "--analyze-every",
+            defaultValue = "10",
+            description = "On a server without autovacuum, ANALYZE both warehouses every this many seconds, as"
+                    + " autovacuum's autoanalyze would; 0 never; default ${DEFAULT-VALUE}.")
+    long analyzeEvery;
+
+    @Option(
+            names = "--progress-every",
+            defaultValue = "PT5S",
+            description = "How often to print progress (ISO-8601 duration); default ${DEFAULT-VALUE}.")
+    Duration progressEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchOptions options;
+        try {
+            Endpoint dw = new Endpoint(dwUrl, dwUsername, dwPassword);
+            options = new BenchOptions(
+                    new Endpoint(oltpUrl, oltpUsername, oltpPassword),
+                    dw,
+                    new Endpoint(
+                            baselineDwUrl != null ? baselineDwUrl : Benchmark.baselineUrl(dwUrl),
+                            dwUsername,
+                            dwPassword),
+                    rows,
+                    seed,
+                    regenerate,
+                    resetDw,
+                    batchSize,
+                    loaderConcurrency,
+                    rate,
+                    Duration.ofSeconds(freshnessSeconds),
+                    writers,
+                    services,
+                    servicesDir,
+                    jvmOptions(serviceJvmOptions),
+                    outputDir != null ? outputDir : Benchmark.defaultOutputDirectory(),
+                    Duration.ofSeconds(startTimeout),
+                    Duration.ofSeconds(loadTimeout),
+                    Duration.ofSeconds(analyzeEvery),
+                    progressEvery);
+            BenchReport report = new Benchmark(options, System.out).run();
+            System.out.print(report.render());
+            Path json = report.writeJson(options.outputDirectory());
+            System.out.println("Report written to " + json);
+            System.out.println(report.summaryLine());
+            System.out.flush();
+            return 0;
+        } catch (BenchException e) {
+            System.out.flush();
+            System.err.println("bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static List<String> jvmOptions(String text) {
+        return text == null || text.isBlank()
+                ? List.of()
+                : Arrays.stream(text.strip().split("\\s+")).toList();
+    }
+
+    /** auto, processes or in-process. */
+    static final class ServicesModeConverter implements ITypeConverter<ServicesMode> {
+        @Override
+        public ServicesMode convert(String value) {
+            try {
+                return ServicesMode.valueOf(
+                        value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not a way to run the services: use auto, processes or in-process");
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.esteira.local.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What one benchmark run measured: printed as a table, summed up in the last line, written as JSON.
+ *
+ * @param environment machine, load averages, options: the circumstances of the figures
+ * @param pipeline the initial load through the services and the broker
+ * @param baseline the same load by one thread, no services, no broker
+ * @param warehouses the pipeline's DW against the baseline's
+ * @param reconciliation the pipeline's DW against the OLTP, in one line
+ * @param reconciled whether it reconciles exactly
+ * @param freshness null when skipped
+ * @param rssKb peak resident memory per service (empty values: not measured)
+ * @param benchJvmRssKb peak resident memory of the benchmark's own JVM (broker, baseline, probes)
+ */
+public record BenchReport(
+        Instant startedAt,
+        Map<String, Object> environment,
+        String servicesMode,
+        Duration servicesStartup,
+        LoadResult pipeline,
+        LoadResult baseline,
+        WarehouseContent.Comparison warehouses,
+        String reconciliation,
+        boolean reconciled,
+        FreshnessProbe.Result freshness,
+        Map<String, OptionalLong> rssKb,
+        OptionalLong benchJvmRssKb) {
+
+    static final double TARGET_RATIO = 0.7;
+    static final double TARGET_P99_MS = 250;
+    static final long TARGET_RSS_MB = 300;
+
+    public double throughputRatio() {
+        return pipeline.seconds() <= 0 ? 0 : baseline.seconds() / pipeline.seconds();
+    }
+
+    /** The largest per-service peak RSS in MiB, or empty when not measured. */
+    public OptionalLong maxRssMb() {
+        return rssKb.values().stream()
+                .filter(OptionalLong::isPresent)
+                .mapToLong(v -> mb(v.getAsLong()))
+                .max();
+    }
+
+    /** The freshness p99 in whole milliseconds, or empty when not measured. */
+    public OptionalLong freshnessP99Ms() {
+        if (freshness == null || freshness.latencyMicros().getTotalCount() == 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.round(freshness.percentileMillis(99)));
+    }
+
+    /** {@code bench: throughput_ratio=<pipeline/baseline> freshness_p99_ms=<n> max_rss_mb=<n>}. */
+    public String summaryLine() {
+        return String.format(
+                Locale.ROOT,
+                "bench: throughput_ratio=%.2f freshness_p99_ms=%s max_rss_mb=%s",
+                throughputRatio(),
+                text(freshnessP99Ms()),
+                text(maxRssMb()));
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("\n════════ Esteira benchmark ════════\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "source: %,d order items, %,d rows in %d entities | machine: %s cores, load average %s%n",
+                baseline.orderItems(),
+                baseline.rows(),
+                baseline.rowsByEntity().size(),
+                environment.get("cores"),
+                environment.get("loadAverages")));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-24s %12s %9s %10s %15s %8s %12s%n",
+                "initial load",
+                "rows",
+                "seconds",
+                "rows/s",
+                "order items/s",
+                "batches",
+                "DW apply s"));
+        out.append(loadLine("pipeline (" + servicesMode + ")", pipeline));
+        out.append(loadLine("baseline (1 thread)", baseline));
+        out.append(String.format(
+                Locale.ROOT,
+                "throughput ratio pipeline/baseline: %.2f (target >= %.1f; %s)%n",
+                throughputRatio(),
+                TARGET_RATIO,
+                throughputRatio() >= TARGET_RATIO
+                        ? "met"
+                        : String.format(
+                                Locale.ROOT, "missed by %.0f%%", 100 * (1 - throughputRatio() / TARGET_RATIO))));
+        out.append(String.format(
+                Locale.ROOT,
+                "services started in %.1f s (not counted); baseline read %.1f s + applied %.1f s%n",
+                servicesStartup.toMillis() / 1000.0,
+                baseline.captureTime().toMillis() / 1000.0,
+                baseline.applyTime().toMillis() / 1000.0));
+        out.append("warehouses (pipeline vs baseline): ")
+                .append(warehouses.describe())
+                .append('\n');
+        out.append("pipeline DW vs OLTP: ").append(reconciliation).append('\n');
+        if (freshness == null) {
+            out.append("freshness: skipped (--freshness-seconds 0)\n");
+        } else {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "freshness: %,.0f changes/s asked for %d s: %,d committed (%,d inserts, %,d updates) at %,.1f/s;"
+                            + " %,d visible in the DW, %,d not within the grace time%n",
+                    freshness.targetRate(),
+                    freshness.duration().toSeconds(),
+                    freshness.committed(),
+                    freshness.inserts(),
+                    freshness.updates(),
+                    freshness.achievedRate(),
+                    freshness.visible(),
+                    freshness.notVisible()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  OLTP commit -> DW visible: p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  max %.0f ms (target p99 <= %.0f"
+                            + " ms; %s)%n",
+                    freshness.percentileMillis(50),
+                    freshness.percentileMillis(95),
+                    freshness.percentileMillis(99),
+                    freshness.maxMillis(),
+                    TARGET_P99_MS,
+                    freshnessP99Ms().isEmpty()
+                            ? "not measured"
+                            : freshnessP99Ms().getAsLong() <= TARGET_P99_MS
+                                    ? "met"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "missed by %.0f ms",
+                                            freshness.percentileMillis(99) - TARGET_P99_MS)));
+        }
+        out.append(String.format("peak RSS (VmHWM), MB, target <= %d per service:%n", TARGET_RSS_MB));
+        if (rssKb.isEmpty()) {
+            out.append("  per service: n/a (the services ran in one JVM; run with --services processes)\n");
+        }
+        rssKb.forEach((service, kb) -> out.append(String.format(
+                Locale.ROOT, "  %-22s %s%n", service, kb.isPresent() ? Long.toString(mb(kb.getAsLong())) : "n/a")));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-22s %s%n",
+                "bench JVM"
+                        + (rssKb.isEmpty() ? " (services, broker, baseline, probes)" : " (broker, baseline, probes)"),
+                text(
+                        benchJvmRssKb.isPresent()
+                                ? OptionalLong.of(mb(benchJvmRssKb.getAsLong()))
+                                : OptionalLong.empty())));
+        return out.toString();
+    }
+
+    private static String loadLine(String label, LoadResult load) {
+        return String.format(
+                Locale.ROOT,
+                "%-24s %,12d %9.1f %,10.0f %,15.0f %,8d %12.1f%n",
+                label,
+                load.rows(),
+                load.seconds(),
+                load.rowsPerSecond(),
+                load.orderItemsPerSecond(),
+                load.batches(),
+                load.applyTime().toMillis() / 1000.0);
+    }
+
+    /** Writes the report as {@code bench-<time>.json} in {@code directory}; returns the file. */
+    public Path writeJson(Path directory) {
+        String name = "bench-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(ZoneOffset.UTC)
+                        .format(startedAt) + ".json";
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(name);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toMap());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the benchmark report to " + directory, e);
+        }
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("startedAt", startedAt.toString());
+        json.put("summary", summaryLine());
+        json.put("throughputRatio", round(throughputRatio(), 3));
+        json.put(
+                "freshnessP99Ms",
+                freshnessP99Ms().isPresent() ? freshnessP99Ms().getAsLong() : null);
+        json.put("maxRssMb", maxRssMb().isPresent() ? maxRssMb().getAsLong() : null);
+        json.put("environment", environment);
+        Map<String, Object> pipelineJson = load(pipeline);
+        pipelineJson.put("services", servicesMode);
+        pipelineJson.put("servicesStartupSeconds", round(servicesStartup.toMillis() / 1000.0, 1));
+        json.put("pipeline", pipelineJson);
+        Map<String, Object> baselineJson = load(baseline);
+        baselineJson.put("captureSeconds", round(baseline.captureTime().toMillis() / 1000.0, 2));
+        json.put("baseline", baselineJson);
+        Map<String, Object> warehouseJson = new LinkedHashMap<>();
+        warehouseJson.put("identical", warehouses.identical());
+        warehouseJson.put("different", warehouses.different());
+        Map<String, Object> tables = new LinkedHashMap<>();
+        warehouses
+                .pipeline()
+                .forEach((table, content) -> tables.put(
+                        table,
+                        Map.of(
+                                "pipeline", Map.of("rows", content.rows(), "hash", content.hash()),
+                                "baseline",
+                                        Map.of(
+                                                "rows",
+                                                warehouses.baseline().get(table).rows(),
+                                                "hash",
+                                                warehouses.baseline().get(table).hash()))));
+        warehouseJson.put("tables", tables);
+        json.put("warehouses", warehouseJson);
+        json.put("reconciliation", Map.of("reconciled", reconciled, "description", reconciliation));
+        if (freshness != null) {
+            Map<String, Object> fresh = new LinkedHashMap<>();
+            fresh.put("targetRate", freshness.targetRate());
+            fresh.put("seconds", freshness.duration().toSeconds());
+            fresh.put("committed", freshness.committed());
+            fresh.put("inserts", freshness.inserts());
+            fresh.put("updates", freshness.updates());
+            fresh.put("achievedRate", round(freshness.achievedRate(), 1));
+            fresh.put("visible", freshness.visible());
+            fresh.put("notVisible", freshness.notVisible());
+            for (double p : List.of(50.0, 95.0, 99.0)) {
+                fresh.put("p" + (int) p + "Ms", round(freshness.percentileMillis(p), 1));
+            }
+            fresh.put("maxMs", round(freshness.maxMillis(), 1));
+            json.put("freshness", fresh);
+        } else {
+            json.put("freshness", null);
+        }
+        Map<String, Object> rss = new LinkedHashMap<>();
+        rssKb.forEach((service, kb) -> rss.put(service, kb.isPresent() ? mb(kb.getAsLong()) : null));
+        rss.put("bench-jvm", benchJvmRssKb.isPresent() ? mb(benchJvmRssKb.getAsLong()) : null);
+        json.put("peakRssMb", rss);
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("throughputRatioAtLeast", TARGET_RATIO);
+        targets.put("freshnessP99MsAtMost", TARGET_P99_MS);
+        targets.put("rssMbPerServiceAtMost", TARGET_RSS_MB);
+        json.put("targets", targets);
+        return json;
+    }
+
+    private static Map<String, Object> load(LoadResult load) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rows", load.rows());
+        json.put("orderItems", load.orderItems());
+        json.put("seconds", round(load.seconds(), 2));
+        json.put("rowsPerSecond", Math.round(load.rowsPerSecond()));
+        json.put("orderItemsPerSecond", Math.round(load.orderItemsPerSecond()));
+        json.put("batches", load.batches());
+        json.put("applySeconds", round(load.applyTime().toMillis() / 1000.0, 2));
+        json.put("rowsByEntity", new LinkedHashMap<>(load.rowsByEntity()));
+        return json;
+    }
+
+    private static Double round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return null;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static long mb(long kb) {
+        return Math.round(kb / 1024.0);
+    }
+
+    private static String text(OptionalLong value) {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "n/a";
+    }
+}

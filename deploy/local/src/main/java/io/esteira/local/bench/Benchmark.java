@@ -1,0 +1,363 @@
+package io.esteira.local.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.esteira.loader.schema.DwSchema;
+import io.esteira.local.bench.BenchOptions.ServicesMode;
+import io.esteira.local.stack.Reconciliation;
+import io.esteira.oltp.BaseDataGenerator;
+import io.esteira.oltp.GenerationReport;
+import io.esteira.oltp.OltpSchema;
+import io.esteira.oltp.ProgressListener;
+import io.esteira.runtime.config.Endpoint;
+import io.esteira.runtime.jdbc.DataSources;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One benchmark run, in this order:
+ *
+ * <ol>
+ *   <li>the source: generated at {@code rows / 1000} scale when empty (or {@code --regenerate});
+ *   <li>the baseline: the whole source into the baseline's warehouse, one thread, no services;
+ *   <li>the pipeline: the four services (one JVM each, or in this JVM) and a broker; the same
+ *       source into the pipeline's warehouse, timed from the release of extraction to the last
+ *       apply commit; then both warehouses compared, and the pipeline's reconciled with the OLTP;
+ *   <li>freshness: a steady change workload against the running pipeline;
+ *   <li>the services' peak memory, read before they stop.
+ * </ol>
+ *
+ * The baseline runs first so that the services, once started, are not idling beside it.
+ */
+public final class Benchmark {
+
+    private static final Duration STALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration FRESHNESS_GRACE = Duration.ofSeconds(30);
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final List<String> loadAverages = new ArrayList<>();
+    private boolean autovacuum;
+
+    public Benchmark(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** The baseline's default warehouse: the DW's server, database name suffixed {@code _baseline}. */
+    public static String baselineUrl(String dwUrl) {
+        return Databases.baselineUrl(dwUrl);
+    }
+
+    /** {@code target/bench} of the build that holds the running jar (deploy/local/target/bench). */
+    public static Path defaultOutputDirectory() {
+        return Locations.defaultOutputDirectory();
+    }
+
+    public BenchReport run() throws InterruptedException {
+        Instant startedAt = Instant.now();
+        sampleLoad("start");
+        prepareDatabases();
+        DataSource oltp = Databases.dataSource(options.oltp());
+        DataSource dw = Databases.dataSource(options.dw());
+        DataSource baselineDw = Databases.dataSource(options.baselineDw());
+        prepareSource(oltp);
+        prepareWarehouses(dw, baselineDw);
+        autovacuum = StatisticsKeeper.autovacuum(dw);
+        try (StatisticsKeeper statistics = StatisticsKeeper.start(List.of(baselineDw, dw), options.analyzeEvery())) {
+            if (statistics.active()) {
+                status("The server runs without autovacuum: ANALYZE of both warehouses every "
+                        + options.analyzeEvery().toSeconds() + " s stands in for its autoanalyze (--analyze-every)");
+            }
+            return measure(startedAt, oltp, dw, baselineDw);
+        }
+    }
+
+    private BenchReport measure(Instant startedAt, DataSource oltp, DataSource dw, DataSource baselineDw)
+            throws InterruptedException {
+        LoadResult baseline = baseline();
+        sampleLoad("after baseline");
+
+        PipelineLoad pipeline = new PipelineLoad(oltp, dw);
+        pipeline.extraction(false);
+        Databases.checkpoint(dw);
+        status("Pipeline: starting the services with extraction held …");
+        Instant starting = Instant.now();
+        try (ServiceHost services = startServices()) {
+            Duration startup = Duration.between(starting, Instant.now());
+            status(String.format(
+                    Locale.ROOT,
+                    "Pipeline: services up in %.1f s; extraction released, load timed from now",
+                    startup.toMillis() / 1000.0));
+            Instant released = pipeline.release();
+            LoadResult piped = pipeline.await(
+                    released,
+                    baseline.rowsByEntity(),
+                    services.broker(),
+                    options.loadTimeout(),
+                    STALL_TIMEOUT,
+                    options.progressEvery(),
+                    services::requireAlive,
+                    this::status);
+            status(String.format(
+                    Locale.ROOT,
+                    "Pipeline: %,d rows in %.1f s (%,.0f rows/s) in %,d batches",
+                    piped.rows(),
+                    piped.seconds(),
+                    piped.rowsPerSecond(),
+                    piped.batches()));
+            sampleLoad("after pipeline");
+
+            status("Comparing the pipeline's warehouse with the baseline's …");
+            WarehouseContent.Comparison comparison = WarehouseContent.compare(dw, baselineDw);
+            status("Warehouses: " + comparison.describe());
+            Reconciliation.Result reconciliation = Reconciliation.compare(oltp, dw);
+            status("Pipeline DW vs OLTP: " + reconciliation.describe());
+
+            FreshnessProbe.Result freshness = null;
+            if (!options.freshness().isZero()) {
+                status(String.format(
+                        Locale.ROOT,
+                        "Freshness: %,.0f changes/s for %d s through %d connections …",
+                        options.rate(),
+                        options.freshness().toSeconds(),
+                        options.writers()));
+                freshness = new FreshnessProbe(options.oltp(), options.dw(), options.writers(), options.seed())
+                        .run(
+                                options.rate(),
+                                options.freshness(),
+                                FRESHNESS_GRACE,
+                                options.progressEvery(),
+                                services::requireAlive,
+                                this::status);
+                sampleLoad("after freshness");
+            }
+            Map<String, OptionalLong> rss = services.peakRssKb();
+            OptionalLong benchRss = ProcessMemory.ownPeakKb();
+            status("Stopping the services …");
+            return new BenchReport(
+                    startedAt,
+                    environment(),
+                    services.mode(),
+                    startup,
+                    piped,
+                    baseline,
+                    comparison,
+                    reconciliation.describe(),
+                    reconciliation.reconciled(),
+                    freshness,
+                    rss,
+                    benchRss);
+        }
+    }
+
+    private void prepareDatabases() {
+        Databases.databaseName("--oltp-url", options.oltp().url());
+        Databases.databaseName("--dw-url", options.dw().url());
+        Databases.databaseName("--baseline-dw-url", options.baselineDw().url());
+        if (options.baselineDw().url().equals(options.dw().url())
+                || options.baselineDw().url().equals(options.oltp().url())) {
+            throw new BenchException("--baseline-dw-url must name a database of its own, not the OLTP's or the"
+                    + " pipeline's DW: the benchmark empties it.");
+        }
+        create("--oltp-url", options.oltp());
+        create("--dw-url", options.dw());
+        create("--baseline-dw-url", options.baselineDw());
+    }
+
+    private void create(String option, Endpoint endpoint) {
+        if (Databases.createIfMissing(option, endpoint)) {
+            status("Created database " + Databases.databaseName(option, endpoint.url()) + " (" + option + ")");
+        }
+    }
+
+    private void prepareSource(DataSource oltp) {
+        if (options.regenerate()) {
+            status("Dropping the OLTP schema core (--regenerate) …");
+            Databases.dropOltp(oltp);
+        }
+        OltpSchema.migrate(oltp);
+        Long items = new JdbcTemplate(oltp).queryForObject("SELECT COUNT(*) FROM core.order_items", Long.class);
+        if (items != null && items > 0) {
+            status(String.format(
+                    Locale.ROOT,
+                    "Source: %s already holds %,d order items%s",
+                    options.oltp().safeUrl(),
+                    items,
+                    items == options.rows()
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (not the %,d of --rows: measuring those; --regenerate rebuilds it)",
+                                    options.rows())));
+            return;
+        }
+        status(String.format(
+                Locale.ROOT,
+                "Source: generating %,d order items (scale %d, seed %d) …",
+                options.scale() * 1_000L,
+                options.scale(),
+                options.seed()));
+        GenerationReport report = new BaseDataGenerator(options.seed(), options.scale())
+                .generate(Databases.dataSource(generatorEndpoint()), new LineProgress(options.progressEvery()));
+        status(String.format(
+                Locale.ROOT,
+                "Source: %,d rows generated in %.1f s",
+                report.totalRows(),
+                report.elapsed().toMillis() / 1000.0));
+    }
+
+    /** The OLTP with multi-row inserts for JDBC batches (as {@code oltp generate} connects). */
+    private Endpoint generatorEndpoint() {
+        String url = options.oltp().url();
+        String separator = url.contains("?") ? "&" : "?";
+        return new Endpoint(
+                url.contains("reWriteBatchedInserts") ? url : url + separator + "reWriteBatchedInserts=true",
+                options.oltp().username(),
+                options.oltp().password());
+    }
+
+    private void prepareWarehouses(DataSource dw, DataSource baselineDw) {
+        if (Databases.holdsLoad(dw)) {
+            if (!options.resetDw()) {
+                throw new BenchException("The warehouse at " + options.dw().safeUrl()
+                        + " holds a load already; the benchmark times an initial load: point --dw-url at an empty"
+                        + " database, or pass --reset-dw to drop its warehouse schemas first.");
+            }
+            status("Dropping the warehouse schemas of " + options.dw().safeUrl() + " (--reset-dw) …");
+            Databases.dropWarehouse(dw);
+        }
+        Databases.dropWarehouse(baselineDw);
+        DwSchema.migrate(dw);
+        DwSchema.migrate(baselineDw);
+        status("Warehouses ready: pipeline " + options.dw().safeUrl() + ", baseline "
+                + options.baselineDw().safeUrl());
+    }
+
+    private LoadResult baseline() {
+        try (HikariDataSource oltp = DataSources.pooled("esteira.oltp", options.oltp(), 2, true);
+                HikariDataSource dw = DataSources.pooled("esteira.dw", options.baselineDw(), 2, false)) {
+            Databases.checkpoint(dw);
+            status("Baseline: one thread, capture and apply without services or broker …");
+            LoadResult result =
+                    new BaselineLoad(oltp, dw, options.batchSize()).run(options.progressEvery(), this::status);
+            status(String.format(
+                    Locale.ROOT,
+                    "Baseline: %,d rows in %.1f s (%,.0f rows/s) in %,d batches",
+                    result.rows(),
+                    result.seconds(),
+                    result.rowsPerSecond(),
+                    result.batches()));
+            return result;
+        }
+    }
+
+    private ServiceHost startServices() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("esteira.extractor.interval", "PT1S");
+        properties.put("esteira.extractor.batch-size", Integer.toString(options.batchSize()));
+        properties.put("esteira.loader.concurrency", Integer.toString(options.loaderConcurrency()));
+        ServicesMode mode = options.services();
+        Optional<ExecJars> jars =
+                mode == ServicesMode.IN_PROCESS ? Optional.empty() : ExecJars.find(options.servicesDir());
+        if (jars.isEmpty() && mode == ServicesMode.PROCESSES) {
+            throw new BenchException("The services' runnable jars (<module>-*-exec.jar) are not in "
+                    + ExecJars.roots(options.servicesDir()) + ": build them (./mvnw package), point --services-dir"
+                    + " at them, or use --services in-process.");
+        }
+        if (jars.isEmpty()) {
+            if (mode == ServicesMode.AUTO) {
+                status("The services' runnable jars (<module>-*-exec.jar) were not found under "
+                        + ExecJars.roots(null)
+                        + ": running the services in this JVM; peak RSS per service will be n/a.");
+            }
+            return InProcessServices.start(options.oltp(), options.dw(), properties, this::status);
+        }
+        return ServiceProcesses.start(
+                jars.get(),
+                options.oltp(),
+                options.dw(),
+                properties,
+                options.serviceJvmOptions(),
+                options.outputDirectory().resolve("logs"),
+                options.startTimeout(),
+                this::status);
+    }
+
+    private Map<String, Object> environment() {
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("cores", Runtime.getRuntime().availableProcessors());
+        environment.put("loadAverages", String.join(", ", loadAverages));
+        environment.put("java", System.getProperty("java.version"));
+        environment.put("oltp", options.oltp().safeUrl());
+        environment.put("dw", options.dw().safeUrl());
+        environment.put("baselineDw", options.baselineDw().safeUrl());
+        environment.put("rowsAsked", options.rows());
+        environment.put("batchSize", options.batchSize());
+        environment.put("loaderConcurrency", options.loaderConcurrency());
+        environment.put("serviceJvmOptions", String.join(" ", options.serviceJvmOptions()));
+        environment.put("freshnessWriters", options.writers());
+        environment.put("autovacuum", autovacuum);
+        environment.put(
+                "analyzeEverySeconds",
+                autovacuum || options.analyzeEvery().isZero()
+                        ? null
+                        : options.analyzeEvery().toSeconds());
+        return environment;
+    }
+
+    /** The 1-minute load average (Linux), noted at each phase: the machine may be shared. */
+    private void sampleLoad(String when) {
+        try {
+            String average = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            loadAverages.add(average + " " + when);
+            status("Load average (1 min) " + when + ": " + average);
+        } catch (IOException | RuntimeException e) {
+            loadAverages.add("n/a " + when);
+        }
+    }
+
+    private void status(String line) {
+        out.println("» " + line);
+        out.flush();
+    }
+
+    /** The generator's progress as a line now and then, not a bar. */
+    private final class LineProgress implements ProgressListener {
+        private final Ticker ticker;
+        private long total;
+        private long done;
+
+        LineProgress(Duration every) {
+            this.ticker = new Ticker(every);
+        }
+
+        @Override
+        public void start(String task, long totalRows) {
+            this.total = totalRows;
+        }
+
+        @Override
+        public void advance(long rows) {
+            done += rows;
+            if (ticker.due()) {
+                status(String.format(Locale.ROOT, "Source: %,d of about %,d rows written", done, total));
+            }
+        }
+
+        @Override
+        public void finish() {}
+    }
+}

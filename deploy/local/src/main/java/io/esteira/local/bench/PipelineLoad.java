@@ -1,0 +1,163 @@
+package io.esteira.local.bench;
+
+import io.esteira.contracts.Queues;
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.embedded.EmbeddedBroker;
+import io.esteira.extractor.listen.PostgresChangeListener;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Times the pipeline's initial load. Extraction is held ({@code ctl.etl_control.enabled = false})
+ * while the services start, so start-up is not counted; the clock starts when it is released (and
+ * every entity is woken through its notification channel, as a commit would), and stops at the end
+ * of the apply transaction that brings every entity's applied rows up to what the source holds.
+ */
+final class PipelineLoad {
+
+    private final DataSource oltp;
+    private final DataSource dw;
+
+    PipelineLoad(DataSource oltp, DataSource dw) {
+        this.oltp = oltp;
+        this.dw = dw;
+    }
+
+    /** Holds or releases extraction of every entity. */
+    void extraction(boolean enabled) {
+        new JdbcTemplate(dw).update(BenchSql.get("hold-extraction"), enabled);
+    }
+
+    /** Releases extraction and wakes every entity; returns when the clock started. */
+    Instant release() {
+        Instant started = Instant.now();
+        extraction(true);
+        JdbcTemplate source = new JdbcTemplate(oltp);
+        for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
+            source.queryForList(BenchSql.get("wake-extractor"), PostgresChangeListener.channel(entity));
+        }
+        return started;
+    }
+
+    /**
+     * Waits until the warehouse has applied {@code expected} rows of every entity.
+     *
+     * @param alive throws when a service died
+     * @throws BenchException when nothing moves for {@code stallTimeout}, or after {@code timeout}
+     */
+    LoadResult await(
+            Instant started,
+            Map<String, Long> expected,
+            EmbeddedBroker broker,
+            Duration timeout,
+            Duration stallTimeout,
+            Duration progressEvery,
+            Runnable alive,
+            Consumer<String> progress) {
+        JdbcTemplate warehouse = new JdbcTemplate(dw);
+        long total = expected.values().stream().mapToLong(Long::longValue).sum();
+        Ticker ticker = new Ticker(progressEvery);
+        long lastApplied = -1;
+        Instant lastMove = Instant.now();
+        while (true) {
+            alive.run();
+            Map<String, long[]> applied = applied(warehouse);
+            long rows = applied.values().stream().mapToLong(a -> a[1]).sum();
+            boolean done = expected.entrySet().stream()
+                    .allMatch(e -> applied.getOrDefault(e.getKey(), new long[2])[1] >= e.getValue());
+            if (done) {
+                return result(warehouse, started, applied);
+            }
+            Instant now = Instant.now();
+            if (rows != lastApplied) {
+                lastApplied = rows;
+                lastMove = now;
+            }
+            if (ticker.due()) {
+                double seconds = Duration.between(started, now).toMillis() / 1000.0;
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "pipeline: %.0f s, %,d of %,d rows applied (%,.0f rows/s), %d batches queued",
+                        seconds,
+                        rows,
+                        total,
+                        rows / Math.max(seconds, 0.001),
+                        queued(broker)));
+            }
+            if (Duration.between(lastMove, now).compareTo(stallTimeout) > 0) {
+                throw new BenchException("The pipeline applied nothing for " + stallTimeout.toSeconds() + " s at "
+                        + rows + " of " + total + " rows (dead-lettered batches: " + deadLettered(broker)
+                        + "); see the services' logs.");
+            }
+            if (Duration.between(started, now).compareTo(timeout) > 0) {
+                throw new BenchException("The pipeline had applied " + rows + " of " + total + " rows after "
+                        + timeout.toSeconds() + " s; raise --load-timeout or use fewer --rows.");
+            }
+            pause();
+        }
+    }
+
+    private static Map<String, long[]> applied(JdbcTemplate warehouse) {
+        Map<String, long[]> applied = new LinkedHashMap<>();
+        warehouse.query(BenchSql.get("applied-rows"), rs -> {
+            applied.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+        return applied;
+    }
+
+    private static LoadResult result(JdbcTemplate warehouse, Instant started, Map<String, long[]> applied) {
+        Instant observed = Instant.now();
+        long[] batches = {0};
+        long[] applyMillis = {0};
+        Instant[] lastEnded = {null};
+        warehouse.query(BenchSql.get("apply-time"), rs -> {
+            batches[0] = rs.getLong(1);
+            applyMillis[0] = rs.getLong(2);
+            Timestamp ended = rs.getTimestamp(3);
+            // The loader writes UTC wall-clock times (timestamp without time zone).
+            lastEnded[0] = ended == null ? null : ended.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        });
+        // The end of the last apply transaction, as the loader recorded it; the poll's own time bounds it.
+        Instant end = lastEnded[0] != null && lastEnded[0].isBefore(observed) ? lastEnded[0] : observed;
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String entity : EntityCatalog.reference().names()) {
+            rows.put(entity, applied.getOrDefault(entity, new long[2])[1]);
+        }
+        return new LoadResult(
+                rows, batches[0], Duration.between(started, end), Duration.ZERO, Duration.ofMillis(applyMillis[0]));
+    }
+
+    static long queued(EmbeddedBroker broker) {
+        long queued = 0;
+        for (String entity : EntityCatalog.reference().names()) {
+            queued += broker.messageCount(Queues.changes(entity));
+        }
+        return queued;
+    }
+
+    static long deadLettered(EmbeddedBroker broker) {
+        long dead = 0;
+        for (String entity : EntityCatalog.reference().names()) {
+            dead += broker.messageCount(Queues.deadLetter(Queues.changes(entity)));
+        }
+        return dead;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("Interrupted while waiting for the pipeline.", e);
+        }
+    }
+}

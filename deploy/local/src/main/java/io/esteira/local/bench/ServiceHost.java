@@ -1,0 +1,24 @@
+package io.esteira.local.bench;
+
+import io.esteira.embedded.EmbeddedBroker;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The four services as the benchmark runs them: one JVM each, or all in the benchmark's JVM. */
+interface ServiceHost extends AutoCloseable {
+
+    /** {@code processes} or {@code in-process}. */
+    String mode();
+
+    /** The broker the services use (in the benchmark's JVM either way). */
+    EmbeddedBroker broker();
+
+    /** Peak resident memory per service in KiB; empty when the services share one JVM. */
+    Map<String, OptionalLong> peakRssKb();
+
+    /** Throws when a service has died. */
+    void requireAlive();
+
+    @Override
+    void close();
+}

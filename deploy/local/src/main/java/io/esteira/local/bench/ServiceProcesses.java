@@ -1,0 +1,272 @@
+package io.esteira.local.bench;
+
+import io.esteira.embedded.EmbeddedBroker;
+import io.esteira.local.stack.ServiceSpec;
+import io.esteira.runtime.config.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Each service in its own JVM, started from its runnable jar as it would run in production (its own
+ * heap, class loader, pools and threads), against the databases given and an Artemis broker in the
+ * benchmark's JVM. Their peak resident memory is read from {@code /proc} before they are stopped.
+ * Each service's console goes to {@code <logs>/<service>.log}.
+ */
+final class ServiceProcesses implements ServiceHost {
+
+    private final EmbeddedBroker broker;
+    private final Path brokerDirectory;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> serverPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
+    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final Thread shutdownHook;
+
+    private ServiceProcesses(EmbeddedBroker broker, Path brokerDirectory) {
+        this.broker = broker;
+        this.brokerDirectory = brokerDirectory;
+        // Ctrl-C on the benchmark must not leave the service JVMs running.
+        this.shutdownHook = new Thread(this::stopProcesses, "bench-stop-services");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts the broker and the four JVMs, and waits until each answers its health endpoint.
+     *
+     * @param properties Spring properties for every service (command-line arguments)
+     * @param jvmOptions options of each service JVM (e.g. -Xmx256m)
+     */
+    static ServiceProcesses start(
+            ExecJars jars,
+            Endpoint oltp,
+            Endpoint dw,
+            Map<String, String> properties,
+            List<String> jvmOptions,
+            Path logDirectory,
+            Duration startTimeout,
+            Consumer<String> status) {
+        Path brokerDirectory;
+        try {
+            Files.createDirectories(logDirectory);
+            brokerDirectory = Files.createTempDirectory("esteira-bench-broker-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + logDirectory + " or the broker's journal directory", e);
+        }
+        EmbeddedBroker broker = EmbeddedBroker.at(brokerDirectory, 0, EmbeddedBroker.Redelivery.defaults())
+                .start();
+        status.accept("Artemis broker (in the benchmark's JVM) on " + broker.url());
+        ServiceProcesses services = new ServiceProcesses(broker, brokerDirectory);
+        try {
+            for (ServiceSpec service : ServiceSpec.ALL) {
+                services.launch(service, jars.jar(service.name()), oltp, dw, properties, jvmOptions, logDirectory);
+                status.accept("Started " + service.name() + " (pid "
+                        + services.processes.get(service.name()).pid()
+                        + ", " + jars.jar(service.name()).getFileName() + ", log " + services.logs.get(service.name())
+                        + ")");
+            }
+            services.awaitHealthy(startTimeout, status);
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private void launch(
+            ServiceSpec service,
+            Path jar,
+            Endpoint oltp,
+            Endpoint dw,
+            Map<String, String> properties,
+            List<String> jvmOptions,
+            Path logDirectory) {
+        int port = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
+        if (service != ServiceSpec.LOADER) {
+            command.add("--spring.flyway.enabled=false");
+        }
+        if (service == ServiceSpec.QUALITY && serverPorts.containsKey(ServiceSpec.EXTRACTOR.name())) {
+            command.add("--esteira.quality.repair.extractor-url=http://127.0.0.1:"
+                    + serverPorts.get(ServiceSpec.EXTRACTOR.name()));
+        }
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        for (int i = 0; i < command.size(); i++) {
+            command.set(i, command.get(i).replace("{service}", service.name()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Connection settings through the environment: passwords stay out of the process list.
+        Map<String, String> environment = builder.environment();
+        environment.put("ESTEIRA_OLTP_URL", oltp.url());
+        environment.put("ESTEIRA_OLTP_USERNAME", oltp.username());
+        environment.put("ESTEIRA_OLTP_PASSWORD", oltp.password());
+        environment.put("ESTEIRA_DW_URL", dw.url());
+        environment.put("ESTEIRA_DW_USERNAME", dw.username());
+        environment.put("ESTEIRA_DW_PASSWORD", dw.password());
+        environment.put("ESTEIRA_BROKER_URL", broker.url());
+        Path log = logDirectory.resolve(service.name() + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            processes.put(service.name(), builder.start());
+        } catch (IOException e) {
+            throw new BenchException(
+                    "Cannot start " + service.name() + " from " + jar + ": " + e.getMessage()
+                            + ". Check that the jar is readable and java runs.",
+                    e);
+        }
+        serverPorts.put(service.name(), port);
+        managementPorts.put(service.name(), managementPort);
+        logs.put(service.name(), log);
+    }
+
+    private void awaitHealthy(Duration timeout, Consumer<String> status) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        for (String service : processes.keySet()) {
+            URI health = URI.create("http://127.0.0.1:" + managementPorts.get(service) + "/actuator/health");
+            while (true) {
+                requireAlive();
+                if (healthy(http, health)) {
+                    status.accept(service + " is up (health on " + health + ")");
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new BenchException(service + " did not answer " + health + " within " + timeout.toSeconds()
+                            + " s; see " + logs.get(service) + ", or raise --start-timeout.");
+                }
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static boolean healthy(HttpClient http, URI health) {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(health)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("Interrupted while waiting for the services to start.", e);
+        }
+    }
+
+    @Override
+    public String mode() {
+        return "processes";
+    }
+
+    @Override
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public Map<String, OptionalLong> peakRssKb() {
+        Map<String, OptionalLong> peaks = new LinkedHashMap<>();
+        processes.forEach((service, process) -> peaks.put(service, ProcessMemory.peakKb(process.pid())));
+        return peaks;
+    }
+
+    @Override
+    public void requireAlive() {
+        processes.forEach((service, process) -> {
+            if (!process.isAlive()) {
+                throw new BenchException(service + " (pid " + process.pid() + ") exited with code "
+                        + process.exitValue() + "; see " + logs.get(service) + ".");
+            }
+        });
+    }
+
+    /** Stops the JVMs (SIGTERM, then SIGKILL after 30 s), the broker, and deletes its journal. */
+    @Override
+    public void close() {
+        stopProcesses();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or ran.
+        }
+        broker.stop();
+        deleteRecursively(brokerDirectory);
+    }
+
+    private synchronized void stopProcesses() {
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            processes.get(name).destroy();
+        }
+        for (String name : names) {
+            Process process = processes.get(name);
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A journal left in the temporary directory is harmless.
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port for a service", e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("Interrupted while waiting for the services to start.", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.esteira.local.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Stands in for autovacuum's autoanalyze on a server that runs without it ({@code autovacuum = off},
+ * as shared test servers often do): runs {@code ANALYZE} on the given databases every interval while
+ * open, so the planner sees the row counts and null fractions of tables that grow during the load.
+ * Without it a warehouse that was empty at start keeps "empty table" estimates for the whole load.
+ * Does nothing on a server whose autovacuum is on.
+ */
+final class StatisticsKeeper implements AutoCloseable {
+
+    private final Thread thread;
+    private final AtomicLong runs = new AtomicLong();
+    private volatile boolean open = true;
+
+    private StatisticsKeeper(List<DataSource> databases, Duration every) {
+        this.thread = new Thread(() -> loop(databases, every), "bench-analyze");
+        this.thread.setDaemon(true);
+    }
+
+    /** A keeper that runs when {@code every} is positive and the server's autovacuum is off, else none. */
+    static StatisticsKeeper start(List<DataSource> databases, Duration every) {
+        StatisticsKeeper keeper = new StatisticsKeeper(databases, every);
+        if (!every.isZero() && !every.isNegative() && !autovacuum(databases.get(0))) {
+            keeper.thread.start();
+        }
+        return keeper;
+    }
+
+    /** Whether the server runs autovacuum ({@code SHOW autovacuum}). */
+    static boolean autovacuum(DataSource database) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SHOW autovacuum")) {
+            return rs.next() && "on".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException e) {
+            throw new BenchException(
+                    "Cannot read the DW server's autovacuum setting: " + e.getMessage() + ". Check the DW database.",
+                    e);
+        }
+    }
+
+    boolean active() {
+        return thread.isAlive();
+    }
+
+    long runs() {
+        return runs.get();
+    }
+
+    private void loop(List<DataSource> databases, Duration every) {
+        while (open) {
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (DataSource database : databases) {
+                if (!open) {
+                    return;
+                }
+                try (Connection connection = database.getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("ANALYZE");
+                    runs.incrementAndGet();
+                } catch (SQLException e) {
+                    // A failed round is retried at the next interval; the load itself decides the result.
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        thread.interrupt();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.esteira.local.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+
+    private static final WarehouseContent.Comparison SAME = new WarehouseContent.Comparison(
+            Map.of("fact.fact_vendas", new WarehouseContent.Table(3, "00ff")),
+            Map.of("fact.fact_vendas", new WarehouseContent.Table(3, "00ff")),
+            List.of());
+
+    @Test
+    void shouldSumUpRatioFreshnessAndLargestServiceInTheLastLine() {
+        Histogram latency = new Histogram(3);
+        for (long ms = 1; ms <= 100; ms++) {
+            latency.recordValue(ms * 1000);
+        }
+        BenchReport report = report(
+                new FreshnessProbe.Result(1000, Duration.ofSeconds(60), 100, 50, 50, 999.5, 100, 0, latency),
+                Map.of(
+                        "loader-service",
+                        OptionalLong.of(300 * 1024),
+                        "extractor-service",
+                        OptionalLong.of(200 * 1024)));
+
+        assertThat(report.summaryLine()).isEqualTo("bench: throughput_ratio=0.50 freshness_p99_ms=99 max_rss_mb=300");
+    }
+
+    @Test
+    void shouldSayNotAvailableForWhatWasNotMeasured() {
+        BenchReport report = report(null, Map.of());
+
+        assertThat(report.summaryLine()).isEqualTo("bench: throughput_ratio=0.50 freshness_p99_ms=n/a max_rss_mb=n/a");
+        assertThat(report.toMap()).containsEntry("freshnessP99Ms", null).containsEntry("maxRssMb", null);
+    }
+
+    private static BenchReport report(FreshnessProbe.Result freshness, Map<String, OptionalLong> rss) {
+        LoadResult pipeline =
+                new LoadResult(Map.of("order_items", 1000L), 1, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO);
+        LoadResult baseline =
+                new LoadResult(Map.of("order_items", 1000L), 1, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
+        return new BenchReport(
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of("cores", 2, "loadAverages", "1.0 start"),
+                "processes",
+                Duration.ofSeconds(30),
+                pipeline,
+                baseline,
+                SAME,
+                "RECONCILED",
+                true,
+                freshness,
+                rss,
+                OptionalLong.empty());
+    }
+}
