@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             UpCommand.class,
+            ReplayCommand.class,
             OltpCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

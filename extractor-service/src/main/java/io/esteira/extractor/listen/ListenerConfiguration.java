@@ -5,6 +5,9 @@ import io.esteira.extractor.config.ExtractorProperties;
 import io.esteira.extractor.route.ExtractionRoutes;
 import io.esteira.runtime.config.EsteiraProperties;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +18,17 @@ import org.springframework.context.annotation.Configuration;
         "${esteira.extractor.listen:true} and '${esteira.oltp.url:jdbc:postgresql:}'.startsWith('jdbc:postgresql:')")
 public class ListenerConfiguration {
 
+    /**
+     * A notification runs the entity's extraction at once. With the clustered job store it fires the
+     * entity's Quartz job instead, so that even a wake-up never runs an entity on two replicas at once.
+     */
     @Bean
     PostgresChangeListener postgresChangeListener(
             EsteiraProperties esteira,
             ExtractorProperties properties,
             EntityCatalog catalog,
-            ProducerTemplate producer) {
+            ProducerTemplate producer,
+            QuartzComponent quartz) {
         var entities = catalog.loadOrder().stream()
                 .filter(e -> properties.enabledInConfig(e.name()))
                 .toList();
@@ -29,6 +37,16 @@ public class ListenerConfiguration {
                 esteira.oltp().username(),
                 esteira.oltp().password(),
                 entities,
-                entity -> producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null));
+                properties.clustered()
+                        ? entity -> triggerJob(quartz, entity)
+                        : entity -> producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null));
+    }
+
+    private static void triggerJob(QuartzComponent quartz, String entity) {
+        try {
+            quartz.getScheduler().triggerJob(JobKey.jobKey(entity, ExtractionRoutes.QUARTZ_GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot fire the extraction job of " + entity + ": " + e.getMessage(), e);
+        }
     }
 }

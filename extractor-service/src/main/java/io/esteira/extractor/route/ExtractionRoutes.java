@@ -5,6 +5,7 @@ import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.extractor.capture.EntityExtractor;
 import io.esteira.extractor.capture.ExtractorMetrics;
 import io.esteira.extractor.config.ExtractorProperties;
+import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +33,32 @@ public class ExtractionRoutes extends RouteBuilder {
         this.metrics = metrics;
     }
 
+    /** The Quartz group of the extraction jobs; the job of an entity is named after it. */
+    public static final String QUARTZ_GROUP = "esteira-extract";
+
     public static String wakeUpUri(String entity) {
         return "direct:extract-" + entity;
+    }
+
+    /**
+     * The Quartz trigger of an interval. Clustered, it is a cron expression: every replica then declares
+     * the very same trigger, whereas a simple trigger carries its start time, and a replica that starts
+     * later would replace it while another replica is running the job — which would let the entity run
+     * twice at once. So a clustered interval must be whole seconds below a minute or whole minutes.
+     */
+    String schedule(Duration interval) {
+        if (!properties.clustered()) {
+            return "trigger.repeatInterval=" + interval.toMillis();
+        }
+        long seconds = interval.getSeconds();
+        if (interval.getNano() == 0 && seconds >= 1 && seconds < 60) {
+            return "cron=0/" + seconds + "+*+*+*+*+?";
+        }
+        if (interval.getNano() == 0 && seconds % 60 == 0 && seconds / 60 >= 1 && seconds / 60 < 60) {
+            return "cron=0+0/" + (seconds / 60) + "+*+*+*+?";
+        }
+        throw new IllegalStateException("esteira.extractor.interval " + interval + " cannot be a clustered schedule;"
+                + " use whole seconds below a minute (PT5S) or whole minutes below an hour (PT5M)");
     }
 
     @Override
@@ -43,8 +68,8 @@ public class ExtractionRoutes extends RouteBuilder {
                 continue;
             }
             metrics.register(entity.name());
-            from("quartz:esteira-extract/" + entity.name() + "?stateful=true&trigger.repeatInterval="
-                            + properties.intervalOf(entity.name()).toMillis())
+            from("quartz:" + QUARTZ_GROUP + "/" + entity.name() + "?stateful=true&"
+                            + schedule(properties.intervalOf(entity.name())))
                     .routeId("extract-" + entity.name())
                     .process(exchange -> exchange.getMessage().setBody(extractor.run(entity)));
             from(wakeUpUri(entity.name())).routeId("wake-" + entity.name()).process(exchange -> exchange.getMessage()

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test run, say) holds it back. So tests extract until what they expect has arrived (lag), and then
  * check that nothing else did (exactness).
  */
+@DirtiesContext
 @SpringBootTest(
         properties = {
             "camel.main.auto-startup=false",

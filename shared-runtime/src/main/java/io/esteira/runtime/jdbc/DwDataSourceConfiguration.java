@@ -3,6 +3,7 @@ package io.esteira.runtime.jdbc;
 import io.esteira.runtime.config.EsteiraProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -14,7 +15,8 @@ public class DwDataSourceConfiguration {
     @Bean
     @Primary
     @Qualifier("dw")
-    public DataSource dwDataSource(EsteiraProperties properties) {
-        return DataSources.pooled("esteira.dw", properties.dw(), 10, false);
+    public DataSource dwDataSource(
+            EsteiraProperties properties, @Value("${esteira.dw.maximum-pool-size:10}") int maximumPoolSize) {
+        return DataSources.pooled("esteira.dw", properties.dw(), maximumPoolSize, false);
     }
 }

@@ -3,6 +3,7 @@ package io.esteira.runtime.jdbc;
 import io.esteira.runtime.config.EsteiraProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +13,8 @@ public class OltpDataSourceConfiguration {
 
     @Bean
     @Qualifier("oltp")
-    public DataSource oltpDataSource(EsteiraProperties properties) {
-        return DataSources.pooled("esteira.oltp", properties.oltp(), 4, true);
+    public DataSource oltpDataSource(
+            EsteiraProperties properties, @Value("${esteira.oltp.maximum-pool-size:4}") int maximumPoolSize) {
+        return DataSources.pooled("esteira.oltp", properties.oltp(), maximumPoolSize, true);
     }
 }

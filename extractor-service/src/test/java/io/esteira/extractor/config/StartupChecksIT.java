@@ -1,0 +1,91 @@
+package io.esteira.extractor.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.esteira.embedded.junit.ArtemisBroker;
+import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.extractor.ExtractorApplication;
+import io.esteira.loader.schema.DwSchema;
+import io.esteira.oltp.OltpSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Misconfiguration stops the extractor at start-up with a message that names it. */
+class StartupChecksIT {
+
+    @RegisterExtension
+    static final PostgresDatabase oltp = new PostgresDatabase("checks_oltp");
+
+    @RegisterExtension
+    static final PostgresDatabase dw = new PostgresDatabase("checks_dw");
+
+    @RegisterExtension
+    static final PostgresDatabase emptyDw = new PostgresDatabase("checks_empty_dw");
+
+    @RegisterExtension
+    static final ArtemisBroker broker = new ArtemisBroker();
+
+    @BeforeAll
+    static void schemas() {
+        OltpSchema.migrate(oltp.dataSource());
+        DwSchema.migrate(dw.dataSource());
+        new JdbcTemplate(oltp.dataSource())
+                .execute("ALTER TABLE core.customers RENAME COLUMN segment TO customer_segment");
+    }
+
+    private static void start(String dwUrl, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.jmx.enabled=false",
+                "--esteira.extractor.listen=false",
+                "--esteira.oltp.url=" + oltp.jdbcUrl(),
+                "--esteira.oltp.username=" + oltp.username(),
+                "--esteira.dw.url=" + dwUrl,
+                "--esteira.dw.username=" + dw.username(),
+                "--esteira.broker.url=" + broker.url()));
+        for (String override : more) {
+            String key = override.substring(0, override.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(key));
+            arguments.add(override);
+        }
+        new SpringApplicationBuilder(ExtractorApplication.class)
+                .run(arguments.toArray(String[]::new))
+                .close();
+    }
+
+    @Test
+    void shouldRefuseToStartWhenACatalogColumnIsMissingNamingIt() {
+        assertThatThrownBy(() -> start(dw.jdbcUrl()))
+                .rootCause()
+                .hasMessageContaining("column core.customers.segment (entity customers) does not exist")
+                .hasMessageContaining("esteira.extractor.entities.<name>.enabled=false");
+    }
+
+    @Test
+    void shouldRefuseAnEntityOverrideThatNamesNoCatalogEntity() {
+        assertThatThrownBy(() -> start(dw.jdbcUrl(), "--esteira.extractor.entities.ordrs.enabled=false"))
+                .rootCause()
+                .hasMessageContaining("unknown entities [ordrs]")
+                .hasMessageContaining("orders");
+    }
+
+    @Test
+    void shouldRefuseAWarehouseWithoutItsControlTableNamingTheFix() {
+        assertThatThrownBy(() -> start(emptyDw.jdbcUrl(), "--esteira.extractor.entities.customers.enabled=false"))
+                .hasStackTraceContaining("The DW at esteira.dw.url has no readable ctl.etl_control")
+                .hasStackTraceContaining("start loader-service once to migrate the DW schema");
+    }
+
+    @Test
+    void shouldRefuseAnUnreachableOltpNamingTheProperty() {
+        assertThatThrownBy(() -> start(dw.jdbcUrl(), "--esteira.oltp.url=jdbc:postgresql://127.0.0.1:1/nowhere"))
+                .hasStackTraceContaining("esteira.oltp.url (jdbc:postgresql://127.0.0.1:1/nowhere) is unreachable")
+                .hasStackTraceContaining("ESTEIRA_OLTP_URL");
+    }
+}
