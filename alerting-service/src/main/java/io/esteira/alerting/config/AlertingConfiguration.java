@@ -21,7 +21,6 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,12 +29,6 @@ import org.springframework.context.annotation.Configuration;
 public class AlertingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AlertingConfiguration.class);
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     WebhookTargetPolicy webhookTargetPolicy(AlertingProperties properties) {

@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
         })
 class DemoCommand implements Callable<Integer> {
 
-    /** In-memory H2 kept for the JVM's life; loaders wait for the derive lock instead of timing out. */
-    static final String H2 = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000;" + DwSchema.H2_SETTINGS;
+    /** In-memory H2 kept for the JVM's life; loaders wait (up to 10 minutes) for the derive lock instead of timing out. */
+    static final String H2 = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=600000;" + DwSchema.H2_SETTINGS;
 
     @Option(
             names = "--scale",

@@ -24,16 +24,6 @@ import org.springframework.context.annotation.Configuration;
 public class ExtractorConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    EntityCatalog entityCatalog() {
-        return EntityCatalog.reference();
-    }
-
-    @Bean
     CaptureDialect captureDialect(EsteiraProperties esteira) {
         return CaptureDialect.forJdbcUrl(esteira.oltp().url());
     }
@@ -56,11 +46,6 @@ public class ExtractorConfiguration {
     @Bean
     BatchPublisher batchPublisher(ProducerTemplate producer) {
         return new BatchPublisher(producer);
-    }
-
-    @Bean
-    AlertPublisher alertPublisher(ProducerTemplate producer, Clock clock) {
-        return new AlertPublisher(producer, RunAudit.SERVICE, clock);
     }
 
     @Bean

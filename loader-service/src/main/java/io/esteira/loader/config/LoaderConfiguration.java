@@ -25,21 +25,6 @@ import org.springframework.context.annotation.Configuration;
 public class LoaderConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    EntityCatalog entityCatalog() {
-        return EntityCatalog.reference();
-    }
-
-    @Bean
-    ContractCodec contractCodec() {
-        return ContractCodec.standard();
-    }
-
-    @Bean
     BatchApplier batchApplier(
             @Qualifier("dw") DataSource dw, EsteiraProperties esteira, EntityCatalog catalog, Clock clock) {
         Vendor vendor = SqlDialect.vendorOf(esteira.dw().url());
@@ -49,11 +34,6 @@ public class LoaderConfiguration {
     @Bean
     DeadLetters deadLetters(ProducerTemplate producer, Clock clock) {
         return new DeadLetters(producer, clock);
-    }
-
-    @Bean
-    AlertPublisher alertPublisher(ProducerTemplate producer, Clock clock) {
-        return new AlertPublisher(producer, "loader-service", clock);
     }
 
     @Bean

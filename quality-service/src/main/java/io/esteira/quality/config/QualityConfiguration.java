@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -34,15 +33,6 @@ import org.springframework.web.client.RestClient;
  */
 @Configuration(proxyBeanMethods = false)
 public class QualityConfiguration {
-
-    /** The service's name on alerts ({@code AlertEvent.source}). */
-    public static final String SERVICE = "quality-service";
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     QualityDatabases qualityDatabases(
@@ -81,11 +71,6 @@ public class QualityConfiguration {
         CheckMetrics metrics = new CheckMetrics(registry);
         checks.all().forEach(metrics::register);
         return metrics;
-    }
-
-    @Bean
-    AlertPublisher alertPublisher(ProducerTemplate producer, Clock clock) {
-        return new AlertPublisher(producer, SERVICE, clock);
     }
 
     @Bean
