@@ -46,7 +46,7 @@ public class RuntimeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AlertPublisher alertPublisher(
-            ProducerTemplate producer, @Value("${spring.application.name}") String service, Clock clock) {
+            ProducerTemplate producer, @Value("${spring.application.name:esteira}") String service, Clock clock) {
         return new AlertPublisher(producer, service, clock);
     }
 }
