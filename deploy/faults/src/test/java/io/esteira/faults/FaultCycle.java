@@ -1,0 +1,116 @@
+package io.esteira.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import io.esteira.faults.check.WarehouseComparison;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * The shape every fault test shares: a burst of workload, a fault injected while it runs (triggered by what
+ * the pipeline is observably doing, never by a timer), the faulty part brought back, then a wait for the
+ * DW to equal the OLTP, bounded by the recovery target counted from when both the part was back and the
+ * workload had ended. Each healed cycle is recorded in {@link Results}.
+ */
+final class FaultCycle {
+
+    /** Changes per burst: about five seconds of workload. */
+    static final int CHANGES = 150;
+
+    private FaultCycle() {}
+
+    /** Cycles of each kill fault: 5 by default, {@code -Dfaults.cycles=100} for the long mode. */
+    static int cycles() {
+        return Integer.getInteger("faults.cycles", 5);
+    }
+
+    /** Batches the loader has applied so far (its idempotency record). */
+    static long appliedBatches(FaultStack stack) {
+        return Sql.number(stack.dw(), "SELECT COUNT(*) FROM ctl.applied_batch");
+    }
+
+    /** Waits until the loader applied more batches than {@code before}: the pipeline is moving. */
+    static void awaitApplied(FaultStack stack, long before, int more) {
+        await("the loader applying " + more + " more batch(es)")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> appliedBatches(stack) >= before + more);
+    }
+
+    /**
+     * Waits until a service session on the DW is blocked on a lock while running a statement that mentions
+     * {@code statementText}, and returns its backend pid.
+     */
+    static long awaitBlocked(FaultStack stack, String statementText) {
+        String sql = "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'"
+                + " AND application_name <> ? AND query LIKE ? LIMIT 1";
+        await("a service statement on " + statementText + " waiting for our lock")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Sql.number(
+                                stack.dw(),
+                                sql,
+                                stack.dwDatabaseName(),
+                                FaultStack.APPLICATION_NAME,
+                                "%" + statementText + "%")
+                        > 0);
+        return Sql.number(
+                stack.dw(), sql, stack.dwDatabaseName(), FaultStack.APPLICATION_NAME, "%" + statementText + "%");
+    }
+
+    /**
+     * Ends the database sessions a killed process left waiting on a lock. PostgreSQL notices a dead client
+     * only when it next talks to it, so without this an orphan would still run the statement it waits on.
+     */
+    static void terminateWaiting(FaultStack stack) {
+        Sql.number(
+                stack.dw(),
+                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?"
+                        + " AND wait_event_type = 'Lock' AND application_name <> ?",
+                stack.dwDatabaseName(),
+                FaultStack.APPLICATION_NAME);
+    }
+
+    /** Holds a lock in the DW until closed (rolled back). */
+    static Connection lock(FaultStack stack, String statement, Object... parameters) throws SQLException {
+        Connection connection = stack.dw().getConnection();
+        connection.setAutoCommit(false);
+        try (var prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            prepared.execute();
+        }
+        return connection;
+    }
+
+    /**
+     * Finishes the burst, then waits for the DW to equal the OLTP within the recovery target counted from
+     * the later of {@code back} (the faulty part is back) and the burst's end; records the cycle.
+     */
+    static WarehouseComparison.Report heal(
+            FaultStack stack, String fault, int cycle, String how, Future<Workload.Burst> burst, Instant back) {
+        Workload.Burst done = Workload.finish(burst, Duration.ofMinutes(5));
+        Instant from = done.endedAt().isAfter(back) ? done.endedAt() : back;
+        Duration left = FaultStack.RECOVERY_TARGET.minus(Duration.between(from, Instant.now()));
+        WarehouseComparison.Report report =
+                stack.awaitCaughtUp(left.isNegative() ? Duration.ofSeconds(1) : left.plusMillis(1));
+        Duration recovery = Duration.between(from, Instant.now());
+        Results.cycle(fault, cycle, how + ", " + done.report().total() + " changes", recovery, report);
+        return report;
+    }
+
+    /** Every service that should run still does (a fault must not take down a part it did not hit). */
+    static void assertServicesAlive(FaultStack stack, List<String> names) {
+        for (var service : List.of(stack.extractor(), stack.loader(), stack.alerting())) {
+            if (names.contains(service.name()) && !service.isAlive()) {
+                throw new AssertionError(service.name() + " died during the fault; its log ends:\n"
+                        + service.process().tail(80));
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.esteira.faults.infra;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The Artemis broker as a process of its own ({@link SecureBroker}): production's broker.xml, security
+ * on, one user per service. Killed with {@code kill -9} and restarted on the same port and journal, as a
+ * crashed broker comes back.
+ */
+public final class BrokerProcess {
+
+    /** A broker user: name, password and the role broker.xml's security settings name. */
+    public record User(String name, String password, String role) {}
+
+    private final int port;
+    private final ChildProcess process;
+    private final User admin;
+    private Instant readyAt;
+
+    public BrokerProcess(Path brokerXml, Path dataDirectory, Path logs, List<User> users) {
+        this.port = ChildProcesses.freePort();
+        this.admin = users.stream()
+                .filter(u -> u.role().equals("amq"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The broker needs an administrator (role amq)"));
+        Path usersFile = dataDirectory.resolve("users.properties");
+        Properties entries = new Properties();
+        users.forEach(u -> entries.setProperty(u.name(), u.password() + ":" + u.role()));
+        try {
+            Files.createDirectories(dataDirectory);
+            SecureBroker.writeUsers(usersFile, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the broker's users to " + usersFile, e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.java());
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(SecureBroker.class.getName());
+        command.add(brokerXml.toString());
+        command.add(dataDirectory.toString());
+        command.add(Integer.toString(port));
+        command.add(usersFile.toString());
+        this.process = new ChildProcess("artemis-broker", logs, command, java.util.Map.of());
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    public Instant readyAt() {
+        return readyAt;
+    }
+
+    /** Starts the broker and waits (at most 2 minutes) until the administrator can log in. */
+    public BrokerProcess start() {
+        process.launch();
+        await("Artemis broker accepting logins")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The broker exited with code " + process.exitCode()
+                                + "; its log ends:\n" + process.tail(60));
+                    }
+                    return canLogIn(admin.name(), admin.password());
+                });
+        readyAt = Instant.now();
+        return this;
+    }
+
+    public void kill() {
+        process.kill();
+    }
+
+    public void stop() {
+        process.stop();
+    }
+
+    /** True when a connection with these credentials (null for none) is accepted. */
+    public boolean canLogIn(String user, String password) {
+        try (ActiveMQConnectionFactory factory = factory(user, password);
+                Connection connection = factory.createConnection()) {
+            connection.start();
+            return true;
+        } catch (JMSException e) {
+            return false;
+        }
+    }
+
+    /** A connection factory that does not retry: each failure is reported at once. */
+    public ActiveMQConnectionFactory factory(String user, String password) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url());
+        factory.setInitialConnectAttempts(1);
+        factory.setReconnectAttempts(0);
+        if (user != null) {
+            factory.setUser(user);
+            factory.setPassword(password);
+        }
+        return factory;
+    }
+
+    public ActiveMQConnectionFactory adminFactory() {
+        return factory(admin.name(), admin.password());
+    }
+
+    /** Messages in a queue now, as the administrator sees them with a browser. */
+    public int depth(String queue) {
+        return browse(queue, m -> m).size();
+    }
+
+    /** Every message of a queue, mapped while the session is open. */
+    public <T> List<T> browse(String queue, Function<Message, T> mapper) {
+        try (ActiveMQConnectionFactory factory = adminFactory();
+                Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            Queue destination = session.createQueue(queue);
+            List<T> out = new ArrayList<>();
+            try (QueueBrowser browser = session.createBrowser(destination)) {
+                for (Object message : Collections.list(browser.getEnumeration())) {
+                    out.add(mapper.apply((Message) message));
+                }
+            }
+            return out;
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot browse " + queue + " on " + url() + ": " + e.getMessage(), e);
+        }
+    }
+}
