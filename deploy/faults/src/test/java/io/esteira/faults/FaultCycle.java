@@ -43,9 +43,9 @@ final class FaultCycle {
 
     /**
      * Waits until a service session on the DW is blocked on a lock while running a statement that mentions
-     * {@code statementText}, and returns its backend pid.
+     * {@code statementText}.
      */
-    static long awaitBlocked(FaultStack stack, String statementText) {
+    static void awaitBlocked(FaultStack stack, String statementText) {
         String sql = "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'"
                 + " AND application_name <> ? AND query LIKE ? LIMIT 1";
         await("a service statement on " + statementText + " waiting for our lock")
@@ -58,8 +58,6 @@ final class FaultCycle {
                                 FaultStack.APPLICATION_NAME,
                                 "%" + statementText + "%")
                         > 0);
-        return Sql.number(
-                stack.dw(), sql, stack.dwDatabaseName(), FaultStack.APPLICATION_NAME, "%" + statementText + "%");
     }
 
     /**

@@ -326,16 +326,6 @@ public final class FaultStack implements AutoCloseable {
         }
     }
 
-    public List<ServiceProcess> runningServices() {
-        List<ServiceProcess> running = new ArrayList<>();
-        for (ServiceProcess service : new ServiceProcess[] {extractor, loader, alerting, quality}) {
-            if (service != null && service.isAlive()) {
-                running.add(service);
-            }
-        }
-        return running;
-    }
-
     public Path jar(String service) {
         return jars.resolve(service + ".jar");
     }
@@ -374,7 +364,8 @@ public final class FaultStack implements AutoCloseable {
                         try {
                             WarehouseComparison.Report report = compare();
                             last.set(report);
-                            return report.clean();
+                            // Idle too: nothing left in the change queues that could still change the DW.
+                            return report.clean() && queuedChanges() == 0;
                         } catch (IllegalStateException e) {
                             // The shared server may refuse a connection for a moment (too many clients): try again.
                             failure.set(e);

@@ -73,10 +73,6 @@ public class ChildProcess {
         return process != null && process.isAlive();
     }
 
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     /** The exit code once the process has ended, or null while it runs (or never ran). */
     public synchronized Integer exitCode() {
         return process == null || process.isAlive() ? null : process.exitValue();

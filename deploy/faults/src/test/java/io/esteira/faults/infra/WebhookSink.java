@@ -56,10 +56,6 @@ public final class WebhookSink implements AutoCloseable {
         }
     }
 
-    public synchronized boolean isUp() {
-        return server != null;
-    }
-
     /** Every body received so far. */
     public List<String> bodies() {
         return List.copyOf(bodies);
