@@ -1,3 +1,10 @@
+-- SCD2, step 0: facts that point at an inferred member about to be completed are re-derived too, since
+-- what they copy from the member (the customer's region, say) was unknown when they were built.
+INSERT INTO stg.scd_change (apply_token, dimension, natural_key, valido_de)
+SELECT :token, '{dim_name}:completed', s.{nk}, :origin
+FROM ({src}) s
+JOIN {dim} d ON d.{nk} = s.{nk} AND d.inferido = TRUE;
+
 -- SCD2, step 1: an inferred member (created for a fact that arrived first) is completed in place.
 MERGE INTO {dim} d
 USING ({src}) s

@@ -182,9 +182,14 @@ class ExactCaptureIT {
         source.update("INSERT INTO core.regions (name, state, country) VALUES ('crash', 'SP', 'BR')");
         var from = watermarks.control("regions").watermark();
         // The run that crashed: it published its batch, then died before moving the watermark.
-        var page = new ChangeCapture(
-                        oltp.dataSource(), io.esteira.extractor.dialect.CaptureDialect.forJdbcUrl(oltp.jdbcUrl()), 100)
-                .page(regions, CaptureRange.after(from), 1000);
+        var capture = new ChangeCapture(
+                oltp.dataSource(), io.esteira.extractor.dialect.CaptureDialect.forJdbcUrl(oltp.jdbcUrl()), 100);
+        // The committed bound is cluster-wide: another transaction on the server may hold the row back a while.
+        List<ChangeBatch.Row> page = new java.util.ArrayList<>();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> page.addAll(capture.page(regions, CaptureRange.after(from), 1000)));
         ChangeBatch crashed = extractor.batch(regions, from, page, null);
         publisher.publish(crashed);
 

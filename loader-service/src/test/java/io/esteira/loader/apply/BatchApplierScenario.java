@@ -423,4 +423,24 @@ abstract class BatchApplierScenario {
         assertThat(target).containsEntry("data_sk", 20260301);
         assertThat((BigDecimal) target.get("valor_meta")).isEqualByComparingTo("1000.00");
     }
+
+    @Test
+    void shouldGiveAFactItsCustomersRegionOnceTheInferredCustomerArrives() {
+        loadDimensions();
+        applier.apply(batch("orders", order(100, 20, 2, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1)));
+        assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
+                .as("region unknown while the customer is inferred")
+                .isZero();
+
+        applier.apply(batch("customers", customer(2, 30, "consumer", "2026-01-01T00:00:00")));
+
+        Long region = sql.queryForObject("SELECT regiao_sk FROM dim.dim_regiao WHERE regiao_id = 1", Long.class);
+        assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
+                .isEqualTo(region);
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM dim.dim_cliente WHERE cliente_id = 2 AND inferido = FALSE",
+                        Integer.class))
+                .isEqualTo(1);
+    }
 }

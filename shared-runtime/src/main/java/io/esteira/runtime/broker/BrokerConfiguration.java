@@ -7,6 +7,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -46,6 +47,17 @@ public class BrokerConfiguration {
         caching.setSessionCacheSize(10);
         caching.setReconnectOnException(true);
         return caching;
+    }
+
+    /**
+     * The {@code jms} component, bound to this connection factory up front. Left to Camel's autowiring,
+     * the component is created on first use; threads that first use it together at start-up (every
+     * entity's Quartz job, say) could get it before its factory was set ("connectionFactory must be
+     * specified") and keep failing.
+     */
+    @Bean("jms")
+    public JmsComponent jmsComponent(ConnectionFactory jmsConnectionFactory) {
+        return JmsComponent.jmsComponent(jmsConnectionFactory);
     }
 
     private static ActiveMQConnectionFactory artemis(Endpoint endpoint) {
