@@ -113,8 +113,15 @@ class BenchCommand implements Callable<Integer> {
     long freshnessSeconds;
 
     @Option(
+            names = "--freshness-grace",
+            defaultValue = "120",
+            description = "Seconds to wait after the workload for its last changes to show in the DW; later ones"
+                    + " count at the time waited; default ${DEFAULT-VALUE}.")
+    long freshnessGrace;
+
+    @Option(
             names = "--writers",
-            defaultValue = "4",
+            defaultValue = "8",
             description = "Connections the freshness workload writes through; default ${DEFAULT-VALUE}.")
     int writers;
 
@@ -192,6 +199,7 @@ class BenchCommand implements Callable<Integer> {
                     loaderConcurrency,
                     rate,
                     Duration.ofSeconds(freshnessSeconds),
+                    Duration.ofSeconds(freshnessGrace),
                     writers,
                     services,
                     servicesDir,

@@ -19,6 +19,7 @@ import java.util.List;
  * @param loaderConcurrency consumers per entity queue in the loader
  * @param rate changes per second of the freshness workload
  * @param freshness how long the freshness workload runs (zero skips it)
+ * @param freshnessGrace how long to wait after the freshness workload for its last changes to show
  * @param writers connections the freshness workload writes through
  * @param services how to run the services
  * @param servicesDir where the services' runnable jars are (null: look in the build tree)
@@ -42,6 +43,7 @@ public record BenchOptions(
         int loaderConcurrency,
         double rate,
         Duration freshness,
+        Duration freshnessGrace,
         int writers,
         ServicesMode services,
         Path servicesDir,

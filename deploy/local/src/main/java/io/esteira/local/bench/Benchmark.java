@@ -44,7 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Benchmark {
 
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration FRESHNESS_GRACE = Duration.ofSeconds(30);
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -138,7 +137,7 @@ public final class Benchmark {
                         .run(
                                 options.rate(),
                                 options.freshness(),
-                                FRESHNESS_GRACE,
+                                options.freshnessGrace(),
                                 options.progressEvery(),
                                 services::requireAlive,
                                 this::status);

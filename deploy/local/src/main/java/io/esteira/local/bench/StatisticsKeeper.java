@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -19,7 +18,6 @@ import javax.sql.DataSource;
 final class StatisticsKeeper implements AutoCloseable {
 
     private final Thread thread;
-    private final AtomicLong runs = new AtomicLong();
     private volatile boolean open = true;
 
     private StatisticsKeeper(List<DataSource> databases, Duration every) {
@@ -53,10 +51,6 @@ final class StatisticsKeeper implements AutoCloseable {
         return thread.isAlive();
     }
 
-    long runs() {
-        return runs.get();
-    }
-
     private void loop(List<DataSource> databases, Duration every) {
         while (open) {
             try {
@@ -71,7 +65,6 @@ final class StatisticsKeeper implements AutoCloseable {
                 try (Connection connection = database.getConnection();
                         Statement statement = connection.createStatement()) {
                     statement.execute("ANALYZE");
-                    runs.incrementAndGet();
                 } catch (SQLException e) {
                     // A failed round is retried at the next interval; the load itself decides the result.
                 }
