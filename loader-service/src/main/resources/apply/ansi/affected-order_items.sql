@@ -1,8 +1,8 @@
 -- Order items changed: their sales facts, and the discount facts of their orders.
 INSERT INTO stg.affected (apply_token, target, key_value)
-SELECT :token, 'fact_vendas', order_item_id FROM stg.incoming_order_items WHERE apply_token = :token AND applies = TRUE;
+SELECT :token, 'fact_vendas', order_item_id FROM stg.incoming_order_items WHERE apply_token = :token AND applies = {true};
 
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT DISTINCT :token, 'fact_descontos', i.order_id
 FROM stg.order_items i
-WHERE i.order_item_id IN (SELECT order_item_id FROM stg.incoming_order_items WHERE apply_token = :token AND applies = TRUE)
+WHERE i.order_item_id IN (SELECT order_item_id FROM stg.incoming_order_items WHERE apply_token = :token AND applies = {true})

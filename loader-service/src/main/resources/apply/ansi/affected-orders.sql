@@ -3,7 +3,7 @@
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT :token, 'fact_vendas', i.order_item_id
 FROM stg.order_items i
-WHERE i.order_id IN (SELECT order_id FROM stg.incoming_orders WHERE apply_token = :token AND applies = TRUE);
+WHERE i.order_id IN (SELECT order_id FROM stg.incoming_orders WHERE apply_token = :token AND applies = {true});
 
 INSERT INTO stg.affected (apply_token, target, key_value)
-SELECT :token, 'fact_descontos', order_id FROM stg.incoming_orders WHERE apply_token = :token AND applies = TRUE
+SELECT :token, 'fact_descontos', order_id FROM stg.incoming_orders WHERE apply_token = :token AND applies = {true}

@@ -23,9 +23,10 @@ JOIN stg.orders o ON (c.dimension IN ('dim_cliente', 'dim_cliente:completed') AN
                   OR (c.dimension IN ('dim_vendedor', 'dim_vendedor:completed') AND o.seller_id = c.natural_key)
 WHERE c.apply_token = :token AND o.order_date >= c.valido_de AND o.discount_id IS NOT NULL;
 
+-- Monthly targets from the month of the new version on (year * 100 + month against yyyymm).
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT :token, 'fact_metas', t.sales_target_id
 FROM stg.scd_change c
 JOIN stg.sales_targets t ON c.dimension IN ('dim_vendedor', 'dim_vendedor:completed') AND t.seller_id = c.natural_key
 WHERE c.apply_token = :token
-  AND t.year * 100 + t.month >= EXTRACT(YEAR FROM c.valido_de) * 100 + EXTRACT(MONTH FROM c.valido_de)
+  AND t.year * 100 + t.month >= {date_sk:c.valido_de} / 100

@@ -10,14 +10,13 @@ SELECT o.order_id,
        COALESCE(d.desconto_sk, 0),
        COALESCE(c.cliente_sk, 0),
        COALESCE(v.vendedor_sk, 0),
-       CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100
-            + EXTRACT(DAY FROM o.order_date) AS INTEGER),
+       {date_sk:o.order_date},
        SUM(i.quantity * i.unit_price),
        SUM(i.discount_amount),
        SUM(i.quantity * i.unit_price - i.discount_amount),
        :now
 FROM stg.orders o
-JOIN stg.order_items i ON i.order_id = o.order_id AND i.deleted_at IS NULL AND i.source_deleted = FALSE
+JOIN stg.order_items i ON i.order_id = o.order_id AND i.deleted_at IS NULL AND i.source_deleted = {false}
 LEFT JOIN dim.dim_cliente c
        ON c.cliente_id = o.customer_id AND o.order_date >= c.valido_de AND o.order_date < c.valido_ate
 LEFT JOIN dim.dim_vendedor v
@@ -25,5 +24,5 @@ LEFT JOIN dim.dim_vendedor v
 LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
 WHERE o.order_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos')
   AND o.discount_id IS NOT NULL
-  AND o.deleted_at IS NULL AND o.source_deleted = FALSE
+  AND o.deleted_at IS NULL AND o.source_deleted = {false}
 GROUP BY o.order_id, d.desconto_sk, c.cliente_sk, v.vendedor_sk, o.order_date

@@ -14,9 +14,7 @@ SELECT t.sales_target_id,
 FROM stg.sales_targets t
 LEFT JOIN dim.dim_vendedor v
        ON v.vendedor_id = t.seller_id
-      AND CAST(CAST(t.year AS VARCHAR(4)) || '-' || LPAD(CAST(t.month AS VARCHAR(2)), 2, '0') || '-01' AS TIMESTAMP)
-          >= v.valido_de
-      AND CAST(CAST(t.year AS VARCHAR(4)) || '-' || LPAD(CAST(t.month AS VARCHAR(2)), 2, '0') || '-01' AS TIMESTAMP)
-          < v.valido_ate
+      AND {month_start:t.year, t.month} >= v.valido_de
+      AND {month_start:t.year, t.month} < v.valido_ate
 WHERE t.sales_target_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_metas')
-  AND t.deleted_at IS NULL AND t.source_deleted = FALSE
+  AND t.deleted_at IS NULL AND t.source_deleted = {false}

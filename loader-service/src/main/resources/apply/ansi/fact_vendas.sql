@@ -10,8 +10,7 @@ INSERT INTO fact.fact_vendas (
     quantidade_devolvida, valor_devolvido, status, canal, carregado_em)
 SELECT i.order_item_id,
        o.order_id,
-       CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100
-            + EXTRACT(DAY FROM o.order_date) AS INTEGER),
+       {date_sk:o.order_date},
        COALESCE(c.cliente_sk, 0),
        COALESCE(p.produto_sk, 0),
        COALESCE(v.vendedor_sk, 0),
@@ -41,9 +40,9 @@ LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
 LEFT JOIN (
     SELECT order_item_id, SUM(quantity) AS quantidade, SUM(refund_amount) AS valor
     FROM stg.returns
-    WHERE deleted_at IS NULL AND source_deleted = FALSE
+    WHERE deleted_at IS NULL AND source_deleted = {false}
       AND order_item_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas')
     GROUP BY order_item_id) ret ON ret.order_item_id = i.order_item_id
 WHERE i.order_item_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas')
-  AND i.deleted_at IS NULL AND i.source_deleted = FALSE
-  AND o.deleted_at IS NULL AND o.source_deleted = FALSE
+  AND i.deleted_at IS NULL AND i.source_deleted = {false}
+  AND o.deleted_at IS NULL AND o.source_deleted = {false}

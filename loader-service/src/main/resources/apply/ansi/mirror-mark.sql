@@ -2,9 +2,9 @@
 -- no newer version of its key (for a replay: no strictly newer one, so the same version re-applies
 -- and re-derives what depends on it). A delete of a key the mirror never had changes nothing.
 UPDATE {incoming} i
-SET applies = TRUE
+SET applies = {true}
 WHERE i.apply_token = :token
   AND NOT EXISTS (
       SELECT 1 FROM {stg} t
       WHERE t.{key} = i.{key} AND t.source_version {blocking_comparison} i.source_version)
-  AND (i.source_deleted = FALSE OR EXISTS (SELECT 1 FROM {stg} t WHERE t.{key} = i.{key}))
+  AND (i.source_deleted = {false} OR EXISTS (SELECT 1 FROM {stg} t WHERE t.{key} = i.{key}))

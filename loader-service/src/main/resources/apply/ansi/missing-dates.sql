@@ -8,10 +8,9 @@ WHERE (o.order_id IN (SELECT i.order_id FROM stg.order_items i
   AND o.order_date IS NOT NULL
   AND NOT EXISTS (
       SELECT 1 FROM dim.dim_data d
-      WHERE d.data_sk = CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100
-                             + EXTRACT(DAY FROM o.order_date) AS INTEGER))
+      WHERE d.data_sk = {date_sk:o.order_date})
 UNION
-SELECT DISTINCT CAST(CAST(t.year AS VARCHAR(4)) || '-' || LPAD(CAST(t.month AS VARCHAR(2)), 2, '0') || '-01' AS DATE)
+SELECT DISTINCT {month_start:t.year, t.month}
 FROM stg.sales_targets t
 WHERE t.sales_target_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_metas')
   AND NOT EXISTS (SELECT 1 FROM dim.dim_data d WHERE d.data_sk = t.year * 10000 + t.month * 100 + 1)

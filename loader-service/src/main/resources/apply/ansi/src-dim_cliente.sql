@@ -1,6 +1,6 @@
 SELECT c.customer_id AS cliente_id, c.name AS nome, c.email AS email, c.customer_type AS tipo_cliente,
        c.city AS cidade, c.state AS estado, c.region_id AS regiao_id, c.segment AS segmento,
        c.source_version AS versao_origem, c.updated_at AS changed_at,
-       CASE WHEN c.deleted_at IS NOT NULL OR c.source_deleted = TRUE THEN TRUE ELSE FALSE END AS excluido
+       CASE WHEN c.deleted_at IS NOT NULL OR c.source_deleted = {true} THEN {true} ELSE {false} END AS excluido
 FROM stg.customers c
-WHERE c.customer_id IN (SELECT customer_id FROM stg.incoming_customers WHERE apply_token = :token AND applies = TRUE)
+WHERE c.customer_id IN (SELECT customer_id FROM stg.incoming_customers WHERE apply_token = :token AND applies = {true})

@@ -14,28 +14,52 @@ import java.util.regex.Pattern;
 
 /**
  * The loader's SQL, read from {@code apply/<vendor>/<name>.sql}, falling back to
- * {@code apply/ansi/<name>.sql} (standard SQL that PostgreSQL 15+ and H2 2.x share). Templates name
- * identifiers as {@code {placeholder}}; only identifiers the caller has checked and quoted are
- * substituted. Values always travel as named parameters ({@code :token}, {@code :now}, …).
+ * {@code apply/ansi/<name>.sql} (standard SQL that PostgreSQL 15+ and H2 2.x share, and SQL Server
+ * through the tokens of {@link ApplyDialect}). Templates name identifiers as {@code {placeholder}};
+ * only identifiers the caller has checked and quoted are substituted. Values always travel as named
+ * parameters ({@code :token}, {@code :now}, …).
  */
 public final class ApplySql {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)}");
+    /** {@code {name}}: a placeholder or a token; {@code {name:arguments}}: a token. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)(?::([^{}]+))?}");
+
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 
     private final Vendor vendor;
+    private final ApplyDialect dialect;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     public ApplySql(Vendor vendor) {
         this.vendor = vendor;
+        this.dialect = ApplyDialect.of(vendor);
     }
 
     public Vendor vendor() {
         return vendor;
     }
 
-    /** The statements of a resource with every placeholder replaced. */
+    /** The statements of a resource with every placeholder and token replaced, ready to run. */
     public List<String> statements(String name, Map<String, String> placeholders) {
+        return parts(name, placeholders).stream().map(dialect::terminate).toList();
+    }
+
+    /** A resource that must hold exactly one statement, rendered and ready to run. */
+    public String statement(String name, Map<String, String> placeholders) {
+        return dialect.terminate(fragment(name, placeholders));
+    }
+
+    /** A resource that must hold exactly one statement, rendered to be embedded in another (a subquery). */
+    public String fragment(String name, Map<String, String> placeholders) {
+        List<String> statements = parts(name, placeholders);
+        if (statements.size() != 1) {
+            throw new IllegalStateException(
+                    "SQL resource " + name + " must hold one statement, found " + statements.size());
+        }
+        return statements.get(0);
+    }
+
+    private List<String> parts(String name, Map<String, String> placeholders) {
         String text = render(template(name), placeholders, name);
         List<String> statements = new ArrayList<>();
         for (String part : STATEMENT_END.split(text)) {
@@ -44,16 +68,6 @@ public final class ApplySql {
             }
         }
         return statements;
-    }
-
-    /** A resource that must hold exactly one statement, rendered. */
-    public String statement(String name, Map<String, String> placeholders) {
-        List<String> statements = statements(name, placeholders);
-        if (statements.size() != 1) {
-            throw new IllegalStateException(
-                    "SQL resource " + name + " must hold one statement, found " + statements.size());
-        }
-        return statements.get(0);
     }
 
     String template(String name) {
@@ -70,11 +84,19 @@ public final class ApplySql {
         });
     }
 
-    static String render(String template, Map<String, String> placeholders, String name) {
+    private String render(String template, Map<String, String> placeholders, String name) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String value = placeholders.get(matcher.group(1));
+            String value;
+            try {
+                value = dialect.token(matcher.group(1), matcher.group(2));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Loader SQL " + name + ": " + e.getMessage(), e);
+            }
+            if (value == null) {
+                value = placeholders.get(matcher.group(1));
+            }
             if (value == null) {
                 throw new IllegalStateException("Loader SQL " + name + " needs {" + matcher.group(1) + "}");
             }

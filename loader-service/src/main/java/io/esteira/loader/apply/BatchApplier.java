@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  *   <li>a batch id already in {@code ctl.applied_batch} is a no-op (redelivery, replay of a batch);
- *   <li>the rows go to {@code stg.incoming_<entity>} in one batched insert;
+ *   <li>the rows go to {@code stg.incoming_<entity>} in one batched insert (a bulk copy on SQL Server);
  *   <li>rows not newer than the staging mirror's version are ignored (a replay also re-applies the same
  *       version), the rest are merged into {@code stg.<entity>};
  *   <li>under the DW-wide derive lock, the dimension members and facts that depend on the applied keys
@@ -46,7 +44,7 @@ public class BatchApplier {
     private final TransactionTemplate transactions;
     private final StagingWriter staging;
     private final ApplySql sql;
-    private final SqlDialect dialect;
+    private final Placeholders placeholders;
     private final EntityCatalog catalog;
     private final Clock clock;
     private final Map<String, List<Step>> plans;
@@ -54,8 +52,8 @@ public class BatchApplier {
     public BatchApplier(DataSource dw, SqlDialect dialect, EntityCatalog catalog, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dw);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dw));
-        this.dialect = dialect;
         this.sql = new ApplySql(dialect.vendor());
+        this.placeholders = new Placeholders(dialect, sql);
         this.staging = new StagingWriter(dw, dialect);
         this.catalog = catalog;
         this.clock = clock;
@@ -77,13 +75,8 @@ public class BatchApplier {
                 return result;
             }
             staging.write(entity, params.getValue("token").toString(), batch.rows());
-            Map<String, String> names = names(entity, batch.isReplay());
-            Integer newKeys = jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM " + names.get("incoming") + " i WHERE i.apply_token = :token"
-                            + " AND i.source_deleted = FALSE AND NOT EXISTS (SELECT 1 FROM " + names.get("stg")
-                            + " t WHERE t." + names.get("key") + " = i." + names.get("key") + ")",
-                    params,
-                    Integer.class);
+            Map<String, String> names = placeholders.entity(entity, batch.isReplay());
+            Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
             run("mirror-mark", names, params);
             int applied = run("mirror-merge", names, params);
             int inserted = Math.min(newKeys == null ? 0 : newKeys, applied);
@@ -150,27 +143,9 @@ public class BatchApplier {
     }
 
     void applyDimension(Dimension dimension, Map<String, String> names, MapSqlParameterSource params) {
-        Map<String, String> placeholders = new HashMap<>(names);
-        String src = String.join("\n", sql.statements("src-" + dimension.table(), Map.of()));
-        placeholders.put("src", src);
-        placeholders.put("dim", "dim." + dialect.quoteIdentifier(dimension.table()));
-        placeholders.put("dim_name", dimension.table());
-        placeholders.put("nk", dialect.quoteIdentifier(dimension.naturalKey()));
-        placeholders.put("attrs", join(dimension.attributes(), "%s"));
-        placeholders.put("s_attrs", join(dimension.attributes(), "s.%s"));
-        placeholders.put("set_attrs", join(dimension.attributes(), "%s = s.%s"));
-        if (dimension.isScd2()) {
-            placeholders.put("set_scd1", join(dimension.scd1Attributes(), "%s = s.%s"));
-            placeholders.put(
-                    "tracked_changed",
-                    dimension.tracked().stream()
-                            .map(a -> "d." + dialect.quoteIdentifier(a) + " IS DISTINCT FROM s."
-                                    + dialect.quoteIdentifier(a))
-                            .collect(Collectors.joining(" OR ")));
-            run("scd2", placeholders, params);
-            run("affected-scd-changes", placeholders, params);
-        } else {
-            run("scd1", placeholders, params);
+        Map<String, String> dimensionNames = placeholders.dimension(dimension, names);
+        for (String template : dimension.templates()) {
+            run(template, dimensionNames, params);
         }
     }
 
@@ -199,33 +174,6 @@ public class BatchApplier {
         for (String fact : List.of("fact_vendas", "fact_descontos", "fact_metas")) {
             run(fact, names, params);
         }
-    }
-
-    private String join(List<String> columns, String format) {
-        return columns.stream()
-                .map(dialect::quoteIdentifier)
-                .map(c -> format.replace("%s", c))
-                .collect(Collectors.joining(", "));
-    }
-
-    private Map<String, String> names(EntityDefinition entity, boolean replay) {
-        Map<String, String> names = new HashMap<>();
-        names.put("incoming", dialect.quoteQualifiedName(StagingWriter.incomingTable(entity)));
-        names.put("stg", dialect.quoteQualifiedName("stg." + entity.name()));
-        names.put("key", dialect.quoteIdentifier(entity.keyColumn()));
-        names.put("columns", join(entity.columns(), "%s"));
-        names.put("s_columns", join(entity.columns(), "s.%s"));
-        names.put(
-                "set_columns",
-                join(
-                        entity.columns().stream()
-                                .filter(c -> !c.equals(entity.keyColumn()))
-                                .toList(),
-                        "%s = s.%s"));
-        // A live batch applies only newer versions; a replay also re-applies the stored version.
-        names.put("blocking_comparison", replay ? ">" : ">=");
-        names.put("guard", replay ? "<=" : "<");
-        return names;
     }
 
     private MapSqlParameterSource params(String token) {

@@ -54,6 +54,11 @@ public record Dimension(String table, String naturalKey, List<String> attributes
         return !tracked.isEmpty();
     }
 
+    /** The apply templates that maintain the dimension, in order. */
+    public List<String> templates() {
+        return isScd2() ? List.of("scd2", "affected-scd-changes") : List.of("scd1");
+    }
+
     /** Attributes overwritten on every version of an SCD2 member: the untracked ones, except those
      * that describe a tracked one (a team's name belongs to the version of the team). */
     public List<String> scd1Attributes() {

@@ -10,25 +10,35 @@ import java.util.Map;
  */
 final class Plans {
 
+    /** The dimension each entity maintains. */
+    static final Map<String, Dimension> DIMENSIONS = Map.of(
+            "regions", Dimension.REGIAO,
+            "teams", Dimension.EQUIPE,
+            "sellers", Dimension.VENDEDOR,
+            "customers", Dimension.CLIENTE,
+            "products", Dimension.PRODUTO,
+            "discounts", Dimension.DESCONTO);
+
     private Plans() {}
 
     static Map<String, List<BatchApplier.Step>> reference() {
         BatchApplier.Step facts = BatchApplier::deriveFacts;
         return Map.ofEntries(
-                Map.entry("regions", List.of(dimension(Dimension.REGIAO), sql("propagate-regions"))),
-                Map.entry("teams", List.of(dimension(Dimension.EQUIPE), sql("propagate-teams"))),
-                Map.entry("sellers", List.of(dimension(Dimension.VENDEDOR), facts)),
-                Map.entry("customers", List.of(dimension(Dimension.CLIENTE), facts)),
+                Map.entry("regions", List.of(dimension("regions"), sql("propagate-regions"))),
+                Map.entry("teams", List.of(dimension("teams"), sql("propagate-teams"))),
+                Map.entry("sellers", List.of(dimension("sellers"), facts)),
+                Map.entry("customers", List.of(dimension("customers"), facts)),
                 Map.entry("categories", List.of(sql("propagate-categories"))),
-                Map.entry("products", List.of(dimension(Dimension.PRODUTO), facts)),
-                Map.entry("discounts", List.of(dimension(Dimension.DESCONTO))),
+                Map.entry("products", List.of(dimension("products"), facts)),
+                Map.entry("discounts", List.of(dimension("discounts"))),
                 Map.entry("orders", List.of(sql("affected-orders"), facts)),
                 Map.entry("order_items", List.of(sql("affected-order_items"), facts)),
                 Map.entry("returns", List.of(sql("affected-returns"), facts)),
                 Map.entry("sales_targets", List.of(sql("affected-sales_targets"), facts)));
     }
 
-    private static BatchApplier.Step dimension(Dimension dimension) {
+    private static BatchApplier.Step dimension(String entity) {
+        Dimension dimension = DIMENSIONS.get(entity);
         return (applier, names, params) -> applier.applyDimension(dimension, names, params);
     }
 

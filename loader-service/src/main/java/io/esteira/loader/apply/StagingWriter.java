@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,26 +21,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes a batch's rows into {@code stg.incoming_<entity>} under the batch's apply token, in one
- * batched statement, converting JSON values to the column types of the table. When a key occurs
- * more than once in a batch only its highest version is staged: it is the one that counts.
+ * batched statement (on SQL Server sent as a bulk copy: {@link ApplyDialect#prepareBatchInsert}),
+ * converting JSON values to the column types of the table. When a key occurs more than once in a batch
+ * only its highest version is staged: it is the one that counts.
  */
 public class StagingWriter {
 
     private final DataSource dw;
     private final JdbcTemplate jdbc;
     private final SqlDialect sql;
+    private final ApplyDialect vendorSql;
     private final Map<String, Map<String, Integer>> columnTypes = new ConcurrentHashMap<>();
 
     public StagingWriter(DataSource dw, SqlDialect sql) {
         this.dw = dw;
         this.jdbc = new JdbcTemplate(dw);
         this.sql = sql;
+        this.vendorSql = ApplyDialect.of(sql.vendor());
     }
 
     public static String incomingTable(EntityDefinition entity) {
@@ -57,36 +59,40 @@ public class StagingWriter {
                 + columns.stream().map(sql::quoteIdentifier).collect(Collectors.joining(", "))
                 + ", source_version, source_deleted, apply_token, applies) VALUES ("
                 + "?, ".repeat(columns.size()) + "?, ?, ?, ?)";
-        List<ChangeBatch.Row> ordered = new ArrayList<>(latest);
-        jdbc.batchUpdate(insert, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ChangeBatch.Row row = ordered.get(i);
-                int index = 1;
-                for (String column : columns) {
-                    Object value = column.equals(entity.keyColumn())
-                            ? row.key()
-                            : row.data().get(column);
-                    int type = types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER);
-                    Object converted = convert(entity, column, value, type);
-                    if (converted == null) {
-                        ps.setNull(index++, type == Types.OTHER ? Types.VARCHAR : type);
-                    } else {
-                        ps.setObject(index++, converted, type);
+        jdbc.execute(connection -> vendorSql.prepareBatchInsert(connection, insert), (PreparedStatementCallback<int[]>)
+                ps -> {
+                    for (ChangeBatch.Row row : latest) {
+                        bind(ps, entity, types, token, row);
+                        ps.addBatch();
                     }
-                }
-                ps.setLong(index++, row.version());
-                ps.setBoolean(index++, row.op() == ChangeBatch.Op.delete);
-                ps.setString(index++, token);
-                ps.setBoolean(index, false);
-            }
+                    return ps.executeBatch();
+                });
+        return latest.size();
+    }
 
-            @Override
-            public int getBatchSize() {
-                return ordered.size();
+    private static void bind(
+            PreparedStatement ps,
+            EntityDefinition entity,
+            Map<String, Integer> types,
+            String token,
+            ChangeBatch.Row row)
+            throws SQLException {
+        int index = 1;
+        for (String column : entity.columns()) {
+            Object value =
+                    column.equals(entity.keyColumn()) ? row.key() : row.data().get(column);
+            int type = types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER);
+            Object converted = convert(entity, column, value, type);
+            if (converted == null) {
+                ps.setNull(index++, type == Types.OTHER ? Types.VARCHAR : type);
+            } else {
+                ps.setObject(index++, converted, type);
             }
-        });
-        return ordered.size();
+        }
+        ps.setLong(index++, row.version());
+        ps.setBoolean(index++, row.op() == ChangeBatch.Op.delete);
+        ps.setString(index++, token);
+        ps.setBoolean(index, false);
     }
 
     static Collection<ChangeBatch.Row> latestPerKey(List<ChangeBatch.Row> rows) {

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The loader's apply logic on a real DW, without a broker: one scenario, a subclass per database.
- * Each test starts from an empty warehouse (unknown members only).
+ * Each test starts from an empty warehouse (unknown members only). Booleans in the checks' SQL are
+ * bound as parameters: SQL Server has no boolean literals.
  */
 abstract class BatchApplierScenario {
 
@@ -246,8 +247,9 @@ abstract class BatchApplierScenario {
                 .containsEntry("produto_sk", inferred.get("produto_sk"));
         assertThat(sql.queryForObject(
                         "SELECT COUNT(*) FROM fact.fact_vendas f LEFT JOIN dim.dim_produto p ON p.produto_sk = f.produto_sk"
-                                + " WHERE p.produto_sk IS NULL OR p.inferido",
-                        Integer.class))
+                                + " WHERE p.produto_sk IS NULL OR p.inferido = ?",
+                        Integer.class,
+                        true))
                 .isZero();
     }
 
@@ -289,8 +291,9 @@ abstract class BatchApplierScenario {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Integer.class))
                 .isZero();
         assertThat(sql.queryForObject(
-                        "SELECT COUNT(*) FROM dim.dim_cliente WHERE cliente_id = 1 AND excluido = FALSE",
-                        Integer.class))
+                        "SELECT COUNT(*) FROM dim.dim_cliente WHERE cliente_id = 1 AND excluido = ?",
+                        Integer.class,
+                        false))
                 .isZero();
     }
 
@@ -439,8 +442,9 @@ abstract class BatchApplierScenario {
         assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
                 .isEqualTo(region);
         assertThat(sql.queryForObject(
-                        "SELECT COUNT(*) FROM dim.dim_cliente WHERE cliente_id = 2 AND inferido = FALSE",
-                        Integer.class))
+                        "SELECT COUNT(*) FROM dim.dim_cliente WHERE cliente_id = 2 AND inferido = ?",
+                        Integer.class,
+                        false))
                 .isEqualTo(1);
     }
 }

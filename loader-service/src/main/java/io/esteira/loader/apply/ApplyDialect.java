@@ -1,0 +1,100 @@
+package io.esteira.loader.apply;
+
+import com.microsoft.sqlserver.jdbc.ISQLServerConnection;
+import io.esteira.contracts.dialect.Vendor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * What the loader's SQL spells differently per vendor, in one place, so that one template in {@code
+ * apply/ansi} serves every vendor. PostgreSQL 15+ and H2 take standard SQL. SQL Server 2022 has no
+ * boolean literals (booleans are {@code bit}), no {@code INTERVAL}, {@code EXTRACT}, {@code ||} or {@code
+ * LPAD}, and rejects a {@code MERGE} not ended by {@code ;} (error 10713). Templates write those as tokens:
+ *
+ * <ul>
+ *   <li>{@code {true}}, {@code {false}}: {@code TRUE}, {@code FALSE}; SQL Server {@code 1}, {@code 0};
+ *   <li>{@code {date_sk:x}}, x's yyyymmdd: {@code CAST(EXTRACT(YEAR FROM x) * 10000 + … AS INTEGER)}; SQL
+ *       Server {@code (YEAR(x) * 10000 + MONTH(x) * 100 + DAY(x))};
+ *   <li>{@code {month_start:y, m}}, the date y-m-01: {@code CAST(… || LPAD(…) || '-01' AS DATE)}; SQL
+ *       Server {@code DATEFROMPARTS(y, m, 1)};
+ *   <li>{@code {plus_1ms:x}}: {@code x + INTERVAL '0.001' SECOND}; SQL Server {@code DATEADD(millisecond, 1,
+ *       x)}.
+ * </ul>
+ *
+ * A statement whose structure differs lives in {@code apply/sqlserver/<name>.sql} ({@link ApplySql}).
+ */
+final class ApplyDialect {
+
+    private final boolean sqlServer;
+
+    private ApplyDialect(Vendor vendor) {
+        this.sqlServer = vendor == Vendor.SQLSERVER;
+    }
+
+    static ApplyDialect of(Vendor vendor) {
+        return new ApplyDialect(vendor);
+    }
+
+    /**
+     * The vendor's text for a token, or null when {@code name} is not a token (then it is a placeholder).
+     *
+     * @param argument the text after {@code :}, or null for a token without one
+     * @throws IllegalArgumentException for an unknown token or a wrong number of arguments
+     */
+    String token(String name, String argument) {
+        if (argument == null) {
+            return switch (name) {
+                case "true" -> sqlServer ? "1" : "TRUE";
+                case "false" -> sqlServer ? "0" : "FALSE";
+                default -> null;
+            };
+        }
+        String[] args = argument.split(",");
+        String x = args[0].strip();
+        return switch (name + "/" + args.length) {
+            case "date_sk/1" -> sqlServer
+                    ? "(YEAR(" + x + ") * 10000 + MONTH(" + x + ") * 100 + DAY(" + x + "))"
+                    : "CAST(EXTRACT(YEAR FROM " + x + ") * 10000 + EXTRACT(MONTH FROM " + x + ") * 100"
+                            + " + EXTRACT(DAY FROM " + x + ") AS INTEGER)";
+            case "month_start/2" -> sqlServer
+                    ? "DATEFROMPARTS(" + x + ", " + args[1].strip() + ", 1)"
+                    : "CAST(CAST(" + x + " AS VARCHAR(4)) || '-' || LPAD(CAST(" + args[1].strip()
+                            + " AS VARCHAR(2)), 2, '0') || '-01' AS DATE)";
+            case "plus_1ms/1" -> sqlServer ? "DATEADD(millisecond, 1, " + x + ")" : x + " + INTERVAL '0.001' SECOND";
+            default -> throw new IllegalArgumentException("Unknown SQL token {" + name + ":" + argument
+                    + "}; use {date_sk:x}, {month_start:y,m} or" + " {plus_1ms:x}");
+        };
+    }
+
+    /**
+     * A statement as it is sent. SQL Server: ended by {@code ;}, which a {@code MERGE} requires even when
+     * sent alone and every other statement accepts; the driver takes it in a prepared statement.
+     */
+    String terminate(String statement) {
+        return sqlServer ? statement + ";" : statement;
+    }
+
+    /**
+     * Prepares a batched {@code INSERT … VALUES (?, …)}. On SQL Server the statement is prepared with the
+     * driver's {@code useBulkCopyForBatchInsert} (mssql-jdbc 9.2+), so {@code executeBatch} sends the rows
+     * as one bulk copy (TDS bulk load, within the current transaction) instead of one parameterised insert
+     * per row. The driver reads the flag when the statement is prepared, so it is switched on for this
+     * statement only and restored on the pooled connection. Where bulk copy does not apply (a column of
+     * type date, time, datetime, smalldatetime, datetimeoffset, money, geometry or geography; the staging
+     * tables have none: their timestamps are datetime2) the driver falls back to the plain batch itself.
+     */
+    PreparedStatement prepareBatchInsert(Connection connection, String insert) throws SQLException {
+        if (!sqlServer || !connection.isWrapperFor(ISQLServerConnection.class)) {
+            return connection.prepareStatement(insert);
+        }
+        ISQLServerConnection sqlServerConnection = connection.unwrap(ISQLServerConnection.class);
+        boolean before = sqlServerConnection.getUseBulkCopyForBatchInsert();
+        sqlServerConnection.setUseBulkCopyForBatchInsert(true);
+        try {
+            return connection.prepareStatement(insert);
+        } finally {
+            sqlServerConnection.setUseBulkCopyForBatchInsert(before);
+        }
+    }
+}

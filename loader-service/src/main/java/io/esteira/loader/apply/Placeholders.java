@@ -1,0 +1,75 @@
+package io.esteira.loader.apply;
+
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code {placeholder}} values of the apply templates: an entity's and a dimension's identifiers,
+ * each quoted by the dialect, and the lists and conditions built from them. Needs no database, so the
+ * rendered statements can be checked as text.
+ */
+final class Placeholders {
+
+    private final SqlDialect dialect;
+    private final ApplySql sql;
+
+    Placeholders(SqlDialect dialect, ApplySql sql) {
+        this.dialect = dialect;
+        this.sql = sql;
+    }
+
+    /** The names of an entity's work tables and columns, and the version comparisons of a live batch or a replay. */
+    Map<String, String> entity(EntityDefinition entity, boolean replay) {
+        Map<String, String> names = new HashMap<>();
+        names.put("incoming", dialect.quoteQualifiedName(StagingWriter.incomingTable(entity)));
+        names.put("stg", dialect.quoteQualifiedName("stg." + entity.name()));
+        names.put("key", dialect.quoteIdentifier(entity.keyColumn()));
+        names.put("columns", join(entity.columns(), "%s"));
+        names.put("s_columns", join(entity.columns(), "s.%s"));
+        names.put(
+                "set_columns",
+                join(
+                        entity.columns().stream()
+                                .filter(c -> !c.equals(entity.keyColumn()))
+                                .toList(),
+                        "%s = s.%s"));
+        // A live batch applies only newer versions; a replay also re-applies the stored version.
+        names.put("blocking_comparison", replay ? ">" : ">=");
+        names.put("guard", replay ? "<=" : "<");
+        return names;
+    }
+
+    /** An entity's names plus those of the dimension it maintains ({@link Dimension#templates()}). */
+    Map<String, String> dimension(Dimension dimension, Map<String, String> entity) {
+        Map<String, String> placeholders = new HashMap<>(entity);
+        placeholders.put("src", sql.fragment("src-" + dimension.table(), Map.of()));
+        placeholders.put("dim", "dim." + dialect.quoteIdentifier(dimension.table()));
+        placeholders.put("dim_name", dimension.table());
+        placeholders.put("nk", dialect.quoteIdentifier(dimension.naturalKey()));
+        placeholders.put("attrs", join(dimension.attributes(), "%s"));
+        placeholders.put("s_attrs", join(dimension.attributes(), "s.%s"));
+        placeholders.put("set_attrs", join(dimension.attributes(), "%s = s.%s"));
+        if (dimension.isScd2()) {
+            placeholders.put("set_scd1", join(dimension.scd1Attributes(), "%s = s.%s"));
+            // IS DISTINCT FROM: standard SQL, in PostgreSQL, H2 and SQL Server 2022.
+            placeholders.put(
+                    "tracked_changed",
+                    dimension.tracked().stream()
+                            .map(a -> "d." + dialect.quoteIdentifier(a) + " IS DISTINCT FROM s."
+                                    + dialect.quoteIdentifier(a))
+                            .collect(Collectors.joining(" OR ")));
+        }
+        return placeholders;
+    }
+
+    private String join(List<String> columns, String format) {
+        return columns.stream()
+                .map(dialect::quoteIdentifier)
+                .map(c -> format.replace("%s", c))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,217 @@
+package io.esteira.loader.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.Vendor;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The apply templates rendered as {@link BatchApplier} renders them (its {@link Placeholders}, every
+ * entity of the catalog, live and replay, every dimension of {@link Plans}), without a database.
+ */
+class ApplySqlTest {
+
+    private static final Pattern REJECTED_BY_SQL_SERVER =
+            Pattern.compile("(?i)\\bTRUE\\b|\\bFALSE\\b|\\bINTERVAL\\b|\\bEXTRACT\\b|\\bLPAD\\b|\\|\\|");
+
+    /** {@code UPDATE table alias SET}: SQL Server's UPDATE takes no alias after the table. */
+    private static final Pattern ALIASED_UPDATE = Pattern.compile("(?i)\\bUPDATE\\s+\\S+\\s+(?!SET\\b)\\w+\\s+SET\\b");
+
+    @Test
+    void shouldRenderEveryApplyTemplateForSqlServer() {
+        assertThat(rendered(Vendor.SQLSERVER).keySet()).isEqualTo(templateFiles());
+    }
+
+    @Test
+    void shouldWriteNoBooleanLiteralIntervalExtractConcatenationOrLpadForSqlServer() {
+        rendered(Vendor.SQLSERVER)
+                .forEach(
+                        (template, statements) -> statements.forEach(statement -> assertThat(withoutComments(statement))
+                                .as(template)
+                                .doesNotContainPattern(REJECTED_BY_SQL_SERVER)
+                                .doesNotContain("{", "}")));
+    }
+
+    @Test
+    void shouldQuoteIdentifiersInBracketsForSqlServer() {
+        rendered(Vendor.SQLSERVER)
+                .forEach((template, statements) -> statements.forEach(statement ->
+                        assertThat(withoutComments(statement)).as(template).doesNotContain("\"")));
+        assertThat(rendered(Vendor.SQLSERVER).get("mirror-merge")).anySatisfy(merge -> assertThat(merge)
+                .startsWith("MERGE INTO [stg].[orders] t")
+                .contains("ON (t.[order_id] = s.[order_id])", "[customer_id] = s.[customer_id]"));
+    }
+
+    @Test
+    void shouldEndEverySqlServerStatementWithASemicolonOutsideAComment() {
+        List<String> statements = executable(Vendor.SQLSERVER);
+
+        assertThat(statements).filteredOn(s -> s.contains("MERGE INTO")).hasSizeGreaterThan(20);
+        assertThat(statements).allSatisfy(statement -> {
+            assertThat(statement).endsWith(";");
+            assertThat(statement.substring(statement.lastIndexOf('\n') + 1)).doesNotContain("--");
+        });
+    }
+
+    @Test
+    void shouldGiveEverySqlServerMergeOneWhenMatchedClause() {
+        assertThat(executable(Vendor.SQLSERVER))
+                .filteredOn(s -> s.contains("MERGE INTO"))
+                .allSatisfy(merge -> assertThat(
+                                Pattern.compile("WHEN MATCHED").matcher(merge).results())
+                        .hasSize(1));
+    }
+
+    @Test
+    void shouldNotAliasTheTargetOfAnUpdateForSqlServer() {
+        assertThat(executable(Vendor.SQLSERVER))
+                .allSatisfy(statement -> assertThat(withoutComments(statement)).doesNotContainPattern(ALIASED_UPDATE));
+    }
+
+    @Test
+    void shouldRenderTheMirrorMergeForPostgresqlAsBefore() {
+        assertThat(statements(Vendor.POSTGRESQL, "regions", "mirror-merge"))
+                .containsExactly(
+                        """
+                -- Applies the marked rows to the staging mirror. The version guard is repeated here so that the
+                -- mirror never moves backwards, whatever happened between marking and merging.
+                MERGE INTO "stg"."regions" t
+                USING (SELECT * FROM "stg"."incoming_regions" WHERE apply_token = :token AND applies = TRUE) s
+                ON (t."region_id" = s."region_id")
+                WHEN MATCHED AND s.source_deleted = TRUE AND t.source_version < s.source_version THEN
+                    UPDATE SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now
+                WHEN MATCHED AND t.source_version < s.source_version THEN
+                    UPDATE SET "name" = s."name", "state" = s."state", "country" = s."country", "created_at" = s."created_at", "updated_at" = s."updated_at", "deleted_at" = s."deleted_at", source_deleted = FALSE, source_version = s.source_version, loaded_at = :now
+                WHEN NOT MATCHED AND s.source_deleted = FALSE THEN
+                    INSERT ("region_id", "name", "state", "country", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
+                    VALUES (s."region_id", s."name", s."state", s."country", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now)""");
+    }
+
+    @Test
+    void shouldOpenAnScd2VersionWithIntervalOnH2AndDateaddOnSqlServer() {
+        String h2 = newVersionStep(Vendor.H2);
+        String sqlServer = newVersionStep(Vendor.SQLSERVER);
+
+        assertThat(h2)
+                .isEqualTo(
+                        """
+                -- Step 2: members whose tracked attributes changed get a new version from the source's change
+                -- time (strictly after the current version's start, so intervals stay ordered and non-empty).
+                INSERT INTO stg.scd_change (apply_token, dimension, natural_key, valido_de)
+                SELECT :token, 'dim_vendedor', s."vendedor_id", CASE WHEN s.changed_at > d.valido_de THEN s.changed_at ELSE d.valido_de + INTERVAL '0.001' SECOND END
+                FROM (SELECT s.seller_id AS vendedor_id, s.name AS nome, s.email AS email, s.team_id AS equipe_id,
+                       t.name AS nome_equipe, s.is_active AS ativo, s.source_version AS versao_origem, s.updated_at AS changed_at,
+                       CASE WHEN s.deleted_at IS NOT NULL OR s.source_deleted = TRUE THEN TRUE ELSE FALSE END AS excluido
+                FROM stg.sellers s
+                LEFT JOIN stg.teams t ON t.team_id = s.team_id
+                WHERE s.seller_id IN (SELECT seller_id FROM stg.incoming_sellers WHERE apply_token = :token AND applies = TRUE)) s
+                JOIN dim."dim_vendedor" d ON d."vendedor_id" = s."vendedor_id" AND d.atual = TRUE AND d.inferido = FALSE
+                WHERE d."equipe_id" IS DISTINCT FROM s."equipe_id\"""");
+        assertThat(sqlServer)
+                .isEqualTo(
+                        """
+                -- Step 2: members whose tracked attributes changed get a new version from the source's change
+                -- time (strictly after the current version's start, so intervals stay ordered and non-empty).
+                INSERT INTO stg.scd_change (apply_token, dimension, natural_key, valido_de)
+                SELECT :token, 'dim_vendedor', s.[vendedor_id], CASE WHEN s.changed_at > d.valido_de THEN s.changed_at ELSE DATEADD(millisecond, 1, d.valido_de) END
+                FROM (SELECT s.seller_id AS vendedor_id, s.name AS nome, s.email AS email, s.team_id AS equipe_id,
+                       t.name AS nome_equipe, s.is_active AS ativo, s.source_version AS versao_origem, s.updated_at AS changed_at,
+                       CASE WHEN s.deleted_at IS NOT NULL OR s.source_deleted = 1 THEN 1 ELSE 0 END AS excluido
+                FROM stg.sellers s
+                LEFT JOIN stg.teams t ON t.team_id = s.team_id
+                WHERE s.seller_id IN (SELECT seller_id FROM stg.incoming_sellers WHERE apply_token = :token AND applies = 1)) s
+                JOIN dim.[dim_vendedor] d ON d.[vendedor_id] = s.[vendedor_id] AND d.atual = 1 AND d.inferido = 0
+                WHERE d.[equipe_id] IS DISTINCT FROM s.[equipe_id];""");
+    }
+
+    /** Step 2 of scd2.sql for dim_vendedor, as run for a live batch of sellers. */
+    private static String newVersionStep(Vendor vendor) {
+        return statements(vendor, "sellers", "scd2").stream()
+                .filter(s -> s.contains("Step 2:"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<String> statements(Vendor vendor, String entity, String template) {
+        ApplySql sql = new ApplySql(vendor);
+        Placeholders placeholders = new Placeholders(() -> vendor, sql);
+        Map<String, String> names =
+                placeholders.entity(EntityCatalog.reference().get(entity), false);
+        Dimension dimension = Plans.DIMENSIONS.get(entity);
+        return sql.statements(template, dimension == null ? names : placeholders.dimension(dimension, names));
+    }
+
+    /** Every statement sent to the database (the src-* fragments are sent inside them). */
+    private static List<String> executable(Vendor vendor) {
+        return rendered(vendor).entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("src-"))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+    }
+
+    /** Each template's rendered statements, for every entity (live and replay) and every dimension. */
+    private static Map<String, List<String>> rendered(Vendor vendor) {
+        ApplySql sql = new ApplySql(vendor);
+        Placeholders placeholders = new Placeholders(() -> vendor, sql);
+        Set<String> dimensionTemplates = Plans.DIMENSIONS.values().stream()
+                .flatMap(d -> d.templates().stream())
+                .collect(Collectors.toSet());
+        Map<String, List<String>> rendered = new TreeMap<>();
+        for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
+            for (boolean replay : List.of(false, true)) {
+                Map<String, String> names = placeholders.entity(entity, replay);
+                for (String template : templateFiles()) {
+                    if (!template.startsWith("src-") && !dimensionTemplates.contains(template)) {
+                        rendered.computeIfAbsent(template, t -> new ArrayList<>())
+                                .addAll(sql.statements(template, names));
+                    }
+                }
+                Dimension dimension = Plans.DIMENSIONS.get(entity.name());
+                if (dimension != null) {
+                    Map<String, String> dimensionNames = placeholders.dimension(dimension, names);
+                    rendered.computeIfAbsent("src-" + dimension.table(), t -> new ArrayList<>())
+                            .add(dimensionNames.get("src"));
+                    for (String template : dimension.templates()) {
+                        rendered.computeIfAbsent(template, t -> new ArrayList<>())
+                                .addAll(sql.statements(template, dimensionNames));
+                    }
+                }
+            }
+        }
+        return rendered;
+    }
+
+    /** The names of the files under apply/ansi and apply/sqlserver. */
+    private static Set<String> templateFiles() {
+        Set<String> names = new TreeSet<>();
+        for (String folder : List.of("ansi", "sqlserver")) {
+            try (Stream<Path> files = Files.list(
+                    Path.of(ApplySqlTest.class.getResource("/apply/" + folder).toURI()))) {
+                files.map(f -> f.getFileName().toString().replaceFirst("\\.sql$", ""))
+                        .forEach(names::add);
+            } catch (IOException | URISyntaxException e) {
+                throw new IllegalStateException("Cannot list apply/" + folder, e);
+            }
+        }
+        return names;
+    }
+
+    private static String withoutComments(String sql) {
+        return sql.replaceAll("(?m)^\\s*--.*$", "");
+    }
+}
