@@ -3,6 +3,7 @@ package io.esteira.faults;
 import static org.awaitility.Awaitility.await;
 
 import io.esteira.faults.check.WarehouseComparison;
+import io.esteira.faults.infra.ServiceProcess;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,6 +40,25 @@ final class FaultCycle {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> appliedBatches(stack) >= before + more);
+    }
+
+    /**
+     * Batches one loader process has applied since it started, from its Prometheus endpoint ({@code
+     * esteira_loader_batches_total{outcome="applied"}}, every entity).
+     */
+    static double batchesAppliedBy(ServiceProcess loader) {
+        ServiceProcess.Response response =
+                ServiceProcess.request(loader.managementPort(), "/actuator/prometheus", "GET", null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    loader.name() + " /actuator/prometheus answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body()
+                .lines()
+                .filter(line ->
+                        line.startsWith("esteira_loader_batches_total{") && line.contains("outcome=\"applied\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /**

@@ -77,6 +77,7 @@ public final class FaultStack implements AutoCloseable {
     private ServiceProcess alerting;
     private ServiceProcess extractor;
     private ServiceProcess quality;
+    private ServiceProcess secondLoader;
     private volatile String damage;
 
     private FaultStack(TemporaryPostgres oltp, TemporaryPostgres dw) throws IOException {
@@ -117,8 +118,8 @@ public final class FaultStack implements AutoCloseable {
     private void startAll() throws SQLException {
         for (String jar : List.of("extractor-service", "loader-service", "alerting-service", "quality-service")) {
             if (!Files.isRegularFile(jar(jar))) {
-                throw new IllegalStateException(jar(jar) + " is missing: build with ./mvnw -Pfaults -pl deploy/faults"
-                        + " verify after installing the services (./mvnw install -DskipTests)");
+                throw new IllegalStateException(jar(jar) + " is missing: run the suite with ./mvnw -Pfaults verify"
+                        + " from the top directory, which builds it (docs/reliability.md)");
             }
         }
         OltpSchema.migrate(oltp());
@@ -320,6 +321,18 @@ public final class FaultStack implements AutoCloseable {
         return quality;
     }
 
+    /**
+     * A second loader on the same queues and the same DW, as a scaled-out deployment runs it; created on
+     * first use, started by the caller.
+     */
+    public synchronized ServiceProcess secondLoader() {
+        if (secondLoader == null) {
+            secondLoader = new ServiceProcess(
+                    "loader-service-2", jar("loader-service"), logs, jvmOptions(), List.of(), environment("loader"));
+        }
+        return secondLoader;
+    }
+
     public synchronized void stopQuality() {
         if (quality != null) {
             quality.stop();
@@ -415,7 +428,7 @@ public final class FaultStack implements AutoCloseable {
     public String status() {
         StringBuilder text = new StringBuilder("processes:");
         text.append(" broker=").append(broker != null && broker.process().isAlive() ? "up" : "down");
-        for (ServiceProcess service : new ServiceProcess[] {extractor, loader, alerting, quality}) {
+        for (ServiceProcess service : new ServiceProcess[] {extractor, loader, secondLoader, alerting, quality}) {
             if (service != null) {
                 text.append(' ').append(service.name()).append('=').append(service.isAlive() ? "up" : "down");
             }
@@ -450,7 +463,7 @@ public final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         List<Runnable> steps = new ArrayList<>();
-        for (ServiceProcess service : new ServiceProcess[] {quality, extractor, alerting, loader}) {
+        for (ServiceProcess service : new ServiceProcess[] {quality, extractor, alerting, secondLoader, loader}) {
             if (service != null) {
                 steps.add(service::stop);
             }

@@ -4,10 +4,13 @@ import static io.esteira.faults.FaultCycle.CHANGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.faults.check.WarehouseComparison;
+import io.esteira.faults.infra.ServiceProcess;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * kill -9 of the extractor, of the loader and of the broker, and every database session of the services
- * dropped, each {@link FaultCycle#cycles()} times under a continuous workload; after each, the DW equals
+ * dropped, and two loaders with either killed, each {@link FaultCycle#cycles()} times under a continuous workload; after each, the DW equals
  * the OLTP row by row within the recovery target: nothing lost, nothing duplicated, no fact orphaned.
  *
  * <p>Kills land at the moments that matter, found by watching the pipeline rather than by timers: the
@@ -161,6 +164,45 @@ class KillFaultsIT {
             assertThat(report.clean()).as("%s", report).isTrue();
             FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
         }
+        Results.summary(fault);
+    }
+
+    @Test
+    @Order(5)
+    void shouldLeaveTheSameWarehouseWithTwoLoadersAsWithOneWhenEitherIsKilled(FaultStack stack) {
+        // Two loaders consume the same queues. Each entity's batches form one message group, so the broker hands
+        // a whole entity to one consumer at a time, in order; a killed loader's groups move to the other one.
+        // The DW must end exactly as one loader leaves it: equal to the OLTP row by row.
+        String fault = "two loaders, kill -9 of the busy one";
+        ServiceProcess second = stack.secondLoader().start();
+        Map<String, Double> appliedBy = new HashMap<>();
+        try {
+            for (int cycle = 1; cycle <= FaultCycle.cycles(); cycle++) {
+                ServiceProcess victim = cycle % 2 == 1 ? stack.loader() : second;
+                long before = FaultCycle.appliedBatches(stack);
+                Future<Workload.Burst> burst = workload.burst(5000 + cycle, CHANGES);
+                FaultCycle.awaitApplied(stack, before, 2);
+                appliedBy.merge(victim.name(), FaultCycle.batchesAppliedBy(victim), Double::sum);
+                victim.kill();
+                victim.start();
+                WarehouseComparison.Report report = FaultCycle.heal(
+                        stack, fault, cycle, "killed " + victim.name() + " while applying", burst, victim.readyAt());
+                assertThat(report.clean()).as("%s", report).isTrue();
+                assertThat(second.isAlive() && stack.loader().isAlive())
+                        .as("both loaders run")
+                        .isTrue();
+            }
+            for (ServiceProcess loader : List.of(stack.loader(), second)) {
+                appliedBy.merge(loader.name(), FaultCycle.batchesAppliedBy(loader), Double::sum);
+            }
+        } finally {
+            second.stop();
+        }
+        // Both took part, or the cycles proved nothing about two loaders.
+        assertThat(appliedBy)
+                .as("batches applied by each loader")
+                .hasEntrySatisfying("loader-service", n -> assertThat(n).isPositive())
+                .hasEntrySatisfying("loader-service-2", n -> assertThat(n).isPositive());
         Results.summary(fault);
     }
 }

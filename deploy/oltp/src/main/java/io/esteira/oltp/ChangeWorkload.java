@@ -61,6 +61,9 @@ public final class ChangeWorkload {
     }
 
     private static final String QUERIES = "io/esteira/oltp/workload.sql";
+    /** Products a run never soft-deletes below: new order lines need something to sell. */
+    static final int MIN_LIVE_PRODUCTS = 10;
+
     private static final String[] SEGMENTS_INDIVIDUAL = {"consumer", "vip"};
     private static final String[] SEGMENTS_BUSINESS = {"small_business", "corporate"};
 
@@ -480,6 +483,10 @@ public final class ChangeWorkload {
                                 "soft-delete-customer",
                                 clock,
                                 number(customer[0]).longValue());
+            }
+            // A shop keeps a catalogue: below MIN_LIVE_PRODUCTS a long run would have nothing left to sell.
+            if (number(one("count-live-products")[0]).longValue() <= MIN_LIVE_PRODUCTS) {
+                return false;
             }
             Object[] product = pick("pick-product", CoreTable.PRODUCTS);
             return product != null

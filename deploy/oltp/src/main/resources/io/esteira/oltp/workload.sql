@@ -145,6 +145,9 @@ WHERE r.return_id = ?;
 UPDATE core.orders SET deleted_at = ? WHERE order_id = ?;
 -- name: soft-delete-customer
 UPDATE core.customers SET deleted_at = ? WHERE customer_id = ?;
+-- name: count-live-products
+SELECT COUNT(*) FROM core.products WHERE deleted_at IS NULL;
+
 -- name: soft-delete-product
 UPDATE core.products SET deleted_at = ? WHERE product_id = ?;
 

@@ -267,6 +267,36 @@ abstract class OltpScenario {
     }
 
     @Test
+    void shouldKeepSellingWhenSoftDeletesHaveThinnedTheCatalogue() throws SQLException {
+        try (TestDatabase database = migrated()) {
+            new BaseDataGenerator(3, 1).generate(database.dataSource());
+            try (Connection connection = database.dataSource().getConnection()) {
+                dialect(connection).prepareSession(connection);
+                // As after a long run: only the floor of live products is left.
+                try (var statement = connection.prepareStatement(
+                        "UPDATE core.products SET deleted_at = updated_at WHERE product_id > ?")) {
+                    statement.setInt(1, ChangeWorkload.MIN_LIVE_PRODUCTS);
+                    statement.executeUpdate();
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+
+            WorkloadReport report =
+                    new ChangeWorkload(new ChangeWorkload.Options(3, 0, null, 400)).run(database.dataSource());
+
+            assertThat(report.total()).isEqualTo(400);
+            assertThat(report.count(ChangeKind.SOFT_DELETE)).isPositive();
+            try (Connection connection = database.dataSource().getConnection()) {
+                assertThat(countWhere(connection, "core.products", "deleted_at IS NULL"))
+                        .as("live products")
+                        .isEqualTo(ChangeWorkload.MIN_LIVE_PRODUCTS);
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseAWorkloadWithoutBaseData() {
         try (TestDatabase database = migrated()) {
             ChangeWorkload workload = new ChangeWorkload(new ChangeWorkload.Options(1, 0, null, 10));
