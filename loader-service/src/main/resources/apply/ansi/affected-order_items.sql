@@ -4,5 +4,6 @@ SELECT :token, 'fact_vendas', order_item_id FROM stg.incoming_order_items WHERE 
 
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT DISTINCT :token, 'fact_descontos', i.order_id
-FROM stg.order_items i
-WHERE i.order_item_id IN (SELECT order_item_id FROM stg.incoming_order_items WHERE apply_token = :token AND applies = {true})
+FROM stg.incoming_order_items n
+JOIN stg.order_items i ON i.order_item_id = n.order_item_id
+WHERE n.apply_token = :token AND n.applies = {true}

@@ -15,14 +15,14 @@ SELECT o.order_id,
        SUM(i.discount_amount),
        SUM(i.quantity * i.unit_price - i.discount_amount),
        :now
-FROM stg.orders o
+FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos') a
+JOIN stg.orders o ON o.order_id = a.key_value
 JOIN stg.order_items i ON i.order_id = o.order_id AND i.deleted_at IS NULL AND i.source_deleted = {false}
 LEFT JOIN dim.dim_cliente c
        ON c.cliente_id = o.customer_id AND o.order_date >= c.valido_de AND o.order_date < c.valido_ate
 LEFT JOIN dim.dim_vendedor v
        ON v.vendedor_id = o.seller_id AND o.order_date >= v.valido_de AND o.order_date < v.valido_ate
 LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
-WHERE o.order_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos')
-  AND o.discount_id IS NOT NULL
+WHERE o.discount_id IS NOT NULL
   AND o.deleted_at IS NULL AND o.source_deleted = {false}
 GROUP BY o.order_id, d.desconto_sk, c.cliente_sk, v.vendedor_sk, o.order_date

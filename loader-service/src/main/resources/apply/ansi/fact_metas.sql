@@ -11,10 +11,10 @@ SELECT t.sales_target_id,
        t.month,
        t.target_amount,
        :now
-FROM stg.sales_targets t
+FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_metas') a
+JOIN stg.sales_targets t ON t.sales_target_id = a.key_value
 LEFT JOIN dim.dim_vendedor v
        ON v.vendedor_id = t.seller_id
       AND {month_start:t.year, t.month} >= v.valido_de
       AND {month_start:t.year, t.month} < v.valido_ate
-WHERE t.sales_target_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_metas')
-  AND t.deleted_at IS NULL AND t.source_deleted = {false}
+WHERE t.deleted_at IS NULL AND t.source_deleted = {false}

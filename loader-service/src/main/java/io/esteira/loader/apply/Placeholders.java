@@ -40,6 +40,8 @@ final class Placeholders {
         // A live batch applies only newer versions; a replay also re-applies the stored version.
         names.put("blocking_comparison", replay ? ">" : ">=");
         names.put("guard", replay ? "<=" : "<");
+        // The orders whose facts a batch re-derives, a subquery the fact derivations start from.
+        names.put("affected_orders", sql.fragment("src-affected_orders", Map.of()));
         return names;
     }
 

@@ -117,9 +117,10 @@ class ApplySqlTest {
                 FROM (SELECT s.seller_id AS vendedor_id, s.name AS nome, s.email AS email, s.team_id AS equipe_id,
                        t.name AS nome_equipe, s.is_active AS ativo, s.source_version AS versao_origem, s.updated_at AS changed_at,
                        CASE WHEN s.deleted_at IS NOT NULL OR s.source_deleted = TRUE THEN TRUE ELSE FALSE END AS excluido
-                FROM stg.sellers s
+                FROM stg.incoming_sellers n
+                JOIN stg.sellers s ON s.seller_id = n.seller_id
                 LEFT JOIN stg.teams t ON t.team_id = s.team_id
-                WHERE s.seller_id IN (SELECT seller_id FROM stg.incoming_sellers WHERE apply_token = :token AND applies = TRUE)) s
+                WHERE n.apply_token = :token AND n.applies = TRUE) s
                 JOIN dim."dim_vendedor" d ON d."vendedor_id" = s."vendedor_id" AND d.atual = TRUE AND d.inferido = FALSE
                 WHERE d."equipe_id" IS DISTINCT FROM s."equipe_id\"""");
         assertThat(sqlServer)
@@ -132,9 +133,10 @@ class ApplySqlTest {
                 FROM (SELECT s.seller_id AS vendedor_id, s.name AS nome, s.email AS email, s.team_id AS equipe_id,
                        t.name AS nome_equipe, s.is_active AS ativo, s.source_version AS versao_origem, s.updated_at AS changed_at,
                        CASE WHEN s.deleted_at IS NOT NULL OR s.source_deleted = 1 THEN 1 ELSE 0 END AS excluido
-                FROM stg.sellers s
+                FROM stg.incoming_sellers n
+                JOIN stg.sellers s ON s.seller_id = n.seller_id
                 LEFT JOIN stg.teams t ON t.team_id = s.team_id
-                WHERE s.seller_id IN (SELECT seller_id FROM stg.incoming_sellers WHERE apply_token = :token AND applies = 1)) s
+                WHERE n.apply_token = :token AND n.applies = 1) s
                 JOIN dim.[dim_vendedor] d ON d.[vendedor_id] = s.[vendedor_id] AND d.atual = 1 AND d.inferido = 0
                 WHERE d.[equipe_id] IS DISTINCT FROM s.[equipe_id];""");
     }
@@ -175,6 +177,8 @@ class ApplySqlTest {
         for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
             for (boolean replay : List.of(false, true)) {
                 Map<String, String> names = placeholders.entity(entity, replay);
+                rendered.computeIfAbsent("src-affected_orders", t -> new ArrayList<>())
+                        .add(names.get("affected_orders"));
                 for (String template : templateFiles()) {
                     if (!template.startsWith("src-") && !dimensionTemplates.contains(template)) {
                         rendered.computeIfAbsent(template, t -> new ArrayList<>())
