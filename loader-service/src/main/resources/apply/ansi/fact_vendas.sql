@@ -1,9 +1,10 @@
 -- Re-derives the sales facts of the affected order items from the staging mirror: deleted items and
 -- items of deleted orders leave; the rest are rebuilt with the surrogate keys valid at the order
 -- date and their returns folded in. An item whose order has not arrived yet has no fact until it does.
--- The INSERT starts from the batch's affected keys and reaches the mirror and the dimensions by key:
--- its cost follows the batch, not the warehouse (written as IN (…), PostgreSQL hash-joined the whole
--- mirror first: 1.3 s against 8–40 ms for 60 items at 540,000, docs/performance.md).
+-- The INSERT starts from the batch's affected keys and reaches the mirror, the returns and the
+-- dimensions by key, so its cost follows the batch, not the warehouse (docs/performance.md): written
+-- as IN (…), PostgreSQL hash-joined the whole mirror first (1.3 s for 60 items at 540,000); with the
+-- returns as a derived table joined to the items, it re-ran that table for every item (31 s for 5,000).
 DELETE FROM fact.fact_vendas
 WHERE order_item_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas');
 
@@ -25,8 +26,10 @@ SELECT i.order_item_id,
        i.discount_amount,
        i.quantity * i.unit_price - i.discount_amount,
        i.quantity * i.unit_cost,
-       COALESCE(ret.quantidade, 0),
-       COALESCE(ret.valor, 0),
+       COALESCE((SELECT SUM(rq.quantity) FROM stg.returns rq
+                 WHERE rq.order_item_id = i.order_item_id AND rq.deleted_at IS NULL AND rq.source_deleted = {false}), 0),
+       COALESCE((SELECT SUM(rv.refund_amount) FROM stg.returns rv
+                 WHERE rv.order_item_id = i.order_item_id AND rv.deleted_at IS NULL AND rv.source_deleted = {false}), 0),
        o.status,
        o.channel,
        :now
@@ -41,11 +44,5 @@ LEFT JOIN dim.dim_vendedor v
        ON v.vendedor_id = o.seller_id AND o.order_date >= v.valido_de AND o.order_date < v.valido_ate
 LEFT JOIN dim.dim_regiao r ON r.regiao_id = c.regiao_id
 LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
-LEFT JOIN (
-    SELECT r.order_item_id, SUM(r.quantity) AS quantidade, SUM(r.refund_amount) AS valor
-    FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas') ra
-    JOIN stg.returns r ON r.order_item_id = ra.key_value
-    WHERE r.deleted_at IS NULL AND r.source_deleted = {false}
-    GROUP BY r.order_item_id) ret ON ret.order_item_id = i.order_item_id
 WHERE i.deleted_at IS NULL AND i.source_deleted = {false}
   AND o.deleted_at IS NULL AND o.source_deleted = {false}
