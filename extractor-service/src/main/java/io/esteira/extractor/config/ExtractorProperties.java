@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize rows per change batch (one JMS message); overrides {@code ctl.etl_control.batch_size}
  *     when set
  * @param listen on PostgreSQL, extract at once when a trigger's {@code pg_notify} arrives
+ * @param wakeUpDelay how long a notified entity waits for more notifications before it is extracted, so
+ *     that a busy table is sent in fuller batches (the loader's cost is mostly per batch); adds at most
+ *     this much latency; zero extracts at every notification
  * @param clustered Quartz's clustered JDBC job store in the DW (one active extraction per entity across
  *     replicas); false runs an in-memory scheduler (local stack)
  * @param backoff first and longest pause after a failed run, doubling in between
@@ -29,11 +32,16 @@ public record ExtractorProperties(
         @NotNull @DefaultValue("PT5S") Duration interval,
         @Min(1) @Max(10_000) Integer batchSize,
         @DefaultValue("true") boolean listen,
+        @NotNull @DefaultValue("PT0.1S") Duration wakeUpDelay,
         @DefaultValue("false") boolean clustered,
         @Valid @NotNull @DefaultValue Backoff backoff,
         Map<String, @Valid EntitySettings> entities) {
 
     public ExtractorProperties {
+        if (wakeUpDelay != null && wakeUpDelay.isNegative()) {
+            throw new IllegalArgumentException(
+                    "esteira.extractor.wake-up-delay must be zero or more, not " + wakeUpDelay);
+        }
         entities = entities == null ? Map.of() : Map.copyOf(entities);
     }
 

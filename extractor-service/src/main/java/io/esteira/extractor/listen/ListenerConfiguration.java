@@ -37,6 +37,7 @@ public class ListenerConfiguration {
                 esteira.oltp().username(),
                 esteira.oltp().password(),
                 entities,
+                properties.wakeUpDelay(),
                 properties.clustered()
                         ? entity -> triggerJob(quartz, entity)
                         : entity -> producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null));

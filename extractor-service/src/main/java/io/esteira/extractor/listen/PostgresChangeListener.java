@@ -23,7 +23,8 @@ import org.springframework.context.SmartLifecycle;
  * extraction at once, so a commit reaches the broker in milliseconds instead of at the next Quartz
  * fire. A notification is only a wake-up: what is extracted is still decided by the watermark and
  * the committed bound, so a lost notification costs latency (the Quartz schedule catches up), never
- * data. Notifications that arrive together are coalesced into one wake-up per entity.
+ * data. Notifications that arrive within {@code esteira.extractor.wake-up-delay} of the first are
+ * coalesced into one wake-up per entity ({@link WakeUpCoalescer}).
  */
 public class PostgresChangeListener implements SmartLifecycle {
 
@@ -34,17 +35,25 @@ public class PostgresChangeListener implements SmartLifecycle {
     private final String username;
     private final String password;
     private final Map<String, String> entityByChannel;
+    private final Duration wakeUpDelay;
     private final Consumer<String> wakeUp;
     private volatile boolean running;
+    private WakeUpCoalescer coalescer;
     private Thread thread;
 
     public PostgresChangeListener(
-            String url, String username, String password, List<EntityDefinition> entities, Consumer<String> wakeUp) {
+            String url,
+            String username,
+            String password,
+            List<EntityDefinition> entities,
+            Duration wakeUpDelay,
+            Consumer<String> wakeUp) {
         this.url = url;
         this.username = username;
         this.password = password;
         this.entityByChannel =
                 entities.stream().collect(Collectors.toMap(PostgresChangeListener::channel, EntityDefinition::name));
+        this.wakeUpDelay = wakeUpDelay;
         this.wakeUp = wakeUp;
     }
 
@@ -57,6 +66,7 @@ public class PostgresChangeListener implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        coalescer = new WakeUpCoalescer(wakeUpDelay, wakeUp);
         thread = new Thread(this::listenUntilStopped, "pg-change-listener");
         thread.setDaemon(true);
         thread.start();
@@ -68,6 +78,10 @@ public class PostgresChangeListener implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
             thread = null;
+        }
+        if (coalescer != null) {
+            coalescer.close();
+            coalescer = null;
         }
     }
 
@@ -101,7 +115,7 @@ public class PostgresChangeListener implements SmartLifecycle {
                             entities.add(entity);
                         }
                     }
-                    entities.forEach(wakeUp);
+                    entities.forEach(coalescer::notified);
                 }
             } catch (SQLException e) {
                 if (!running) {
