@@ -73,6 +73,7 @@ public final class FaultStack implements AutoCloseable {
     private final Path hikari;
     private BrokerProcess broker;
     private WebhookSink webhook;
+    private Workload workload;
     private ServiceProcess loader;
     private ServiceProcess alerting;
     private ServiceProcess extractor;
@@ -293,6 +294,14 @@ public final class FaultStack implements AutoCloseable {
         return broker;
     }
 
+    /** The continuous workload the fault cycles burst on the OLTP, started on first use. */
+    public synchronized Workload workload() {
+        if (workload == null) {
+            workload = new Workload(oltp());
+        }
+        return workload;
+    }
+
     public WebhookSink webhook() {
         return webhook;
     }
@@ -463,6 +472,9 @@ public final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         List<Runnable> steps = new ArrayList<>();
+        if (workload != null) {
+            steps.add(workload::close);
+        }
         for (ServiceProcess service : new ServiceProcess[] {quality, extractor, alerting, secondLoader, loader}) {
             if (service != null) {
                 steps.add(service::stop);

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,22 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(4)
 class KillFaultsIT {
 
-    private static Workload workload;
-
     @BeforeEach
     void settle(FaultStack stack) {
-        if (workload == null) {
-            workload = new Workload(stack.oltp());
-        }
         stack.settle(Duration.ofMinutes(2));
-    }
-
-    @AfterAll
-    static void stopWorkload() {
-        if (workload != null) {
-            workload.close();
-            workload = null;
-        }
     }
 
     @Test
@@ -66,14 +52,14 @@ class KillFaultsIT {
                 // the extractor publishes a batch, the broker confirms it, the watermark update waits. Kill it
                 // there: the batch is sent, the watermark not moved.
                 try (Connection lock = FaultCycle.lock(stack, "SELECT pg_advisory_lock(4242)")) {
-                    burst = workload.burst(1000 + cycle, CHANGES);
+                    burst = stack.workload().burst(1000 + cycle, CHANGES);
                     FaultCycle.awaitBlocked(stack, "watermark_version");
                     stack.extractor().kill();
                     FaultCycle.terminateWaiting(stack);
                 }
                 how = "after the broker confirmed a batch, before the watermark moved";
             } else {
-                burst = workload.burst(1000 + cycle, CHANGES);
+                burst = stack.workload().burst(1000 + cycle, CHANGES);
                 FaultCycle.awaitApplied(stack, before, 2);
                 stack.extractor().kill();
                 how = "while extracting";
@@ -99,7 +85,7 @@ class KillFaultsIT {
             if (cycle % 2 == 1) {
                 // The loader's transaction has written the staging mirror and waits to rebuild the sales facts.
                 try (Connection lock = FaultCycle.lock(stack, "LOCK TABLE fact.fact_vendas IN EXCLUSIVE MODE")) {
-                    burst = workload.burst(2000 + cycle, CHANGES);
+                    burst = stack.workload().burst(2000 + cycle, CHANGES);
                     FaultCycle.awaitBlocked(stack, "fact_vendas");
                     stack.loader().kill();
                     FaultCycle.terminateWaiting(stack);
@@ -107,7 +93,7 @@ class KillFaultsIT {
                 }
                 how = "mid-batch: staging written, facts not, transaction open";
             } else {
-                burst = workload.burst(2000 + cycle, CHANGES);
+                burst = stack.workload().burst(2000 + cycle, CHANGES);
                 FaultCycle.awaitApplied(stack, before, 2);
                 stack.loader().kill();
                 how = "while applying";
@@ -128,7 +114,7 @@ class KillFaultsIT {
         String fault = "kill -9 broker";
         for (int cycle = 1; cycle <= FaultCycle.cycles(); cycle++) {
             long before = FaultCycle.appliedBatches(stack);
-            Future<Workload.Burst> burst = workload.burst(3000 + cycle, CHANGES);
+            Future<Workload.Burst> burst = stack.workload().burst(3000 + cycle, CHANGES);
             FaultCycle.awaitApplied(stack, before, 2);
             stack.broker().kill();
             stack.broker().start();
@@ -153,7 +139,7 @@ class KillFaultsIT {
         String fault = "pg_terminate_backend of every service session";
         for (int cycle = 1; cycle <= FaultCycle.cycles(); cycle++) {
             long before = FaultCycle.appliedBatches(stack);
-            Future<Workload.Burst> burst = workload.burst(4000 + cycle, CHANGES);
+            Future<Workload.Burst> burst = stack.workload().burst(4000 + cycle, CHANGES);
             FaultCycle.awaitApplied(stack, before, 2);
             int first = stack.terminateServiceSessions();
             FaultCycle.awaitApplied(stack, FaultCycle.appliedBatches(stack), 1);
@@ -180,7 +166,7 @@ class KillFaultsIT {
             for (int cycle = 1; cycle <= FaultCycle.cycles(); cycle++) {
                 ServiceProcess victim = cycle % 2 == 1 ? stack.loader() : second;
                 long before = FaultCycle.appliedBatches(stack);
-                Future<Workload.Burst> burst = workload.burst(5000 + cycle, CHANGES);
+                Future<Workload.Burst> burst = stack.workload().burst(5000 + cycle, CHANGES);
                 FaultCycle.awaitApplied(stack, before, 2);
                 appliedBy.merge(victim.name(), FaultCycle.batchesAppliedBy(victim), Double::sum);
                 victim.kill();

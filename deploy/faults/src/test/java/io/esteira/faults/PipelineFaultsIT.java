@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,22 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(3)
 class PipelineFaultsIT {
 
-    private static Workload workload;
-
     @BeforeEach
     void settle(FaultStack stack) {
-        if (workload == null) {
-            workload = new Workload(stack.oltp());
-        }
         stack.settle(Duration.ofMinutes(2));
-    }
-
-    @AfterAll
-    static void stopWorkload() {
-        if (workload != null) {
-            workload.close();
-            workload = null;
-        }
     }
 
     @Test
@@ -58,7 +44,7 @@ class PipelineFaultsIT {
                 stack.dw(), "SELECT COUNT(*) FROM audit.alert_log WHERE receiver = 'hook' AND outcome = 'failed'");
         stack.webhook().stop();
 
-        Future<Workload.Burst> burst = workload.burst(5001, CHANGES);
+        Future<Workload.Burst> burst = stack.workload().burst(5001, CHANGES);
         ChangeBatch poison = Messages.unappliableOrder(999_000_001L);
         Messages.send(stack, "orders", Messages.json(poison), poison.batchId());
         byte[] malformed = "{\"schema\":\"esteira.change-batch/1\",\"entity\":\"orders\",\"rows\":[]}"
@@ -133,7 +119,7 @@ class PipelineFaultsIT {
                 newItem.setLong(2, order);
                 newItem.executeUpdate();
                 long runsBefore = extractorRuns(stack);
-                burst = workload.burst(6000 + cycle, CHANGES);
+                burst = stack.workload().burst(6000 + cycle, CHANGES);
                 // Held while the workload commits later transactions and the extractor keeps running.
                 await("three poll intervals of extraction with the transaction open")
                         .pollDelay(FaultStack.POLL_INTERVAL.multipliedBy(3))
@@ -159,7 +145,7 @@ class PipelineFaultsIT {
     void shouldDeliverManyRowsSharingOneTimestampAcrossPages(FaultStack stack) throws Exception {
         String fault = "many rows sharing a timestamp";
         for (int cycle = 1; cycle <= Math.max(1, FaultCycle.cycles() / 5); cycle++) {
-            Future<Workload.Burst> burst = workload.burst(7000 + cycle, CHANGES);
+            Future<Workload.Burst> burst = stack.workload().burst(7000 + cycle, CHANGES);
             int tied;
             try (Connection writer = stack.oltp().getConnection();
                     Statement statement = writer.createStatement()) {

@@ -240,29 +240,24 @@ class SecurityIT {
         byte[] nested = ("{\"schema\":\"esteira.change-batch/1\",\"rows\":" + "[".repeat(10_000) + "]".repeat(10_000)
                         + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        Workload workload = new Workload(stack.oltp());
-        try {
-            Future<Workload.Burst> burst = workload.burst(8001, FaultCycle.CHANGES);
-            Messages.send(stack, "orders", huge, "huge-" + Instant.now().toEpochMilli());
-            Messages.send(stack, "orders", nested, "nested-" + Instant.now().toEpochMilli());
+        Future<Workload.Burst> burst = stack.workload().burst(8001, FaultCycle.CHANGES);
+        Messages.send(stack, "orders", huge, "huge-" + Instant.now().toEpochMilli());
+        Messages.send(stack, "orders", nested, "nested-" + Instant.now().toEpochMilli());
 
-            await("both hostile messages in DLQ.dw.changes.orders with their reasons")
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> !Messages.deadLettersWithReason(stack, "orders", "bytes, more than the")
-                                    .isEmpty()
-                            && !Messages.deadLettersWithReason(stack, "orders", "deeper than")
-                                    .isEmpty());
-            assertThat(stack.loader().isAlive()).isTrue();
-            assertThat(stack.loader().isReady())
-                    .as("loader readiness after the hostile messages")
-                    .isTrue();
-            WarehouseComparison.Report report =
-                    FaultCycle.heal(stack, "20 MB and 10k-deep messages", 1, "sent mid-burst", burst, Instant.now());
-            assertThat(report.clean()).as("%s", report).isTrue();
-        } finally {
-            workload.close();
-        }
+        await("both hostile messages in DLQ.dw.changes.orders with their reasons")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !Messages.deadLettersWithReason(stack, "orders", "bytes, more than the")
+                                .isEmpty()
+                        && !Messages.deadLettersWithReason(stack, "orders", "deeper than")
+                                .isEmpty());
+        assertThat(stack.loader().isAlive()).isTrue();
+        assertThat(stack.loader().isReady())
+                .as("loader readiness after the hostile messages")
+                .isTrue();
+        WarehouseComparison.Report report =
+                FaultCycle.heal(stack, "20 MB and 10k-deep messages", 1, "sent mid-burst", burst, Instant.now());
+        assertThat(report.clean()).as("%s", report).isTrue();
     }
 
     /** Starts another instance of a service with hostile settings; returns its log once it refused to start. */

@@ -16,10 +16,13 @@ final class Placeholders {
 
     private final SqlDialect dialect;
     private final ApplySql sql;
+    private final String affectedOrders;
 
     Placeholders(SqlDialect dialect, ApplySql sql) {
         this.dialect = dialect;
         this.sql = sql;
+        // The same for every batch: rendered once.
+        this.affectedOrders = sql.fragment("src-affected_orders", Map.of());
     }
 
     /** The names of an entity's work tables and columns, and the version comparisons of a live batch or a replay. */
@@ -41,7 +44,7 @@ final class Placeholders {
         names.put("blocking_comparison", replay ? ">" : ">=");
         names.put("guard", replay ? "<=" : "<");
         // The orders whose facts a batch re-derives, a subquery the fact derivations start from.
-        names.put("affected_orders", sql.fragment("src-affected_orders", Map.of()));
+        names.put("affected_orders", affectedOrders);
         return names;
     }
 
