@@ -38,11 +38,16 @@ public class ChangeCapture {
         this.dialect = dialect;
     }
 
-    /** Up to {@code maxRows} rows of the range, in change order (version, then key). */
+    /**
+     * Up to {@code maxRows} rows of the range, in change order (version, then key), all below the capture
+     * bound read just before, in a statement of its own (see {@link CaptureDialect}).
+     */
     public List<ChangeBatch.Row> page(EntityDefinition entity, CaptureRange range, int maxRows) {
         String sql = queries.computeIfAbsent(
                 entity.name() + "|" + range.windowColumn(), k -> dialect.capturePage(entity, range.windowColumn()));
+        Long bound = jdbc.getJdbcTemplate().queryForObject(dialect.captureBound(), Long.class);
         MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("bound", bound)
                 .addValue("from_version", range.from().version())
                 .addValue("from_key", range.from().key())
                 .addValue("to_version", range.to().version())

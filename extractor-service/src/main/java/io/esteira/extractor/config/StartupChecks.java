@@ -2,10 +2,14 @@ package io.esteira.extractor.config;
 
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.dialect.Vendor;
+import io.esteira.runtime.config.EsteiraProperties;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,23 +23,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start on a configuration that cannot work: an entity override that names no catalog
- * entity, an OLTP table or column the catalog needs that does not exist, or a DW without
- * {@code ctl.etl_control}. Each message names the thing and what to do.
+ * entity, an OLTP table or column the catalog needs that does not exist, a SQL Server OLTP that is not
+ * the primary replica, or a DW without {@code ctl.etl_control}. Each message names the thing and what to
+ * do.
  */
 @Component
 public class StartupChecks implements InitializingBean {
 
+    /**
+     * READ_ONLY on an availability group's readable secondary (and on a database set read-only, where
+     * nothing changes to capture); needs no permission beyond access to the database, unlike
+     * {@code sys.fn_hadr_is_primary_replica} (VIEW SERVER STATE).
+     */
+    static final String SQL_SERVER_UPDATEABILITY =
+            "SELECT CAST(DATABASEPROPERTYEX(DB_NAME(), 'Updateability') AS varchar(20)), DB_NAME()";
+
     private final ExtractorProperties properties;
+    private final EsteiraProperties esteira;
     private final EntityCatalog catalog;
     private final DataSource oltp;
     private final DataSource dw;
 
     public StartupChecks(
             ExtractorProperties properties,
+            EsteiraProperties esteira,
             EntityCatalog catalog,
             @Qualifier("oltp") DataSource oltp,
             @Qualifier("dw") DataSource dw) {
         this.properties = properties;
+        this.esteira = esteira;
         this.catalog = catalog;
         this.oltp = oltp;
         this.dw = dw;
@@ -52,6 +68,9 @@ public class StartupChecks implements InitializingBean {
         }
         List<String> problems = new ArrayList<>();
         try (Connection connection = oltp.getConnection()) {
+            if (SqlDialect.vendorOf(esteira.oltp().url()) == Vendor.SQLSERVER) {
+                requireSqlServerPrimary(esteira.oltp().url(), connection);
+            }
             DatabaseMetaData meta = connection.getMetaData();
             for (EntityDefinition entity : catalog.loadOrder()) {
                 if (properties.enabledInConfig(entity.name())) {
@@ -72,6 +91,34 @@ public class StartupChecks implements InitializingBean {
                     "The DW at esteira.dw.url has no readable ctl.etl_control (" + e.getMessage()
                             + "); start loader-service once to migrate the DW schema",
                     e);
+        }
+    }
+
+    /**
+     * Capture reads SQL Server's primary replica. {@code MIN_ACTIVE_ROWVERSION()} on a readable secondary
+     * knows only the transactions redone there, not those still open on the primary, and a secondary
+     * reads under snapshot isolation whatever the session asks: a bound taken there can pass rowversions of
+     * a transaction the primary has not committed yet, whose rows the cursor then skips for good. The
+     * capture login's read-only rights (db_datareader) keep the OLTP safe; the connection's intent must not
+     * route it to a secondary.
+     */
+    static void requireSqlServerPrimary(String url, Connection connection) throws SQLException {
+        if (url.toLowerCase(Locale.ROOT).contains("applicationintent=readonly")) {
+            throw new IllegalStateException("esteira.oltp.url asks for applicationIntent=ReadOnly, which routes"
+                    + " capture to a readable secondary, where MIN_ACTIVE_ROWVERSION() does not see the primary's"
+                    + " open transactions and committed rows can be skipped; remove applicationIntent=ReadOnly"
+                    + " and point the extractor at the primary (its login stays read-only: docs/operations.md,"
+                    + " SQL Server prerequisites).");
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(SQL_SERVER_UPDATEABILITY)) {
+            if (rs.next() && "READ_ONLY".equalsIgnoreCase(rs.getString(1))) {
+                throw new IllegalStateException("The OLTP database " + rs.getString(2) + " at esteira.oltp.url is"
+                        + " read-only: a readable secondary replica of an availability group, where"
+                        + " MIN_ACTIVE_ROWVERSION() does not see the primary's open transactions and committed rows"
+                        + " can be skipped (or a read-only database, where nothing changes); point esteira.oltp.url"
+                        + " at the availability group listener or the primary, without applicationIntent=ReadOnly.");
+            }
         }
     }
 

@@ -10,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
- * The vendor SQL of change capture. The query text lives in {@code capture/<vendor>/capture-page.sql}
- * with named parameters ({@code :from_version}, {@code :from_key}, {@code :to_version},
- * {@code :to_key}, {@code :table_name}, {@code :max_rows}, and {@code :window_from}/{@code
- * :window_to} for a time-window replay); only identifiers are substituted, each checked and quoted
- * by the dialect.
+ * The vendor SQL of change capture, in two statements run one after the other: {@code
+ * capture/<vendor>/capture-bound.sql} reads the capture bound (what is certainly committed), then {@code
+ * capture/<vendor>/capture-page.sql} reads one page below it, with named parameters ({@code :bound},
+ * {@code :from_version}, {@code :from_key}, {@code :to_version}, {@code :to_key}, {@code :table_name},
+ * {@code :max_rows}, and {@code :window_from}/{@code :window_to} for a time-window replay). The bound is
+ * never read inside the page's statement: SQL Server's {@code MIN_ACTIVE_ROWVERSION()} is evaluated when
+ * the statement runs, after its snapshot was taken, and could then pass rows of a transaction that
+ * committed in between (see the SQL Server file). Only identifiers are substituted, each checked and
+ * quoted by the dialect.
  */
 public final class CaptureDialect {
 
@@ -22,10 +26,12 @@ public final class CaptureDialect {
     public static final String TOMBSTONES = "core.deleted_rows";
 
     private final SqlDialect sql;
+    private final String bound;
     private final String template;
 
-    private CaptureDialect(SqlDialect sql, String template) {
+    private CaptureDialect(SqlDialect sql, String bound, String template) {
         this.sql = sql;
+        this.bound = bound;
         this.template = template;
     }
 
@@ -35,12 +41,16 @@ public final class CaptureDialect {
 
     public static CaptureDialect of(Vendor vendor) {
         SqlDialect sql = () -> vendor;
-        String resource = "/capture/" + vendor.id() + "/capture-page.sql";
+        return new CaptureDialect(sql, resource(vendor, "capture-bound"), resource(vendor, "capture-page"));
+    }
+
+    private static String resource(Vendor vendor, String name) {
+        String resource = "/capture/" + vendor.id() + "/" + name + ".sql";
         try (InputStream in = CaptureDialect.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Capture SQL " + resource + " is missing from the extractor jar");
             }
-            return new CaptureDialect(sql, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read capture SQL " + resource, e);
         }
@@ -48,6 +58,14 @@ public final class CaptureDialect {
 
     public SqlDialect sql() {
         return sql;
+    }
+
+    /**
+     * The statement that reads the capture bound as a bigint: run it before each page and bind its value
+     * as {@code :bound}.
+     */
+    public String captureBound() {
+        return bound;
     }
 
     /**
@@ -60,6 +78,9 @@ public final class CaptureDialect {
         String columns = entity.columns().stream()
                 .map(c -> "t." + sql.quoteIdentifier(c) + " AS " + sql.quoteIdentifier(c))
                 .collect(Collectors.joining(", "));
+        String outerColumns = entity.columns().stream()
+                .map(c -> "c." + sql.quoteIdentifier(c))
+                .collect(Collectors.joining(", "));
         String nullColumns = entity.columns().stream()
                 .map(c -> "NULL AS " + sql.quoteIdentifier(c))
                 .collect(Collectors.joining(", "));
@@ -70,6 +91,7 @@ public final class CaptureDialect {
         String tombstoneWindow =
                 windowColumn == null ? "" : "\n      AND d.deleted_at >= :window_from AND d.deleted_at < :window_to";
         return template.replace("{key}", sql.quoteIdentifier(entity.keyColumn()))
+                .replace("{outer_columns}", outerColumns)
                 .replace("{columns}", columns)
                 .replace("{null_columns}", nullColumns)
                 .replace("{table}", sql.quoteQualifiedName(entity.table()))

@@ -22,47 +22,100 @@ class CaptureDialectTest {
                 .trim();
     }
 
-    @Test
-    void shouldBoundPostgresCaptureBelowTheOldestRunningTransaction() {
-        assertThat(rendered(Vendor.POSTGRESQL, null))
-                .isEqualTo(
-                        "WITH bound AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS upper_xid) SELECT c.* FROM ("
-                                + " SELECT 'upsert' AS esteira_op, t.\"region_id\" AS esteira_key,"
-                                + " t.row_version::text::bigint AS esteira_version, t.\"region_id\" AS \"region_id\","
-                                + " t.\"name\" AS \"name\" FROM \"core\".\"regions\" t CROSS JOIN bound b"
-                                + " WHERE (t.row_version, t.\"region_id\") > (:from_version::text::xid8, :from_key)"
-                                + " AND (t.row_version, t.\"region_id\") <= (:to_version::text::xid8, :to_key)"
-                                + " AND t.row_version < b.upper_xid"
-                                + " UNION ALL SELECT 'delete', d.row_key, d.row_version::text::bigint,"
-                                + " NULL AS \"region_id\", NULL AS \"name\" FROM \"core\".\"deleted_rows\" d CROSS JOIN bound b"
-                                + " WHERE d.table_name = :table_name"
-                                + " AND (d.row_version, d.row_key) > (:from_version::text::xid8, :from_key)"
-                                + " AND (d.row_version, d.row_key) <= (:to_version::text::xid8, :to_key)"
-                                + " AND d.row_version < b.upper_xid ) c"
-                                + " ORDER BY c.esteira_version, c.esteira_key LIMIT :max_rows");
+    /** The bound statement as the database receives it. */
+    private static String bound(Vendor vendor) {
+        return CaptureDialect.of(vendor)
+                .captureBound()
+                .replaceAll("(?m)^--.*$", "")
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     @Test
-    void shouldBoundSqlServerCaptureBelowMinActiveRowversion() {
+    void shouldReadThePostgresBoundAsTheOldestRunningTransactionInAStatementOfItsOwn() {
+        assertThat(bound(Vendor.POSTGRESQL)).isEqualTo("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        assertThat(rendered(Vendor.POSTGRESQL, null)).doesNotContain("pg_current_snapshot");
+    }
+
+    @Test
+    void shouldReadTheSqlServerBoundBeforeThePageNeverInsideIt() {
+        // MIN_ACTIVE_ROWVERSION() ignores the isolation level: inside the page's statement, under RCSI or
+        // snapshot isolation, it is read after the statement's snapshot and can pass rows of a transaction
+        // that committed in between, whose earlier rows the cursor then skips.
+        assertThat(bound(Vendor.SQLSERVER)).isEqualTo("SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT)");
+        assertThat(rendered(Vendor.SQLSERVER, null)).doesNotContain("MIN_ACTIVE_ROWVERSION");
+    }
+
+    @Test
+    void shouldReadPostgresPagesBranchByBranchInIndexOrderBelowTheBoundParameter() {
+        assertThat(rendered(Vendor.POSTGRESQL, null))
+                .isEqualTo("SELECT c.esteira_op, c.esteira_key, c.esteira_version::text::bigint AS esteira_version,"
+                        + " c.\"region_id\", c.\"name\" FROM ("
+                        + " (SELECT 'upsert' AS esteira_op, t.\"region_id\" AS esteira_key,"
+                        + " t.row_version AS esteira_version, t.\"region_id\" AS \"region_id\","
+                        + " t.\"name\" AS \"name\" FROM \"core\".\"regions\" t"
+                        + " WHERE (t.row_version, t.\"region_id\") > (:from_version::text::xid8, :from_key)"
+                        + " AND (t.row_version, t.\"region_id\") <= (:to_version::text::xid8, :to_key)"
+                        + " AND t.row_version < :bound::text::xid8"
+                        + " ORDER BY t.row_version, t.\"region_id\" LIMIT :max_rows)"
+                        + " UNION ALL (SELECT 'delete', d.row_key, d.row_version,"
+                        + " NULL AS \"region_id\", NULL AS \"name\" FROM \"core\".\"deleted_rows\" d"
+                        + " WHERE d.table_name = :table_name"
+                        + " AND (d.row_version, d.row_key) > (:from_version::text::xid8, :from_key)"
+                        + " AND (d.row_version, d.row_key) <= (:to_version::text::xid8, :to_key)"
+                        + " AND d.row_version < :bound::text::xid8"
+                        + " ORDER BY d.row_version, d.row_key LIMIT :max_rows) ) c"
+                        + " ORDER BY c.esteira_version, c.esteira_key LIMIT :max_rows");
+    }
+
+    @Test
+    void shouldReadSqlServerPagesBranchByBranchInIndexOrderBelowTheBoundParameter() {
         assertThat(rendered(Vendor.SQLSERVER, null))
-                .isEqualTo("SELECT TOP (:max_rows) c.* FROM ("
-                        + " SELECT 'upsert' AS esteira_op, t.[region_id] AS esteira_key,"
-                        + " CAST(t.row_version AS BIGINT) AS esteira_version, t.[region_id] AS [region_id],"
+                .isEqualTo("SELECT TOP (:max_rows) c.esteira_op, c.esteira_key,"
+                        + " CAST(c.esteira_version AS BIGINT) AS esteira_version, c.[region_id], c.[name] FROM ("
+                        + " SELECT * FROM ( SELECT TOP (:max_rows) 'upsert' AS esteira_op, t.[region_id] AS esteira_key,"
+                        + " t.row_version AS esteira_version, t.[region_id] AS [region_id],"
                         + " t.[name] AS [name] FROM [core].[regions] t"
                         + " WHERE (t.row_version > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
                         + " OR (t.row_version = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND t.[region_id] > :from_key))"
                         + " AND (t.row_version < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
                         + " OR (t.row_version = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND t.[region_id] <= :to_key))"
-                        + " AND t.row_version < MIN_ACTIVE_ROWVERSION()"
-                        + " UNION ALL SELECT 'delete', d.row_key, CAST(d.row_version AS BIGINT),"
+                        + " AND t.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
+                        + " ORDER BY t.row_version, t.[region_id] ) u"
+                        + " UNION ALL SELECT * FROM ( SELECT TOP (:max_rows) 'delete' AS esteira_op,"
+                        + " d.row_key AS esteira_key, d.row_version AS esteira_version,"
                         + " NULL AS [region_id], NULL AS [name] FROM [core].[deleted_rows] d"
-                        + " WHERE d.table_name = :table_name"
+                        + " WHERE d.table_name = CAST(:table_name AS VARCHAR(64))"
                         + " AND (d.row_version > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
                         + " OR (d.row_version = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND d.row_key > :from_key))"
                         + " AND (d.row_version < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
                         + " OR (d.row_version = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND d.row_key <= :to_key))"
-                        + " AND d.row_version < MIN_ACTIVE_ROWVERSION() ) c"
+                        + " AND d.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
+                        + " ORDER BY d.row_version, d.row_key ) x ) c"
                         + " ORDER BY c.esteira_version, c.esteira_key");
+    }
+
+    @Test
+    void shouldNeverOrderByACastThatNoIndexSupplies() {
+        for (Vendor vendor : List.of(Vendor.POSTGRESQL, Vendor.SQLSERVER)) {
+            String[] parts = rendered(vendor, null).split("ORDER BY");
+            assertThat(parts).as("ORDER BY clauses of " + vendor).hasSize(4);
+            for (String orderBy : List.of(parts).subList(1, parts.length)) {
+                String keys = orderBy.split("\\)|LIMIT")[0];
+                assertThat(keys)
+                        .as(vendor + " ORDER BY" + keys)
+                        .doesNotContain("CAST")
+                        .doesNotContain("::");
+            }
+        }
+    }
+
+    @Test
+    void shouldCompareSqlServerTombstoneTableNamesAsVarcharSoTheIndexSeeks() {
+        // nvarchar (the driver's default for strings) against the varchar column converts the column: a scan
+        assertThat(rendered(Vendor.SQLSERVER, null))
+                .contains("d.table_name = CAST(:table_name AS VARCHAR(64))")
+                .doesNotContain("d.table_name = :table_name");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.esteira.contracts.dialect.Vendor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
 /**
  * What the loader's SQL spells differently per vendor, in one place, so that one template in {@code
@@ -23,8 +24,15 @@ import java.sql.SQLException;
  * </ul>
  *
  * A statement whose structure differs lives in {@code apply/sqlserver/<name>.sql} ({@link ApplySql}).
+ *
+ * <p>Parameters: the driver sends a Java string as {@code nvarchar}. Compared with a {@code varchar}
+ * column, SQL Server converts the column, not the parameter, and an index seek becomes a scan; the apply
+ * token ({@code :token}, against the {@code varchar(36)} {@code apply_token} of every work table) is
+ * therefore sent as {@code CAST(:token AS VARCHAR(36))} on SQL Server.
  */
 final class ApplyDialect {
+
+    private static final Pattern TOKEN_PARAMETER = Pattern.compile(":token\\b");
 
     private final boolean sqlServer;
 
@@ -69,10 +77,14 @@ final class ApplyDialect {
 
     /**
      * A statement as it is sent. SQL Server: ended by {@code ;}, which a {@code MERGE} requires even when
-     * sent alone and every other statement accepts; the driver takes it in a prepared statement.
+     * sent alone and every other statement accepts (the driver takes it in a prepared statement), and the
+     * apply token typed as {@code varchar} so the work tables' token indexes seek.
      */
     String terminate(String statement) {
-        return sqlServer ? statement + ";" : statement;
+        if (!sqlServer) {
+            return statement;
+        }
+        return TOKEN_PARAMETER.matcher(statement).replaceAll("CAST(:token AS VARCHAR(36))") + ";";
     }
 
     /**

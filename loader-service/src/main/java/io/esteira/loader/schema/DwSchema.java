@@ -77,7 +77,8 @@ public final class DwSchema {
 
     /**
      * {@code postgresql}, {@code sqlserver} or {@code h2}: the folder of the database's migrations. Refuses
-     * another database, and an H2 database opened without {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE}.
+     * another database, a SQL Server database without READ_COMMITTED_SNAPSHOT or older than 2022 ({@link
+     * SqlServerWarehouse}), and an H2 database opened without {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE}.
      */
     public static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
@@ -90,6 +91,9 @@ public final class DwSchema {
             }
             if (driver == DatabaseDriver.H2) {
                 requirePostgresqlModeWithLowerCaseNames(connection);
+            }
+            if (driver == DatabaseDriver.SQLSERVER) {
+                SqlServerWarehouse.requireUsable(connection);
             }
             return driver.getId();
         } catch (SQLException e) {

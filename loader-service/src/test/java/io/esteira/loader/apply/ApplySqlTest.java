@@ -69,6 +69,19 @@ class ApplySqlTest {
     }
 
     @Test
+    void shouldSendTheApplyTokenAsVarcharToSqlServerSoTheTokenIndexesSeek() {
+        List<String> statements = executable(Vendor.SQLSERVER);
+
+        assertThat(statements).filteredOn(s -> s.contains("apply_token")).hasSizeGreaterThan(20);
+        assertThat(statements).allSatisfy(statement -> assertThat(statement.replace("CAST(:token AS VARCHAR(36))", ""))
+                .as("an untyped :token (nvarchar against varchar: the column is converted, the index scanned)")
+                .doesNotContain(":token"));
+        assertThat(executable(Vendor.POSTGRESQL))
+                .anySatisfy(statement -> assertThat(statement).contains("apply_token = :token"))
+                .allSatisfy(statement -> assertThat(statement).doesNotContain("CAST(:token"));
+    }
+
+    @Test
     void shouldGiveEverySqlServerMergeOneWhenMatchedClause() {
         assertThat(executable(Vendor.SQLSERVER))
                 .filteredOn(s -> s.contains("MERGE INTO"))
@@ -129,14 +142,14 @@ class ApplySqlTest {
                 -- Step 2: members whose tracked attributes changed get a new version from the source's change
                 -- time (strictly after the current version's start, so intervals stay ordered and non-empty).
                 INSERT INTO stg.scd_change (apply_token, dimension, natural_key, valido_de)
-                SELECT :token, 'dim_vendedor', s.[vendedor_id], CASE WHEN s.changed_at > d.valido_de THEN s.changed_at ELSE DATEADD(millisecond, 1, d.valido_de) END
+                SELECT CAST(:token AS VARCHAR(36)), 'dim_vendedor', s.[vendedor_id], CASE WHEN s.changed_at > d.valido_de THEN s.changed_at ELSE DATEADD(millisecond, 1, d.valido_de) END
                 FROM (SELECT s.seller_id AS vendedor_id, s.name AS nome, s.email AS email, s.team_id AS equipe_id,
                        t.name AS nome_equipe, s.is_active AS ativo, s.source_version AS versao_origem, s.updated_at AS changed_at,
                        CASE WHEN s.deleted_at IS NOT NULL OR s.source_deleted = 1 THEN 1 ELSE 0 END AS excluido
                 FROM stg.incoming_sellers n
                 JOIN stg.sellers s ON s.seller_id = n.seller_id
                 LEFT JOIN stg.teams t ON t.team_id = s.team_id
-                WHERE n.apply_token = :token AND n.applies = 1) s
+                WHERE n.apply_token = CAST(:token AS VARCHAR(36)) AND n.applies = 1) s
                 JOIN dim.[dim_vendedor] d ON d.[vendedor_id] = s.[vendedor_id] AND d.atual = 1 AND d.inferido = 0
                 WHERE d.[equipe_id] IS DISTINCT FROM s.[equipe_id];""");
     }

@@ -4,9 +4,7 @@ import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import io.esteira.contracts.dialect.Vendor;
 import io.esteira.embedded.junit.SqlServerDatabase;
 import io.esteira.loader.schema.DwSchema;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,10 +22,7 @@ class BatchApplierSqlServerIT extends BatchApplierScenario {
     /** A database of its own on the container (its JDBC URL points at master), migrated. */
     @BeforeAll
     static void migrate() throws SQLException {
-        try (Connection connection = sqlServer.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE loader_apply");
-        }
+        sqlServer.createDatabase("loader_apply");
         dw.setURL(sqlServer.jdbcUrl());
         dw.setDatabaseName("loader_apply");
         dw.setUser(sqlServer.username());

@@ -1,6 +1,7 @@
 package io.esteira.loader.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import io.esteira.embedded.junit.PostgresDatabase;
@@ -75,9 +76,8 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
     @Override
     DataSource dataSource() {
         if (dataSource == null) {
-            try (Connection connection = sqlServer.connect();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE esteira_dw");
+            try {
+                sqlServer.createDatabase("esteira_dw");
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create the test warehouse database on SQL Server", e);
             }
@@ -95,6 +95,23 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
         assertThat(strings(UNCOMMENTED))
                 .as("objects without MS_Description in db/dw/sqlserver")
                 .isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAWarehouseWithoutReadCommittedSnapshot() throws SQLException {
+        try (Connection connection = sqlServer.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE dw_locking_reads");
+        }
+        SQLServerDataSource lockingReads = new SQLServerDataSource();
+        lockingReads.setURL(sqlServer.jdbcUrl());
+        lockingReads.setDatabaseName("dw_locking_reads");
+        lockingReads.setUser(sqlServer.username());
+        lockingReads.setPassword(sqlServer.password());
+
+        assertThatThrownBy(() -> DwSchema.migrate(lockingReads))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALTER DATABASE [dw_locking_reads] SET READ_COMMITTED_SNAPSHOT ON");
     }
 
     @Test
