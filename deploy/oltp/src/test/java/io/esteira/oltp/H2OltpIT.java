@@ -37,4 +37,10 @@ class H2OltpIT extends OltpScenario {
     String rowVersionAsNumber() {
         return "row_version";
     }
+
+    @Override
+    String truncateRefusal(String table) {
+        // H2's own refusal (90106, "Cannot truncate"): the foreign keys of core.capture_guard.
+        return "Cannot truncate";
+    }
 }

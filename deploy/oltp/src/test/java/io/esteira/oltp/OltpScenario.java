@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -307,6 +308,70 @@ abstract class OltpScenario {
         }
     }
 
+    /** A fragment of the database's refusal of {@link #truncate}. */
+    abstract String truncateRefusal(String table);
+
+    /** The TRUNCATE of {@code core.<table>} that goes furthest on this database. */
+    String truncate(String table) {
+        return "TRUNCATE TABLE core." + table;
+    }
+
+    @Test
+    void shouldRefuseTruncateOfEveryCapturedTableKeepingItsRows() throws SQLException {
+        try (TestDatabase database = migrated()) {
+            new BaseDataGenerator(42, 1).generate(database.dataSource());
+            try (Connection connection = database.dataSource().getConnection()) {
+                List<String> captured = tablesWithRowVersion(connection.getMetaData());
+                assertThat(captured).containsAll(CONTRACT_TABLES).contains("deleted_rows");
+                // One tombstone, so that core.deleted_rows has a row to keep too.
+                execute(
+                        connection,
+                        "DELETE FROM core.sales_targets WHERE sales_target_id = "
+                                + "(SELECT MIN(sales_target_id) FROM core.sales_targets)");
+
+                for (String table : captured) {
+                    long rows = count(connection, "core." + table);
+                    assertThat(rows)
+                            .as("rows of core.%s before its TRUNCATE", table)
+                            .isPositive();
+
+                    assertThatThrownBy(() -> execute(connection, truncate(table)))
+                            .as(truncate(table))
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining(truncateRefusal(table));
+                    assertThat(count(connection, "core." + table))
+                            .as("rows of core.%s", table)
+                            .isEqualTo(rows);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldStillDeleteEveryRowOfEveryTableWithATombstoneEach() throws SQLException {
+        try (TestDatabase database = migrated()) {
+            new BaseDataGenerator(42, 1).generate(database.dataSource());
+            try (Connection connection = database.dataSource().getConnection()) {
+                Map<String, Long> deleted = new TreeMap<>();
+                List<CoreTable> childrenFirst = new ArrayList<>(List.of(CoreTable.values()));
+                Collections.reverse(childrenFirst);
+                for (CoreTable table : childrenFirst) {
+                    long rows = count(connection, table.qualifiedName());
+                    execute(connection, "DELETE FROM " + table.qualifiedName());
+                    deleted.put(table.tableName(), rows);
+                }
+
+                Map<String, Long> tombstones = new TreeMap<>();
+                for (Object[] row :
+                        rows(connection, "SELECT table_name, COUNT(*) FROM core.deleted_rows GROUP BY table_name")) {
+                    tombstones.put((String) row[0], ((Number) row[1]).longValue());
+                }
+                assertThat(deleted).doesNotContainValue(0L);
+                assertThat(tombstones).isEqualTo(deleted);
+            }
+        }
+    }
+
     TestDatabase migrated() {
         TestDatabase database = freshDatabase();
         OltpSchema.migrate(database.dataSource());
@@ -387,6 +452,21 @@ abstract class OltpScenario {
             result.add(row);
         }
         return result;
+    }
+
+    /** Tables of core with a row_version column: the captured tables, and core.deleted_rows. */
+    private static List<String> tablesWithRowVersion(DatabaseMetaData meta) throws SQLException {
+        Set<String> tables = new LinkedHashSet<>();
+        for (String schema : List.of(OltpSchema.SCHEMA, OltpSchema.SCHEMA.toUpperCase(Locale.ROOT))) {
+            for (String column : List.of("row_version", "ROW_VERSION")) {
+                try (ResultSet rs = meta.getColumns(null, schema, "%", column)) {
+                    while (rs.next()) {
+                        tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(tables);
     }
 
     private static Set<String> tablesOfCore(DatabaseMetaData meta) throws SQLException {

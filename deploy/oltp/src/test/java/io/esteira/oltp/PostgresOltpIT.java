@@ -1,6 +1,7 @@
 package io.esteira.oltp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.embedded.TemporaryPostgres;
 import io.esteira.embedded.junit.PostgresDatabase;
@@ -39,6 +40,38 @@ class PostgresOltpIT extends OltpScenario {
     @Override
     String rowVersionAsNumber() {
         return "row_version::text::numeric";
+    }
+
+    /**
+     * With CASCADE: PostgreSQL itself refuses a plain TRUNCATE of a table that others reference (before
+     * any trigger fires) and suggests CASCADE, which the BEFORE TRUNCATE triggers must then refuse.
+     */
+    @Override
+    String truncate(String table) {
+        return "TRUNCATE TABLE core." + table + " CASCADE";
+    }
+
+    @Override
+    String truncateRefusal(String table) {
+        return "TRUNCATE of core." + table + " is refused";
+    }
+
+    @Test
+    void shouldNameTheFixWhenRefusingTruncate() throws SQLException {
+        try (TestDatabase database = migrated();
+                Connection connection = database.dataSource().getConnection()) {
+            assertThatThrownBy(() -> execute(connection, "TRUNCATE core.regions CASCADE"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("TRUNCATE of core.regions is refused: it writes no tombstones")
+                    .hasMessageContaining("use DELETE FROM core.regions, whose trigger records them")
+                    .hasMessageContaining("docs/runbook.md");
+            assertThatThrownBy(() -> execute(connection, "TRUNCATE core.returns"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("TRUNCATE of core.returns is refused");
+            assertThatThrownBy(() -> execute(connection, "TRUNCATE core.deleted_rows"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("delete only the tombstones below every entity's watermark");
+        }
     }
 
     @Test

@@ -36,6 +36,18 @@ class SqlServerMigrationScriptTest {
     }
 
     @Test
+    void shouldSendTheSwitchGuardAloneInItsBatchAfterTheCaptureGuard() throws IOException {
+        List<String> batches = batches("db/oltp/sqlserver/V2__refuse_uncaptured_bulk_deletes.sql");
+
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).startsWith("CREATE TABLE core.capture_guard (");
+        assertThat(batches.get(1))
+                .startsWith("CREATE TRIGGER tr_refuse_switch_of_captured_tables ON DATABASE FOR ALTER_TABLE AS")
+                .endsWith("END;");
+        assertThat(batches.get(1).split("CREATE ", -1)).hasSize(2);
+    }
+
+    @Test
     void shouldCreateEveryTableWithItsRowversionIndexBeforeTheTriggers() throws IOException {
         List<String> batches = batches("db/oltp/sqlserver/V1__core_schema.sql");
 
