@@ -1,7 +1,7 @@
 package io.esteira.faults;
 
 import io.esteira.embedded.TemporaryPostgres;
-import org.junit.jupiter.api.Assumptions;
+import io.esteira.embedded.junit.TestPostgres;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,16 +29,7 @@ public final class FaultStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        TemporaryPostgres.Server server = TemporaryPostgres.Server.fromEnvironment();
-        String reason = server.unreachableReason();
-        if (reason != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + ". CI=true makes the fault suite mandatory: start PostgreSQL"
-                        + " on 127.0.0.1:5432 (trust auth, user postgres).");
-            }
-            System.err.println("!!! SKIPPED " + context.getDisplayName() + ": " + reason);
-            Assumptions.abort(reason + " (skipped outside CI)");
-        }
+        TemporaryPostgres.Server server = TestPostgres.server();
         return context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(

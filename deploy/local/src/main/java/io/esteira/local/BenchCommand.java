@@ -5,6 +5,7 @@ import io.esteira.local.bench.BenchOptions;
 import io.esteira.local.bench.BenchOptions.ServicesMode;
 import io.esteira.local.bench.BenchReport;
 import io.esteira.local.bench.Benchmark;
+import io.esteira.local.stack.EmbeddedDatabases;
 import io.esteira.runtime.config.Endpoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,14 @@ import picocli.CommandLine.TypeConversionException;
         })
 class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--oltp-url", required = true, description = "JDBC URL of the OLTP (PostgreSQL).")
+    @Option(
+            names = "--oltp-url",
+            description = "JDBC URL of the OLTP (PostgreSQL); without --oltp-url and --dw-url, or with --embedded,"
+                    + " the benchmark runs on an embedded PostgreSQL started for the run.")
     String oltpUrl;
+
+    @Option(names = "--embedded", description = "Run on an embedded PostgreSQL (the default when no URL is given).")
+    boolean embedded;
 
     @Option(
             names = "--oltp-username",
@@ -51,7 +58,6 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--dw-url",
-            required = true,
             description = "JDBC URL of the pipeline's warehouse (PostgreSQL); must hold no load yet (see --reset-dw).")
     String dwUrl;
 
@@ -181,16 +187,34 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean onEmbedded = embedded || oltpUrl == null && dwUrl == null;
+        if (onEmbedded && (oltpUrl != null || dwUrl != null || baselineDwUrl != null)) {
+            System.err.println("bench: --embedded runs on its own databases; drop the URLs, or --embedded.");
+            return 2;
+        }
+        if (!onEmbedded && (oltpUrl == null || dwUrl == null)) {
+            System.err.println("bench: give both --oltp-url and --dw-url, or neither (then it runs on an embedded"
+                    + " PostgreSQL).");
+            return 2;
+        }
+        if (!onEmbedded) {
+            return run(new Endpoint(oltpUrl, oltpUsername, oltpPassword), new Endpoint(dwUrl, dwUsername, dwPassword));
+        }
+        try (EmbeddedDatabases databases = EmbeddedDatabases.start(line -> System.out.println("bench: " + line))) {
+            return run(databases.oltp(), databases.dw());
+        }
+    }
+
+    private int run(Endpoint oltp, Endpoint dw) throws Exception {
         BenchOptions options;
         try {
-            Endpoint dw = new Endpoint(dwUrl, dwUsername, dwPassword);
             options = new BenchOptions(
-                    new Endpoint(oltpUrl, oltpUsername, oltpPassword),
+                    oltp,
                     dw,
                     new Endpoint(
-                            baselineDwUrl != null ? baselineDwUrl : Benchmark.baselineUrl(dwUrl),
-                            dwUsername,
-                            dwPassword),
+                            baselineDwUrl != null ? baselineDwUrl : Benchmark.baselineUrl(dw.url()),
+                            dw.username(),
+                            dw.password()),
                     rows,
                     seed,
                     regenerate,

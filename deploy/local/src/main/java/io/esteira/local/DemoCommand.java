@@ -1,8 +1,8 @@
 package io.esteira.local;
 
-import io.esteira.loader.schema.DwSchema;
 import io.esteira.local.stack.AlertSink;
 import io.esteira.local.stack.CtrlC;
+import io.esteira.local.stack.EmbeddedDatabases;
 import io.esteira.local.stack.LocalStack;
 import io.esteira.local.stack.StackOptions;
 import io.esteira.local.stack.StackRunner;
@@ -27,15 +27,12 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the whole pipeline on embedded defaults: H2 databases and an Artemis broker in process, the OLTP"
+            "Runs the whole pipeline on embedded defaults: a PostgreSQL server and an Artemis broker in process, the OLTP"
                     + " reference schema with generated base data, all four services and a continuous change"
                     + " workload, with live progress; the consoles stay up until Ctrl-C (or --duration).",
             "Alerts go to a local mail and webhook sink whose page is printed at start."
         })
 class DemoCommand implements Callable<Integer> {
-
-    /** In-memory H2 kept for the JVM's life; loaders wait (up to 10 minutes) for the derive lock instead of timing out. */
-    static final String H2 = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=600000;" + DwSchema.H2_SETTINGS;
 
     @Option(
             names = "--scale",
@@ -68,27 +65,42 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration runFor = duration;
-        Endpoint oltp = new Endpoint("jdbc:h2:mem:esteira_oltp" + H2, "sa", "");
-        Endpoint dw = new Endpoint("jdbc:h2:mem:esteira_dw" + H2, "sa", "");
-        System.out.println("» Generating the OLTP base data (scale " + scale + ", seed " + seed + ") in H2 …");
+        try (EmbeddedDatabases databases = EmbeddedDatabases.start(line -> System.out.println("» " + line))) {
+            Endpoint oltp = databases.oltp();
+            return run(oltp, databases.dw(), generate(oltp, seed, scale), runFor);
+        }
+    }
+
+    /** Migrates the OLTP reference schema on {@code oltp} and fills it with generated base data. */
+    static DriverManagerDataSource generate(Endpoint oltp, long seed, int scale) {
+        System.out.println("» Generating the OLTP base data (scale " + scale + ", seed " + seed + ") …");
         var oltpData = new DriverManagerDataSource(oltp.url(), oltp.username(), oltp.password());
         OltpSchema.migrate(oltpData);
         new BaseDataGenerator(seed, scale).generate(oltpData, ProgressListener.silent());
+        return oltpData;
+    }
+
+    private int run(Endpoint oltp, Endpoint dw, DriverManagerDataSource oltpData, Duration runFor) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         // A password for this run only, so the consoles are usable and nothing default is guessable.
         String password = java.util.UUID.randomUUID().toString().substring(0, 12);
-        Map<String, String> properties = new HashMap<>();
-        properties.put("esteira.security.username", "operator");
-        properties.put("esteira.security.password", password);
-        properties.put("esteira.quality.repair.username", "operator");
-        properties.put("esteira.quality.repair.password", password);
-        properties.put("esteira.alerting.api.username", "operator");
-        properties.put("esteira.alerting.api.password", password);
+        Map<String, String> login = new HashMap<>();
+        login.put("esteira.security.username", "operator");
+        login.put("esteira.security.password", password);
+        login.put("esteira.quality.repair.username", "operator");
+        login.put("esteira.quality.repair.password", password);
+        login.put("esteira.alerting.api.username", "operator");
+        login.put("esteira.alerting.api.password", password);
         try (CtrlC ctrlC = new CtrlC(60);
                 AlertSink sink = AlertSink.start();
                 LocalStack stack = LocalStack.start(
                         new StackOptions(
-                                oltp, dw, connection.brokerUrl, connection.brokerPort, connection.port, alerting(sink)),
+                                oltp,
+                                dw,
+                                connection.brokerUrl,
+                                connection.brokerPort,
+                                connection.port,
+                                with(alerting(sink), login)),
                         line -> System.out.println("» " + line))) {
             printConsoles(stack, sink, password);
             Thread workload = new Thread(() -> runWorkload(oltpData, stop), "demo-workload");

@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {OltpInitCommand.class, OltpGenerateCommand.class, OltpWorkloadCommand.class})
 class OltpCommand implements Runnable {
 
-    private static final List<String> LIBRARIES =
-            List.of("org.flywaydb", "org.postgresql", "com.microsoft.sqlserver", "org.h2");
+    private static final List<String> LIBRARIES = List.of("org.flywaydb", "org.postgresql", "com.microsoft.sqlserver");
 
     @Spec
     CommandSpec spec;

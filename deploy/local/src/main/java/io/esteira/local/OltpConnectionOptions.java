@@ -20,8 +20,9 @@ final class OltpConnectionOptions {
             names = "--url",
             required = true,
             defaultValue = "${env:ESTEIRA_OLTP_URL}",
-            description = "JDBC URL of the OLTP database (jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:);"
-                    + " default: $ESTEIRA_OLTP_URL.")
+            description =
+                    "JDBC URL of the OLTP database (jdbc:postgresql: or jdbc:sqlserver:; `up --embedded` prints one);"
+                            + " default: $ESTEIRA_OLTP_URL.")
     String url;
 
     @Option(

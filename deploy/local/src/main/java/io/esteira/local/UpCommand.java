@@ -1,6 +1,7 @@
 package io.esteira.local;
 
 import io.esteira.local.stack.CtrlC;
+import io.esteira.local.stack.EmbeddedDatabases;
 import io.esteira.local.stack.LocalStack;
 import io.esteira.local.stack.StackOptions;
 import io.esteira.local.stack.StackRunner;
@@ -10,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code up}: the four services against existing databases. */
 @Command(
@@ -20,11 +24,17 @@ import picocli.CommandLine.Option;
             "Runs the four services against existing OLTP and DW databases (migrating both schemas), with an"
                     + " embedded broker unless --broker-url is given, and shows progress until Ctrl-C.",
             "With --until-idle SECONDS it exits 0 once every entity is caught up and nothing has moved for that"
-                    + " long, printing a summary."
+                    + " long, printing a summary.",
+            "Without --oltp-url and --dw-url (or with --embedded) it runs on an embedded PostgreSQL started for the"
+                    + " run: the OLTP reference schema with --scale base data and an empty DW, both deleted at exit;"
+                    + " the OLTP's URL is printed, for `oltp workload --url` from another terminal."
         })
 class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--oltp-url", required = true, description = "JDBC URL of the OLTP database.")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--oltp-url", description = "JDBC URL of the OLTP database.")
     String oltpUrl;
 
     @Option(names = "--oltp-username", defaultValue = "", description = "OLTP user (or in the URL).")
@@ -33,7 +43,7 @@ class UpCommand implements Callable<Integer> {
     @Option(names = "--oltp-password", defaultValue = "", description = "OLTP password (or in the URL).")
     String oltpPassword;
 
-    @Option(names = "--dw-url", required = true, description = "JDBC URL of the warehouse database.")
+    @Option(names = "--dw-url", description = "JDBC URL of the warehouse database.")
     String dwUrl;
 
     @Option(names = "--dw-username", defaultValue = "", description = "DW user (or in the URL).")
@@ -51,14 +61,49 @@ class UpCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up (exit 1) after SECONDS.")
     Integer timeout;
 
+    @Option(names = "--embedded", description = "Run on an embedded PostgreSQL (the default when no URL is given).")
+    boolean embedded;
+
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            description = "With --embedded: base data of SCALE × 1,000 order items; default ${DEFAULT-VALUE}.")
+    int scale;
+
+    @Option(names = "--seed", defaultValue = "42", description = "With --embedded: seed of the base data; default 42.")
+    long seed;
+
     @Mixin
     StackConnectionOptions connection;
 
     @Override
     public Integer call() throws Exception {
+        if (oltpUrl == null && dwUrl == null || embedded) {
+            if (oltpUrl != null || dwUrl != null) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--embedded runs on its own databases; drop" + " --oltp-url and --dw-url, or --embedded.");
+            }
+            try (EmbeddedDatabases databases = EmbeddedDatabases.start(line -> System.out.println("» " + line))) {
+                DemoCommand.generate(databases.oltp(), seed, scale);
+                System.out.println(
+                        "» Change the OLTP from another terminal: java -jar deploy/local/target/esteira-local.jar"
+                                + " oltp workload --url " + databases.oltp().url() + " -u postgres --rate 20");
+                return run(databases.oltp(), databases.dw());
+            }
+        }
+        if (oltpUrl == null || dwUrl == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Give both --oltp-url and --dw-url, or neither (then" + " up runs on an embedded PostgreSQL).");
+        }
+        return run(new Endpoint(oltpUrl, oltpUsername, oltpPassword), new Endpoint(dwUrl, dwUsername, dwPassword));
+    }
+
+    private int run(Endpoint oltp, Endpoint dw) throws Exception {
         StackOptions options = new StackOptions(
-                new Endpoint(oltpUrl, oltpUsername, oltpPassword),
-                new Endpoint(dwUrl, dwUsername, dwPassword),
+                oltp,
+                dw,
                 connection.brokerUrl,
                 connection.brokerPort,
                 connection.port,

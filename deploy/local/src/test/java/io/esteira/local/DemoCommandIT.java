@@ -4,23 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The README's run command, for a short duration: it runs, drains and prints a reconciled summary. */
+/**
+ * The README's run command, for a short duration, on its embedded PostgreSQL and broker: it runs, its
+ * consoles open with the login it prints, and it drains and prints a reconciled summary.
+ */
 class DemoCommandIT {
 
+    private static final Pattern PASSWORD = Pattern.compile("Consoles \\(user operator, password (\\S+),");
+    private static final Pattern MANAGEMENT = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/actuator/health");
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     @Test
-    void shouldRunThePipelineOnEmbeddedDefaultsAndPrintAReconciledSummary() {
+    void shouldRunThePipelineOnEmbeddedDefaultsOpenItsConsolesWithThePrintedLoginAndPrintAReconciledSummary()
+            throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
+        List<String> consoles = new ArrayList<>();
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = EsteiraLocal.commandLine()
-                    .execute("demo", "--duration", "15s", "--port", "0", "--broker-port", "0", "--rate", "10");
+            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
+                    .execute("demo", "--duration", "20s", "--port", "0", "--broker-port", "0", "--rate", "10"));
+            Awaitility.await("the consoles printed")
+                    .atMost(Duration.ofMinutes(3))
+                    .until(() -> captured.toString(StandardCharsets.UTF_8).contains("alert sink") || demo.isDone());
+            consoles.addAll(openEachConsole(captured.toString(StandardCharsets.UTF_8)));
+            exit = demo.get(5, TimeUnit.MINUTES);
         } finally {
             System.setOut(original);
         }
@@ -28,8 +55,12 @@ class DemoCommandIT {
         original.println(output);
 
         assertThat(exit).isZero();
+        assertThat(consoles)
+                .as("each service's Hawtio and Jolokia: 200 with the printed login, 401 without")
+                .hasSize(4)
+                .allSatisfy(answer -> assertThat(answer).endsWith("hawtio 200/401, jolokia 200/401"));
         assertThat(output)
-                .contains("Consoles")
+                .contains("PostgreSQL at jdbc:postgresql://")
                 .contains("Esteira summary")
                 .contains("RECONCILED (every day and every key equal)");
         String summary = output.substring(output.lastIndexOf("Esteira summary"));
@@ -38,5 +69,35 @@ class DemoCommandIT {
             assertThat(count.find()).as("%s in the summary", fact).isTrue();
             assertThat(Long.parseLong(count.group(1))).as("rows in %s", fact).isPositive();
         }
+    }
+
+    /** For each management address printed: what Hawtio and Jolokia answer with and without the login. */
+    private List<String> openEachConsole(String output) throws Exception {
+        Matcher password = PASSWORD.matcher(output);
+        assertThat(password.find()).as("the printed login in:%n%s", output).isTrue();
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("operator:" + password.group(1)).getBytes(StandardCharsets.UTF_8));
+        List<String> answers = new ArrayList<>();
+        Matcher management = MANAGEMENT.matcher(output);
+        while (management.find()) {
+            String base = management.group(1);
+            answers.add(base + " hawtio " + status(base + "/actuator/hawtio/", basic) + "/"
+                    + status(base + "/actuator/hawtio/", null) + ", jolokia "
+                    + status(base + "/actuator/jolokia/version", basic) + "/"
+                    + status(base + "/actuator/jolokia/version", null));
+        }
+        return answers;
+    }
+
+    private int status(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

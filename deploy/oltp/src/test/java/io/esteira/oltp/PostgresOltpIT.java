@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.embedded.TemporaryPostgres;
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.embedded.junit.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,13 +18,13 @@ import org.postgresql.PGNotification;
 
 class PostgresOltpIT extends OltpScenario {
 
-    /** Checks the server (skips outside CI when it is down); each test makes its own databases on it. */
+    /** Chooses the server (the machine's, or an embedded one); each test makes its own databases on it. */
     @RegisterExtension
     static final PostgresDatabase server = new PostgresDatabase("oltp");
 
     @Override
     TestDatabase freshDatabase() {
-        TemporaryPostgres database = TemporaryPostgres.create(TemporaryPostgres.Server.fromEnvironment(), "oltp");
+        TemporaryPostgres database = TemporaryPostgres.create(TestPostgres.server(), "oltp");
         return new TestDatabase() {
             @Override
             public DataSource dataSource() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.embedded.TemporaryPostgres;
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.embedded.junit.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +106,7 @@ class DwSchemaPostgresIT extends WarehouseSchemaScenario {
 
     @Test
     void shouldMigrateTwoDatabasesOfOneServerAtTheSameTime() throws Exception {
-        TemporaryPostgres.Server server = TemporaryPostgres.Server.fromEnvironment();
+        TemporaryPostgres.Server server = TestPostgres.server();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (TemporaryPostgres first = TemporaryPostgres.create(server, "dw_parallel");
                 TemporaryPostgres second = TemporaryPostgres.create(server, "dw_parallel")) {

@@ -4,7 +4,6 @@ import io.esteira.embedded.TemporaryPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final PostgresDatabase dw = new PostgresDatabase("dw");
  * }</pre>
  *
- * <p>When PostgreSQL is unreachable: with {@code CI=true} the tests fail, saying so; elsewhere they
- * are skipped with a loud message on standard error.
+ * <p>The server is {@link TestPostgres#server()}: the machine's PostgreSQL, or, where none answers and
+ * {@code CI} is not {@code true}, an embedded one.
  */
 public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -31,18 +30,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        TemporaryPostgres.Server server = TemporaryPostgres.Server.fromEnvironment();
-        String reason = server.unreachableReason();
-        if (reason != null) {
-            if (RequiredServices.inCi()) {
-                throw new IllegalStateException(reason
-                        + ". CI=true makes PostgreSQL-backed tests mandatory: start PostgreSQL on 127.0.0.1:5432"
-                        + " (trust auth, user postgres) or point ESTEIRA_TEST_PG_HOST/PORT/USER/PASSWORD at one.");
-            }
-            RequiredServices.warnSkipped(context.getDisplayName(), reason);
-            Assumptions.abort(reason + " (skipped outside CI)");
-        }
-        database = TemporaryPostgres.create(server, purpose);
+        database = TemporaryPostgres.create(TestPostgres.server(), purpose);
     }
 
     @Override

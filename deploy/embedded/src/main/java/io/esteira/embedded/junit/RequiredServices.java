@@ -9,11 +9,13 @@ final class RequiredServices {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    static void warnSkipped(String testName, String reason) {
-        String line = "!".repeat(100);
-        System.err.println(line);
-        System.err.println("!! SKIPPED " + testName + ": " + reason);
-        System.err.println("!! These tests are mandatory in CI (CI=true); here they are skipped.");
-        System.err.println(line);
+    /** A notice on standard error that no one running the build can miss. */
+    static void announce(String... lines) {
+        String rule = "!".repeat(100);
+        System.err.println(rule);
+        for (String line : lines) {
+            System.err.println("!! " + line);
+        }
+        System.err.println(rule);
     }
 }

@@ -1,0 +1,62 @@
+package io.esteira.local.stack;
+
+import io.esteira.embedded.EmbeddedPostgresServer;
+import io.esteira.runtime.config.Endpoint;
+import java.util.function.Consumer;
+
+/**
+ * The quick start's databases: an embedded PostgreSQL server (a real one, in this process) holding an OLTP
+ * and a warehouse database, both deleted when closed. {@code demo} runs on it, as do {@code up --embedded}
+ * and {@code bench --embedded}: the same capture bound, triggers and apply SQL as a production PostgreSQL.
+ */
+public final class EmbeddedDatabases implements AutoCloseable {
+
+    public static final String OLTP = "esteira_oltp";
+    public static final String DW = "esteira_dw";
+
+    private final EmbeddedPostgresServer server;
+
+    private EmbeddedDatabases(EmbeddedPostgresServer server) {
+        this.server = server;
+    }
+
+    /** Starts the server and creates {@value #OLTP} and {@value #DW} on it. */
+    public static EmbeddedDatabases start(Consumer<String> log) {
+        log.accept("Starting an embedded PostgreSQL (data deleted at exit) …");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+        try {
+            server.createDatabase(OLTP);
+            server.createDatabase(DW);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        EmbeddedDatabases databases = new EmbeddedDatabases(server);
+        log.accept("PostgreSQL at " + databases.oltp().url() + " and "
+                + databases.dw().url() + " (user postgres)");
+        return databases;
+    }
+
+    public Endpoint oltp() {
+        return database(OLTP);
+    }
+
+    public Endpoint dw() {
+        return database(DW);
+    }
+
+    /** Another database on the same server, created now. */
+    public Endpoint create(String name) {
+        server.createDatabase(name);
+        return database(name);
+    }
+
+    private Endpoint database(String name) {
+        return new Endpoint(server.jdbcUrl(name), "postgres", "");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
