@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,20 +21,30 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one change batch to the DW in one transaction, set-based:
+ * Land, then derive (docs/adr/0006-land-then-derive.md).
+ *
+ * <p><b>Land</b> ({@link #apply}): one change batch, in one DW transaction, with no DW-wide lock, so the
+ * entities' batches land in parallel:
  *
  * <ol>
  *   <li>a batch id already in {@code ctl.applied_batch} is a no-op (redelivery, replay of a batch);
  *   <li>the rows go to {@code stg.incoming_<entity>} in one batched insert (a bulk copy on SQL Server);
  *   <li>rows not newer than the staging mirror's version are ignored (a replay also re-applies the same
  *       version), the rest are merged into {@code stg.<entity>};
- *   <li>under the DW-wide derive lock, the dimension members and facts that depend on the applied keys
- *       are re-derived from the mirror (SCD1/SCD2, inferred members, facts "as was");
- *   <li>the batch id and an {@code audit.etl_run_entity} row are written, and the work rows removed.
+ *   <li>the keys that changed are queued in {@code ctl.derive_queue}, the batch id and an {@code
+ *       audit.etl_run_entity} row are written, and the work rows removed.
  * </ol>
  *
  * The caller acknowledges the message only after this returns, so a crash anywhere leaves either
  * nothing or the whole batch, and the redelivered batch is then recognised.
+ *
+ * <p><b>Derive</b> ({@link #derive}): one pass, by one loader at a time (the derive row of {@code
+ * ctl.apply_lock}, skipped when another pass holds it), in one transaction: claim up to a number of
+ * queued keys (what is committed when the pass starts), and re-derive from the mirror, set-based, what
+ * depends on them — per entity in load order the dimension members (SCD1/SCD2, inferred members
+ * completed) and the names other dimensions copy, then the facts once ("as was"). Derivation reads only
+ * the mirror, so it is idempotent: a pass that fails or dies leaves its keys queued, and the next one
+ * derives them again.
  */
 public class BatchApplier {
 
@@ -49,6 +60,16 @@ public class BatchApplier {
     private final Clock clock;
     private final Map<String, List<Step>> plans;
 
+    /** What a derive pass did: whether it held the derive lock, and the keys it derived per entity. */
+    public record DeriveResult(boolean ran, Map<String, Integer> keys) {
+
+        static final DeriveResult BUSY = new DeriveResult(false, Map.of());
+
+        public int totalKeys() {
+            return keys.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
     public BatchApplier(DataSource dw, SqlDialect dialect, EntityCatalog catalog, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dw);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dw));
@@ -62,8 +83,7 @@ public class BatchApplier {
 
     public ApplyResult apply(ChangeBatch batch) {
         EntityDefinition entity = catalog.get(batch.entity());
-        List<Step> plan = plans.get(entity.name());
-        if (plan == null) {
+        if (!plans.containsKey(entity.name())) {
             throw new IllegalStateException("The loader has no plan for entity " + entity.name());
         }
         Instant started = clock.instant();
@@ -76,15 +96,13 @@ public class BatchApplier {
             }
             staging.write(entity, params.getValue("token").toString(), batch.rows());
             Map<String, String> names = placeholders.entity(entity, batch.isReplay());
+            params.addValue("entity", entity.name());
             Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
             run("mirror-mark", names, params);
             int applied = run("mirror-merge", names, params);
             int inserted = Math.min(newKeys == null ? 0 : newKeys, applied);
             if (applied > 0) {
-                jdbc.update("UPDATE ctl.apply_lock SET taken_at = :now WHERE lock_name = 'derive'", params);
-                for (Step step : plan) {
-                    step.run(this, names, params);
-                }
+                run("derive-enqueue", names, params);
             }
             ApplyResult result = new ApplyResult(
                     false,
@@ -94,7 +112,6 @@ public class BatchApplier {
                     batch.rows().size() - applied);
             run("cleanup", names, params);
             params.addValue("batch_id", batch.batchId())
-                    .addValue("entity", entity.name())
                     .addValue("replay", batch.replay())
                     .addValue("rows_in_batch", batch.rows().size());
             jdbc.update(
@@ -104,6 +121,65 @@ public class BatchApplier {
             audit(batch, result, started, params);
             return result;
         });
+    }
+
+    /**
+     * One derive pass over up to {@code maxKeys} queued keys; {@link DeriveResult#BUSY} when another pass
+     * (of this or another loader) holds the derive lock.
+     */
+    public DeriveResult derive(int maxKeys) {
+        return transactions.execute(status -> {
+            String token = UUID.randomUUID().toString();
+            MapSqlParameterSource params = params(token).addValue("max_keys", maxKeys);
+            if (jdbc.queryForList(sql.statement("derive-lock", Map.of()), params)
+                    .isEmpty()) {
+                return DeriveResult.BUSY;
+            }
+            run("derive-claim", Map.of(), params);
+            Map<String, Integer> keys = new LinkedHashMap<>();
+            jdbc.query(
+                    "SELECT entity, COUNT(*) FROM stg.derive_keys WHERE apply_token = :token GROUP BY entity",
+                    params,
+                    rs -> {
+                        keys.put(rs.getString(1), rs.getInt(2));
+                    });
+            if (keys.isEmpty()) {
+                return new DeriveResult(true, Map.of());
+            }
+            Map<String, Integer> derived = new LinkedHashMap<>();
+            Map<String, String> factNames = null;
+            for (EntityDefinition entity : catalog.loadOrder()) {
+                if (!keys.containsKey(entity.name())) {
+                    continue;
+                }
+                derived.put(entity.name(), keys.get(entity.name()));
+                Map<String, String> names = placeholders.entity(entity, false);
+                params.addValue("entity", entity.name());
+                run("derive-fill", names, params);
+                for (Step step : plans.get(entity.name())) {
+                    if (step == Plans.FACTS) {
+                        factNames = names;
+                    } else {
+                        step.run(this, names, params);
+                    }
+                }
+            }
+            if (factNames != null) {
+                deriveFacts(factNames, params);
+            }
+            for (EntityDefinition entity : catalog.loadOrder()) {
+                if (keys.containsKey(entity.name())) {
+                    run("cleanup", placeholders.entity(entity, false), params);
+                }
+            }
+            run("derive-cleanup", Map.of(), params);
+            return new DeriveResult(true, derived);
+        });
+    }
+
+    /** Whether keys wait in the derive queue (a cheap look, without the lock). */
+    public boolean deriveQueued() {
+        return jdbc.getJdbcTemplate().queryForObject("SELECT MIN(queue_id) FROM ctl.derive_queue", Long.class) != null;
     }
 
     private boolean alreadyApplied(String batchId) {

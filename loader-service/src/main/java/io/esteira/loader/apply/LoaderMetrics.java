@@ -10,8 +10,9 @@ import java.time.Duration;
 /**
  * The loader's domain metrics, per entity: {@code esteira.loader.rows} (tag outcome: inserted,
  * updated, ignored, rejected), {@code esteira.loader.batches} (tag outcome), {@code
- * esteira.loader.apply} (latency histogram of one batch) and {@code esteira.loader.lag} (extraction to
- * DW commit, from the batch's {@code extractedAt}).
+ * esteira.loader.apply} (latency histogram of landing one batch), {@code esteira.loader.lag} (extraction to
+ * DW commit, from the batch's {@code extractedAt}), and of the derive passes {@code esteira.loader.derive},
+ * {@code esteira.loader.derived} and {@code esteira.loader.derive.failures}.
  */
 public class LoaderMetrics {
 
@@ -42,6 +43,27 @@ public class LoaderMetrics {
                     .register(registry)
                     .record(Duration.between(batch.extractedAt(), clock.instant()));
         }
+    }
+
+    /** A derive pass: {@code esteira.loader.derive} (latency) and {@code esteira.loader.derived} (keys, per entity). */
+    public void derived(BatchApplier.DeriveResult result, Duration took) {
+        Timer.builder("esteira.loader.derive")
+                .description("One derive pass: claim, dimensions, facts, commit")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+        result.keys().forEach((entity, keys) -> Counter.builder("esteira.loader.derived")
+                .description("Keys whose dimensions and facts a derive pass re-derived")
+                .tag("entity", entity)
+                .register(registry)
+                .increment(keys));
+    }
+
+    public void deriveFailed() {
+        Counter.builder("esteira.loader.derive.failures")
+                .description("Derive passes that failed (their keys stay queued)")
+                .register(registry)
+                .increment();
     }
 
     public void rejected(String entity, int rows) {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each entity's applied rows re-derive, in order. Dimensions first update their members (and
+ * What each entity's changed keys re-derive, in order. Dimensions first update their members (and
  * the names other dimensions copy from them); entities that feed facts mark the fact rows they
- * affect, then the facts are rebuilt.
+ * affect, then the facts are rebuilt ({@link #FACTS}, once per derive pass).
  */
 final class Plans {
 
@@ -19,10 +19,16 @@ final class Plans {
             "products", Dimension.PRODUTO,
             "discounts", Dimension.DESCONTO);
 
+    /**
+     * Re-derives the facts of every key affected so far: a derive pass runs it once, after the steps of
+     * every entity it holds, wherever it stands in their plans.
+     */
+    static final BatchApplier.Step FACTS = BatchApplier::deriveFacts;
+
     private Plans() {}
 
     static Map<String, List<BatchApplier.Step>> reference() {
-        BatchApplier.Step facts = BatchApplier::deriveFacts;
+        BatchApplier.Step facts = FACTS;
         return Map.ofEntries(
                 Map.entry("regions", List.of(dimension("regions"), sql("propagate-regions"))),
                 Map.entry("teams", List.of(dimension("teams"), sql("propagate-teams"))),

@@ -6,6 +6,7 @@ import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
 import io.esteira.loader.apply.BatchApplier;
 import io.esteira.loader.apply.BatchHandler;
+import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.apply.LoaderMetrics;
 import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.loader.dlq.DlqService;
@@ -29,6 +30,16 @@ public class LoaderConfiguration {
             @Qualifier("dw") DataSource dw, EsteiraProperties esteira, EntityCatalog catalog, Clock clock) {
         Vendor vendor = SqlDialect.vendorOf(esteira.dw().url());
         return new BatchApplier(dw, () -> vendor, catalog, clock);
+    }
+
+    @Bean
+    Deriver deriver(
+            BatchApplier applier,
+            LoaderProperties properties,
+            LoaderMetrics metrics,
+            AlertPublisher alerts,
+            Clock clock) {
+        return new Deriver(applier, properties.deriveMaxKeys(), metrics, alerts, clock);
     }
 
     @Bean

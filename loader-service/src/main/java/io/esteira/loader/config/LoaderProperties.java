@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  *     the reason (the broker's redelivery delay, doubling, paces the attempts)
  * @param entities the entities to consume; empty means every catalog entity
  * @param dlqDepthInterval how often the DLQ depth gauges are refreshed
+ * @param deriveInterval how often the {@code derive} route looks for queued keys (a pass then drains
+ *     them); the wait it adds to freshness is at most this long
+ * @param deriveMaxKeys keys one derive pass claims at most: bigger passes amortise their fixed cost,
+ *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
  */
 @Validated
 @ConfigurationProperties("esteira.loader")
@@ -24,7 +28,9 @@ public record LoaderProperties(
         @Min(1) @Max(64) @DefaultValue("1") int concurrency,
         @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
         List<String> entities,
-        @NotNull @DefaultValue("PT15S") java.time.Duration dlqDepthInterval) {
+        @NotNull @DefaultValue("PT15S") java.time.Duration dlqDepthInterval,
+        @NotNull @DefaultValue("PT0.05S") java.time.Duration deriveInterval,
+        @Min(1) @Max(1_000_000) @DefaultValue("20000") int deriveMaxKeys) {
 
     public LoaderProperties {
         entities = entities == null ? List.of() : List.copyOf(entities);

@@ -6,6 +6,7 @@ import static io.esteira.loader.apply.Changes.replay;
 import static io.esteira.loader.apply.Changes.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.dialect.Vendor;
 import java.math.BigDecimal;
@@ -40,6 +41,7 @@ abstract class BatchApplierScenario {
                 "fact.fact_descontos",
                 "fact.fact_metas",
                 "ctl.applied_batch",
+                "ctl.derive_queue",
                 "audit.etl_run_entity",
                 "stg.regions",
                 "stg.teams",
@@ -61,17 +63,167 @@ abstract class BatchApplierScenario {
         applier = new BatchApplier(warehouse(), this::vendor, EntityCatalog.reference(), Clock.systemUTC());
     }
 
-    private void loadDimensions() {
+    /** What the loader does for a batch: the load route lands it, the derive route's next pass derives it. */
+    private ApplyResult landAndDerive(ChangeBatch batch) {
+        ApplyResult result = applier.apply(batch);
+        deriveAll();
+        return result;
+    }
+
+    private void deriveAll() {
+        while (applier.deriveQueued()) {
+            assertThat(applier.derive(1_000).ran())
+                    .as("a derive pass with the lock free")
+                    .isTrue();
+        }
+    }
+
+    private long queued() {
+        return sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class);
+    }
+
+    private long facts() {
+        return sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Long.class);
+    }
+
+    @Test
+    void shouldLandABatchIntoTheMirrorAndQueueItsKeysWithoutDerivingUntilAPassRuns() {
+        loadDimensions();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
+
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.order_items", Long.class))
+                .isEqualTo(2);
+        assertThat(queued()).isEqualTo(3);
+        assertThat(facts()).isZero();
+
+        BatchApplier.DeriveResult pass = applier.derive(1_000);
+
+        assertThat(pass.keys()).containsExactly(Map.entry("orders", 1), Map.entry("order_items", 2));
+        assertThat(facts()).isEqualTo(2);
+        assertThat(queued()).isZero();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.derive_keys", Long.class))
+                .isZero();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.incoming_order_items", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void shouldDeriveInOnePassBatchesOfSeveralEntitiesLandedInAnyOrder() {
+        // the items land before their order, the customer's new segment after both: one pass sees the end state
         applier.apply(
                 batch("regions", upsert(1, 10, "region_id", 1, "name", "Sudeste", "state", "SP", "country", "BR")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+        applier.apply(batch("products", product(1, 15, "20.00")));
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("customers", customer(1, 13, "consumer", "2026-01-01T00:00:00")));
+
+        BatchApplier.DeriveResult pass = applier.derive(1_000);
+
+        assertThat(pass.totalKeys()).isEqualTo(5);
+        Map<String, Object> fact =
+                sql.queryForMap("SELECT f.valor_bruto, c.cliente_id, p.produto_id, r.regiao_id FROM fact.fact_vendas f"
+                        + " JOIN dim.dim_cliente c ON c.cliente_sk = f.cliente_sk"
+                        + " JOIN dim.dim_produto p ON p.produto_sk = f.produto_sk"
+                        + " JOIN dim.dim_regiao r ON r.regiao_sk = f.regiao_sk WHERE f.order_item_id = 1000");
+        assertThat(((Number) fact.get("cliente_id")).longValue()).isEqualTo(1);
+        assertThat(((Number) fact.get("produto_id")).longValue()).isEqualTo(1);
+        assertThat(((Number) fact.get("regiao_id")).longValue()).isEqualTo(1);
+        assertThat(fact.get("valor_bruto")).isEqualTo(new BigDecimal("60.00"));
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM dim.dim_produto WHERE produto_id = 1 AND inferido = ?", Long.class, true))
+                .isZero();
+    }
+
+    @Test
+    void shouldClaimAtMostMaxKeysAPassAndDeriveTheRestInTheNext() {
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
         applier.apply(
-                batch("teams", upsert(1, 11, "team_id", 1, "name", "Time A", "region_id", 1, "manager_name", "Ana")));
+                batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 100, 1, 2), item(1002, 21, 100, 1, 3)));
+
+        BatchApplier.DeriveResult first = applier.derive(2);
+        long afterFirst = queued();
+        deriveAll();
+
+        assertThat(first.totalKeys()).isEqualTo(2);
+        assertThat(afterFirst).isEqualTo(2);
+        assertThat(facts()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLeaveTheKeysQueuedWhenAPassFailsAndDeriveThemOnceTheSourceIsFixed() {
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        // lands (the mirror's numeric(12,2) holds the price) but its gross value overflows the fact's numeric(14,2)
         applier.apply(batch(
+                "order_items",
+                upsert(
+                        1000,
+                        21,
+                        "order_item_id",
+                        1000,
+                        "order_id",
+                        100,
+                        "product_id",
+                        1,
+                        "quantity",
+                        1000,
+                        "unit_price",
+                        new BigDecimal("9999999999.99"),
+                        "unit_cost",
+                        new BigDecimal("1.00"),
+                        "discount_amount",
+                        new BigDecimal("0.00"))));
+
+        assertThat(queued()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.derive(1_000))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(queued()).as("keys of the failed pass").isEqualTo(2);
+        assertThat(facts()).isZero();
+
+        applier.apply(batch("order_items", item(1000, 22, 100, 1, 3)));
+        deriveAll();
+
+        assertThat(queued()).isZero();
+        assertThat(sql.queryForObject(
+                        "SELECT valor_bruto FROM fact.fact_vendas WHERE order_item_id = 1000", BigDecimal.class))
+                .isEqualTo(new BigDecimal("60.00"));
+    }
+
+    @Test
+    void shouldSkipAPassWhileAnotherLoaderHoldsTheDeriveLock() throws Exception {
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        try (java.sql.Connection other = warehouse().getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement lock = other.createStatement()) {
+                lock.executeQuery(new ApplySql(vendor()).statement("derive-lock", Map.of()))
+                        .close();
+            }
+            BatchApplier.DeriveResult busy = applier.derive(1_000);
+
+            assertThat(busy.ran()).isFalse();
+            assertThat(queued()).isEqualTo(1);
+            other.rollback();
+        }
+        assertThat(applier.derive(1_000).totalKeys()).isEqualTo(1);
+    }
+
+    private void loadDimensions() {
+        landAndDerive(
+                batch("regions", upsert(1, 10, "region_id", 1, "name", "Sudeste", "state", "SP", "country", "BR")));
+        landAndDerive(
+                batch("teams", upsert(1, 11, "team_id", 1, "name", "Time A", "region_id", 1, "manager_name", "Ana")));
+        landAndDerive(batch(
                 "sellers",
                 upsert(1, 12, "seller_id", 1, "name", "Bruno", "email", "b@x", "team_id", 1, "is_active", true)));
-        applier.apply(batch("customers", customer(1, 13, "consumer", "2026-01-01T00:00:00")));
-        applier.apply(batch("categories", upsert(1, 14, "category_id", 1, "name", "Livros", "parent_id", null)));
-        applier.apply(batch("products", product(1, 15, "20.00")));
+        landAndDerive(batch("customers", customer(1, 13, "consumer", "2026-01-01T00:00:00")));
+        landAndDerive(batch("categories", upsert(1, 14, "category_id", 1, "name", "Livros", "parent_id", null)));
+        landAndDerive(batch("products", product(1, 15, "20.00")));
     }
 
     private static io.esteira.contracts.ChangeBatch.Row customer(
@@ -166,12 +318,12 @@ abstract class BatchApplierScenario {
         loadDimensions();
         var orders = batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"));
         var items = batch("order_items", item(1000, 21, 100, 1, 3));
-        applier.apply(orders);
-        ApplyResult first = applier.apply(items);
+        landAndDerive(orders);
+        ApplyResult first = landAndDerive(items);
         Map<String, Object> before = sql.queryForMap("SELECT * FROM fact.fact_vendas WHERE order_item_id = 1000");
 
-        ApplyResult second = applier.apply(items);
-        ApplyResult third = applier.apply(items);
+        ApplyResult second = landAndDerive(items);
+        ApplyResult third = landAndDerive(items);
 
         assertThat(first.duplicate()).isFalse();
         assertThat(first.inserted()).isEqualTo(1);
@@ -190,10 +342,10 @@ abstract class BatchApplierScenario {
     @Test
     void shouldIgnoreAnOlderVersionArrivingAfterANewerOne() {
         loadDimensions();
-        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
-        applier.apply(batch("order_items", item(1000, 30, 100, 1, 5)));
+        landAndDerive(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        landAndDerive(batch("order_items", item(1000, 30, 100, 1, 5)));
 
-        ApplyResult older = applier.apply(batch("order_items", item(1000, 25, 100, 1, 2)));
+        ApplyResult older = landAndDerive(batch("order_items", item(1000, 25, 100, 1, 2)));
 
         assertThat(older.ignored()).isEqualTo(1);
         assertThat(sql.queryForObject(
@@ -204,13 +356,13 @@ abstract class BatchApplierScenario {
     @Test
     void shouldKeepTheOldCustomerVersionForAnOrderPlacedBeforeASegmentChange() {
         loadDimensions();
-        applier.apply(
+        landAndDerive(
                 batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"), order(101, 20, 1, "2026-05-10T10:00:00")));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 1)));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 1)));
         long oldSk =
                 sql.queryForObject("SELECT cliente_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class);
 
-        applier.apply(batch("customers", customer(1, 40, "vip", "2026-04-01T00:00:00")));
+        landAndDerive(batch("customers", customer(1, 40, "vip", "2026-04-01T00:00:00")));
 
         List<Map<String, Object>> versions = sql.queryForList(
                 "SELECT cliente_sk, segmento, valido_de, valido_ate, atual FROM dim.dim_cliente WHERE cliente_id = 1"
@@ -227,9 +379,9 @@ abstract class BatchApplierScenario {
     @Test
     void shouldPointAFactAtAnInferredProductAndCompleteItWhenTheProductArrives() {
         loadDimensions();
-        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        landAndDerive(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
 
-        applier.apply(batch("order_items", item(1000, 21, 100, 77, 2)));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 77, 2)));
 
         Map<String, Object> inferred =
                 sql.queryForMap("SELECT produto_sk, inferido FROM dim.dim_produto WHERE produto_id = 77");
@@ -237,7 +389,7 @@ abstract class BatchApplierScenario {
         assertThat(sql.queryForObject("SELECT produto_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
                 .isEqualTo(inferred.get("produto_sk"));
 
-        applier.apply(batch("products", product(77, 50, "30.00")));
+        landAndDerive(batch("products", product(77, 50, "30.00")));
 
         Map<String, Object> completed = sql.queryForMap(
                 "SELECT produto_sk, inferido, nome, preco_lista FROM dim.dim_produto WHERE produto_id = 77");
@@ -256,14 +408,14 @@ abstract class BatchApplierScenario {
     @Test
     void shouldRemoveTheFactsOfSoftAndHardDeletedSourceRowsAndFlagDeletedMembers() {
         loadDimensions();
-        applier.apply(
+        landAndDerive(
                 batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"), order(101, 20, 1, "2026-03-11T10:00:00")));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 1)));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 1)));
 
-        applier.apply(batch("order_items", delete(1000, 30)));
+        landAndDerive(batch("order_items", delete(1000, 30)));
         var softDeleted = order(101, 31, 1, "2026-03-11T10:00:00");
         softDeleted.data();
-        applier.apply(batch(
+        landAndDerive(batch(
                 "orders",
                 upsert(
                         101,
@@ -286,7 +438,7 @@ abstract class BatchApplierScenario {
                         "web",
                         "deleted_at",
                         "2026-03-12T00:00:00")));
-        applier.apply(batch("customers", delete(1, 32)));
+        landAndDerive(batch("customers", delete(1, 32)));
 
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Integer.class))
                 .isZero();
@@ -300,10 +452,10 @@ abstract class BatchApplierScenario {
     @Test
     void shouldFoldReturnsIntoTheirOrderItem() {
         loadDimensions();
-        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+        landAndDerive(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3)));
 
-        applier.apply(batch(
+        landAndDerive(batch(
                 "returns",
                 upsert(
                         1,
@@ -343,13 +495,13 @@ abstract class BatchApplierScenario {
     void shouldRepairACorruptedFactWhenItsOrderIsReplayed() {
         loadDimensions();
         var order = order(100, 20, 1, "2026-03-10T10:00:00");
-        applier.apply(batch("orders", order));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+        landAndDerive(batch("orders", order));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3)));
         sql.update("UPDATE fact.fact_vendas SET valor_total_liquido = 1 WHERE order_item_id = 1000");
 
-        ApplyResult live = applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        ApplyResult live = landAndDerive(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
         assertThat(live.duplicate()).isTrue();
-        ApplyResult replayed = applier.apply(replay("orders", "replay-1", order));
+        ApplyResult replayed = landAndDerive(replay("orders", "replay-1", order));
 
         assertThat(replayed.updated()).isEqualTo(1);
         assertThat(sql.queryForObject(
@@ -361,7 +513,7 @@ abstract class BatchApplierScenario {
     @Test
     void shouldBuildMonthlyTargetsAndDiscountFacts() {
         loadDimensions();
-        applier.apply(batch(
+        landAndDerive(batch(
                 "discounts",
                 upsert(
                         5,
@@ -380,7 +532,7 @@ abstract class BatchApplierScenario {
                         "2026-03-01T00:00:00",
                         "ends_at",
                         "2026-03-31T00:00:00")));
-        applier.apply(batch(
+        landAndDerive(batch(
                 "orders",
                 upsert(
                         100,
@@ -401,8 +553,8 @@ abstract class BatchApplierScenario {
                         "2026-03-10T10:00:00",
                         "channel",
                         "web")));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
-        applier.apply(batch(
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
+        landAndDerive(batch(
                 "sales_targets",
                 upsert(
                         7,
@@ -430,13 +582,13 @@ abstract class BatchApplierScenario {
     @Test
     void shouldGiveAFactItsCustomersRegionOnceTheInferredCustomerArrives() {
         loadDimensions();
-        applier.apply(batch("orders", order(100, 20, 2, "2026-03-10T10:00:00")));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1)));
+        landAndDerive(batch("orders", order(100, 20, 2, "2026-03-10T10:00:00")));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 1)));
         assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
                 .as("region unknown while the customer is inferred")
                 .isZero();
 
-        applier.apply(batch("customers", customer(2, 30, "consumer", "2026-01-01T00:00:00")));
+        landAndDerive(batch("customers", customer(2, 30, "consumer", "2026-01-01T00:00:00")));
 
         Long region = sql.queryForObject("SELECT regiao_sk FROM dim.dim_regiao WHERE regiao_id = 1", Long.class);
         assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))

@@ -5,10 +5,8 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.embedded.EmbeddedBroker;
 import io.esteira.extractor.listen.PostgresChangeListener;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Times the pipeline's initial load. Extraction is held ({@code ctl.etl_control.enabled = false})
  * while the services start, so start-up is not counted; the clock starts when it is released (and
- * every entity is woken through its notification channel, as a commit would), and stops at the end
- * of the apply transaction that brings every entity's applied rows up to what the source holds.
+ * every entity is woken through its notification channel, as a commit would), and stops when every
+ * entity's landed rows have reached what the source holds and the derive queue is empty (observed by a
+ * poll every few milliseconds).
  */
 final class PipelineLoad {
 
@@ -72,9 +71,10 @@ final class PipelineLoad {
             alive.run();
             Map<String, long[]> applied = applied(warehouse);
             long rows = applied.values().stream().mapToLong(a -> a[1]).sum();
-            boolean done = expected.entrySet().stream()
+            boolean landed = expected.entrySet().stream()
                     .allMatch(e -> applied.getOrDefault(e.getKey(), new long[2])[1] >= e.getValue());
-            if (done) {
+            // Landed is not loaded: the dimensions and facts are in once the deriver drained its queue.
+            if (landed && deriveQueued(warehouse) == 0) {
                 return result(warehouse, started, applied);
             }
             Instant now = Instant.now();
@@ -106,6 +106,11 @@ final class PipelineLoad {
         }
     }
 
+    private static long deriveQueued(JdbcTemplate warehouse) {
+        Long queued = warehouse.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class);
+        return queued == null ? 0 : queued;
+    }
+
     private static Map<String, long[]> applied(JdbcTemplate warehouse) {
         Map<String, long[]> applied = new LinkedHashMap<>();
         warehouse.query(BenchSql.get("applied-rows"), rs -> {
@@ -115,19 +120,14 @@ final class PipelineLoad {
     }
 
     private static LoadResult result(JdbcTemplate warehouse, Instant started, Map<String, long[]> applied) {
-        Instant observed = Instant.now();
+        // The last derive pass ended between the previous poll (100 ms ago) and this one.
+        Instant end = Instant.now();
         long[] batches = {0};
         long[] applyMillis = {0};
-        Instant[] lastEnded = {null};
         warehouse.query(BenchSql.get("apply-time"), rs -> {
             batches[0] = rs.getLong(1);
             applyMillis[0] = rs.getLong(2);
-            Timestamp ended = rs.getTimestamp(3);
-            // The loader writes UTC wall-clock times (timestamp without time zone).
-            lastEnded[0] = ended == null ? null : ended.toLocalDateTime().toInstant(ZoneOffset.UTC);
         });
-        // The end of the last apply transaction, as the loader recorded it; the poll's own time bounds it.
-        Instant end = lastEnded[0] != null && lastEnded[0].isBefore(observed) ? lastEnded[0] : observed;
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String entity : EntityCatalog.reference().names()) {
             rows.put(entity, applied.getOrDefault(entity, new long[2])[1]);

@@ -73,7 +73,9 @@ public record StackStatus(
                     checks.put(rs.getString(1), rs.getString(2));
                 });
         Long alerts = dw.queryForObject("SELECT COUNT(*) FROM audit.alert_log WHERE outcome = 'sent'", Long.class);
-        long queued = 0;
+        // Batches waiting on the broker, and keys landed but not derived yet: both are work to do.
+        Long derive = dw.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class);
+        long queued = derive == null ? 0 : derive;
         long dead = 0;
         EmbeddedBroker broker = stack.embeddedBroker();
         if (broker != null) {
