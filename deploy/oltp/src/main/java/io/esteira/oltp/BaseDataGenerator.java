@@ -131,7 +131,6 @@ public final class BaseDataGenerator {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             OltpDialect dialect = OltpDialect.of(connection);
-            dialect.prepareSession(connection);
             requireEmpty(connection);
             connection.setAutoCommit(false);
             progress.start("generate scale " + plan.scale(), plan.estimatedRows());

@@ -8,10 +8,10 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * What differs between the vendors for the OLTP tools: the migration folder, session set-up, and
+ * What differs between the vendors for the OLTP tools: the migration folder, statistics, and
  * inserting explicit values into identity columns. Everything else the generator and the workload
  * write is standard SQL ({@code OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY}, JDBC booleans and
- * timestamps) that the three accept.
+ * timestamps) that both accept.
  */
 public enum OltpDialect {
     POSTGRESQL("postgresql") {
@@ -46,30 +46,6 @@ public enum OltpDialect {
         }
 
         // analyze: nothing to do, AUTO_UPDATE_STATISTICS (on by default) refreshes them on first use.
-    },
-
-    H2("h2") {
-        @Override
-        void prepareSession(Connection connection) throws SQLException {
-            // discounts.value and sales_targets.year/month are keywords in H2 (see the H2 migration).
-            execute(connection, "SET NON_KEYWORDS VALUE, YEAR, MONTH");
-        }
-
-        @Override
-        void restartIdentity(Connection connection, CoreTable table, long lastId) throws SQLException {
-            // H2 takes no parameter here; the table comes from the enum and the value is a long.
-            execute(
-                    connection,
-                    "ALTER TABLE " + table.qualifiedName() + " ALTER COLUMN " + table.keyColumn() + " RESTART WITH "
-                            + (lastId + 1));
-        }
-
-        @Override
-        void analyze(Connection connection, CoreTable table) throws SQLException {
-            if (table == CoreTable.values()[0]) {
-                execute(connection, "ANALYZE"); // H2 analyzes the whole database at once
-            }
-        }
     };
 
     private final String folder;
@@ -92,11 +68,8 @@ public enum OltpDialect {
         if (lower.startsWith("jdbc:sqlserver:")) {
             return SQLSERVER;
         }
-        if (lower.startsWith("jdbc:h2:")) {
-            return H2;
-        }
         throw new OltpException("The JDBC URL " + Redaction.url(url)
-                + " is not a supported OLTP database: use jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:.");
+                + " is not a supported OLTP database: use jdbc:postgresql: or jdbc:sqlserver:.");
     }
 
     /** The dialect of an open connection, from its driver's product name. */
@@ -109,15 +82,9 @@ public enum OltpDialect {
         if (product.contains("sql server")) {
             return SQLSERVER;
         }
-        if (product.equals("h2")) {
-            return H2;
-        }
         throw new OltpException("The database at " + Redaction.url(metaData.getURL()) + " is "
-                + metaData.getDatabaseProductName() + ": the OLTP tools support PostgreSQL, SQL Server and H2.");
+                + metaData.getDatabaseProductName() + ": the OLTP tools support PostgreSQL and SQL Server.");
     }
-
-    /** Session settings that the generator's and the workload's statements rely on. */
-    void prepareSession(Connection connection) throws SQLException {}
 
     /** Before a batch that gives the identity column explicit values. */
     void beginExplicitIds(Connection connection, CoreTable table) throws SQLException {}

@@ -2,7 +2,6 @@ package io.esteira.oltp;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -53,27 +52,21 @@ public final class OltpSchema {
 
     private static Flyway flyway(DataSource dataSource) {
         OltpDialect dialect;
-        boolean upperCase;
         try (Connection connection = dataSource.getConnection()) {
             dialect = OltpDialect.of(connection);
-            upperCase = connection.getMetaData().storesUpperCaseIdentifiers();
         } catch (SQLException e) {
             throw new OltpException(
                     "Cannot connect to the OLTP database: " + OltpException.quote(e)
                             + ". Check the URL, user and password.",
                     e);
         }
-        // Flyway quotes the names it is given: give them as the database stores the unquoted
-        // core.* names of the scripts (H2 folds them to upper case).
-        String schema = upperCase ? SCHEMA.toUpperCase(Locale.ROOT) : SCHEMA;
-        String table = upperCase ? HISTORY_TABLE.toUpperCase(Locale.ROOT) : HISTORY_TABLE;
         return Flyway.configure(OltpSchema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/oltp/" + dialect.folder())
-                .schemas(schema)
-                .defaultSchema(schema)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
                 .createSchemas(true)
-                .table(table)
+                .table(HISTORY_TABLE)
                 .placeholderReplacement(false)
                 .failOnMissingLocations(true)
                 .load();

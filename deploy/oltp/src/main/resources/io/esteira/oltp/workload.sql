@@ -1,5 +1,5 @@
 -- Statements of io.esteira.oltp.ChangeWorkload, one per "-- name:" block. Standard SQL that
--- PostgreSQL, SQL Server and H2 all run. A "pick" takes the first matching row at or after a random
+-- PostgreSQL and SQL Server both run. A "pick" takes the first matching row at or after a random
 -- key, so that a seed always picks the same rows of the same data.
 
 -- name: key-range-orders

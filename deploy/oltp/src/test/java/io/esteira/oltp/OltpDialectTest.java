@@ -13,8 +13,16 @@ class OltpDialectTest {
                 .isEqualTo(OltpDialect.POSTGRESQL);
         assertThat(OltpDialect.fromJdbcUrl("jdbc:sqlserver://db:1433;databaseName=oltp"))
                 .isEqualTo(OltpDialect.SQLSERVER);
-        assertThat(OltpDialect.fromJdbcUrl("jdbc:h2:mem:oltp")).isEqualTo(OltpDialect.H2);
-        assertThat(OltpDialect.H2.folder()).isEqualTo("h2");
+        assertThat(OltpDialect.POSTGRESQL.folder()).isEqualTo("postgresql");
+        assertThat(OltpDialect.SQLSERVER.folder()).isEqualTo("sqlserver");
+    }
+
+    @Test
+    void shouldRefuseAnH2Url() {
+        assertThatThrownBy(() -> OltpDialect.fromJdbcUrl("jdbc:h2:mem:oltp"))
+                .isInstanceOf(OltpException.class)
+                .hasMessageContaining("is not a supported OLTP database")
+                .hasMessageContaining("jdbc:postgresql: or jdbc:sqlserver:");
     }
 
     @Test

@@ -167,7 +167,6 @@ abstract class OltpScenario {
         try (TestDatabase database = migrated()) {
             new BaseDataGenerator(7, 2).generate(database.dataSource());
             try (Connection connection = database.dataSource().getConnection()) {
-                dialect(connection).prepareSession(connection);
                 List<Object[]> items = rows(
                         connection,
                         "SELECT o.order_id, d.discount_type, d.value, i.quantity, i.unit_price, i.discount_amount"
@@ -233,7 +232,6 @@ abstract class OltpScenario {
                 assertThat(report.count(kind)).as(kind.name()).isPositive();
             }
             try (Connection connection = database.dataSource().getConnection()) {
-                dialect(connection).prepareSession(connection);
                 assertThat(count(connection, "core.deleted_rows")).isPositive();
                 assertThat(countWhere(connection, "core.orders", "deleted_at IS NOT NULL")
                                 + countWhere(connection, "core.customers", "deleted_at IS NOT NULL")
@@ -272,7 +270,6 @@ abstract class OltpScenario {
         try (TestDatabase database = migrated()) {
             new BaseDataGenerator(3, 1).generate(database.dataSource());
             try (Connection connection = database.dataSource().getConnection()) {
-                dialect(connection).prepareSession(connection);
                 // As after a long run: only the floor of live products is left.
                 try (var statement = connection.prepareStatement(
                         "UPDATE core.products SET deleted_at = updated_at WHERE product_id > ?")) {
@@ -407,10 +404,6 @@ abstract class OltpScenario {
         }
     }
 
-    static OltpDialect dialect(Connection connection) throws SQLException {
-        return OltpDialect.of(connection);
-    }
-
     static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -457,13 +450,9 @@ abstract class OltpScenario {
     /** Tables of core with a row_version column: the captured tables, and core.deleted_rows. */
     private static List<String> tablesWithRowVersion(DatabaseMetaData meta) throws SQLException {
         Set<String> tables = new LinkedHashSet<>();
-        for (String schema : List.of(OltpSchema.SCHEMA, OltpSchema.SCHEMA.toUpperCase(Locale.ROOT))) {
-            for (String column : List.of("row_version", "ROW_VERSION")) {
-                try (ResultSet rs = meta.getColumns(null, schema, "%", column)) {
-                    while (rs.next()) {
-                        tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-                    }
-                }
+        try (ResultSet rs = meta.getColumns(null, OltpSchema.SCHEMA, "%", "row_version")) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }
         }
         return new ArrayList<>(tables);
@@ -483,7 +472,7 @@ abstract class OltpScenario {
 
     private static List<String> columns(DatabaseMetaData meta, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (ResultSet rows = meta.getColumns(null, schemaName(meta), tableName(meta, table), "%")) {
+        try (ResultSet rows = meta.getColumns(null, OltpSchema.SCHEMA, table, "%")) {
             while (rows.next()) {
                 columns.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
@@ -494,7 +483,7 @@ abstract class OltpScenario {
     /** Each index's columns in order. */
     private static List<List<String>> indexes(DatabaseMetaData meta, String table) throws SQLException {
         Map<String, Map<Integer, String>> byIndex = new HashMap<>();
-        try (ResultSet rows = meta.getIndexInfo(null, schemaName(meta), tableName(meta, table), false, false)) {
+        try (ResultSet rows = meta.getIndexInfo(null, OltpSchema.SCHEMA, table, false, false)) {
             while (rows.next()) {
                 String index = rows.getString("INDEX_NAME");
                 if (index != null) {
@@ -508,13 +497,5 @@ abstract class OltpScenario {
         return byIndex.values().stream()
                 .map(columns -> List.copyOf(columns.values()))
                 .toList();
-    }
-
-    private static String schemaName(DatabaseMetaData meta) throws SQLException {
-        return meta.storesUpperCaseIdentifiers() ? OltpSchema.SCHEMA.toUpperCase(Locale.ROOT) : OltpSchema.SCHEMA;
-    }
-
-    private static String tableName(DatabaseMetaData meta, String table) throws SQLException {
-        return meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
     }
 }

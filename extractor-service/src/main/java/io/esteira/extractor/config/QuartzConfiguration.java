@@ -60,17 +60,13 @@ public class QuartzConfiguration {
         return switch (SqlDialect.vendorOf(dwUrl)) {
             case POSTGRESQL -> "org.postgresql.Driver";
             case SQLSERVER -> "com.microsoft.sqlserver.jdbc.SQLServerDriver";
-            case H2 -> "org.h2.Driver";
         };
     }
 
     static String delegate(String dwUrl) {
-        if (dwUrl.startsWith("jdbc:postgresql:")) {
-            return "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
-        }
-        if (dwUrl.startsWith("jdbc:sqlserver:")) {
-            return "org.quartz.impl.jdbcjobstore.MSSQLDelegate";
-        }
-        return "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+        return switch (SqlDialect.vendorOf(dwUrl)) {
+            case POSTGRESQL -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
+            case SQLSERVER -> "org.quartz.impl.jdbcjobstore.MSSQLDelegate";
+        };
     }
 }

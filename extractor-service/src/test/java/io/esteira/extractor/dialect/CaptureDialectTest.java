@@ -124,7 +124,7 @@ class CaptureDialectTest {
         assertThat(sql)
                 .contains("AND t.[updated_at] >= :window_from AND t.[updated_at] < :window_to")
                 .contains("AND d.deleted_at >= :window_from AND d.deleted_at < :window_to");
-        assertThat(rendered(Vendor.H2, "updated_at"))
+        assertThat(rendered(Vendor.POSTGRESQL, "updated_at"))
                 .contains("AND t.\"updated_at\" >= :window_from AND t.\"updated_at\" < :window_to");
     }
 

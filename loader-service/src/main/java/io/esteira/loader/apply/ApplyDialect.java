@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the loader's SQL spells differently per vendor, in one place, so that one template in {@code
- * apply/ansi} serves every vendor. PostgreSQL 15+ and H2 take standard SQL. SQL Server 2022 has no
+ * apply/ansi} serves every vendor. PostgreSQL 15+ takes standard SQL. SQL Server 2022 has no
  * boolean literals (booleans are {@code bit}), no {@code INTERVAL}, {@code EXTRACT}, {@code ||} or {@code
  * LPAD}, and rejects a {@code MERGE} not ended by {@code ;} (error 10713). Templates write those as tokens:
  *

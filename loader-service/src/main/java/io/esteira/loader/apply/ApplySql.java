@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The loader's SQL, read from {@code apply/<vendor>/<name>.sql}, falling back to
- * {@code apply/ansi/<name>.sql} (standard SQL that PostgreSQL 15+ and H2 2.x share, and SQL Server
+ * {@code apply/ansi/<name>.sql} (standard SQL that PostgreSQL 15+ reads as it is, and SQL Server
  * through the tokens of {@link ApplyDialect}). Templates name identifiers as {@code {placeholder}};
  * only identifiers the caller has checked and quoted are substituted. Values always travel as named
  * parameters ({@code :token}, {@code :now}, …).

@@ -60,7 +60,7 @@ final class Placeholders {
         placeholders.put("set_attrs", join(dimension.attributes(), "%s = s.%s"));
         if (dimension.isScd2()) {
             placeholders.put("set_scd1", join(dimension.scd1Attributes(), "%s = s.%s"));
-            // IS DISTINCT FROM: standard SQL, in PostgreSQL, H2 and SQL Server 2022.
+            // IS DISTINCT FROM: standard SQL, in PostgreSQL and SQL Server 2022.
             placeholders.put(
                     "tracked_changed",
                     dimension.tracked().stream()

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Start-up checks of the migration settings Spring Boot's Flyway reads from {@code spring.flyway.*}: the
- * calendar range must be two ISO dates in order, and the warehouse a database with migrations (an H2 one
- * in PostgreSQL mode), or the service stops before touching it.
+ * calendar range must be two ISO dates in order, and the warehouse a database with migrations
+ * (PostgreSQL or SQL Server), or the service stops before touching it.
  */
 @Configuration(proxyBeanMethods = false)
 public class DwSchemaConfiguration {

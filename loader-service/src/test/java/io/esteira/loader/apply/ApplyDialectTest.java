@@ -39,7 +39,7 @@ class ApplyDialectTest {
     @Test
     void shouldTreatANameWithoutArgumentsOtherThanTrueOrFalseAsAPlaceholder() {
         assertThat(ApplyDialect.of(Vendor.SQLSERVER).token("true", null)).isEqualTo("1");
-        assertThat(ApplyDialect.of(Vendor.H2).token("false", null)).isEqualTo("FALSE");
+        assertThat(ApplyDialect.of(Vendor.POSTGRESQL).token("false", null)).isEqualTo("FALSE");
         assertThat(ApplyDialect.of(Vendor.SQLSERVER).token("incoming", null)).isNull();
     }
 

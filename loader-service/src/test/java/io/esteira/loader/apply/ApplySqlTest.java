@@ -116,11 +116,11 @@ class ApplySqlTest {
     }
 
     @Test
-    void shouldOpenAnScd2VersionWithIntervalOnH2AndDateaddOnSqlServer() {
-        String h2 = newVersionStep(Vendor.H2);
+    void shouldOpenAnScd2VersionWithIntervalOnPostgresqlAndDateaddOnSqlServer() {
+        String postgresql = newVersionStep(Vendor.POSTGRESQL);
         String sqlServer = newVersionStep(Vendor.SQLSERVER);
 
-        assertThat(h2)
+        assertThat(postgresql)
                 .isEqualTo(
                         """
                 -- Step 2: members whose tracked attributes changed get a new version from the source's change

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CalendarRangeTest {
 
     @Test
-    void shouldDefaultTo2015Through2035() {
+    void shouldDefaultToTheYears2015To2035() {
         assertThat(CalendarRange.DEFAULT.placeholders())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("calendarFrom", "2015-01-01", "calendarTo", "2035-12-31"));
         assertThat(CalendarRange.DEFAULT.days()).isEqualTo(7670);

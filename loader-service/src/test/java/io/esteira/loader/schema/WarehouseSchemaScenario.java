@@ -30,7 +30,7 @@ abstract class WarehouseSchemaScenario {
     /** The empty database to migrate; available from {@code @BeforeAll} on. */
     abstract DataSource dataSource();
 
-    /** {@code postgresql}, {@code sqlserver} or {@code h2}. */
+    /** {@code postgresql} or {@code sqlserver}. */
     abstract String vendor();
 
     @BeforeAll

@@ -18,7 +18,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 /**
  * Resolves configured table and column names against a database's catalog, so that a misspelt name
  * stops start-up and a name is quoted exactly as the database stores it (PostgreSQL folds unquoted
- * names to lower case, H2 by default to upper case).
+ * names to lower case; a customer's OLTP may have been created with quoted upper-case names).
  */
 public final class Catalog {
 

@@ -25,7 +25,7 @@ class QualityDialectTest {
 
     @Test
     void shouldFallBackToTheAnsiStatement() {
-        assertThat(new QualityDialect(Vendor.H2).sql("applied-batches"))
+        assertThat(new QualityDialect(Vendor.POSTGRESQL).sql("applied-batches"))
                 .isEqualTo("SELECT COUNT(*) FROM ctl.applied_batch WHERE replay = :replay");
     }
 
@@ -43,7 +43,7 @@ class QualityDialectTest {
                 .isEqualTo("[fact_vendas]");
         assertThat(new QualityDialect(Vendor.POSTGRESQL).quoteIdentifier("fact_vendas"))
                 .isEqualTo("\"fact_vendas\"");
-        assertThatThrownBy(() -> new QualityDialect(Vendor.H2).quoteIdentifier("x\"; DROP"))
+        assertThatThrownBy(() -> new QualityDialect(Vendor.POSTGRESQL).quoteIdentifier("x\"; DROP"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -133,7 +133,7 @@ class CheckRunnerTest {
         ReplayDrain drain =
                 new ReplayDrain(
                         new SimpleDriverDataSource(),
-                        new QualityDialect(Vendor.H2),
+                        new QualityDialect(Vendor.POSTGRESQL),
                         Duration.ofSeconds(1),
                         Duration.ZERO,
                         d -> {}) {
@@ -157,7 +157,7 @@ class CheckRunnerTest {
         final List<QualityResult> saved = new ArrayList<>();
 
         MemoryStore() {
-            super(new SimpleDriverDataSource(), new QualityDialect(Vendor.H2));
+            super(new SimpleDriverDataSource(), new QualityDialect(Vendor.POSTGRESQL));
         }
 
         @Override

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** A database product Esteira runs on, with its identifier quoting and folder name for vendor SQL. */
 public enum Vendor {
     POSTGRESQL("postgresql", "jdbc:postgresql:", "\"", "\""),
-    SQLSERVER("sqlserver", "jdbc:sqlserver:", "[", "]"),
-    H2("h2", "jdbc:h2:", "\"", "\"");
+    SQLSERVER("sqlserver", "jdbc:sqlserver:", "[", "]");
 
     private final String id;
     private final String urlPrefix;
@@ -44,7 +43,7 @@ public enum Vendor {
             }
         }
         throw new IllegalArgumentException("JDBC URL " + shownPrefix(jdbcUrl)
-                + " is not supported; use a URL starting with jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:.");
+                + " is not supported; use a URL starting with jdbc:postgresql: or jdbc:sqlserver:.");
     }
 
     /** Only the scheme part, so credentials in the URL never reach a log. */

@@ -11,13 +11,11 @@ class SqlDialectTest {
 
     private final SqlDialect postgres = () -> Vendor.POSTGRESQL;
     private final SqlDialect sqlServer = () -> Vendor.SQLSERVER;
-    private final SqlDialect h2 = () -> Vendor.H2;
 
     @Test
     void shouldQuoteIdentifierForEachVendor() {
         assertThat(postgres.quoteIdentifier("order_items")).isEqualTo("\"order_items\"");
         assertThat(sqlServer.quoteIdentifier("order_items")).isEqualTo("[order_items]");
-        assertThat(h2.quoteIdentifier("order_items")).isEqualTo("\"order_items\"");
     }
 
     @Test
@@ -44,7 +42,6 @@ class SqlDialectTest {
     @CsvSource({
         "jdbc:postgresql://127.0.0.1:5432/esteira, POSTGRESQL",
         "jdbc:sqlserver://db:1433;databaseName=esteira;encrypt=false, SQLSERVER",
-        "jdbc:h2:mem:oltp;MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE, H2",
         "JDBC:PostgreSQL://db/esteira, POSTGRESQL"
     })
     void shouldTellVendorFromJdbcUrl(String url, Vendor vendor) {
@@ -56,7 +53,7 @@ class SqlDialectTest {
         assertThatThrownBy(() -> SqlDialect.vendorOf("jdbc:mysql://db/esteira?user=root&password=secret"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'jdbc:mysql:…' is not supported")
-                .hasMessageContaining("jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:")
+                .hasMessageContaining("jdbc:postgresql: or jdbc:sqlserver:")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> SqlDialect.vendorOf(null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -64,9 +61,15 @@ class SqlDialectTest {
     }
 
     @Test
+    void shouldRefuseH2NowThatOnlyPostgresqlAndSqlServerAreSupported() {
+        assertThatThrownBy(() -> SqlDialect.vendorOf("jdbc:h2:mem:oltp;MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'jdbc:h2:…' is not supported");
+    }
+
+    @Test
     void shouldNameVendorFoldersForVendorSql() {
         assertThat(Vendor.POSTGRESQL.id()).isEqualTo("postgresql");
         assertThat(Vendor.SQLSERVER.id()).isEqualTo("sqlserver");
-        assertThat(Vendor.H2.id()).isEqualTo("h2");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.embedded.junit.PostgresDatabase;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import io.esteira.quality.config.QualityProperties.CheckRepair;
 import io.esteira.quality.config.QualityProperties.DimensionKey;
@@ -12,25 +13,30 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Validation that needs no warehouse: an in-memory H2 database with one small table stands in. */
-class CheckFactoryTest {
+/** Validation against a real database: a PostgreSQL database with one small table stands in for the warehouse. */
+class CheckFactoryIT {
+
+    @RegisterExtension
+    static final PostgresDatabase dw = new PostgresDatabase("check_factory");
 
     private CheckFactory factory;
 
-    @BeforeEach
-    void database() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:factory_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
-        new JdbcTemplate(h2)
+    @BeforeAll
+    static void createTable() {
+        new JdbcTemplate(dw.dataSource())
                 .execute("CREATE SCHEMA fact; CREATE TABLE fact.fact_vendas (order_item_id bigint PRIMARY KEY,"
                         + " quantidade integer)");
-        Database database = Database.of("dw", h2, 10);
+    }
+
+    @BeforeEach
+    void factory() {
+        Database database = Database.of("dw", dw.dataSource(), 10);
         factory = new CheckFactory(
                 database, database, EntityCatalog.reference(), ZoneId.of("UTC"), 10, Clock.systemUTC());
     }
@@ -79,7 +85,7 @@ class CheckFactoryTest {
         assertThatThrownBy(() -> factory.createOne("rule-missing", rule("SELECT * FROM fact.fact_nada")))
                 .hasMessageContaining("Check 'rule-missing'")
                 .hasMessageContaining("does not prepare")
-                .hasMessageContaining("FACT_NADA");
+                .hasMessageContaining("fact.fact_nada");
     }
 
     @Test

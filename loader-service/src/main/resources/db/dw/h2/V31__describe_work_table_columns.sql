@@ -1,5 +1,0 @@
--- Descriptions of the loader's work-table columns. Nothing to do on H2: V20__loader_work_tables.sql
--- already comments every column of stg.incoming_<entity>, stg.affected, stg.scd_change and
--- ctl.apply_lock (DwSchemaH2IT checks it). The SQL Server V20 did not (SELECT TOP 0 * INTO copies no
--- MS_Description); db/dw/sqlserver/V31 adds them there. This file keeps every vendor at the same
--- versions (DwSchemaTest).
