@@ -1,2 +1,7 @@
--- The work rows of a derive pass; its incoming rows are removed per entity by cleanup.sql.
+-- The end of a derive pass. A parked key that landed again (fixed at the source) and was derived is
+-- parked no more; then the pass's work rows go (its incoming rows are removed per entity by cleanup.sql).
+DELETE FROM ctl.derive_failed
+WHERE EXISTS (SELECT 1 FROM stg.derive_keys k
+              WHERE k.apply_token = :token AND k.entity = derive_failed.entity AND k.key_value = derive_failed.key_value);
+
 DELETE FROM stg.derive_keys WHERE apply_token = :token

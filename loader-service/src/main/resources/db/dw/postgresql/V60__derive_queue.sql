@@ -17,6 +17,19 @@ COMMENT ON COLUMN ctl.derive_queue.entity IS 'Catalog entity of the key (its sta
 COMMENT ON COLUMN ctl.derive_queue.key_value IS 'The source key whose mirror row changed.';
 COMMENT ON COLUMN ctl.derive_queue.queued_at IS 'When the lander queued the key (UTC): the queue''s age is the derive lag.';
 
+CREATE TABLE ctl.derive_failed (
+    entity    varchar(63)   NOT NULL,
+    key_value bigint        NOT NULL,
+    reason    varchar(2000) NOT NULL,
+    failed_at timestamp(3)  NOT NULL,
+    CONSTRAINT pk_derive_failed PRIMARY KEY (entity, key_value)
+);
+COMMENT ON TABLE ctl.derive_failed IS 'Keys no derive pass could derive, even alone: parked here with the reason so that every other key keeps flowing; POST /api/dlq/derive/retry queues them again after the fix.';
+COMMENT ON COLUMN ctl.derive_failed.entity IS 'Catalog entity of the key.';
+COMMENT ON COLUMN ctl.derive_failed.key_value IS 'The source key whose dimensions or facts could not be derived.';
+COMMENT ON COLUMN ctl.derive_failed.reason IS 'The database''s error for the pass that held only this key.';
+COMMENT ON COLUMN ctl.derive_failed.failed_at IS 'When the key was parked (UTC).';
+
 CREATE UNLOGGED TABLE stg.derive_keys (
     apply_token varchar(36) NOT NULL,
     entity      varchar(63) NOT NULL,

@@ -26,6 +26,28 @@ EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'When the l
     @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'derive_queue',
     @level2type = N'COLUMN', @level2name = N'queued_at';
 
+CREATE TABLE ctl.derive_failed (
+    entity    nvarchar(63)   NOT NULL,
+    key_value bigint         NOT NULL,
+    reason    nvarchar(2000) NOT NULL,
+    failed_at datetime2(3)   NOT NULL,
+    CONSTRAINT pk_derive_failed PRIMARY KEY (entity, key_value)
+);
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Keys no derive pass could derive, even alone: parked here with the reason so that every other key keeps flowing; POST /api/dlq/derive/retry queues them again after the fix.',
+    @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'derive_failed';
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Catalog entity of the key.',
+    @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'derive_failed',
+    @level2type = N'COLUMN', @level2name = N'entity';
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'The source key whose dimensions or facts could not be derived.',
+    @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'derive_failed',
+    @level2type = N'COLUMN', @level2name = N'key_value';
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'The database''s error for the pass that held only this key.',
+    @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'derive_failed',
+    @level2type = N'COLUMN', @level2name = N'reason';
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'When the key was parked (UTC).',
+    @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'derive_failed',
+    @level2type = N'COLUMN', @level2name = N'failed_at';
+
 CREATE TABLE stg.derive_keys (
     apply_token varchar(36)  NOT NULL,
     entity      nvarchar(63) NOT NULL,

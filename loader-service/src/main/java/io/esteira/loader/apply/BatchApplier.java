@@ -5,6 +5,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -129,52 +131,129 @@ public class BatchApplier {
      */
     public DeriveResult derive(int maxKeys) {
         return transactions.execute(status -> {
-            String token = UUID.randomUUID().toString();
-            MapSqlParameterSource params = params(token).addValue("max_keys", maxKeys);
-            if (jdbc.queryForList(sql.statement("derive-lock", Map.of()), params)
-                    .isEmpty()) {
+            MapSqlParameterSource params = params(UUID.randomUUID().toString()).addValue("max_keys", maxKeys);
+            if (!deriveLock(params)) {
                 return DeriveResult.BUSY;
             }
             run("derive-claim", Map.of(), params);
-            Map<String, Integer> keys = new LinkedHashMap<>();
-            jdbc.query(
-                    "SELECT entity, COUNT(*) FROM stg.derive_keys WHERE apply_token = :token GROUP BY entity",
-                    params,
-                    rs -> {
-                        keys.put(rs.getString(1), rs.getInt(2));
-                    });
-            if (keys.isEmpty()) {
-                return new DeriveResult(true, Map.of());
-            }
-            Map<String, Integer> derived = new LinkedHashMap<>();
-            Map<String, String> factNames = null;
-            for (EntityDefinition entity : catalog.loadOrder()) {
-                if (!keys.containsKey(entity.name())) {
-                    continue;
-                }
-                derived.put(entity.name(), keys.get(entity.name()));
-                Map<String, String> names = placeholders.entity(entity, false);
-                params.addValue("entity", entity.name());
-                run("derive-fill", names, params);
-                for (Step step : plans.get(entity.name())) {
-                    if (step == Plans.FACTS) {
-                        factNames = names;
-                    } else {
-                        step.run(this, names, params);
-                    }
-                }
-            }
-            if (factNames != null) {
-                deriveFacts(factNames, params);
-            }
-            for (EntityDefinition entity : catalog.loadOrder()) {
-                if (keys.containsKey(entity.name())) {
-                    run("cleanup", placeholders.entity(entity, false), params);
-                }
-            }
-            run("derive-cleanup", Map.of(), params);
-            return new DeriveResult(true, derived);
+            return deriveClaimed(params);
         });
+    }
+
+    /**
+     * One derive pass over exactly {@code keys} (those still queued): how the deriver isolates a key that
+     * makes every pass holding it fail.
+     */
+    public DeriveResult derive(List<QueuedKey> keys) {
+        return transactions.execute(status -> {
+            MapSqlParameterSource params = params(UUID.randomUUID().toString());
+            if (!deriveLock(params)) {
+                return DeriveResult.BUSY;
+            }
+            String token = (String) params.getValue("token");
+            jdbc.batchUpdate(
+                    sql.statement("derive-claim-keys", Map.of()),
+                    keys.stream()
+                            .map(key -> new MapSqlParameterSource()
+                                    .addValue("token", token)
+                                    .addValue("entity", key.entity())
+                                    .addValue("key_value", key.key()))
+                            .toArray(SqlParameterSource[]::new));
+            run("derive-dequeue-keys", Map.of(), params);
+            return deriveClaimed(params);
+        });
+    }
+
+    /** A key waiting in the derive queue. */
+    public record QueuedKey(String entity, long key) {}
+
+    /** Up to {@code limit} queued keys, oldest first, each once. */
+    public List<QueuedKey> queuedKeys(int limit) {
+        return jdbc
+                .query(
+                        sql.statement("derive-queued-keys", Map.of()),
+                        new MapSqlParameterSource("max_keys", limit),
+                        (rs, n) -> new QueuedKey(rs.getString(1), rs.getLong(2)))
+                .stream()
+                .distinct()
+                .toList();
+    }
+
+    /** Takes a key out of the queue for good, with the reason no pass could derive it. */
+    public void park(QueuedKey key, String reason) {
+        transactions.executeWithoutResult(status -> {
+            MapSqlParameterSource params = params(UUID.randomUUID().toString())
+                    .addValue("entity", key.entity())
+                    .addValue("key_value", key.key())
+                    .addValue("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+            run("derive-park", Map.of(), params);
+        });
+    }
+
+    /** Queues parked keys again (after the fix); {@code entity} null for all. @return the keys queued */
+    public int retryParked(String entity) {
+        return transactions.execute(status -> {
+            MapSqlParameterSource params =
+                    params(UUID.randomUUID().toString()).addValue("entity", entity, Types.VARCHAR);
+            List<String> statements = sql.statements("derive-retry-parked", Map.of());
+            int queued = jdbc.update(statements.get(0), params);
+            jdbc.update(statements.get(1), params);
+            return queued;
+        });
+    }
+
+    /** The parked keys, oldest first. */
+    public List<Map<String, Object>> parked() {
+        return jdbc.queryForList(
+                "SELECT entity, key_value, reason, failed_at FROM ctl.derive_failed ORDER BY failed_at, entity, key_value",
+                Map.of());
+    }
+
+    private boolean deriveLock(MapSqlParameterSource params) {
+        return !jdbc.queryForList(sql.statement("derive-lock", Map.of()), params)
+                .isEmpty();
+    }
+
+    /** Derives the keys of {@code stg.derive_keys} under the pass's token, then removes the work rows. */
+    private DeriveResult deriveClaimed(MapSqlParameterSource params) {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT entity, COUNT(*) FROM stg.derive_keys WHERE apply_token = :token GROUP BY entity",
+                params,
+                rs -> {
+                    keys.put(rs.getString(1), rs.getInt(2));
+                });
+        if (keys.isEmpty()) {
+            return new DeriveResult(true, Map.of());
+        }
+        Map<String, Integer> derived = new LinkedHashMap<>();
+        Map<String, String> factNames = null;
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            if (!keys.containsKey(entity.name())) {
+                continue;
+            }
+            derived.put(entity.name(), keys.get(entity.name()));
+            Map<String, String> names = placeholders.entity(entity, false);
+            params.addValue("entity", entity.name());
+            run("derive-fill", names, params);
+            for (Step step : plans.get(entity.name())) {
+                if (step == Plans.FACTS) {
+                    factNames = names;
+                } else {
+                    step.run(this, names, params);
+                }
+            }
+        }
+        if (factNames != null) {
+            deriveFacts(factNames, params);
+        }
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            if (keys.containsKey(entity.name())) {
+                run("cleanup", placeholders.entity(entity, false), params);
+            }
+        }
+        run("derive-cleanup", Map.of(), params);
+        return new DeriveResult(true, derived);
     }
 
     /** Whether keys wait in the derive queue (a cheap look, without the lock). */

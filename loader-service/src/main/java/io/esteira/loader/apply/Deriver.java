@@ -6,22 +6,41 @@ import io.esteira.runtime.alert.AlertPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Drains the derive queue in passes ({@link BatchApplier#derive}), as often as the {@code derive} route
  * calls it. One drain at a time in this JVM (a call that finds one running returns at once), one pass at
- * a time across loaders (the derive lock). A pass that fails leaves its keys queued: the next call
- * derives them again. While passes keep failing, landing goes on and the dimensions and facts grow
- * stale: after {@value #FAILURES_BEFORE_ALERT} failures in a row a critical alert says so, and a
- * resolved one follows the first pass that succeeds.
+ * a time across loaders (the derive lock).
+ *
+ * <p>Poison stays contained: a pass that fails leaves its keys queued, and the deriver isolates the
+ * culprit by bisection — the oldest keys split in halves, each half derived in a pass of its own, down
+ * to a key that fails alone, which is parked in {@code ctl.derive_failed} with the reason and a {@code
+ * dlq} alert; every other key keeps flowing. {@code POST /api/dlq/derive/retry} queues parked keys again
+ * after the fix. When passes keep failing without a key to blame (the warehouse itself is broken, or
+ * down), {@value #FAILURES_BEFORE_ALERT} failures in a row raise a critical alert, resolved by the first
+ * pass that succeeds.
  */
 public class Deriver {
 
     static final int FAILURES_BEFORE_ALERT = 3;
+
+    /**
+     * More keys than this failing alone in one drain looks less like poison in the data than like a broken
+     * warehouse: isolation stops for {@link #ISOLATION_PAUSE}, the keys stay queued, and the
+     * failures-in-a-row alert tells. Real poison spread over many keys is still parked, this many at a time.
+     */
+    static final int MAX_PARKED_PER_DRAIN = 10;
+
+    static final Duration ISOLATION_PAUSE = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(Deriver.class);
 
@@ -33,6 +52,7 @@ public class Deriver {
     private final ReentrantLock draining = new ReentrantLock();
     private int failuresInARow;
     private boolean alerted;
+    private Instant isolationPausedUntil = Instant.MIN;
 
     public Deriver(BatchApplier applier, int maxKeys, LoaderMetrics metrics, AlertPublisher alerts, Clock clock) {
         this.applier = applier;
@@ -66,10 +86,110 @@ public class Deriver {
             return total;
         } catch (RuntimeException e) {
             failed(e);
-            return 0;
+            return isolate();
         } finally {
             draining.unlock();
         }
+    }
+
+    /** Derives the oldest queued keys half by half, parking each key that fails alone. */
+    private int isolate() {
+        if (clock.instant().isBefore(isolationPausedUntil)) {
+            return 0;
+        }
+        List<BatchApplier.QueuedKey> keys;
+        try {
+            keys = applier.queuedKeys(maxKeys);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        int[] parked = {0};
+        try {
+            int derived = bisect(keys, parked);
+            if (derived > 0) {
+                succeeded();
+            }
+            return derived;
+        } catch (StopIsolating stop) {
+            isolationPausedUntil = clock.instant().plus(ISOLATION_PAUSE);
+            log.warn(
+                    "Derive pass isolation paused for {}, the keys stay queued: {}",
+                    ISOLATION_PAUSE,
+                    stop.getMessage());
+            return 0;
+        }
+    }
+
+    private int bisect(List<BatchApplier.QueuedKey> keys, int[] parked) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try {
+            return applier.derive(keys).totalKeys();
+        } catch (RuntimeException e) {
+            if (transientFailure(e)) {
+                throw new StopIsolating("a transient failure says nothing about the keys: " + DeadLetters.describe(e));
+            }
+            if (keys.size() > 1) {
+                int half = keys.size() / 2;
+                return bisect(keys.subList(0, half), parked) + bisect(keys.subList(half, keys.size()), parked);
+            }
+            if (++parked[0] > MAX_PARKED_PER_DRAIN) {
+                throw new StopIsolating(
+                        "more than " + MAX_PARKED_PER_DRAIN + " keys fail alone: " + DeadLetters.describe(e));
+            }
+            park(keys.get(0), e);
+            return 0;
+        }
+    }
+
+    /** Deadlocks, lock and statement timeouts, lost connections: worth a retry, never a reason to park. */
+    static boolean transientFailure(Throwable e) {
+        return e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException;
+    }
+
+    private static final class StopIsolating extends RuntimeException {
+        StopIsolating(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private void park(BatchApplier.QueuedKey key, RuntimeException e) {
+        String reason = DeadLetters.describe(e);
+        try {
+            applier.park(key, reason);
+        } catch (RuntimeException parkFailed) {
+            log.warn(
+                    "Could not park {} {} after its derive pass failed: {}",
+                    key.entity(),
+                    key.key(),
+                    DeadLetters.describe(parkFailed));
+            return;
+        }
+        metrics.parked(key.entity());
+        log.error(
+                "Parked {} {} in ctl.derive_failed: no derive pass can take it ({}); every other key goes on",
+                key.entity(),
+                key.key(),
+                reason);
+        alerts.publish(alerts.event(
+                AlertEvent.Kind.DLQ,
+                AlertEvent.Severity.critical,
+                AlertEvent.Status.firing,
+                key.entity(),
+                "derive-parked-" + key.key(),
+                "Key " + key.key() + " of " + key.entity() + " could not be derived into the dimensions and facts"
+                        + " and was parked in ctl.derive_failed: " + reason,
+                Map.of("reason", reason, "key", Long.toString(key.key())),
+                Map.of(
+                        "runbook",
+                        "docs/runbook.md#a-key-is-parked-in-ctlderive_failed",
+                        "retry",
+                        "curl -u operator -X POST 'http://<loader>/api/dlq/derive/retry?entity=" + key.entity()
+                                + "'")));
     }
 
     private void succeeded() {

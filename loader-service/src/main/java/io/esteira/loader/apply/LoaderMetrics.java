@@ -59,6 +59,14 @@ public class LoaderMetrics {
                 .increment(keys));
     }
 
+    public void parked(String entity) {
+        Counter.builder("esteira.loader.derive.parked")
+                .description("Keys parked in ctl.derive_failed: no derive pass could take them")
+                .tag("entity", entity)
+                .register(registry)
+                .increment();
+    }
+
     public void deriveFailed() {
         Counter.builder("esteira.loader.derive.failures")
                 .description("Derive passes that failed (their keys stay queued)")

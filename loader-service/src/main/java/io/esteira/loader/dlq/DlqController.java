@@ -1,7 +1,9 @@
 package io.esteira.loader.dlq;
 
+import io.esteira.loader.apply.BatchApplier;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,16 +14,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/dlq}: list ({@code GET}), show one ({@code GET /{messageId}}), replay ({@code POST
- * /replay}, a dry run unless {@code dryRun=false}) the batches in the DLQs.
+ * /replay}, a dry run unless {@code dryRun=false}) the batches in the DLQs; and the keys no derive pass
+ * could take ({@code GET /derive}), queued again after the fix with {@code POST /derive/retry}.
  */
 @RestController
 @RequestMapping("/api/dlq")
 public class DlqController {
 
     private final DlqService dlq;
+    private final BatchApplier applier;
 
-    public DlqController(DlqService dlq) {
+    public DlqController(DlqService dlq, BatchApplier applier) {
         this.dlq = dlq;
+        this.applier = applier;
+    }
+
+    @GetMapping("/derive")
+    public List<Map<String, Object>> parkedKeys() {
+        return applier.parked();
+    }
+
+    /** Queues the parked keys of {@code entity} (all when absent) for the next derive pass. */
+    @PostMapping("/derive/retry")
+    public Map<String, Object> retryParkedKeys(@RequestParam(required = false) String entity) {
+        return Map.of("queued", applier.retryParked(entity));
     }
 
     @GetMapping

@@ -16,14 +16,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The derive route's work on a real warehouse: passes drain what landed; a pass that keeps failing
- * leaves its keys queued, never stops the caller, and raises one critical alert, resolved by the first
- * pass that succeeds. The alerts are recorded instead of sent (the broker path is AlertPublisher's own).
+ * The derive route's work on a real warehouse: passes drain what landed; a key no pass can take is
+ * isolated and parked while the rest flows; a warehouse where every key fails is not emptied into the
+ * parking table, and passes failing in a row raise one critical alert, resolved by the first pass that
+ * succeeds. The alerts are recorded instead of sent (the broker path is AlertPublisher's own).
  */
 class DeriverPostgresIT {
 
@@ -49,24 +51,31 @@ class DeriverPostgresIT {
         }
     }
 
-    @Test
-    void shouldKeepFailingKeysQueuedAlertOnceAfterThreeFailuresAndResolveWhenAPassSucceeds() {
-        BatchApplier applier = new BatchApplier(
-                dw.dataSource(), () -> Vendor.POSTGRESQL, EntityCatalog.reference(), Clock.systemUTC());
-        RecordingAlerts alerts = new RecordingAlerts();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Deriver deriver =
-                new Deriver(applier, 1_000, new LoaderMetrics(registry, Clock.systemUTC()), alerts, Clock.systemUTC());
-        JdbcTemplate sql = new JdbcTemplate(dw.dataSource());
+    private final BatchApplier applier =
+            new BatchApplier(dw.dataSource(), () -> Vendor.POSTGRESQL, EntityCatalog.reference(), Clock.systemUTC());
+    private final RecordingAlerts alerts = new RecordingAlerts();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Deriver deriver =
+            new Deriver(applier, 1_000, new LoaderMetrics(registry, Clock.systemUTC()), alerts, Clock.systemUTC());
+    private final JdbcTemplate sql = new JdbcTemplate(dw.dataSource());
+
+    @BeforeEach
+    void emptyQueues() {
+        sql.update("DELETE FROM ctl.derive_queue");
+        sql.update("DELETE FROM ctl.derive_failed");
+        sql.update("DELETE FROM fact.fact_vendas");
+    }
+
+    private void landOrder(long order) {
         applier.apply(batch(
                 "orders",
                 upsert(
-                        100,
+                        order,
                         20,
                         "order_id",
-                        100,
+                        order,
                         "order_number",
-                        "P-100",
+                        "P-" + order,
                         "customer_id",
                         1,
                         "seller_id",
@@ -77,73 +86,110 @@ class DeriverPostgresIT {
                         "2026-03-10T10:00:00",
                         "channel",
                         "web")));
+    }
+
+    private void landItem(long item, long version, long order, int quantity, String unitPrice) {
+        applier.apply(batch(
+                "order_items",
+                upsert(
+                        item,
+                        version,
+                        "order_item_id",
+                        item,
+                        "order_id",
+                        order,
+                        "product_id",
+                        1,
+                        "quantity",
+                        quantity,
+                        "unit_price",
+                        new BigDecimal(unitPrice),
+                        "unit_cost",
+                        BigDecimal.ONE,
+                        "discount_amount",
+                        BigDecimal.ZERO)));
+    }
+
+    @Test
+    void shouldParkTheOneKeyNoPassCanTakeDeriveTheRestAndUnparkItOnceItsFixLands() {
+        landOrder(100);
         // lands (numeric(12,2) in the mirror) but overflows the fact's numeric(14,2) when derived
-        applier.apply(batch(
-                "order_items",
-                upsert(
-                        1000,
-                        21,
-                        "order_item_id",
-                        1000,
-                        "order_id",
-                        100,
-                        "product_id",
-                        1,
-                        "quantity",
-                        1000,
-                        "unit_price",
-                        new BigDecimal("9999999999.99"),
-                        "unit_cost",
-                        BigDecimal.ONE,
-                        "discount_amount",
-                        BigDecimal.ZERO)));
+        landItem(1000, 21, 100, 1000, "9999999999.99");
+        landItem(1001, 21, 100, 2, "5.00");
 
-        List<Integer> derived = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            derived.add(deriver.drain());
-        }
+        int derived = deriver.drain();
 
-        assertThat(derived).containsOnly(0);
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class))
-                .isEqualTo(2);
-        assertThat(registry.counter("esteira.loader.derive.failures").count()).isEqualTo(4);
-        assertThat(alerts.events).singleElement().satisfies(event -> {
-            assertThat(event.status()).isEqualTo(AlertEvent.Status.firing);
-            assertThat(event.severity()).isEqualTo(AlertEvent.Severity.critical);
-            assertThat(event.summary())
-                    .contains("Derive passes fail (3 in a row)")
-                    .contains("numeric");
-        });
-
-        applier.apply(batch(
-                "order_items",
-                upsert(
-                        1000,
-                        22,
-                        "order_item_id",
-                        1000,
-                        "order_id",
-                        100,
-                        "product_id",
-                        1,
-                        "quantity",
-                        3,
-                        "unit_price",
-                        new BigDecimal("20.00"),
-                        "unit_cost",
-                        BigDecimal.ONE,
-                        "discount_amount",
-                        BigDecimal.ZERO)));
-
-        assertThat(deriver.drain()).isEqualTo(2);
+        // the order re-derives its items' facts, the bad one included: it cannot pass either
+        assertThat(derived).isEqualTo(1);
+        assertThat(sql.queryForList("SELECT order_item_id FROM fact.fact_vendas", Long.class))
+                .containsExactly(1001L);
+        assertThat(applier.parked())
+                .extracting(parked -> parked.get("entity") + " " + parked.get("key_value"))
+                .containsExactlyInAnyOrder("orders 100", "order_items 1000");
+        assertThat(applier.parked())
+                .allSatisfy(parked -> assertThat((String) parked.get("reason")).contains("numeric"));
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class))
                 .isZero();
+        assertThat(registry.counter("esteira.loader.derive.parked", "entity", "order_items")
+                        .count())
+                .isEqualTo(1);
+        assertThat(alerts.events)
+                .hasSize(2)
+                .allSatisfy(event -> assertThat(event.kind()).isEqualTo(AlertEvent.Kind.DLQ))
+                .anySatisfy(
+                        event -> assertThat(event.summary()).contains("Key 1000 of order_items could not be derived"));
+
+        landItem(1000, 22, 100, 3, "20.00");
+        deriver.drain();
+
         assertThat(sql.queryForObject(
                         "SELECT valor_bruto FROM fact.fact_vendas WHERE order_item_id = 1000", BigDecimal.class))
                 .isEqualTo(new BigDecimal("60.00"));
-        assertThat(alerts.events).hasSize(2);
-        assertThat(alerts.events.get(1).status()).isEqualTo(AlertEvent.Status.resolved);
-        assertThat(alerts.events.get(1).fingerprint())
-                .isEqualTo(alerts.events.get(0).fingerprint());
+        assertThat(applier.parked())
+                .as("the item derived after its fix landed; its order waits for a retry")
+                .extracting(parked -> parked.get("entity") + " " + parked.get("key_value"))
+                .containsExactly("orders 100");
+        assertThat(applier.retryParked("orders")).isEqualTo(1);
+        deriver.drain();
+        assertThat(applier.parked()).isEmpty();
+    }
+
+    @Test
+    void shouldStopParkingWhenEveryKeyFailsAloneAndAlertThatPassesFail() {
+        sql.execute("ALTER TABLE fact.fact_vendas ADD CONSTRAINT ck_test_broken CHECK (quantidade < 0)");
+        try {
+            landOrder(200);
+            for (long item = 2000; item < 2015; item++) {
+                landItem(item, 21, 200, 1, "1.00");
+            }
+
+            for (int i = 0; i < Deriver.FAILURES_BEFORE_ALERT; i++) {
+                deriver.drain();
+            }
+
+            assertThat(applier.parked()).hasSize(Deriver.MAX_PARKED_PER_DRAIN);
+            assertThat(sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class))
+                    .as("keys left queued once isolation paused")
+                    .isEqualTo(16 - Deriver.MAX_PARKED_PER_DRAIN);
+            assertThat(alerts.events)
+                    .filteredOn(event -> event.kind() == AlertEvent.Kind.PIPELINE_FAILURE)
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.status()).isEqualTo(AlertEvent.Status.firing);
+                        assertThat(event.summary()).contains("Derive passes fail (3 in a row)");
+                    });
+        } finally {
+            sql.execute("ALTER TABLE fact.fact_vendas DROP CONSTRAINT ck_test_broken");
+        }
+
+        assertThat(applier.retryParked(null)).isEqualTo(Deriver.MAX_PARKED_PER_DRAIN);
+        deriver.drain();
+
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Long.class))
+                .isEqualTo(15);
+        assertThat(alerts.events)
+                .filteredOn(event -> event.kind() == AlertEvent.Kind.PIPELINE_FAILURE)
+                .last()
+                .satisfies(event -> assertThat(event.status()).isEqualTo(AlertEvent.Status.resolved));
     }
 }

@@ -56,6 +56,9 @@ class PoisonBatchIT {
     DlqService dlq;
 
     @Autowired
+    io.esteira.loader.apply.BatchApplier applier;
+
+    @Autowired
     io.micrometer.core.instrument.MeterRegistry registry;
 
     private final ContractCodec codec = ContractCodec.standard();
@@ -145,9 +148,10 @@ class PoisonBatchIT {
     }
 
     @Test
-    void shouldDeadLetterABatchThatKeepsFailingAndApplyItOnceWhenReplayedAfterTheFix() throws Exception {
+    void shouldDeadLetterABatchThatKeepsFailingToLandAndApplyItOnceWhenReplayedAfterTheFix() throws Exception {
         JdbcTemplate sql = new JdbcTemplate(dw.dataSource());
-        sql.execute("ALTER TABLE dim.dim_regiao ADD CONSTRAINT ck_test_no_poison CHECK (nome <> 'Poison')");
+        // the staging mirror refuses the row: the batch cannot land
+        sql.execute("ALTER TABLE stg.regions ADD CONSTRAINT ck_test_no_poison CHECK (name <> 'Poison')");
         ChangeBatch poison = region(3, 12, "Poison");
         send(codec.write(poison), poison.batchId());
         send(codec.write(region(4, 13, "Centro")), "valid-2");
@@ -170,7 +174,7 @@ class PoisonBatchIT {
         assertThat(dlq.list(new DlqFilter("regions", null, poison.batchId(), null, null)))
                 .hasSize(1);
 
-        sql.execute("ALTER TABLE dim.dim_regiao DROP CONSTRAINT ck_test_no_poison");
+        sql.execute("ALTER TABLE stg.regions DROP CONSTRAINT ck_test_no_poison");
         dlq.replay(new DlqFilter("regions", null, poison.batchId(), null, null), false);
         dlq.replay(new DlqFilter("regions", null, poison.batchId(), null, null), false);
 
@@ -181,5 +185,40 @@ class PoisonBatchIT {
         assertThat(sql.queryForObject(
                         "SELECT COUNT(*) FROM ctl.applied_batch WHERE batch_id = ?", Integer.class, poison.batchId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void shouldParkAKeyThatNoDerivePassCanTakeKeepTheRestFlowingAndDeriveItOnceRetriedAfterTheFix() throws Exception {
+        JdbcTemplate sql = new JdbcTemplate(dw.dataSource());
+        // the row lands in the mirror, but the dimension refuses it: every derive pass holding it fails
+        sql.execute("ALTER TABLE dim.dim_regiao ADD CONSTRAINT ck_test_no_toxic CHECK (nome <> 'Toxic')");
+        try {
+            ChangeBatch toxic = region(5, 14, "Toxic");
+            send(codec.write(toxic), toxic.batchId());
+            send(codec.write(region(6, 15, "Litoral")), "valid-3");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> regionsNamed("Litoral") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !applier.parked().isEmpty());
+            assertThat(applier.parked())
+                    .as("parked: %s", applier.parked())
+                    .singleElement()
+                    .satisfies(parked -> {
+                        assertThat(parked.get("entity")).isEqualTo("regions");
+                        assertThat(((Number) parked.get("key_value")).longValue())
+                                .isEqualTo(5);
+                        assertThat((String) parked.get("reason")).contains("ck_test_no_toxic");
+                    });
+            assertThat(sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class))
+                    .isZero();
+            assertThat(alerts())
+                    .anySatisfy(alert -> assertThat(alert.summary()).contains("Key 5 of regions could not be derived"));
+        } finally {
+            sql.execute("ALTER TABLE dim.dim_regiao DROP CONSTRAINT ck_test_no_toxic");
+        }
+
+        assertThat(applier.retryParked("regions")).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> regionsNamed("Toxic") == 1);
+        assertThat(applier.parked()).isEmpty();
     }
 }

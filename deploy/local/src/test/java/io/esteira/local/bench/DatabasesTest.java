@@ -21,7 +21,7 @@ class DatabasesTest {
 
     @Test
     void shouldRefuseAUrlThatIsNotPostgresql() {
-        assertThatThrownBy(() -> Databases.baselineUrl("jdbc:h2:mem:dw"))
+        assertThatThrownBy(() -> Databases.baselineUrl("jdbc:sqlserver://db:1433;databaseName=dw"))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("PostgreSQL only");
     }

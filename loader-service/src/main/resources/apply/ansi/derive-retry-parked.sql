@@ -1,0 +1,5 @@
+-- Queues the parked keys of an entity (all entities when :entity is null) again, and forgets them.
+INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
+SELECT entity, key_value, :now FROM ctl.derive_failed WHERE :entity IS NULL OR entity = :entity;
+
+DELETE FROM ctl.derive_failed WHERE :entity IS NULL OR entity = :entity
