@@ -181,7 +181,7 @@ class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--analyze-every",
             defaultValue = "10",
-            description = "On a server without autovacuum, ANALYZE both warehouses every this many seconds, as"
+            description = "On a server without autovacuum, ANALYZE the pipeline's warehouse every this many seconds, as"
                     + " autovacuum's autoanalyze would; 0 never; default ${DEFAULT-VALUE}.")
     long analyzeEvery;
 

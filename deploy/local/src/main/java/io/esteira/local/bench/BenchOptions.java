@@ -27,7 +27,7 @@ import java.util.List;
  * @param outputDirectory where the JSON report (and the services' logs) go
  * @param startTimeout how long the services may take to start
  * @param loadTimeout how long the pipeline's load may take
- * @param analyzeEvery how often to ANALYZE both warehouses when the server runs without autovacuum
+ * @param analyzeEvery how often to ANALYZE the pipeline's warehouse when the server runs without autovacuum
  *     (zero: never)
  * @param progressEvery how often to print progress
  */
