@@ -18,19 +18,25 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code bench}: the pipeline's throughput against a plain JDBC baseline, its freshness, its memory. */
+/**
+ * {@code bench}: the pipeline's throughput against a reference (a direct SQL full build of the same star),
+ * its freshness, its memory.
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
             "Measures, in one run on PostgreSQL: (a) the initial load of --rows order items with their dimensions"
-                    + " through the services and the broker, rows/s; (b) the same load by one thread with the"
-                    + " pipeline's own capture and apply code and no services or broker (the baseline), into a"
-                    + " second warehouse, which must come out identical; (c) freshness: OLTP commit -> DW visible"
-                    + " latency under a steady --rate of changes; (d) the peak RSS of each service.",
+                    + " through the services and the broker, source rows/s; (b) the reference: a one-shot full build"
+                    + " of the same star from the same source with its own SQL (COPY of each source table, then"
+                    + " INSERT ... SELECT of the dimensions and facts, then the indexes), none of the pipeline's"
+                    + " code, into a second warehouse whose business content must come out equal; (c) freshness:"
+                    + " OLTP commit -> the fact.fact_vendas row shows the change, under a steady --rate of changes;"
+                    + " (d) the peak RSS of each service.",
             "Generates the source when it is empty. Creates missing databases. Prints a table, writes it as JSON"
                     + " under --output-dir and ends with one line:"
-                    + " bench: throughput_ratio=<pipeline/baseline> freshness_p99_ms=<n> max_rss_mb=<n>",
+                    + " bench: pipeline_rows_per_s=<n> reference_rows_per_s=<n>"
+                    + " throughput_ratio=<pipeline/reference> freshness_p99_ms=<n> max_rss_mb=<n>",
             "docs/performance.md records the figures measured with it."
         })
 class BenchCommand implements Callable<Integer> {
@@ -64,7 +70,7 @@ class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--dw-username",
             defaultValue = "${env:ESTEIRA_DW_USERNAME:-postgres}",
-            description = "DW user, also of the baseline's DW; default $ESTEIRA_DW_USERNAME or ${DEFAULT-VALUE}.")
+            description = "DW user, also of the reference's DW; default $ESTEIRA_DW_USERNAME or ${DEFAULT-VALUE}.")
     String dwUsername;
 
     @Option(
@@ -74,10 +80,10 @@ class BenchCommand implements Callable<Integer> {
     String dwPassword;
 
     @Option(
-            names = "--baseline-dw-url",
-            description = "The baseline's warehouse, which the benchmark empties and fills; default: the DW's server,"
-                    + " database name + '_baseline' (created when missing).")
-    String baselineDwUrl;
+            names = "--reference-dw-url",
+            description = "The reference's warehouse, which the benchmark empties and fills; default: the DW's server,"
+                    + " database name + '_reference' (created when missing).")
+    String referenceDwUrl;
 
     @Option(
             names = "--rows",
@@ -97,7 +103,7 @@ class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--batch-size",
             defaultValue = "5000",
-            description = "Rows per change batch, pipeline and baseline alike (1..10000); default ${DEFAULT-VALUE}.")
+            description = "Rows per change batch of the pipeline (1..10000); default ${DEFAULT-VALUE}.")
     int batchSize;
 
     @Option(
@@ -175,7 +181,7 @@ class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--analyze-every",
             defaultValue = "10",
-            description = "On a server without autovacuum, ANALYZE both warehouses every this many seconds, as"
+            description = "On a server without autovacuum, ANALYZE the pipeline's warehouse every this many seconds, as"
                     + " autovacuum's autoanalyze would; 0 never; default ${DEFAULT-VALUE}.")
     long analyzeEvery;
 
@@ -188,7 +194,7 @@ class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean onEmbedded = embedded || oltpUrl == null && dwUrl == null;
-        if (onEmbedded && (oltpUrl != null || dwUrl != null || baselineDwUrl != null)) {
+        if (onEmbedded && (oltpUrl != null || dwUrl != null || referenceDwUrl != null)) {
             System.err.println("bench: --embedded runs on its own databases; drop the URLs, or --embedded.");
             return 2;
         }
@@ -212,7 +218,7 @@ class BenchCommand implements Callable<Integer> {
                     oltp,
                     dw,
                     new Endpoint(
-                            baselineDwUrl != null ? baselineDwUrl : Benchmark.baselineUrl(dw.url()),
+                            referenceDwUrl != null ? referenceDwUrl : Benchmark.referenceUrl(dw.url()),
                             dw.username(),
                             dw.password()),
                     rows,

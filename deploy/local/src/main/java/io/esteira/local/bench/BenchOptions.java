@@ -10,12 +10,12 @@ import java.util.List;
  *
  * @param oltp the source database (generated when empty)
  * @param dw the pipeline's warehouse
- * @param baselineDw the baseline's warehouse (the benchmark empties it)
+ * @param referenceDw the reference's warehouse (the benchmark empties it)
  * @param rows order items of the generated source (scale = rows / 1,000)
  * @param seed seed of the generated source and of the freshness workload
  * @param regenerate drop and regenerate the source even when it holds data
  * @param resetDw empty the pipeline's warehouse when it holds a load already
- * @param batchSize rows per change batch, in the pipeline and the baseline alike
+ * @param batchSize rows per change batch of the pipeline
  * @param loaderConcurrency consumers per entity queue in the loader
  * @param rate changes per second of the freshness workload
  * @param freshness how long the freshness workload runs (zero skips it)
@@ -27,14 +27,14 @@ import java.util.List;
  * @param outputDirectory where the JSON report (and the services' logs) go
  * @param startTimeout how long the services may take to start
  * @param loadTimeout how long the pipeline's load may take
- * @param analyzeEvery how often to ANALYZE both warehouses when the server runs without autovacuum
+ * @param analyzeEvery how often to ANALYZE the pipeline's warehouse when the server runs without autovacuum
  *     (zero: never)
  * @param progressEvery how often to print progress
  */
 public record BenchOptions(
         Endpoint oltp,
         Endpoint dw,
-        Endpoint baselineDw,
+        Endpoint referenceDw,
         long rows,
         long seed,
         boolean regenerate,

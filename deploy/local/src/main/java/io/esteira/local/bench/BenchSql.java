@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The benchmark's statements, kept in {@code postgresql.sql} next to this class, each after a {@code -- name:} line. */
+/**
+ * The benchmark's statements, kept in {@code postgresql.sql} and {@code reference-postgresql.sql} (the
+ * reference build) next to this class, each after a {@code -- name:} line.
+ */
 final class BenchSql {
 
-    private static final String RESOURCE = "postgresql.sql";
+    private static final List<String> RESOURCES = List.of("postgresql.sql", "reference-postgresql.sql");
     private static final String MARKER = "-- name:";
     private static final Map<String, String> STATEMENTS = load();
 
@@ -19,7 +23,7 @@ final class BenchSql {
     static String get(String name) {
         String sql = STATEMENTS.get(name);
         if (sql == null) {
-            throw new IllegalStateException("No statement '" + name + "' in " + RESOURCE + " of the benchmark");
+            throw new IllegalStateException("No statement '" + name + "' in " + RESOURCES + " of the benchmark");
         }
         return sql;
     }
@@ -56,13 +60,22 @@ final class BenchSql {
     }
 
     private static Map<String, String> load() {
-        try (InputStream in = BenchSql.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The benchmark's " + RESOURCE + " is missing from the jar; rebuild it");
+        Map<String, String> statements = new LinkedHashMap<>();
+        for (String resource : RESOURCES) {
+            try (InputStream in = BenchSql.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "The benchmark's " + resource + " is missing from the jar; rebuild it");
+                }
+                parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).forEach((name, sql) -> {
+                    if (statements.putIfAbsent(name, sql) != null) {
+                        throw new IllegalStateException("Statement '" + name + "' of the benchmark is repeated");
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the benchmark's " + resource, e);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the benchmark's " + RESOURCE, e);
         }
+        return statements;
     }
 }

@@ -1,6 +1,5 @@
 package io.esteira.local.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.esteira.loader.schema.DwSchema;
 import io.esteira.local.bench.BenchOptions.ServicesMode;
 import io.esteira.local.stack.Reconciliation;
@@ -9,7 +8,6 @@ import io.esteira.oltp.GenerationReport;
 import io.esteira.oltp.OltpSchema;
 import io.esteira.oltp.ProgressListener;
 import io.esteira.runtime.config.Endpoint;
-import io.esteira.runtime.jdbc.DataSources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ol>
  *   <li>the source: generated at {@code rows / 1000} scale when empty (or {@code --regenerate});
- *   <li>the baseline: the whole source into the baseline's warehouse, one thread, no services;
+ *   <li>the reference: a one-shot full build of the same star from the same source with its own SQL
+ *       ({@link ReferenceBuild}), into the reference's warehouse;
  *   <li>the pipeline: the four services (one JVM each, or in this JVM) and a broker; the same
  *       source into the pipeline's warehouse, timed from the release of extraction to the last
  *       apply commit; then both warehouses compared, and the pipeline's reconciled with the OLTP;
@@ -39,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the services' peak memory, read before they stop.
  * </ol>
  *
- * The baseline runs first so that the services, once started, are not idling beside it.
+ * The reference runs first so that the services, once started, are not idling beside it.
  */
 public final class Benchmark {
 
@@ -55,9 +54,9 @@ public final class Benchmark {
         this.out = out;
     }
 
-    /** The baseline's default warehouse: the DW's server, database name suffixed {@code _baseline}. */
-    public static String baselineUrl(String dwUrl) {
-        return Databases.baselineUrl(dwUrl);
+    /** The reference's default warehouse: the DW's server, database name suffixed {@code _reference}. */
+    public static String referenceUrl(String dwUrl) {
+        return Databases.referenceUrl(dwUrl);
     }
 
     /** {@code target/bench} of the build that holds the running jar (deploy/local/target/bench). */
@@ -71,23 +70,23 @@ public final class Benchmark {
         prepareDatabases();
         DataSource oltp = Databases.dataSource(options.oltp());
         DataSource dw = Databases.dataSource(options.dw());
-        DataSource baselineDw = Databases.dataSource(options.baselineDw());
+        DataSource referenceDw = Databases.dataSource(options.referenceDw());
         prepareSource(oltp);
-        prepareWarehouses(dw, baselineDw);
+        prepareWarehouses(dw, referenceDw);
         autovacuum = StatisticsKeeper.autovacuum(dw);
-        try (StatisticsKeeper statistics = StatisticsKeeper.start(List.of(baselineDw, dw), options.analyzeEvery())) {
+        try (StatisticsKeeper statistics = StatisticsKeeper.start(List.of(dw), options.analyzeEvery())) {
             if (statistics.active()) {
-                status("The server runs without autovacuum: ANALYZE of both warehouses every "
+                status("The server runs without autovacuum: ANALYZE of the pipeline's warehouse every "
                         + options.analyzeEvery().toSeconds() + " s stands in for its autoanalyze (--analyze-every)");
             }
-            return measure(startedAt, oltp, dw, baselineDw);
+            return measure(startedAt, oltp, dw, referenceDw);
         }
     }
 
-    private BenchReport measure(Instant startedAt, DataSource oltp, DataSource dw, DataSource baselineDw)
+    private BenchReport measure(Instant startedAt, DataSource oltp, DataSource dw, DataSource referenceDw)
             throws InterruptedException {
-        LoadResult baseline = baseline();
-        sampleLoad("after baseline");
+        ReferenceBuild.Result reference = reference(oltp, referenceDw);
+        sampleLoad("after reference");
 
         PipelineLoad pipeline = new PipelineLoad(oltp, dw);
         pipeline.extraction(false);
@@ -103,7 +102,7 @@ public final class Benchmark {
             Instant released = pipeline.release();
             LoadResult piped = pipeline.await(
                     released,
-                    baseline.rowsByEntity(),
+                    reference.expectedChanges(),
                     services.broker(),
                     options.loadTimeout(),
                     STALL_TIMEOUT,
@@ -119,8 +118,8 @@ public final class Benchmark {
                     piped.batches()));
             sampleLoad("after pipeline");
 
-            status("Comparing the pipeline's warehouse with the baseline's …");
-            WarehouseContent.Comparison comparison = WarehouseContent.compare(dw, baselineDw);
+            status("Comparing the pipeline's warehouse with the reference's …");
+            WarehouseContent.Comparison comparison = WarehouseContent.compare(dw, referenceDw);
             status("Warehouses: " + comparison.describe());
             Reconciliation.Result reconciliation = Reconciliation.compare(oltp, dw);
             status("Pipeline DW vs OLTP: " + reconciliation.describe());
@@ -152,7 +151,8 @@ public final class Benchmark {
                     services.mode(),
                     startup,
                     piped,
-                    baseline,
+                    reference.load(),
+                    reference.steps(),
                     comparison,
                     reconciliation.describe(),
                     reconciliation.reconciled(),
@@ -165,15 +165,15 @@ public final class Benchmark {
     private void prepareDatabases() {
         Databases.databaseName("--oltp-url", options.oltp().url());
         Databases.databaseName("--dw-url", options.dw().url());
-        Databases.databaseName("--baseline-dw-url", options.baselineDw().url());
-        if (options.baselineDw().url().equals(options.dw().url())
-                || options.baselineDw().url().equals(options.oltp().url())) {
-            throw new BenchException("--baseline-dw-url must name a database of its own, not the OLTP's or the"
+        Databases.databaseName("--reference-dw-url", options.referenceDw().url());
+        if (options.referenceDw().url().equals(options.dw().url())
+                || options.referenceDw().url().equals(options.oltp().url())) {
+            throw new BenchException("--reference-dw-url must name a database of its own, not the OLTP's or the"
                     + " pipeline's DW: the benchmark empties it.");
         }
         create("--oltp-url", options.oltp());
         create("--dw-url", options.dw());
-        create("--baseline-dw-url", options.baselineDw());
+        create("--reference-dw-url", options.referenceDw());
     }
 
     private void create(String option, Endpoint endpoint) {
@@ -228,7 +228,7 @@ public final class Benchmark {
                 options.oltp().password());
     }
 
-    private void prepareWarehouses(DataSource dw, DataSource baselineDw) {
+    private void prepareWarehouses(DataSource dw, DataSource referenceDw) {
         if (Databases.holdsLoad(dw)) {
             if (!options.resetDw()) {
                 throw new BenchException("The warehouse at " + options.dw().safeUrl()
@@ -238,29 +238,28 @@ public final class Benchmark {
             status("Dropping the warehouse schemas of " + options.dw().safeUrl() + " (--reset-dw) …");
             Databases.dropWarehouse(dw);
         }
-        Databases.dropWarehouse(baselineDw);
+        Databases.dropWarehouse(referenceDw);
         DwSchema.migrate(dw);
-        DwSchema.migrate(baselineDw);
-        status("Warehouses ready: pipeline " + options.dw().safeUrl() + ", baseline "
-                + options.baselineDw().safeUrl());
+        DwSchema.migrate(referenceDw);
+        status("Warehouses ready: pipeline " + options.dw().safeUrl() + ", reference "
+                + options.referenceDw().safeUrl());
     }
 
-    private LoadResult baseline() {
-        try (HikariDataSource oltp = DataSources.pooled("esteira.oltp", options.oltp(), 2, true);
-                HikariDataSource dw = DataSources.pooled("esteira.dw", options.baselineDw(), 2, false)) {
-            Databases.checkpoint(dw);
-            status("Baseline: one thread, capture and apply without services or broker …");
-            LoadResult result =
-                    new BaselineLoad(oltp, dw, options.batchSize()).run(options.progressEvery(), this::status);
-            status(String.format(
-                    Locale.ROOT,
-                    "Baseline: %,d rows in %.1f s (%,.0f rows/s) in %,d batches",
-                    result.rows(),
-                    result.seconds(),
-                    result.rowsPerSecond(),
-                    result.batches()));
-            return result;
-        }
+    private ReferenceBuild.Result reference(DataSource oltp, DataSource referenceDw) {
+        Databases.checkpoint(referenceDw);
+        status(
+                "Reference: a direct SQL full build of the star (COPY of each source table, INSERT … SELECT, indexes) …");
+        ReferenceBuild.Result result = new ReferenceBuild(oltp, referenceDw).run(this::status);
+        LoadResult load = result.load();
+        status(String.format(
+                Locale.ROOT,
+                "Reference: %,d source rows in %.1f s (%,.0f rows/s): copy %.1f s, build and indexes %.1f s",
+                load.rows(),
+                load.seconds(),
+                load.rowsPerSecond(),
+                load.captureTime().toMillis() / 1000.0,
+                load.applyTime().toMillis() / 1000.0));
+        return result;
     }
 
     private ServiceHost startServices() {
@@ -302,7 +301,7 @@ public final class Benchmark {
         environment.put("java", System.getProperty("java.version"));
         environment.put("oltp", options.oltp().safeUrl());
         environment.put("dw", options.dw().safeUrl());
-        environment.put("baselineDw", options.baselineDw().safeUrl());
+        environment.put("referenceDw", options.referenceDw().safeUrl());
         environment.put("rowsAsked", options.rows());
         environment.put("batchSize", options.batchSize());
         environment.put("loaderConcurrency", options.loaderConcurrency());

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The benchmark's databases, all on PostgreSQL: where the baseline's warehouse goes, creating a
+ * The benchmark's databases, all on PostgreSQL: where the reference's warehouse goes, creating a
  * database that does not exist yet, emptying a warehouse or an OLTP schema for a fresh run.
  */
 final class Databases {
@@ -23,8 +23,8 @@ final class Databases {
     private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^/?;]+)(.*)$");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-    /** What the baseline's warehouse is called next to the pipeline's: the DW's name with this suffix. */
-    static final String BASELINE_SUFFIX = "_baseline";
+    /** What the reference's warehouse is called next to the pipeline's: the DW's name with this suffix. */
+    static final String REFERENCE_SUFFIX = "_reference";
 
     private Databases() {}
 
@@ -53,9 +53,9 @@ final class Databases {
         return matcher.group(1) + database + matcher.group(3);
     }
 
-    /** The baseline's warehouse: the pipeline's DW server, database name suffixed {@value #BASELINE_SUFFIX}. */
-    static String baselineUrl(String dwUrl) {
-        return withDatabase(dwUrl, databaseName("--dw-url", dwUrl) + BASELINE_SUFFIX);
+    /** The reference's warehouse: the pipeline's DW server, database name suffixed {@value #REFERENCE_SUFFIX}. */
+    static String referenceUrl(String dwUrl) {
+        return withDatabase(dwUrl, databaseName("--dw-url", dwUrl) + REFERENCE_SUFFIX);
     }
 
     /**

@@ -25,10 +25,12 @@ import org.HdrHistogram.Histogram;
 /**
  * Steady-state freshness: writers commit changes to {@code core.order_items} at a fixed rate, one
  * change per transaction (half new lines on recent orders, half one more unit of an existing line),
- * noting each change's key, version and commit time on the client; a poller asks the DW which of
- * the awaited keys {@code stg.order_items} shows at that version or later (written in the same
- * transaction as the facts). A change's latency is from the end of its commit to the start of the
- * first poll that sees it, so it errs by at most one poll (a few milliseconds) on the high side. A
+ * noting each change's key, resulting quantity and commit time on the client; a poller asks the DW
+ * which of the awaited keys {@code fact.fact_vendas} shows at that quantity or more (the workload
+ * only adds units, so a larger quantity is a later change on top of this one). Freshness is thus
+ * measured to the fact row, where users read, not to an earlier stage of the loader (its mirror or
+ * landing tables). A change's latency is from the end of its commit to the start of the first poll
+ * that sees it, so it errs by at most one poll (a few milliseconds) on the high side. A
  * change not visible when the grace time after the workload runs out counts with the time it waited
  * until then, so the percentiles are never flattered by changes that never arrived.
  */
@@ -64,8 +66,8 @@ final class FreshnessProbe {
         }
     }
 
-    /** One committed change. */
-    private record Change(long key, long version, long committedNanos) {}
+    /** One committed change: the order item and the quantity it left. */
+    private record Change(long key, long quantity, long committedNanos) {}
 
     private final Endpoint oltp;
     private final Endpoint dw;
@@ -226,14 +228,14 @@ final class FreshnessProbe {
         try (ResultSet rs = poll.executeQuery()) {
             while (rs.next()) {
                 long key = rs.getLong(1);
-                long version = rs.getLong(2);
+                long quantity = rs.getLong(2);
                 List<Change> changes = pending.get(key);
                 if (changes == null) {
                     continue;
                 }
                 for (var it = changes.iterator(); it.hasNext(); ) {
                     Change change = it.next();
-                    if (change.version() <= version) {
+                    if (change.quantity() <= quantity) {
                         latency.recordValue(Math.max(0, (pollStart - change.committedNanos()) / 1000));
                         it.remove();
                         seen++;

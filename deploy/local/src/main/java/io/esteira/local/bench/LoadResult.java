@@ -12,8 +12,8 @@ import java.util.Map;
  *     repeats)
  * @param batches change batches applied
  * @param elapsed from the first read to the last commit
- * @param captureTime time spent reading the OLTP (baseline only; zero when not measured)
- * @param applyTime time spent in DW apply transactions, summed over batches
+ * @param captureTime time spent reading the OLTP (the reference's copy; zero when not measured)
+ * @param applyTime time spent in DW apply transactions, summed over batches (the reference: its build and indexes)
  */
 public record LoadResult(
         Map<String, Long> rowsByEntity, long batches, Duration elapsed, Duration captureTime, Duration applyTime) {

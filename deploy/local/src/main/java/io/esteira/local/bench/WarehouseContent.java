@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * the same source hold the same rows: per table, the row count and an order-independent hash (the
  * sum of each row's MD5, first 64 bits) of every column but surrogate keys and load times, the
  * surrogate keys replaced by the natural keys they stand for ({@code content-*} in {@code
- * postgresql.sql}).
+ * postgresql.sql}). Business content only: two warehouses built by different code from the same source
+ * (the pipeline's and the reference's) agree on it while their surrogate keys differ.
  */
 final class WarehouseContent {
 
@@ -42,7 +43,7 @@ final class WarehouseContent {
     record Table(long rows, String hash) {}
 
     /** Two warehouses side by side: the tables that differ, empty when they are identical. */
-    record Comparison(Map<String, Table> pipeline, Map<String, Table> baseline, List<String> different) {
+    record Comparison(Map<String, Table> pipeline, Map<String, Table> reference, List<String> different) {
 
         boolean identical() {
             return different.isEmpty();
@@ -58,13 +59,13 @@ final class WarehouseContent {
 
     private WarehouseContent() {}
 
-    static Comparison compare(DataSource pipeline, DataSource baseline) {
+    static Comparison compare(DataSource pipeline, DataSource reference) {
         Map<String, Table> left = of(pipeline);
-        Map<String, Table> right = of(baseline);
+        Map<String, Table> right = of(reference);
         List<String> different = new ArrayList<>();
         for (String table : TABLES) {
             if (!left.get(table).equals(right.get(table))) {
-                different.add(table + " (pipeline " + left.get(table).rows() + " rows, baseline "
+                different.add(table + " (pipeline " + left.get(table).rows() + " rows, reference "
                         + right.get(table).rows() + ")");
             }
         }

@@ -1,6 +1,6 @@
 -- Statements of the benchmark (io.esteira.local.bench), one per "-- name:" block. PostgreSQL only.
 
--- ── Warehouse content, for comparing the pipeline's DW with the baseline's ─────────────────────
+-- ── Warehouse content, for comparing the pipeline's DW with the reference's ────────────────────
 -- One query per warehouse table: every column but the surrogate keys and carregado_em (load time),
 -- with each surrogate key replaced by the natural key (and, for SCD2, valido_de) it stands for. Two
 -- warehouses loaded from the same source agree row for row on these, whatever order the surrogate
@@ -102,21 +102,24 @@ SELECT product_id FROM core.products WHERE deleted_at IS NULL ORDER BY product_i
 -- name: order-item-range
 SELECT MIN(order_item_id), MAX(order_item_id) FROM core.order_items;
 
--- A new line on a recent order, at the product's price; returns its key and change version.
+-- A new line on a recent order, at the product's price; returns its key and its quantity (1).
 -- name: insert-order-item
 INSERT INTO core.order_items (order_id, product_id, quantity, unit_price, unit_cost, discount_amount)
 SELECT ?, p.product_id, 1, p.list_price, p.unit_cost, 0
 FROM core.products p
 WHERE p.product_id = ?
-RETURNING order_item_id, row_version::text::bigint;
+RETURNING order_item_id, quantity;
 
--- One more unit of an existing line; returns its key and change version (no row: the key is gone).
+-- One more unit of an existing live line of a live order (so that the fact row exists); returns its
+-- key and new quantity (no row: the key is gone).
 -- name: update-order-item
-UPDATE core.order_items SET quantity = quantity + 1
-WHERE order_item_id = ? AND deleted_at IS NULL
-RETURNING order_item_id, row_version::text::bigint;
+UPDATE core.order_items i SET quantity = i.quantity + 1
+WHERE i.order_item_id = ? AND i.deleted_at IS NULL
+  AND EXISTS (SELECT 1 FROM core.orders o WHERE o.order_id = i.order_id AND o.deleted_at IS NULL)
+RETURNING i.order_item_id, i.quantity;
 
--- Which of the awaited keys the DW shows, at which source version (stg is written in the same
--- transaction as the facts, so a key visible here is visible in fact.fact_vendas too).
+-- Which of the awaited keys the sales fact shows, with which quantity: a change is visible where
+-- users read once fact.fact_vendas holds its order item at its quantity (the workload only adds
+-- units, so a larger quantity shows a later change on top of it).
 -- name: visible-order-items
-SELECT order_item_id, source_version FROM stg.order_items WHERE order_item_id = ANY (?);
+SELECT order_item_id, quantidade FROM fact.fact_vendas WHERE order_item_id = ANY (?);

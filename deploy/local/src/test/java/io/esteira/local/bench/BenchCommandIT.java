@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code bench --services in-process}: it ends with the summary line, writes the same as JSON, and
- * the pipeline's warehouse equals the baseline's.
+ * the pipeline's warehouse holds the reference's business content.
  */
 class BenchCommandIT extends BenchScenario {
 
@@ -32,18 +32,18 @@ class BenchCommandIT extends BenchScenario {
                 .as(json.get("warehouses").toString())
                 .isTrue();
         assertThat(json.at("/pipeline/rows").asLong())
-                .isEqualTo(json.at("/baseline/rows").asLong())
+                .isEqualTo(json.at("/reference/rows").asLong())
                 .isGreaterThan(2000);
         assertThat(json.at("/pipeline/orderItems").asLong()).isEqualTo(2000);
         assertThat(json.at("/freshness/committed").asLong()).isPositive();
         assertThat(json.at("/freshness/notVisible").asLong()).isZero();
         assertThat(json.at("/reconciliation/reconciled").asBoolean()).isTrue();
 
-        // The baseline's warehouse holds the facts the report counted for it …
-        long baselineFacts = new JdbcTemplate(baseline.dataSource())
+        // The reference's warehouse holds the facts the report counted for it …
+        long referenceFacts = new JdbcTemplate(reference.dataSource())
                 .queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Long.class);
-        assertThat(baselineFacts)
-                .isEqualTo(json.at("/warehouses/tables/fact.fact_vendas/baseline/rows")
+        assertThat(referenceFacts)
+                .isEqualTo(json.at("/warehouses/tables/fact.fact_vendas/reference/rows")
                         .asLong())
                 .isEqualTo(json.at("/warehouses/tables/fact.fact_vendas/pipeline/rows")
                         .asLong());

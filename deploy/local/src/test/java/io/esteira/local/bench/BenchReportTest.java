@@ -31,21 +31,25 @@ class BenchReportTest {
                         "extractor-service",
                         OptionalLong.of(200 * 1024)));
 
-        assertThat(report.summaryLine()).isEqualTo("bench: throughput_ratio=0.50 freshness_p99_ms=99 max_rss_mb=300");
+        assertThat(report.summaryLine())
+                .isEqualTo("bench: pipeline_rows_per_s=50 reference_rows_per_s=100 throughput_ratio=0.50"
+                        + " freshness_p99_ms=99 max_rss_mb=300");
     }
 
     @Test
     void shouldSayNotAvailableForWhatWasNotMeasured() {
         BenchReport report = report(null, Map.of());
 
-        assertThat(report.summaryLine()).isEqualTo("bench: throughput_ratio=0.50 freshness_p99_ms=n/a max_rss_mb=n/a");
+        assertThat(report.summaryLine())
+                .isEqualTo("bench: pipeline_rows_per_s=50 reference_rows_per_s=100 throughput_ratio=0.50"
+                        + " freshness_p99_ms=n/a max_rss_mb=n/a");
         assertThat(report.toMap()).containsEntry("freshnessP99Ms", null).containsEntry("maxRssMb", null);
     }
 
     private static BenchReport report(FreshnessProbe.Result freshness, Map<String, OptionalLong> rss) {
         LoadResult pipeline =
                 new LoadResult(Map.of("order_items", 1000L), 1, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO);
-        LoadResult baseline =
+        LoadResult reference =
                 new LoadResult(Map.of("order_items", 1000L), 1, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
         return new BenchReport(
                 Instant.parse("2026-01-01T00:00:00Z"),
@@ -53,7 +57,8 @@ class BenchReportTest {
                 "processes",
                 Duration.ofSeconds(30),
                 pipeline,
-                baseline,
+                reference,
+                Map.of("copy order_items", 4.0, "build fact_vendas", 6.0),
                 SAME,
                 "RECONCILED",
                 true,

@@ -24,7 +24,9 @@ import picocli.CommandLine;
  */
 abstract class BenchScenario {
 
-    static final String SUMMARY = "bench: throughput_ratio=\\d+\\.\\d{2} freshness_p99_ms=\\d+ max_rss_mb=(\\d+|n/a)";
+    static final String SUMMARY =
+            "bench: pipeline_rows_per_s=\\d+ reference_rows_per_s=\\d+ throughput_ratio=\\d+\\.\\d{2}"
+                    + " freshness_p99_ms=\\d+ max_rss_mb=(\\d+|n/a)";
 
     @RegisterExtension
     static final PostgresDatabase oltp = new PostgresDatabase("bench_oltp");
@@ -33,7 +35,7 @@ abstract class BenchScenario {
     static final PostgresDatabase dw = new PostgresDatabase("bench_dw");
 
     @RegisterExtension
-    static final PostgresDatabase baseline = new PostgresDatabase("bench_baseline");
+    static final PostgresDatabase reference = new PostgresDatabase("bench_reference");
 
     static Run bench(Path output, String... more) {
         List<String> arguments = new ArrayList<>(List.of(
@@ -50,8 +52,8 @@ abstract class BenchScenario {
                 dw.username(),
                 "--dw-password",
                 dw.password(),
-                "--baseline-dw-url",
-                baseline.jdbcUrl(),
+                "--reference-dw-url",
+                reference.jdbcUrl(),
                 "--reset-dw",
                 "--rows",
                 "2000",

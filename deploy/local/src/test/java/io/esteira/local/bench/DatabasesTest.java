@@ -8,20 +8,20 @@ import org.junit.jupiter.api.Test;
 class DatabasesTest {
 
     @Test
-    void shouldPutTheBaselineNextToTheDwWithASuffixedName() {
-        assertThat(Databases.baselineUrl("jdbc:postgresql://127.0.0.1:5432/bench_dw"))
-                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/bench_dw_baseline");
+    void shouldPutTheReferenceNextToTheDwWithASuffixedName() {
+        assertThat(Databases.referenceUrl("jdbc:postgresql://127.0.0.1:5432/bench_dw"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/bench_dw_reference");
     }
 
     @Test
     void shouldKeepTheUrlParametersOfTheDw() {
-        assertThat(Databases.baselineUrl("jdbc:postgresql://db:5433/dw?user=etl&ssl=false"))
-                .isEqualTo("jdbc:postgresql://db:5433/dw_baseline?user=etl&ssl=false");
+        assertThat(Databases.referenceUrl("jdbc:postgresql://db:5433/dw?user=etl&ssl=false"))
+                .isEqualTo("jdbc:postgresql://db:5433/dw_reference?user=etl&ssl=false");
     }
 
     @Test
     void shouldRefuseAUrlThatIsNotPostgresql() {
-        assertThatThrownBy(() -> Databases.baselineUrl("jdbc:sqlserver://db:1433;databaseName=dw"))
+        assertThatThrownBy(() -> Databases.referenceUrl("jdbc:sqlserver://db:1433;databaseName=dw"))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("PostgreSQL only");
     }
