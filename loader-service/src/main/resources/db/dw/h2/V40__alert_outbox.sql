@@ -1,0 +1,2 @@
+-- No H2 variant of audit.alert_outbox (db/dw/postgresql/V40): H2 support is being removed; this file
+-- only keeps the version numbers of every vendor folder equal, as DwSchemaTest requires.
