@@ -209,6 +209,7 @@ public final class CheckFactory {
         List<EntityDefinition> watched =
                 p.entities().stream().map(entities::get).toList();
         dw.catalog().table("ctl.etl_control", "control table");
+        dw.catalog().table("ctl.applied_batch", "applied-batch table");
         oltp.catalog().table("core.deleted_rows", "tombstone table");
         List<FreshnessCheck.Target> targets = new ArrayList<>();
         for (EntityDefinition entity : watched) {
@@ -225,7 +226,18 @@ public final class CheckFactory {
                                     quote(oltp, table),
                                     "key",
                                     oltp.dialect().quoteIdentifier(key)));
-            targets.add(new FreshnessCheck.Target(name, table.name().toLowerCase(Locale.ROOT), sql));
+            Catalog.Table mirror = dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + name);
+            String mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
+            dw.catalog().requireColumn(mirror, "source_version", "mirror version column");
+            String appliedSql = dw.dialect()
+                    .sql(
+                            "freshness-applied",
+                            Map.of(
+                                    "mirror",
+                                    quote(dw, mirror),
+                                    "key",
+                                    dw.dialect().quoteIdentifier(mirrorKey)));
+            targets.add(new FreshnessCheck.Target(name, table.name().toLowerCase(Locale.ROOT), sql, appliedSql));
         }
         FreshnessCheck check = new FreshnessCheck(
                 definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, clock);

@@ -19,11 +19,15 @@ import java.util.Map;
 /**
  * How far the DW is behind the OLTP, per entity, and whether yesterday is complete.
  *
- * <p>The lag of an entity is the age of its oldest committed OLTP change that the extractor has not
- * yet passed: the rows and tombstones after the cursor {@code ctl.etl_control.watermark_version/_key}.
- * With nothing pending the lag is 0, however long ago the last change was: the DW is then as fresh as
- * the source. Like dbt's source freshness, a lag above {@code warn-after} warns and above
- * {@code error-after} fails.
+ * <p>Freshness is measured where users read, at the warehouse. The lag of an entity is the age of its
+ * oldest committed OLTP change that the loader has not applied: the rows and tombstones after the
+ * newest {@code (source_version, key)} of the entity's DW mirror {@code stg.<table>}, which the loader
+ * writes in the same transaction as the dimension and fact rows. A stopped loader, or batches waiting
+ * in the queue or the DLQ, therefore show as lag even while the extractor keeps publishing. The
+ * extractor's cursor ({@code ctl.etl_control}) is read only to say which side is behind. With nothing
+ * pending the lag is 0, however long ago the last change was: the DW is then as fresh as the source.
+ * Like dbt's source freshness, a lag above {@code warn-after} warns and above {@code error-after}
+ * fails.
  *
  * <p>The business SLA "day D is in the DW by D+1 at the deadline (08:00) in the business zone" fails
  * when, past the latest deadline, a change made before the end of its day D is still pending.
@@ -35,9 +39,11 @@ public final class FreshnessCheck implements Check {
      *
      * @param entity the catalog entity, e.g. {@code orders}
      * @param tableName the name its hard deletes carry in {@code core.deleted_rows.table_name}
-     * @param sql the pending-changes statement, identifiers filled in
+     * @param sql the pending-changes statement on the OLTP, identifiers filled in
+     * @param appliedSql the statement on the DW that reads the newest applied version and key of the
+     *     entity's mirror, identifiers filled in
      */
-    public record Target(String entity, String tableName, String sql) {}
+    public record Target(String entity, String tableName, String sql, String appliedSql) {}
 
     private final CheckDefinition definition;
     private final Database oltp;
@@ -84,7 +90,10 @@ public final class FreshnessCheck implements Check {
     public List<Map.Entry<Database, String>> statements() {
         List<Map.Entry<Database, String>> statements = new ArrayList<>();
         statements.add(Map.entry(dw, dw.dialect().sql("freshness-control")));
-        targets.forEach(t -> statements.add(Map.entry(oltp, t.sql())));
+        targets.forEach(t -> {
+            statements.add(Map.entry(dw, t.appliedSql()));
+            statements.add(Map.entry(oltp, t.sql()));
+        });
         return statements;
     }
 
@@ -109,15 +118,12 @@ public final class FreshnessCheck implements Check {
         List<String> sample = new ArrayList<>();
         List<String> late = new ArrayList<>();
         for (Target target : targets) {
+            Applied applied = dw.query(target.appliedSql(), Map.of("entity", target.entity()), Applied::of);
             Control control = dw.query(
                     dw.dialect().sql("freshness-control"),
                     Map.of("entity", target.entity()),
                     rs -> rs.next() ? Control.of(rs) : null);
-            if (control == null) {
-                throw new IllegalStateException("ctl.etl_control has no row for entity " + target.entity()
-                        + "; start the extractor once or insert the entity's row.");
-            }
-            Pending pending = oltp.query(target.sql(), pendingParameters(target, control, cutoff), Pending::of);
+            Pending pending = oltp.query(target.sql(), pendingParameters(target, applied, cutoff), Pending::of);
             Duration lag = pending.oldest() == null
                     ? Duration.ZERO
                     : positive(Duration.between(pending.oldest().toInstant(ZoneOffset.UTC), now));
@@ -133,9 +139,7 @@ public final class FreshnessCheck implements Check {
                             + (pending.overdue() > 0
                                     ? ", " + pending.overdue() + " made before the SLA cutoff " + cutoff
                                     : "")
-                            + "; watermark " + control.version() + "/" + control.key() + ", last success "
-                            + (control.lastSuccessAt() == null ? "never" : control.lastSuccessAt() + " UTC")
-                            + (control.enabled() ? "" : ", extraction disabled in ctl.etl_control"));
+                            + "; " + applied.describe() + "; " + describe(control, applied));
                 }
             }
         }
@@ -158,12 +162,28 @@ public final class FreshnessCheck implements Check {
                                 + definition.zone().getId());
     }
 
-    private static Map<String, Object> pendingParameters(Target target, Control control, Instant cutoff) {
+    /** Which side is behind: the extractor (its cursor is before what is pending) or the loader. */
+    private static String describe(Control control, Applied applied) {
+        if (control == null) {
+            return "ctl.etl_control has no row for the entity: the extractor has never run for it";
+        }
+        String cursor = "extractor cursor " + control.version() + "/" + control.key() + ", last success "
+                + (control.lastSuccessAt() == null ? "never" : control.lastSuccessAt() + " UTC")
+                + (control.enabled() ? "" : ", extraction disabled in ctl.etl_control");
+        boolean extractorAhead = control.version() > applied.version()
+                || (control.version() == applied.version() && control.key() > applied.key());
+        return cursor
+                + (extractorAhead
+                        ? "; the extractor has published past it: look at the loader and the DLQ"
+                        : "; the extractor has not published the changes: look at the extractor");
+    }
+
+    private static Map<String, Object> pendingParameters(Target target, Applied applied, Instant cutoff) {
         LocalDateTime slaCutoff =
                 cutoff == null ? LocalDateTime.of(1900, 1, 1, 0, 0) : LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
         return Map.of(
-                "watermark_version", control.version(),
-                "watermark_key", control.key(),
+                "watermark_version", applied.version(),
+                "watermark_key", applied.key(),
                 "table_name", target.tableName(),
                 "sla_cutoff", slaCutoff);
     }
@@ -179,6 +199,27 @@ public final class FreshnessCheck implements Check {
                     rs.getLong("watermark_version"),
                     rs.getLong("watermark_key"),
                     rs.getObject("last_success_at", LocalDateTime.class));
+        }
+    }
+
+    /** The newest version and key the loader has applied to the mirror; 0/0 when it has applied nothing. */
+    private record Applied(boolean any, long version, long key, LocalDateTime lastAppliedAt) {
+        static Applied of(ResultSet rs) throws SQLException {
+            if (!rs.next()) {
+                return new Applied(false, 0, 0, null);
+            }
+            long version = rs.getLong("applied_version");
+            if (rs.wasNull()) {
+                return new Applied(false, 0, 0, rs.getObject("last_applied_at", LocalDateTime.class));
+            }
+            return new Applied(
+                    true, version, rs.getLong("applied_key"), rs.getObject("last_applied_at", LocalDateTime.class));
+        }
+
+        String describe() {
+            return (any ? "the loader has applied up to " + version + "/" + key : "the loader has applied nothing")
+                    + ", last batch applied "
+                    + (lastAppliedAt == null ? "never" : lastAppliedAt + " UTC");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.esteira.quality.config;
 
+import io.esteira.contracts.Queues;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckFactory;
@@ -10,6 +11,7 @@ import io.esteira.quality.repair.HttpReplayClient;
 import io.esteira.quality.repair.RepairService;
 import io.esteira.quality.repair.ReplayClient;
 import io.esteira.quality.repair.ReplayDrain;
+import io.esteira.quality.run.AlertOutbox;
 import io.esteira.quality.run.CheckAlerts;
 import io.esteira.quality.run.CheckMetrics;
 import io.esteira.quality.run.CheckRegistry;
@@ -21,6 +23,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +68,27 @@ public class QualityConfiguration {
     ResultStore resultStore(QualityDatabases databases) {
         databases.dw().catalog().table("audit.dq_result", "results table");
         return new ResultStore(databases.dw().dataSource(), databases.dw().dialect());
+    }
+
+    /**
+     * Sends {@code audit.alert_outbox} to {@code dw.alerts}: a send counts only when the broker confirmed
+     * it (a persistent JMS send is synchronous on Artemis; a failed one is an exception here).
+     */
+    @Bean
+    AlertOutbox alertOutbox(QualityDatabases databases, ProducerTemplate producer) {
+        databases.dw().catalog().table("audit.alert_outbox", "alert outbox table");
+        return new AlertOutbox(
+                databases.dw().dataSource(),
+                databases.dw().dialect(),
+                json -> {
+                    Exchange sent = producer.send(
+                            "jms:queue:" + Queues.ALERTS + "?deliveryPersistent=true",
+                            exchange -> exchange.getIn().setBody(json));
+                    if (sent.getException() != null) {
+                        throw sent.getException();
+                    }
+                },
+                100);
     }
 
     @Bean

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sampleSize how many offending keys a result keeps
  * @param checks check id to its definition
  * @param repair how to reach the extractor's replay endpoint for detect-and-repair
+ * @param alertOutboxPeriod how often the alerts of {@code audit.alert_outbox} are sent to the broker
  */
 @Validated
 @ConfigurationProperties(prefix = "esteira.quality", ignoreUnknownFields = false)
@@ -38,7 +39,8 @@ public record QualityProperties(
         @DefaultValue("America/Sao_Paulo") @NotNull ZoneId zone,
         @DefaultValue("10") @Min(1) @Max(1000) int sampleSize,
         Map<String, CheckProperties> checks,
-        @Valid @NotNull @DefaultValue Repair repair) {
+        @Valid @NotNull @DefaultValue Repair repair,
+        @NotNull @DefaultValue("PT1S") Duration alertOutboxPeriod) {
 
     public QualityProperties {
         checks = checks == null ? Map.of() : new TreeMap<>(checks);

@@ -6,6 +6,7 @@ import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckKind;
 import io.esteira.quality.check.FreshnessCheck;
 import io.esteira.runtime.alert.AlertPublisher;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +14,48 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns results into {@link AlertEvent}s on {@code dw.alerts}: a check that goes to fail or error
- * fires (kind {@code sla} for freshness, {@code quality} otherwise; one fingerprint per check), and
- * fires once more when a repair did not cure it; a firing check that comes back to pass or warn
- * resolves. Warn alone never fires: it shows in the API and the metrics. The state survives restarts
- * through {@code audit.dq_result}: a check whose latest stored result failed is taken as firing.
+ * Decides which {@link AlertEvent}s a result raises; the runner writes them to the outbox
+ * ({@code audit.alert_outbox}) in the same transaction as the result, and {@link AlertOutbox} sends them
+ * to {@code dw.alerts} until the broker confirms, so an alert is never lost between a check and the
+ * broker. A check that goes to fail or error fires (kind {@code sla} for freshness, {@code quality}
+ * otherwise; fingerprint {@code quality-service:<kind>:-:<check id>}); a repair that did not cure it
+ * fires a distinct situation (fingerprint {@code ...:<check id>:after-repair}), so the alerting service
+ * notifies it instead of taking it for the first alert; a firing check that comes back to pass or warn
+ * resolves both. Warn alone never fires: it shows in the API and the metrics. The state moves only
+ * when the runner {@link #commit commits} a transition, after its result and events were stored; it
+ * survives restarts through {@code audit.dq_result}: a check whose latest stored result failed is taken
+ * as firing (and as failing after repair when that result was the re-check of a repair).
  */
 public class CheckAlerts {
 
+    /** The suffix of the fingerprint of "still fails after repair". */
+    static final String AFTER_REPAIR = ":after-repair";
+
+    /** The prefix {@link CheckRunner} gives the message of a re-check after a repair. */
+    static final String AFTER_REPAIR_MESSAGE = "After ";
+
     private static final int DETAIL_LENGTH = 2000;
 
+    /**
+     * The alert state of one check after a result, and the events to send for it.
+     *
+     * @param checkId the check
+     * @param firing the check fires after this result
+     * @param repairFiring its "still fails after repair" alert fires after this result
+     * @param events the events to write to the outbox, in order
+     */
+    public record Transition(String checkId, boolean firing, boolean repairFiring, List<AlertEvent> events) {
+        public Transition {
+            events = List.copyOf(events);
+        }
+    }
+
+    private record State(boolean firing, boolean repairFiring) {}
+
+    private static final State QUIET = new State(false, false);
+
     private final AlertPublisher publisher;
-    private final Map<String, Boolean> firing = new ConcurrentHashMap<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>();
 
     public CheckAlerts(AlertPublisher publisher) {
         this.publisher = publisher;
@@ -34,39 +65,53 @@ public class CheckAlerts {
     public void restore(Collection<Check> checks, Map<String, QualityResult> latest) {
         for (Check check : checks) {
             QualityResult last = latest.get(check.id());
-            firing.put(check.id(), last != null && isFailure(last.status()));
+            boolean failing = last != null && isFailure(last.status());
+            states.put(check.id(), new State(failing, failing && last.message().startsWith(AFTER_REPAIR_MESSAGE)));
         }
     }
 
     public boolean isFiring(String checkId) {
-        return firing.getOrDefault(checkId, false);
+        return state(checkId).firing();
     }
 
-    /** Publishes on a change of state: firing when a check starts failing, resolved when it recovers. */
-    public void onResult(Check check, QualityResult result) {
+    /** Fires when a check starts failing, resolves (each firing alert) when it recovers. */
+    public Transition onResult(Check check, QualityResult result) {
+        State before = state(check.id());
         boolean failing = isFailure(result.status());
-        Boolean before = firing.put(check.id(), failing);
-        if (failing && !Boolean.TRUE.equals(before)) {
-            publisher.publish(event(check, result, AlertEvent.Status.firing, firingSummary(check, result), Map.of()));
-        } else if (!failing && Boolean.TRUE.equals(before)) {
-            publisher.publish(event(
-                    check,
-                    result,
-                    AlertEvent.Status.resolved,
-                    "Quality check " + check.id() + " passes again: " + result.message(),
-                    Map.of()));
+        List<AlertEvent> events = new ArrayList<>();
+        if (failing && !before.firing()) {
+            events.add(
+                    event(check, result, AlertEvent.Status.firing, check.id(), firingSummary(check, result), Map.of()));
+        } else if (!failing && before.firing()) {
+            String summary = "Quality check " + check.id() + " passes again: " + result.message();
+            events.add(event(check, result, AlertEvent.Status.resolved, check.id(), summary, Map.of()));
+            if (before.repairFiring()) {
+                events.add(
+                        event(check, result, AlertEvent.Status.resolved, check.id() + AFTER_REPAIR, summary, Map.of()));
+            }
         }
+        return new Transition(check.id(), failing, failing && before.repairFiring(), events);
     }
 
-    /** Fires again, with what was tried, when a repair left the check failing. */
-    public void repairFailed(Check check, QualityResult result, String repair) {
-        firing.put(check.id(), true);
-        publisher.publish(event(
+    /** Fires the distinct situation "still fails after repair", with what was tried. */
+    public Transition repairFailed(Check check, QualityResult result, String repair) {
+        AlertEvent event = event(
                 check,
                 result,
                 AlertEvent.Status.firing,
+                check.id() + AFTER_REPAIR,
                 "Quality check " + check.id() + " still fails after repair: " + result.message(),
-                Map.of("repair", cut(repair))));
+                Map.of("repair", cut(repair)));
+        return new Transition(check.id(), true, true, List.of(event));
+    }
+
+    /** Moves the state of the check once the transition's result and events are stored. */
+    public void commit(Transition transition) {
+        states.put(transition.checkId(), new State(transition.firing(), transition.repairFiring()));
+    }
+
+    private State state(String checkId) {
+        return states.getOrDefault(checkId, QUIET);
     }
 
     static boolean isFailure(QualityResult.Status status) {
@@ -80,7 +125,12 @@ public class CheckAlerts {
     }
 
     private AlertEvent event(
-            Check check, QualityResult result, AlertEvent.Status status, String summary, Map<String, String> extra) {
+            Check check,
+            QualityResult result,
+            AlertEvent.Status status,
+            String problem,
+            String summary,
+            Map<String, String> extra) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("check", check.id());
         details.put("kind", check.kind().id());
@@ -104,7 +154,7 @@ public class CheckAlerts {
                 check.definition().severity(),
                 status,
                 entity(check),
-                check.id(),
+                problem,
                 summary,
                 details,
                 Map.of(

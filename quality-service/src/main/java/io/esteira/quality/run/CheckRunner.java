@@ -60,7 +60,7 @@ public class CheckRunner {
         lock.lock();
         try {
             Measured first = measure(check, "");
-            record(check, first.result());
+            record(check, first.result(), alerts.onResult(check, first.result()));
             Optional<CheckRepair> plan = registry.repair(id);
             if (first.result().status() != Status.fail || plan.isEmpty()) {
                 if (!CheckAlerts.isFailure(first.result().status())) {
@@ -75,11 +75,15 @@ public class CheckRunner {
             }
             String repair = outcome.get().describe();
             log.info("Check {} repaired by {}; checking again", id, repair);
-            Measured second = measure(check, "After " + repair + ": ");
-            record(check, second.result());
-            if (CheckAlerts.isFailure(second.result().status())) {
-                alerts.repairFailed(check, second.result(), repair);
-            } else {
+            Measured second = measure(check, CheckAlerts.AFTER_REPAIR_MESSAGE + repair + ": ");
+            boolean cured = !CheckAlerts.isFailure(second.result().status());
+            record(
+                    check,
+                    second.result(),
+                    cured
+                            ? alerts.onResult(check, second.result())
+                            : alerts.repairFailed(check, second.result(), repair));
+            if (cured) {
                 repairs.reset(id);
             }
             return second.result();
@@ -124,14 +128,23 @@ public class CheckRunner {
         }
     }
 
-    private void record(Check check, QualityResult result) {
+    /**
+     * Stores the result with its alerts (one transaction) and only then moves the alert state: when the
+     * DW refuses the write, the state stays, so the next run raises the same alerts again.
+     */
+    private void record(Check check, QualityResult result, CheckAlerts.Transition transition) {
         try {
-            store.save(check.definition(), result);
+            store.save(check.definition(), result, transition.events());
+            alerts.commit(transition);
         } catch (RuntimeException e) {
-            log.error("Could not write the result of check {} to audit.dq_result: {}", check.id(), e.getMessage());
+            log.error(
+                    "Could not write the result of check {} and its {} alert(s) to audit.dq_result and"
+                            + " audit.alert_outbox: {}; the next run raises them again",
+                    check.id(),
+                    transition.events().size(),
+                    e.getMessage());
         }
         metrics.record(check, result);
-        alerts.onResult(check, result);
         log.info("Check {} {}: {}", check.id(), result.status(), result.message());
     }
 

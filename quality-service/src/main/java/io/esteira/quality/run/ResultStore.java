@@ -3,9 +3,12 @@ package io.esteira.quality.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.esteira.contracts.AlertEvent;
+import io.esteira.contracts.ContractCodec;
 import io.esteira.contracts.QualityResult;
 import io.esteira.quality.check.CheckDefinition;
 import io.esteira.quality.dialect.QualityDialect;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -20,8 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@code audit.dq_result}: every run of every check, and what the API reads back. */
+/**
+ * {@code audit.dq_result}: every run of every check, and what the API reads back; with each result, in
+ * the same transaction, the alerts it raised ({@code audit.alert_outbox}, sent by {@link AlertOutbox}).
+ */
 public class ResultStore {
 
     private static final int THRESHOLD_LENGTH = 100;
@@ -31,14 +39,32 @@ public class ResultStore {
     private final QualityDialect dialect;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
+    private final TransactionTemplate transactions;
 
     public ResultStore(DataSource dataSource, QualityDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    public void save(CheckDefinition check, QualityResult result) {
+    /** Writes the result and its alerts in one transaction: both are stored, or neither. */
+    public void save(CheckDefinition check, QualityResult result, List<AlertEvent> alerts) {
+        transactions.executeWithoutResult(status -> {
+            insert(check, result);
+            for (AlertEvent alert : alerts) {
+                jdbc.update(
+                        dialect.sql("outbox-insert"),
+                        Map.of(
+                                "fingerprint",
+                                alert.fingerprint(),
+                                "event_json",
+                                new String(ContractCodec.standard().write(alert), StandardCharsets.UTF_8)));
+            }
+        });
+    }
+
+    private void insert(CheckDefinition check, QualityResult result) {
         Map<String, Object> row = new HashMap<>();
         row.put("check_id", result.checkId());
         row.put("kind", result.kind());

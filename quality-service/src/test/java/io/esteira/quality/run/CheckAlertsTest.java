@@ -1,6 +1,7 @@
 package io.esteira.quality.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.QualityResult;
@@ -26,10 +27,10 @@ class CheckAlertsTest {
 
     @Test
     void shouldFireOnceWhenACheckStartsFailingAndResolveWhenItRecovers() {
-        alerts.onResult(check, result(Status.pass));
-        alerts.onResult(check, result(Status.fail));
-        alerts.onResult(check, result(Status.fail));
-        alerts.onResult(check, result(Status.pass));
+        fire(check, result(Status.pass));
+        fire(check, result(Status.fail));
+        fire(check, result(Status.fail));
+        fire(check, result(Status.pass));
 
         assertThat(publisher.events)
                 .extracting(AlertEvent::status)
@@ -46,10 +47,10 @@ class CheckAlertsTest {
 
     @Test
     void shouldFireForAnErrorAndNotForAWarning() {
-        alerts.onResult(check, result(Status.warn));
+        fire(check, result(Status.warn));
         assertThat(publisher.events).isEmpty();
 
-        alerts.onResult(check, result(Status.error));
+        fire(check, result(Status.error));
         assertThat(publisher.events).singleElement().satisfies(e -> assertThat(e.summary())
                 .startsWith("Quality check orphans-fact-vendas could not run"));
     }
@@ -58,7 +59,7 @@ class CheckAlertsTest {
     void shouldUseKindSlaForFreshness() {
         FakeCheck freshness = new FakeCheck("freshness", CheckKind.FRESHNESS);
 
-        alerts.onResult(freshness, result(Status.fail));
+        fire(freshness, result(Status.fail));
 
         assertThat(publisher.events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(AlertEvent.Kind.SLA);
@@ -70,12 +71,49 @@ class CheckAlertsTest {
     void shouldResolveAfterARestartWhenTheLastStoredResultFailed() {
         alerts.restore(List.of(check), Map.of(check.id(), result(Status.fail)));
 
-        alerts.onResult(check, result(Status.pass));
+        fire(check, result(Status.pass));
 
         assertThat(publisher.events)
                 .singleElement()
                 .extracting(AlertEvent::status)
                 .isEqualTo(AlertEvent.Status.resolved);
+    }
+
+    @Test
+    void shouldGiveStillFailingAfterRepairItsOwnFingerprintAndResolveBoth() {
+        fire(check, result(Status.fail));
+        CheckAlerts.Transition afterRepair = alerts.repairFailed(check, result(Status.fail), "replay of 2026-11-20");
+        alerts.commit(afterRepair);
+        publisher.events.addAll(afterRepair.events());
+        fire(check, result(Status.pass));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::fingerprint, AlertEvent::status)
+                .containsExactly(
+                        tuple("quality-service:quality:-:orphans-fact-vendas", AlertEvent.Status.firing),
+                        tuple("quality-service:quality:-:orphans-fact-vendas:after-repair", AlertEvent.Status.firing),
+                        tuple("quality-service:quality:-:orphans-fact-vendas", AlertEvent.Status.resolved),
+                        tuple(
+                                "quality-service:quality:-:orphans-fact-vendas:after-repair",
+                                AlertEvent.Status.resolved));
+        assertThat(publisher.events.get(1).details()).containsEntry("repair", "replay of 2026-11-20");
+    }
+
+    @Test
+    void shouldNotMoveTheStateUntilTheTransitionIsCommitted() {
+        CheckAlerts.Transition lost = alerts.onResult(check, result(Status.fail));
+
+        assertThat(lost.events()).hasSize(1);
+        assertThat(alerts.isFiring(check.id())).isFalse();
+        assertThat(alerts.onResult(check, result(Status.fail)).events())
+                .as("the next run raises the alert whose write failed")
+                .hasSize(1);
+    }
+
+    private void fire(FakeCheck target, QualityResult result) {
+        CheckAlerts.Transition transition = alerts.onResult(target, result);
+        alerts.commit(transition);
+        publisher.events.addAll(transition.events());
     }
 
     private QualityResult result(Status status) {

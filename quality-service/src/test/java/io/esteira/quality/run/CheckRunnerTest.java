@@ -48,10 +48,7 @@ class CheckRunnerTest {
         assertThat(result.value()).isNull();
         assertThat(result.message()).contains("could not run").contains("fact.fact_nada");
         assertThat(store.saved).containsExactly(result);
-        assertThat(publisher.events)
-                .singleElement()
-                .extracting(AlertEvent::status)
-                .isEqualTo(AlertEvent.Status.firing);
+        assertThat(store.outbox).singleElement().extracting(AlertEvent::status).isEqualTo(AlertEvent.Status.firing);
         assertThat(meters.get("esteira.quality.check.status")
                         .tag("check", "rule-broken")
                         .gauge()
@@ -71,7 +68,7 @@ class CheckRunnerTest {
         assertThat(result.status()).isEqualTo(Status.pass);
         assertThat(result.message()).startsWith("After replay of 2026-11-20 (orders 2026-11-20: replay-1, 2 batches");
         assertThat(store.saved).extracting(QualityResult::status).containsExactly(Status.fail, Status.pass);
-        assertThat(publisher.events)
+        assertThat(store.outbox)
                 .extracting(AlertEvent::status)
                 .containsExactly(AlertEvent.Status.firing, AlertEvent.Status.resolved);
     }
@@ -88,9 +85,9 @@ class CheckRunnerTest {
         assertThat(first.message()).contains("0 applied within PT1S");
         assertThat(replayed).hasSize(1);
         assertThat(second.status()).isEqualTo(Status.fail);
-        assertThat(publisher.events).extracting(AlertEvent::status).containsOnly(AlertEvent.Status.firing);
-        assertThat(publisher.events.get(publisher.events.size() - 1).summary()).contains("still fails after repair");
-        assertThat(publisher.events.get(publisher.events.size() - 1).details()).containsKey("repair");
+        assertThat(store.outbox).extracting(AlertEvent::status).containsOnly(AlertEvent.Status.firing);
+        assertThat(store.outbox.get(store.outbox.size() - 1).summary()).contains("still fails after repair");
+        assertThat(store.outbox.get(store.outbox.size() - 1).details()).containsKey("repair");
     }
 
     @Test
@@ -156,13 +153,16 @@ class CheckRunnerTest {
 
         final List<QualityResult> saved = new ArrayList<>();
 
+        final List<AlertEvent> outbox = new ArrayList<>();
+
         MemoryStore() {
             super(new SimpleDriverDataSource(), new QualityDialect(Vendor.POSTGRESQL));
         }
 
         @Override
-        public void save(CheckDefinition check, QualityResult result) {
+        public void save(CheckDefinition check, QualityResult result, List<AlertEvent> alerts) {
             saved.add(result);
+            outbox.addAll(alerts);
         }
     }
 }

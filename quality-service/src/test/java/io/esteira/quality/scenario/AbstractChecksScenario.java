@@ -111,20 +111,33 @@ abstract class AbstractChecksScenario {
     }
 
     @Test
-    void shouldFailFreshnessAndTheSlaWhenTheWatermarkIsHeldBack() {
-        dwUpdate("UPDATE ctl.etl_control SET watermark_version = 0, watermark_key = 0 WHERE entity = 'orders'");
+    void shouldFailFreshnessAndTheSlaWhenTheLoaderHasNotAppliedWhatTheExtractorPublished() {
+        // the extractor's cursor is at the newest change (Fixture), but the loader applied no orders batch:
+        // a stopped loader, or batches waiting in the queue or the DLQ
+        dwUpdate("DELETE FROM stg.orders");
 
         Evaluation evaluation = check("freshness").evaluate();
 
         assertThat(evaluation.status()).isEqualTo(Status.fail);
-        // the oldest pending change is order 103, written 2026-11-19 10:00 UTC: 2 days 5 hours before NOW
+        // the oldest change not applied is order 103, written 2026-11-19 10:00 UTC: 2 days 5 hours before NOW
         assertThat(evaluation.value()).isEqualTo(190_800.0);
         assertThat(evaluation.sample())
                 .singleElement()
                 .asString()
                 .startsWith("orders: 3 change(s) not in the DW, oldest 2026-11-19T10:00 UTC (lag PT53H)")
-                .contains("3 made before the SLA cutoff 2026-11-21T03:00:00Z");
+                .contains("3 made before the SLA cutoff 2026-11-21T03:00:00Z")
+                .contains("the loader has applied nothing")
+                .contains("the extractor has published past it: look at the loader and the DLQ");
         assertThat(evaluation.message()).contains("DW is behind for orders");
+    }
+
+    @Test
+    void shouldPassFreshnessWhenTheWarehouseHasEverythingEvenIfTheExtractorCursorIsReset() {
+        dwUpdate("UPDATE ctl.etl_control SET watermark_version = 0, watermark_key = 0 WHERE entity = 'orders'");
+
+        Evaluation evaluation = check("freshness").evaluate();
+
+        assertThat(evaluation.status()).as(evaluation.message()).isEqualTo(Status.pass);
     }
 
     @Test

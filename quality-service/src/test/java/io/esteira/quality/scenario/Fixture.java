@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /**
  * The consistent OLTP and DW every scenario starts from ({@code fixture/*.sql}): orders 101 and 102 on
  * {@link #DAY}, order 103 the day before, and the matching dimension and fact rows; the extractor's
- * watermarks at the newest change, so nothing is pending.
+ * watermarks and the loader's mirror ({@code stg}) at the newest change, so nothing is pending.
  */
 public final class Fixture {
 
@@ -60,6 +61,25 @@ public final class Fixture {
         run(oltp, "fixture/oltp.sql");
         run(dw, "fixture/dw.sql");
         watermarksToLatest(oltp, dw, maxVersionSql);
+        mirrorsToLatest(oltp, dw);
+    }
+
+    /**
+     * Every entity's DW mirror ({@code stg.<table>}) holds each OLTP key at its current row_version, as if
+     * the loader had applied every batch: what freshness measures the warehouse by.
+     */
+    public static void mirrorsToLatest(DataSource oltp, DataSource dw) {
+        JdbcTemplate source = new JdbcTemplate(oltp);
+        JdbcTemplate target = new JdbcTemplate(dw);
+        for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
+            String mirror = "stg." + entity.tableName();
+            target.update("DELETE FROM " + mirror);
+            List<Object[]> rows =
+                    source.query("SELECT " + entity.keyColumn() + ", row_version FROM " + entity.table(), (rs, n) ->
+                            new Object[] {rs.getLong(1), Long.parseLong(rs.getString(2))});
+            target.batchUpdate(
+                    "INSERT INTO " + mirror + " (" + entity.keyColumn() + ", source_version) VALUES (?, ?)", rows);
+        }
     }
 
     /** Every entity's cursor after its newest row, as if the extractor had just caught up. */
