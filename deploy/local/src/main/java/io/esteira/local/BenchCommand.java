@@ -193,14 +193,11 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean onEmbedded = embedded || oltpUrl == null && dwUrl == null;
-        if (onEmbedded && (oltpUrl != null || dwUrl != null || referenceDwUrl != null)) {
-            System.err.println("bench: --embedded runs on its own databases; drop the URLs, or --embedded.");
-            return 2;
-        }
-        if (!onEmbedded && (oltpUrl == null || dwUrl == null)) {
-            System.err.println("bench: give both --oltp-url and --dw-url, or neither (then it runs on an embedded"
-                    + " PostgreSQL).");
+        boolean onEmbedded;
+        try {
+            onEmbedded = EmbeddedDatabases.chosen(embedded, oltpUrl, dwUrl, referenceDwUrl);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
             return 2;
         }
         if (!onEmbedded) {

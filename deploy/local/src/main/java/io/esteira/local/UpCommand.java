@@ -78,26 +78,22 @@ class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (oltpUrl == null && dwUrl == null || embedded) {
-            if (oltpUrl != null || dwUrl != null) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--embedded runs on its own databases; drop" + " --oltp-url and --dw-url, or --embedded.");
-            }
-            try (EmbeddedDatabases databases = EmbeddedDatabases.start(line -> System.out.println("» " + line))) {
-                DemoCommand.generate(databases.oltp(), seed, scale);
-                System.out.println(
-                        "» Change the OLTP from another terminal: java -jar deploy/local/target/esteira-local.jar"
-                                + " oltp workload --url " + databases.oltp().url() + " -u postgres --rate 20");
-                return run(databases.oltp(), databases.dw());
-            }
+        boolean onEmbedded;
+        try {
+            onEmbedded = EmbeddedDatabases.chosen(embedded, oltpUrl, dwUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (oltpUrl == null || dwUrl == null) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "Give both --oltp-url and --dw-url, or neither (then" + " up runs on an embedded PostgreSQL).");
+        if (!onEmbedded) {
+            return run(new Endpoint(oltpUrl, oltpUsername, oltpPassword), new Endpoint(dwUrl, dwUsername, dwPassword));
         }
-        return run(new Endpoint(oltpUrl, oltpUsername, oltpPassword), new Endpoint(dwUrl, dwUsername, dwPassword));
+        try (EmbeddedDatabases databases = EmbeddedDatabases.start(line -> System.out.println("» " + line))) {
+            DemoCommand.generate(databases.oltp(), seed, scale);
+            System.out.println(
+                    "» Change the OLTP from another terminal: java -jar deploy/local/target/esteira-local.jar"
+                            + " oltp workload --url " + databases.oltp().url() + " -u postgres --rate 20");
+            return run(databases.oltp(), databases.dw());
+        }
     }
 
     private int run(Endpoint oltp, Endpoint dw) throws Exception {

@@ -20,6 +20,31 @@ public final class EmbeddedDatabases implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Whether a command runs on embedded databases: with {@code --embedded}, or when neither
+     * {@code --oltp-url} nor {@code --dw-url} is given.
+     *
+     * @param otherUrls further URL options of the command, which embedded databases make meaningless
+     * @throws IllegalArgumentException for a mix, naming what to drop or add
+     */
+    public static boolean chosen(boolean embedded, String oltpUrl, String dwUrl, String... otherUrls) {
+        boolean anyUrl = oltpUrl != null
+                || dwUrl != null
+                || java.util.Arrays.stream(otherUrls).anyMatch(u -> u != null);
+        if (embedded && anyUrl) {
+            throw new IllegalArgumentException(
+                    "--embedded runs on its own databases; drop the URL options, or --embedded.");
+        }
+        if (embedded || oltpUrl == null && dwUrl == null && !anyUrl) {
+            return true;
+        }
+        if (oltpUrl == null || dwUrl == null) {
+            throw new IllegalArgumentException(
+                    "Give both --oltp-url and --dw-url, or neither (then it runs on an embedded PostgreSQL).");
+        }
+        return false;
+    }
+
     /** Starts the server and creates {@value #OLTP} and {@value #DW} on it. */
     public static EmbeddedDatabases start(Consumer<String> log) {
         log.accept("Starting an embedded PostgreSQL (data deleted at exit) …");
