@@ -186,7 +186,7 @@ public class Deriver {
                 Map.of("reason", reason, "key", Long.toString(key.key())),
                 Map.of(
                         "runbook",
-                        "docs/runbook.md#a-key-is-parked-in-ctlderive_failed",
+                        "docs/runbook.md#a-key-cannot-be-derived",
                         "retry",
                         "curl -u operator -X POST 'http://<loader>/api/dlq/derive/retry?entity=" + key.entity()
                                 + "'")));
