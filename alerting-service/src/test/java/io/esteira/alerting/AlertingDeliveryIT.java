@@ -336,7 +336,13 @@ class AlertingDeliveryIT {
                 .until(() -> rows(fingerprint).stream().anyMatch(r -> "dead".equals(r.get("outcome"))));
         assertThat(rows(fingerprint))
                 .extracting(r -> r.get("attempt") + ":" + r.get("outcome"))
-                .containsExactly("1:failed", "2:failed", "2:dead");
+                // Then, not marked notified, the group is formed again at the next group_interval.
+                .startsWith("1:failed", "2:failed", "2:dead");
+        assertThat(jdbc.queryForList(
+                        "SELECT reason FROM audit.alert_notification WHERE receiver = 'down-hook' AND state = 'dead'",
+                        String.class))
+                .isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason).contains("SocketTimeoutException"));
         await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> recipients(m).contains("fallback@esteira.test"))
                 .anyMatch(m -> subject(m).contains("delivery") && body(m).contains("down-hook")));

@@ -2,6 +2,7 @@ package io.esteira.alerting.config;
 
 import io.esteira.alerting.delivery.AlertLog;
 import io.esteira.alerting.delivery.WebhookTargetPolicy;
+import io.esteira.alerting.dispatch.DispatchStore;
 import io.esteira.alerting.dispatch.Dispatcher;
 import io.esteira.alerting.intake.AlertEventCodec;
 import io.esteira.alerting.intake.AlertIntake;
@@ -47,13 +48,33 @@ public class AlertingConfiguration {
     }
 
     @Bean
-    SilenceStore silenceStore(Clock clock) {
-        return new SilenceStore(clock, Duration.ofDays(5));
+    DispatchStore dispatchStore(DataSource dataSource) {
+        DispatchStore store = new DispatchStore(dataSource);
+        store.verifyTables();
+        return store;
     }
 
     @Bean
-    Dispatcher dispatcher(AlertingSetup setup, SilenceStore silences, Clock clock) {
-        return new Dispatcher(setup.root(), setup::sendResolved, silences, setup.inhibitRules(), clock);
+    SilenceStore silenceStore(DataSource dataSource, Clock clock) {
+        return new SilenceStore(dataSource, clock, Duration.ofDays(5));
+    }
+
+    @Bean
+    Dispatcher dispatcher(
+            AlertingSetup setup,
+            SilenceStore silences,
+            Clock clock,
+            DispatchStore store,
+            AlertingProperties properties) {
+        return new Dispatcher(
+                setup.root(),
+                setup.fallbackRoute().stream().toList(),
+                setup::sendResolved,
+                silences,
+                setup.inhibitRules(),
+                clock,
+                store,
+                properties.delivery().inFlightTimeout());
     }
 
     @Bean

@@ -1,0 +1,2 @@
+-- The alerting service's durable state (db/dw/postgresql/V50__alerting_state.sql) is not created on
+-- H2, which is being retired. This file keeps every vendor at the same versions (DwSchemaTest).
