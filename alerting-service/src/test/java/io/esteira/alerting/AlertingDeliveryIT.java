@@ -282,6 +282,43 @@ class AlertingDeliveryIT {
     }
 
     @Test
+    void shouldDeliverAPrometheusAlertPostedToTheAlertmanagerApiOnceThroughTheSameRoutes() {
+        hooks.stubFor(post("/critical").willReturn(ok()));
+        String alertname = "ItRule" + UUID.randomUUID().toString().replace("-", "");
+        String firing =
+                """
+                [{"labels":{"alertname":"%s","severity":"critical","job":"loader-service"},
+                  "annotations":{"summary":"%s fires"},
+                  "startsAt":"%s","endsAt":"%s"}]
+                """
+                        .formatted(
+                                alertname,
+                                alertname,
+                                Instant.now().minusSeconds(60),
+                                Instant.now().plusSeconds(240));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        // Prometheus re-sends a firing alert at every evaluation: one notification all the same.
+        for (int i = 0; i < 3; i++) {
+            ResponseEntity<String> posted = http.withBasicAuth(USER, PASSWORD)
+                    .postForEntity("/api/v2/alerts", new HttpEntity<>(firing, headers), String.class);
+            assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(http.postForEntity("/api/v2/alerts", new HttpEntity<>(firing, headers), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> webhookCalls("/critical", alertname).size() == 1);
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> webhookCalls("/critical", alertname).size() == 1);
+        assertThat(webhookCalls("/critical", alertname).get(0).getBodyAsString())
+                .contains(alertname + " fires");
+    }
+
+    @Test
     void shouldRefuseTheApiWithoutCredentials() {
         AlertEvent event = Alerts.firing(Kind.QUALITY, Severity.info, "orders", fingerprint(), Instant.now());
 
