@@ -380,6 +380,30 @@ class AlertingDeliveryIT {
                         String.class))
                 .isNotEmpty()
                 .allSatisfy(reason -> assertThat(reason).contains("SocketTimeoutException"));
+
+        // The operator lists the dead notification and, once the receiver answers, replays it as it was.
+        ResponseEntity<Map[]> dead =
+                http.withBasicAuth(USER, PASSWORD).getForEntity("/api/notifications?state=dead", Map[].class);
+        assertThat(dead.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String deadId = Arrays.stream(dead.getBody())
+                .filter(row -> "down-hook".equals(row.get("receiver")))
+                .map(row -> String.valueOf(row.get("id")))
+                .findFirst()
+                .orElseThrow();
+        hooks.stubFor(post("/down").willReturn(ok()));
+        ResponseEntity<Map> replay = http.withBasicAuth(USER, PASSWORD)
+                .postForEntity("/api/notifications/" + deadId + "/replay", null, Map.class);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent"
+                .equals(jdbc.queryForObject(
+                        "SELECT state FROM audit.alert_notification WHERE notification_id = ?", String.class, deadId)));
+        assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/down"))))
+                .anyMatch(r -> deadId.equals(r.getHeader("X-Esteira-Notification-Id")));
+        assertThat(http.withBasicAuth(USER, PASSWORD)
+                        .postForEntity("/api/notifications/" + deadId + "/replay", null, Map.class)
+                        .getStatusCode())
+                .as("no longer dead")
+                .isEqualTo(HttpStatus.NOT_FOUND);
         await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> recipients(m).contains("fallback@esteira.test"))
                 .anyMatch(m -> subject(m).contains("delivery") && body(m).contains("down-hook")));

@@ -2,6 +2,7 @@ package io.esteira.alerting.dispatch;
 
 import io.esteira.alerting.model.Labels;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -236,13 +237,17 @@ public final class DispatchStore {
         return found;
     }
 
+    /** The newest {@code limit} notifications in this state. */
     public List<LoggedNotification> notifications(String state, int limit) {
-        String sql = sqlServer
-                ? "SELECT TOP (" + limit + ") " + NOTIFICATION_COLUMNS
-                        + " FROM audit.alert_notification WHERE state = ? ORDER BY created_at DESC"
-                : "SELECT " + NOTIFICATION_COLUMNS
-                        + " FROM audit.alert_notification WHERE state = ? ORDER BY created_at DESC LIMIT " + limit;
-        return jdbc.query(sql, (rs, n) -> logged(rs), state);
+        return jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement("SELECT " + NOTIFICATION_COLUMNS
+                            + " FROM audit.alert_notification WHERE state = ? ORDER BY created_at DESC");
+                    statement.setString(1, state);
+                    statement.setMaxRows(limit);
+                    return statement;
+                },
+                (rs, n) -> logged(rs));
     }
 
     public Optional<LoggedNotification> notification(String id) {

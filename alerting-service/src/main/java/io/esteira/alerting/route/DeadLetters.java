@@ -59,7 +59,15 @@ public class DeadLetters {
                 notification.receiver(),
                 exchange.getProperty(Exchanges.ATTEMPT),
                 error);
-        dispatcher.failed(notification, error);
+        try {
+            dispatcher.failed(notification, error);
+        } catch (RuntimeException e) {
+            // The group stays claimed until delivery.in-flight-timeout, then the notification is formed again.
+            log.error(
+                    "Cannot record dead notification {} in audit.alert_notification: {}",
+                    notification.id(),
+                    e.getMessage());
+        }
         if (!notification.raisesDeliveryAlert() || fallbackRoute.isEmpty()) {
             return;
         }
@@ -74,7 +82,14 @@ public class DeadLetters {
      */
     public void delivered(Exchange exchange) {
         Notification notification = Exchanges.notification(exchange);
-        dispatcher.delivered(notification);
+        try {
+            dispatcher.delivered(notification);
+        } catch (RuntimeException e) {
+            // Never a failed delivery (that would send it again now): the group stays claimed until
+            // delivery.in-flight-timeout and is then notified once more (at-least-once).
+            log.error("Cannot mark notification {} delivered in the DW: {}", notification.id(), e.getMessage());
+            return;
+        }
         if (!notification.raisesDeliveryAlert() || fallbackRoute.isEmpty()) {
             return;
         }
