@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +137,7 @@ public final class DispatchStore {
         };
         String insert = "INSERT INTO ctl.alert_group (" + GROUP_COLUMNS + ", updated_at) ";
         if (sqlServer) {
-            Object[] withKey = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+            Object[] withKey = Arrays.copyOf(arguments, arguments.length + 1);
             withKey[arguments.length] = group.id;
             jdbc.update(
                     insert + "SELECT " + values + " WHERE NOT EXISTS (SELECT 1 FROM ctl.alert_group WITH (UPDLOCK,"

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.ContractCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,7 +98,7 @@ public final class StateJson {
         ArrayNode array = JSON.createArrayNode();
         for (NotifiedAlert alert : alerts) {
             ObjectNode node = array.addObject();
-            node.set("event", read(new String(CODEC.write(alert.event()), java.nio.charset.StandardCharsets.UTF_8)));
+            node.set("event", read(new String(CODEC.write(alert.event()), StandardCharsets.UTF_8)));
             node.put(
                     "startsAt",
                     alert.startsAt() == null ? null : alert.startsAt().toString());
@@ -107,8 +108,7 @@ public final class StateJson {
     }
 
     private static NotifiedAlert alert(JsonNode node) {
-        AlertEvent event =
-                CODEC.readAlertEvent(write(node.get("event")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AlertEvent event = CODEC.readAlertEvent(write(node.get("event")).getBytes(StandardCharsets.UTF_8));
         return new NotifiedAlert(event, instant(node.get("startsAt")), instant(node.get("endsAt")));
     }
 

@@ -16,6 +16,7 @@ import io.esteira.contracts.AlertEvent.Severity;
 import io.esteira.embedded.junit.PostgresDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -359,7 +360,7 @@ class DispatcherIT {
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         try {
             List<Callable<List<Notification>>> flushes = List.of(dispatcher::flush, other::flush);
-            List<String> notified = new java.util.ArrayList<>();
+            List<String> notified = new ArrayList<>();
             for (Future<List<Notification>> flushed : replicas.invokeAll(flushes)) {
                 flushed.get()
                         .forEach(n -> notified.add(n.alerts().get(0).event().fingerprint()));
