@@ -3,7 +3,8 @@
 --   esteira_extractor   OLTP read-only (db_datareader): the extractor, and the quality service's OLTP side
 --   esteira_loader      DW db_owner: the loader migrates (Flyway) and writes dim, fact, stg, ctl, audit, mart
 --   esteira_services    DW read/write of rows, no DDL: the extractor (ctl watermarks, audit, Quartz tables),
---                       the quality service (audit.dq_result) and the alerting service (audit.alert_log)
+--                       the quality service (audit.dq_result) and the alerting service (audit.alert_log,
+--                       audit.alert_notification, ctl.alert_group, ctl.alert_event_seen, ctl.alert_silence)
 --   esteira_bi          DW member of role bi_reader (dim, fact, mart only): Grafana's business dashboards
 --   esteira_ops_reader  DW read-only (db_datareader): Grafana's pipeline panels over ctl and audit
 SET NOCOUNT ON;

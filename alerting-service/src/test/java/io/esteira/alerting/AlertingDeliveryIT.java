@@ -282,6 +282,43 @@ class AlertingDeliveryIT {
     }
 
     @Test
+    void shouldDeliverAPrometheusAlertPostedToTheAlertmanagerApiOnceThroughTheSameRoutes() {
+        hooks.stubFor(post("/critical").willReturn(ok()));
+        String alertname = "ItRule" + UUID.randomUUID().toString().replace("-", "");
+        String firing =
+                """
+                [{"labels":{"alertname":"%s","severity":"critical","job":"loader-service"},
+                  "annotations":{"summary":"%s fires"},
+                  "startsAt":"%s","endsAt":"%s"}]
+                """
+                        .formatted(
+                                alertname,
+                                alertname,
+                                Instant.now().minusSeconds(60),
+                                Instant.now().plusSeconds(240));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        // Prometheus re-sends a firing alert at every evaluation: one notification all the same.
+        for (int i = 0; i < 3; i++) {
+            ResponseEntity<String> posted = http.withBasicAuth(USER, PASSWORD)
+                    .postForEntity("/api/v2/alerts", new HttpEntity<>(firing, headers), String.class);
+            assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(http.postForEntity("/api/v2/alerts", new HttpEntity<>(firing, headers), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> webhookCalls("/critical", alertname).size() == 1);
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> webhookCalls("/critical", alertname).size() == 1);
+        assertThat(webhookCalls("/critical", alertname).get(0).getBodyAsString())
+                .contains(alertname + " fires");
+    }
+
+    @Test
     void shouldRefuseTheApiWithoutCredentials() {
         AlertEvent event = Alerts.firing(Kind.QUALITY, Severity.info, "orders", fingerprint(), Instant.now());
 
@@ -336,7 +373,37 @@ class AlertingDeliveryIT {
                 .until(() -> rows(fingerprint).stream().anyMatch(r -> "dead".equals(r.get("outcome"))));
         assertThat(rows(fingerprint))
                 .extracting(r -> r.get("attempt") + ":" + r.get("outcome"))
-                .containsExactly("1:failed", "2:failed", "2:dead");
+                // Then, not marked notified, the group is formed again at the next group_interval.
+                .startsWith("1:failed", "2:failed", "2:dead");
+        assertThat(jdbc.queryForList(
+                        "SELECT reason FROM audit.alert_notification WHERE receiver = 'down-hook' AND state = 'dead'",
+                        String.class))
+                .isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason).contains("SocketTimeoutException"));
+
+        // The operator lists the dead notification and, once the receiver answers, replays it as it was.
+        ResponseEntity<Map[]> dead =
+                http.withBasicAuth(USER, PASSWORD).getForEntity("/api/notifications?state=dead", Map[].class);
+        assertThat(dead.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String deadId = Arrays.stream(dead.getBody())
+                .filter(row -> "down-hook".equals(row.get("receiver")))
+                .map(row -> String.valueOf(row.get("id")))
+                .findFirst()
+                .orElseThrow();
+        hooks.stubFor(post("/down").willReturn(ok()));
+        ResponseEntity<Map> replay = http.withBasicAuth(USER, PASSWORD)
+                .postForEntity("/api/notifications/" + deadId + "/replay", null, Map.class);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent"
+                .equals(jdbc.queryForObject(
+                        "SELECT state FROM audit.alert_notification WHERE notification_id = ?", String.class, deadId)));
+        assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/down"))))
+                .anyMatch(r -> deadId.equals(r.getHeader("X-Esteira-Notification-Id")));
+        assertThat(http.withBasicAuth(USER, PASSWORD)
+                        .postForEntity("/api/notifications/" + deadId + "/replay", null, Map.class)
+                        .getStatusCode())
+                .as("no longer dead")
+                .isEqualTo(HttpStatus.NOT_FOUND);
         await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> recipients(m).contains("fallback@esteira.test"))
                 .anyMatch(m -> subject(m).contains("delivery") && body(m).contains("down-hook")));

@@ -1,7 +1,9 @@
 package io.esteira.alerting.config;
 
 import io.esteira.alerting.delivery.AlertLog;
+import io.esteira.alerting.delivery.PolicyDnsResolver;
 import io.esteira.alerting.delivery.WebhookTargetPolicy;
+import io.esteira.alerting.dispatch.DispatchStore;
 import io.esteira.alerting.dispatch.Dispatcher;
 import io.esteira.alerting.intake.AlertEventCodec;
 import io.esteira.alerting.intake.AlertIntake;
@@ -19,6 +21,9 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -47,13 +52,33 @@ public class AlertingConfiguration {
     }
 
     @Bean
-    SilenceStore silenceStore(Clock clock) {
-        return new SilenceStore(clock, Duration.ofDays(5));
+    DispatchStore dispatchStore(DataSource dataSource) {
+        DispatchStore store = new DispatchStore(dataSource);
+        store.verifyTables();
+        return store;
     }
 
     @Bean
-    Dispatcher dispatcher(AlertingSetup setup, SilenceStore silences, Clock clock) {
-        return new Dispatcher(setup.root(), setup::sendResolved, silences, setup.inhibitRules(), clock);
+    SilenceStore silenceStore(DataSource dataSource, Clock clock) {
+        return new SilenceStore(dataSource, clock, Duration.ofDays(5));
+    }
+
+    @Bean
+    Dispatcher dispatcher(
+            AlertingSetup setup,
+            SilenceStore silences,
+            Clock clock,
+            DispatchStore store,
+            AlertingProperties properties) {
+        return new Dispatcher(
+                setup.root(),
+                setup.fallbackRoute().stream().toList(),
+                setup::sendResolved,
+                silences,
+                setup.inhibitRules(),
+                clock,
+                store,
+                properties.delivery().inFlightTimeout());
     }
 
     @Bean
@@ -107,15 +132,25 @@ public class AlertingConfiguration {
         return new DeliveryRoutes(properties, setup, dispatcher, attempts, deadLetters, webhookTargetPolicy, clock);
     }
 
-    /** Webhook timeouts and no redirects (a redirect could lead past the allow-list). */
+    /**
+     * Webhook timeouts, no redirects (a redirect could lead past the allow-list), and the allow-list's
+     * resolver as the client's DNS, so that a connection goes to the addresses the policy checked.
+     */
     @Bean
-    CamelContextConfiguration webhookHttpClient(AlertingProperties properties) {
+    CamelContextConfiguration webhookHttpClient(AlertingProperties properties, WebhookTargetPolicy policy) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
                 HttpComponent http = camelContext.getComponent("http", HttpComponent.class);
                 long connect = properties.webhook().connectTimeout().toMillis();
                 long response = properties.webhook().responseTimeout().toMillis();
+                http.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new PolicyDnsResolver(policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofMilliseconds(connect))
+                                .setSocketTimeout(Timeout.ofMilliseconds(response))
+                                .build())
+                        .build());
                 http.setConnectTimeout(connect);
                 http.setConnectionRequestTimeout(connect);
                 http.setResponseTimeout(response);

@@ -34,7 +34,7 @@ public record AlertingProperties(
         inhibitRules = inhibitRules == null ? List.of() : List.copyOf(inhibitRules);
         webhook = webhook == null ? new Webhook(null, null, null, null, null, null) : webhook;
         smtp = smtp == null ? new Smtp(null, null, null, null, null, null) : smtp;
-        delivery = delivery == null ? new Delivery(null) : delivery;
+        delivery = delivery == null ? new Delivery(null, null) : delivery;
         flushInterval = flushInterval == null ? Duration.ofSeconds(1) : flushInterval;
         intakeConsumers = intakeConsumers == null ? 1 : intakeConsumers;
     }
@@ -199,6 +199,12 @@ public record AlertingProperties(
     /**
      * @param fallbackReceiver receives the {@code delivery} alert raised when a notification is dead
      *     lettered; none when unset (the dead letter is still logged)
+     * @param inFlightTimeout how long a notification may be in delivery (all its attempts) before it is
+     *     taken for lost with its replica and formed again; longer than the slowest receiver's retries
      */
-    public record Delivery(String fallbackReceiver) {}
+    public record Delivery(String fallbackReceiver, Duration inFlightTimeout) {
+        public Delivery {
+            inFlightTimeout = inFlightTimeout == null ? Duration.ofMinutes(10) : inFlightTimeout;
+        }
+    }
 }

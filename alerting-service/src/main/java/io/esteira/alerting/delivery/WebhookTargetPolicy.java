@@ -10,9 +10,11 @@ import java.util.Locale;
 /**
  * Decides whether a webhook URL may be called: its scheme and host must be on the allow-list, and a
  * host that is or resolves to a loopback, link-local, private, carrier-grade NAT, multicast or cloud
- * metadata address must be listed exactly (a {@code *.domain} wildcard does not open it). Webhook URLs
- * come only from configuration; this check runs at start-up and again before every call (so a DNS
- * answer that changed to an internal address is refused).
+ * metadata address is refused unless that address itself is listed (neither a {@code *.domain}
+ * wildcard nor the listed name opens it). Webhook URLs come only from configuration; the full check runs
+ * at start-up, and at every call the connection's resolver ({@link PolicyDnsResolver}) resolves the host
+ * once, checks the answer and hands exactly those addresses to the connection (no second lookup, so no
+ * DNS-rebinding window between check and connect).
  */
 public final class WebhookTargetPolicy {
 
@@ -40,8 +42,21 @@ public final class WebhookTargetPolicy {
         return new WebhookTargetPolicy(allowedHosts, allowedSchemes, InetAddress::getAllByName);
     }
 
-    /** Throws {@link WebhookTargetRefusedException}, saying why, when the URL may not be called. */
+    /**
+     * The full check, as start-up runs it: {@link #checkUrl} and then {@link #addresses} of its host.
+     * Throws {@link WebhookTargetRefusedException}, saying why, when the URL may not be called.
+     */
     public void check(String url) {
+        addresses(checkUrl(url));
+    }
+
+    /**
+     * Scheme, user info and host of the URL against the allow-lists, without a DNS lookup; the
+     * connection's resolver ({@link PolicyDnsResolver}) checks the addresses when it connects.
+     *
+     * @return the host, lower case, without IPv6 brackets
+     */
+    public String checkUrl(String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -58,30 +73,32 @@ public final class WebhookTargetPolicy {
             throw new WebhookTargetRefusedException("URL '" + redact(uri) + "' carries credentials in its user"
                     + " info: put them in the receiver's headers instead");
         }
-        String rawHost = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        String host =
-                rawHost.startsWith("[") && rawHost.endsWith("]") ? rawHost.substring(1, rawHost.length() - 1) : rawHost;
+        String host = host(uri.getHost());
         if (host.isEmpty()) {
             throw new WebhookTargetRefusedException("URL '" + redact(uri) + "' names no host: fix it");
         }
-        boolean listedExactly = allowedHosts.contains(host);
-        if (!listedExactly && allowedHosts.stream().noneMatch(pattern -> wildcardMatches(pattern, host))) {
-            throw new WebhookTargetRefusedException("URL '" + redact(uri) + "' targets host '" + host
-                    + "', which is not in esteira.alerting.webhook.allowed-hosts: add the host to the list if it is"
-                    + " trusted");
-        }
-        if (listedExactly) {
-            return;
-        }
+        requireListed(host);
+        return host;
+    }
+
+    /**
+     * Resolves the host once and returns its addresses when every one may be called: a public address,
+     * or an internal one (loopback, link-local, private, ...) that is itself listed in
+     * {@code allowed-hosts}. This holds for hosts listed exactly too: a listed name whose DNS answer turns
+     * internal is refused. Connect to what this returns, never to a second lookup.
+     */
+    public InetAddress[] addresses(String hostName) {
+        String host = host(hostName);
+        requireListed(host);
         if (isMetadataName(host)) {
-            throw internal(uri, host, "a cloud metadata name");
+            throw internal(host, "a cloud metadata name");
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host);
+            addresses = isLiteral(host) ? new InetAddress[] {InetAddress.getByName(host)} : resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new WebhookTargetRefusedException("URL '" + redact(uri) + "' targets host '" + host
-                    + "', which does not resolve: fix the host name or the DNS");
+            throw new WebhookTargetRefusedException(
+                    "webhook host '" + host + "' does not resolve: fix the host name or the DNS");
         }
         for (InetAddress address : addresses) {
             if (allowedHosts.contains(address.getHostAddress().toLowerCase(Locale.ROOT))) {
@@ -89,14 +106,34 @@ public final class WebhookTargetPolicy {
             }
             String kind = internalKind(address);
             if (kind != null) {
-                throw internal(uri, host + " (" + address.getHostAddress() + ")", kind);
+                throw internal(host + " (" + address.getHostAddress() + ")", kind);
             }
+        }
+        return addresses;
+    }
+
+    private void requireListed(String host) {
+        if (!allowedHosts.contains(host)
+                && allowedHosts.stream().noneMatch(pattern -> wildcardMatches(pattern, host))) {
+            throw new WebhookTargetRefusedException("host '" + host
+                    + "', which is not in esteira.alerting.webhook.allowed-hosts, may not be called: add the host to"
+                    + " the list if it is trusted");
         }
     }
 
-    private static WebhookTargetRefusedException internal(URI uri, String host, String kind) {
-        return new WebhookTargetRefusedException("URL '" + redact(uri) + "' targets " + host + ", " + kind
-                + ": list that host exactly in esteira.alerting.webhook.allowed-hosts if it is really meant");
+    private static String host(String rawHost) {
+        String host = rawHost == null ? "" : rawHost.toLowerCase(Locale.ROOT);
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** An IP address written out (no lookup needed): IPv4 dotted quad or IPv6. */
+    private static boolean isLiteral(String host) {
+        return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    private static WebhookTargetRefusedException internal(String host, String kind) {
+        return new WebhookTargetRefusedException("webhook host " + host + " is " + kind
+                + ": list the address itself in esteira.alerting.webhook.allowed-hosts if it is really meant");
     }
 
     private static boolean wildcardMatches(String pattern, String host) {

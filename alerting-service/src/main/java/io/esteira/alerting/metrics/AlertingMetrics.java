@@ -27,7 +27,7 @@ public class AlertingMetrics {
                 "esteira.alerting.silences.active", activeSilences, s -> s.get().doubleValue());
     }
 
-    /** @param channel jms, rest or internal; @param outcome accepted, duplicate, stale, nothing-to-resolve, invalid */
+    /** @param channel jms, rest, prometheus or internal; @param outcome accepted, duplicate, stale, nothing-to-resolve, invalid */
     public void eventIn(String channel, String outcome) {
         Counter.builder("esteira.alerting.events.in")
                 .description("AlertEvents received")

@@ -15,17 +15,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to a notification whose last attempt failed: it is recorded as {@code dead} in
- * {@code audit.alert_log}, and a {@code delivery} alert about it goes to the fallback receiver (through
- * the dispatcher, so repeated failures of one group are one alert). The alert resolves when that
- * receiver next accepts a notification of the same group. Delivery alerts never raise delivery
+ * What happens to a notification after its attempts. Delivered: the dispatcher marks its group notified.
+ * Dead (the last attempt failed): it is recorded as {@code dead} in {@code audit.alert_log} and, with the
+ * reason, in the notification log {@code audit.alert_notification} (listable and replayable through
+ * {@code /api/notifications}); its group is not marked notified, so the dispatcher forms it again at the
+ * next {@code group_interval}; and a {@code delivery} alert about it goes to the fallback receiver
+ * (through the dispatcher, so repeated failures of one group are one alert). The alert resolves when
+ * that receiver next accepts a notification of the same group. Delivery alerts never raise delivery
  * alerts about themselves.
  */
 public class DeadLetters {
@@ -38,7 +40,6 @@ public class DeadLetters {
     private final Dispatcher dispatcher;
     private final Optional<RouteNode> fallbackRoute;
     private final Clock clock;
-    private final Map<String, AlertEvent> raised = new ConcurrentHashMap<>();
 
     public DeadLetters(
             DeliveryAttempts attempts, Dispatcher dispatcher, Optional<RouteNode> fallbackRoute, Clock clock) {
@@ -58,40 +59,57 @@ public class DeadLetters {
                 notification.receiver(),
                 exchange.getProperty(Exchanges.ATTEMPT),
                 error);
+        try {
+            dispatcher.failed(notification, error);
+        } catch (RuntimeException e) {
+            // The group stays claimed until delivery.in-flight-timeout, then the notification is formed again.
+            log.error(
+                    "Cannot record dead notification {} in audit.alert_notification: {}",
+                    notification.id(),
+                    e.getMessage());
+        }
         if (!notification.raisesDeliveryAlert() || fallbackRoute.isEmpty()) {
             return;
         }
         AlertEvent alert =
                 deliveryAlert(notification, exchange.getProperty(Exchanges.ATTEMPT, 1, Integer.class), error);
-        raised.put(alert.fingerprint(), alert);
         dispatcher.acceptOn(alert, fallbackRoute.get(), false);
     }
 
-    /** After a successful delivery: resolves the delivery alert of that receiver and group, if one was raised. */
+    /**
+     * After a successful delivery: marks the group notified, and resolves the delivery alert of that
+     * receiver and group if one fires (the dispatcher ignores the resolution when none does).
+     */
     public void delivered(Exchange exchange) {
         Notification notification = Exchanges.notification(exchange);
+        try {
+            dispatcher.delivered(notification);
+        } catch (RuntimeException e) {
+            // Never a failed delivery (that would send it again now): the group stays claimed until
+            // delivery.in-flight-timeout and is then notified once more (at-least-once).
+            log.error("Cannot mark notification {} delivered in the DW: {}", notification.id(), e.getMessage());
+            return;
+        }
         if (!notification.raisesDeliveryAlert() || fallbackRoute.isEmpty()) {
             return;
         }
-        AlertEvent firing = raised.remove(fingerprint(notification));
-        if (firing != null) {
-            dispatcher.acceptOn(
-                    new AlertEvent(
-                            AlertEvent.SCHEMA,
-                            UUID.randomUUID().toString(),
-                            SOURCE,
-                            AlertEvent.Kind.DELIVERY,
-                            firing.severity(),
-                            firing.entity(),
-                            "Receiver " + notification.receiver() + " accepts notifications again",
-                            firing.details(),
-                            firing.fingerprint(),
-                            AlertEvent.Status.resolved,
-                            clock.instant(),
-                            Map.of()),
-                    fallbackRoute.get(),
-                    false);
-        }
+        AlertEvent firing = deliveryAlert(notification, 0, "");
+        dispatcher.acceptOn(
+                new AlertEvent(
+                        AlertEvent.SCHEMA,
+                        UUID.randomUUID().toString(),
+                        SOURCE,
+                        AlertEvent.Kind.DELIVERY,
+                        firing.severity(),
+                        firing.entity(),
+                        "Receiver " + notification.receiver() + " accepts notifications again",
+                        Map.of("receiver", notification.receiver(), "groupKey", notification.groupKey()),
+                        firing.fingerprint(),
+                        AlertEvent.Status.resolved,
+                        clock.instant(),
+                        Map.of()),
+                fallbackRoute.get(),
+                false);
     }
 
     AlertEvent deliveryAlert(Notification notification, int attempts, String error) {

@@ -158,8 +158,9 @@ public class DeliveryRoutes extends RouteBuilder {
     private void webhookRequest(Exchange exchange) {
         Notification notification = Exchanges.notification(exchange);
         WebhookReceiver webhook = receiver(exchange).webhook();
-        // Checked again at every call: a DNS answer may have changed since start-up.
-        webhookPolicy.check(webhook.url());
+        // Scheme and host again at every call; the addresses are checked by the connection's resolver
+        // (PolicyDnsResolver), which resolves once and connects to what it checked.
+        webhookPolicy.checkUrl(webhook.url());
         String body = webhookBodies.render(notification, webhook.format());
         Message message = exchange.getMessage();
         // Only the headers set here go out; Camel's own (redelivery state) stay and are never sent.

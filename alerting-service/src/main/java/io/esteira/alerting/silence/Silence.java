@@ -24,8 +24,4 @@ public record Silence(
     public boolean mutes(Map<String, String> labels, Instant now) {
         return state(now) == State.ACTIVE && matchers.matches(labels);
     }
-
-    Silence expiredAt(Instant now) {
-        return new Silence(id, matchers, startsAt.isAfter(now) ? now : startsAt, now, createdBy, comment);
-    }
 }

@@ -47,7 +47,7 @@ class AlertingConfigValidatorTest {
                         List.of("kind=pipeline-failure"), List.of("kind=sla"), List.of("entity"))),
                 new Webhook(List.of("hooks.example.com"), List.of("https"), null, null, null, null),
                 null,
-                new AlertingProperties.Delivery(fallback),
+                new AlertingProperties.Delivery(fallback, null),
                 null,
                 null);
     }

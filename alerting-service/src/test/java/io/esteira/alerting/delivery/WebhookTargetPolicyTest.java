@@ -1,5 +1,6 @@
 package io.esteira.alerting.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,9 @@ class WebhookTargetPolicyTest {
             "hooks.slack.com", "54.1.2.3",
             "internal.example.com", "10.1.2.3",
             "hooks.example.com", "93.184.216.34",
-            "sneaky.example.com", "169.254.169.254");
+            "sneaky.example.com", "169.254.169.254",
+            "chat.corp.test", "10.9.8.7",
+            "wiki.corp.test", "10.9.8.8");
 
     private static InetAddress[] resolve(String host) throws UnknownHostException {
         String ip = DNS.get(host);
@@ -26,7 +29,7 @@ class WebhookTargetPolicyTest {
     }
 
     private final WebhookTargetPolicy policy = new WebhookTargetPolicy(
-            List.of("hooks.slack.com", "*.example.com", "127.0.0.1"),
+            List.of("hooks.slack.com", "*.example.com", "127.0.0.1", "chat.corp.test", "wiki.corp.test", "10.9.8.8"),
             List.of("https", "http"),
             WebhookTargetPolicyTest::resolve);
 
@@ -72,5 +75,34 @@ class WebhookTargetPolicyTest {
         assertThatThrownBy(() -> policy.check("https://internal.example.com/services/SECRET-TOKEN"))
                 .message()
                 .doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldCheckTheAddressesOfAnExactlyListedNameToo() {
+        assertThatThrownBy(() -> policy.check("https://chat.corp.test/hooks/x"))
+                .isInstanceOf(WebhookTargetRefusedException.class)
+                .hasMessageContaining("chat.corp.test (10.9.8.7) is a private address")
+                .hasMessageContaining("list the address");
+    }
+
+    @Test
+    void shouldAllowAnInternalAddressThatIsListedItself() {
+        assertThatCode(() -> policy.check("https://wiki.corp.test/hooks/x")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldResolveOnceAndReturnTheAddressesItChecked() throws Exception {
+        int[] lookups = {0};
+        WebhookTargetPolicy counting = new WebhookTargetPolicy(List.of("hooks.slack.com"), List.of("https"), host -> {
+            lookups[0]++;
+            return resolve(host);
+        });
+
+        InetAddress[] addresses = counting.addresses("hooks.slack.com");
+
+        assertThat(addresses).extracting(InetAddress::getHostAddress).containsExactly("54.1.2.3");
+        assertThat(lookups[0]).isOne();
+        assertThat(counting.checkUrl("https://hooks.slack.com/services/T0")).isEqualTo("hooks.slack.com");
+        assertThat(lookups[0]).as("the URL check does not resolve").isOne();
     }
 }

@@ -83,6 +83,52 @@ class MonitoringTest {
         }
     }
 
+    /**
+     * Prometheus's rules reach people only through an Alertmanager: the compose Prometheus sends them to
+     * the alerting service's Alertmanager-compatible intake ({@code POST /api/v2/alerts}, HTTP basic with
+     * the service's API login), on the port the service listens on.
+     */
+    @Test
+    void shouldSendPrometheusAlertsToTheAlertingServicesAlertmanagerApi() {
+        Map<String, Object> prometheus = Repository.yaml("deploy/compose/prometheus/prometheus.yml");
+        Map<String, Object> compose = Repository.yaml("deploy/compose/docker-compose.yml");
+        Map<String, Object> services = map(compose.get("services"));
+        Map<String, Object> alerting = map(services.get("alerting-service"));
+        Map<String, Object> alertingEnvironment = map(alerting.get("environment"));
+        Object serverPort = map(Repository.yaml("alerting-service/src/main/resources/application.yml")
+                        .get("server"))
+                .get("port");
+
+        assertThat(prometheus).as("prometheus.yml has an alerting: section").containsKey("alerting");
+        List<Object> alertmanagers = list(map(prometheus.get("alerting")).get("alertmanagers"));
+        assertThat(alertmanagers).hasSize(1);
+        Map<String, Object> alertmanager = map(alertmanagers.get(0));
+        assertThat(alertmanager.get("api_version")).isEqualTo("v2");
+        assertThat(alertmanager.getOrDefault("scheme", "http")).isEqualTo("http");
+        assertThat(alertmanager.getOrDefault("path_prefix", "/")).isEqualTo("/");
+        assertThat(list(map(list(alertmanager.get("static_configs")).get(0)).get("targets")))
+                .containsExactly("alerting-service:" + serverPort);
+        assertThat(alertingEnvironment).doesNotContainKey("SERVER_PORT");
+        assertThat(Repository.read(
+                        "alerting-service/src/main/java/io/esteira/alerting/web/AlertmanagerApiController.java"))
+                .as("the alerting service maps Prometheus's v2 path")
+                .contains("\"/api/v2/alerts\"");
+
+        Map<String, Object> basicAuth = map(alertmanager.get("basic_auth"));
+        assertThat("${ESTEIRA_SECURITY_USERNAME:-" + basicAuth.get("username") + "}")
+                .as("Prometheus logs in as the alerting API user (compose default)")
+                .isEqualTo(alertingEnvironment.get("ESTEIRA_ALERTING_API_USERNAME"));
+        String passwordFile = String.valueOf(basicAuth.get("password_file"));
+        assertThat(passwordFile).startsWith("/run/secrets/");
+        String secret = passwordFile.substring("/run/secrets/".length());
+        assertThat(list(map(services.get("prometheus")).get("secrets"))).contains(secret);
+        String passwordVariable =
+                map(map(compose.get("secrets")).get(secret)).get("environment").toString();
+        assertThat(alertingEnvironment.get("ESTEIRA_ALERTING_API_PASSWORD").toString())
+                .as("the secret holds the alerting API password")
+                .startsWith("${" + passwordVariable + ":");
+    }
+
     private static Set<String> registeredMetrics() throws IOException {
         Set<String> names = new TreeSet<>();
         for (String service : SERVICES) {

@@ -3,19 +3,39 @@ package io.esteira.alerting.silence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.esteira.alerting.DwTestSchema;
 import io.esteira.alerting.MutableClock;
 import io.esteira.alerting.model.Matcher;
 import io.esteira.alerting.model.Matchers;
+import io.esteira.embedded.junit.PostgresDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-class SilenceStoreTest {
+/** Silences in {@code ctl.alert_silence} of a real PostgreSQL DW. */
+class SilenceStoreIT {
+
+    @RegisterExtension
+    static final PostgresDatabase dw = new PostgresDatabase("alerting_silences");
+
+    @BeforeAll
+    static void migrate() {
+        DwTestSchema.create(dw);
+    }
+
+    @BeforeEach
+    void empty() {
+        new JdbcTemplate(dw.dataSource()).execute("TRUNCATE ctl.alert_silence");
+    }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private final SilenceStore store = new SilenceStore(clock, Duration.ofDays(1));
+    private final SilenceStore store = new SilenceStore(dw.dataSource(), clock, Duration.ofDays(1));
     private final Matchers ordersSla = new Matchers(List.of(Matcher.parse("entity=orders"), Matcher.parse("kind=sla")));
     private final Map<String, String> ordersSlaLabels = Map.of("entity", "orders", "kind", "sla");
 
@@ -51,5 +71,18 @@ class SilenceStoreTest {
                 .hasMessageContaining("matchers is empty");
         assertThatThrownBy(() -> store.create(ordersSla, null, clock.instant().minusSeconds(1), "ops", ""))
                 .hasMessageContaining("endsAt");
+    }
+
+    @Test
+    void shouldKeepSilencesForANewStoreOnTheSameDatabase() {
+        Silence silence = store.create(ordersSla, null, clock.instant().plusSeconds(3600), "ops", "deploy");
+
+        SilenceStore restarted = new SilenceStore(dw.dataSource(), clock, Duration.ofDays(1));
+
+        assertThat(restarted.isSilenced(ordersSlaLabels)).isTrue();
+        assertThat(restarted.get(silence.id())).hasValueSatisfying(s -> {
+            assertThat(s.matchers()).isEqualTo(ordersSla);
+            assertThat(s.createdBy()).isEqualTo("ops");
+        });
     }
 }
