@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,29 @@ abstract class BatchApplierScenario {
             sql.update("DELETE FROM dim." + dim + " WHERE " + dim.replace("dim_", "") + "_sk <> 0");
         }
         applier = new BatchApplier(warehouse(), this::vendor, EntityCatalog.reference(), Clock.systemUTC());
+    }
+
+    /**
+     * After every test: no sales fact points at a dimension row that does not exist. fact_vendas has no
+     * foreign keys (docs/adr/0007-fact-integrity-without-triggers.md): the derive pass must keep this.
+     */
+    @AfterEach
+    void shouldLeaveNoSalesFactPointingAtAMissingMember() {
+        for (String[] reference : new String[][] {
+            {"data_sk", "dim.dim_data", "data_sk"},
+            {"cliente_sk", "dim.dim_cliente", "cliente_sk"},
+            {"produto_sk", "dim.dim_produto", "produto_sk"},
+            {"vendedor_sk", "dim.dim_vendedor", "vendedor_sk"},
+            {"regiao_sk", "dim.dim_regiao", "regiao_sk"},
+            {"desconto_sk", "dim.dim_desconto", "desconto_sk"}
+        }) {
+            assertThat(sql.queryForObject(
+                            "SELECT COUNT(*) FROM fact.fact_vendas f WHERE NOT EXISTS (SELECT 1 FROM " + reference[1]
+                                    + " d WHERE d." + reference[2] + " = f." + reference[0] + ")",
+                            Long.class))
+                    .as("sales facts whose %s is not in %s", reference[0], reference[1])
+                    .isZero();
+        }
     }
 
     /** What the loader does for a batch: the load route lands it, the derive route's next pass derives it. */
