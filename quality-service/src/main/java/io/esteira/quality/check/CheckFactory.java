@@ -102,8 +102,14 @@ public final class CheckFactory {
         CheckKind kind = CheckKind.of(p.kind())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "kind '" + p.kind() + "' is unknown; use one of: " + CheckKind.names() + "."));
-        CheckDefinition definition =
-                new CheckDefinition(id, kind, schedule(p.schedule()), zone, severity(p.severity()), p.description());
+        CheckDefinition definition = new CheckDefinition(
+                id,
+                kind,
+                schedule(p.schedule()),
+                zone,
+                severity(p.severity()),
+                p.description(),
+                positive(p.timeout() == null ? CheckDefinition.DEFAULT_TIMEOUT : p.timeout(), "timeout"));
         return switch (kind) {
             case ORPHANS -> orphans(definition, p);
             case FRESHNESS -> freshness(definition, p);

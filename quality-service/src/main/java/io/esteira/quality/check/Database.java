@@ -27,7 +27,7 @@ public final class Database {
     private final Catalog catalog;
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate sampling;
-    private final TransactionTemplate readOnly;
+    private final DataSourceTransactionManager transactions;
 
     /**
      * @param role {@code dw} or {@code oltp}, named in every error message
@@ -42,9 +42,7 @@ public final class Database {
         JdbcTemplate limited = new JdbcTemplate(dataSource);
         limited.setMaxRows(sampleSize);
         this.sampling = new NamedParameterJdbcTemplate(limited);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        transactions.setReadOnly(true);
-        this.readOnly = transactions;
+        this.transactions = new DataSourceTransactionManager(dataSource);
     }
 
     public static Database of(String role, DataSource dataSource, int sampleSize) {
@@ -68,20 +66,20 @@ public final class Database {
     }
 
     public <T> T query(String sql, Map<String, ?> parameters, ResultSetExtractor<T> extractor) {
-        return readOnly.execute(status -> jdbc.query(sql, parameters, extractor));
+        return readOnly().execute(status -> jdbc.query(sql, parameters, extractor));
     }
 
     public <T> java.util.List<T> list(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
-        return readOnly.execute(status -> jdbc.query(sql, parameters, mapper));
+        return readOnly().execute(status -> jdbc.query(sql, parameters, mapper));
     }
 
     /** The first {@code sampleSize} rows of {@code sql}. */
     public <T> java.util.List<T> sample(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
-        return readOnly.execute(status -> sampling.query(sql, parameters, mapper));
+        return readOnly().execute(status -> sampling.query(sql, parameters, mapper));
     }
 
     public long count(String sql, Map<String, ?> parameters) {
-        Long count = readOnly.execute(status -> jdbc.queryForObject(sql, parameters, Long.class));
+        Long count = readOnly().execute(status -> jdbc.queryForObject(sql, parameters, Long.class));
         return count == null ? 0 : count;
     }
 
@@ -100,6 +98,18 @@ public final class Database {
             throw new IllegalArgumentException(
                     "its SQL does not prepare on the " + role + " database: " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * A read-only transaction whose statements are cancelled after the running check's timeout
+     * ({@link StatementTimeout}): Spring gives every JDBC statement of the transaction the time left as
+     * its query timeout.
+     */
+    private TransactionTemplate readOnly() {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setReadOnly(true);
+        template.setTimeout(StatementTimeout.seconds());
+        return template;
     }
 
     static String oneLine(String message) {

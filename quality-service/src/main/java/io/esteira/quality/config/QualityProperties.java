@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checks check id to its definition
  * @param repair how to reach the extractor's replay endpoint for detect-and-repair
  * @param alertOutboxPeriod how often the alerts of {@code audit.alert_outbox} are sent to the broker
+ * @param overduePeriod how often the service looks for checks that have not completed within twice their
+ *     schedule
  */
 @Validated
 @ConfigurationProperties(prefix = "esteira.quality", ignoreUnknownFields = false)
@@ -40,7 +42,8 @@ public record QualityProperties(
         @DefaultValue("10") @Min(1) @Max(1000) int sampleSize,
         Map<String, CheckProperties> checks,
         @Valid @NotNull @DefaultValue Repair repair,
-        @NotNull @DefaultValue("PT1S") Duration alertOutboxPeriod) {
+        @NotNull @DefaultValue("PT1S") Duration alertOutboxPeriod,
+        @NotNull @DefaultValue("PT1M") Duration overduePeriod) {
 
     public QualityProperties {
         checks = checks == null ? Map.of() : new TreeMap<>(checks);
@@ -71,6 +74,8 @@ public record QualityProperties(
      * @param windowDays reconciliation only: how many closed days to compare, ending yesterday (UTC)
      * @param requireData kpi-smoke only: fail when the last closed day has no sales at all
      * @param repair reconciliation only: ask the extractor to replay the mismatching days
+     * @param timeout the longest one statement of the check may run (default 5 minutes); a run that
+     *     hits it is an {@code error}
      */
     public record CheckProperties(
             String kind,
@@ -92,7 +97,8 @@ public record QualityProperties(
             LocalTime slaDeadline,
             Integer windowDays,
             @DefaultValue("false") boolean requireData,
-            @DefaultValue CheckRepair repair) {
+            @DefaultValue CheckRepair repair,
+            Duration timeout) {
 
         public CheckProperties {
             keys = keys == null ? List.of() : List.copyOf(keys);

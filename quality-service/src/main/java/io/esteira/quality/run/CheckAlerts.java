@@ -31,6 +31,9 @@ public class CheckAlerts {
     /** The suffix of the fingerprint of "still fails after repair". */
     static final String AFTER_REPAIR = ":after-repair";
 
+    /** The suffix of the fingerprint of "check overdue". */
+    static final String OVERDUE = ":overdue";
+
     /** The prefix {@link CheckRunner} gives the message of a re-check after a repair. */
     static final String AFTER_REPAIR_MESSAGE = "After ";
 
@@ -42,17 +45,23 @@ public class CheckAlerts {
      * @param checkId the check
      * @param firing the check fires after this result
      * @param repairFiring its "still fails after repair" alert fires after this result
+     * @param overdueFiring its "check overdue" alert fires after this result
      * @param events the events to write to the outbox, in order
      */
-    public record Transition(String checkId, boolean firing, boolean repairFiring, List<AlertEvent> events) {
+    public record Transition(
+            String checkId, boolean firing, boolean repairFiring, boolean overdueFiring, List<AlertEvent> events) {
         public Transition {
             events = List.copyOf(events);
         }
+
+        public Transition(String checkId, boolean firing, boolean repairFiring, List<AlertEvent> events) {
+            this(checkId, firing, repairFiring, false, events);
+        }
     }
 
-    private record State(boolean firing, boolean repairFiring) {}
+    private record State(boolean firing, boolean repairFiring, boolean overdueFiring) {}
 
-    private static final State QUIET = new State(false, false);
+    private static final State QUIET = new State(false, false, false);
 
     private final AlertPublisher publisher;
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -66,7 +75,8 @@ public class CheckAlerts {
         for (Check check : checks) {
             QualityResult last = latest.get(check.id());
             boolean failing = last != null && isFailure(last.status());
-            states.put(check.id(), new State(failing, failing && last.message().startsWith(AFTER_REPAIR_MESSAGE)));
+            states.put(
+                    check.id(), new State(failing, failing && last.message().startsWith(AFTER_REPAIR_MESSAGE), false));
         }
     }
 
@@ -74,7 +84,14 @@ public class CheckAlerts {
         return state(checkId).firing();
     }
 
-    /** Fires when a check starts failing, resolves (each firing alert) when it recovers. */
+    public boolean isOverdue(String checkId) {
+        return state(checkId).overdueFiring();
+    }
+
+    /**
+     * Fires when a check starts failing, resolves (each firing alert) when it recovers; any completed run
+     * resolves its "check overdue" alert.
+     */
     public Transition onResult(Check check, QualityResult result) {
         State before = state(check.id());
         boolean failing = isFailure(result.status());
@@ -90,7 +107,32 @@ public class CheckAlerts {
                         event(check, result, AlertEvent.Status.resolved, check.id() + AFTER_REPAIR, summary, Map.of()));
             }
         }
-        return new Transition(check.id(), failing, failing && before.repairFiring(), events);
+        if (before.overdueFiring()) {
+            events.add(event(
+                    check,
+                    result,
+                    AlertEvent.Status.resolved,
+                    check.id() + OVERDUE,
+                    "Quality check " + check.id() + " completed a run again (" + result.status() + ").",
+                    Map.of()));
+        }
+        return new Transition(check.id(), failing, failing && before.repairFiring(), false, events);
+    }
+
+    /**
+     * Fires the distinct situation "check overdue" ({@code result} says since when and until when), leaving
+     * the check's own alert state as it is.
+     */
+    public Transition overdue(Check check, QualityResult result) {
+        State before = state(check.id());
+        AlertEvent event = event(
+                check,
+                result,
+                AlertEvent.Status.firing,
+                check.id() + OVERDUE,
+                "Quality check " + check.id() + " is overdue: " + result.message(),
+                Map.of());
+        return new Transition(check.id(), before.firing(), before.repairFiring(), true, List.of(event));
     }
 
     /** Fires the distinct situation "still fails after repair", with what was tried. */
@@ -102,12 +144,14 @@ public class CheckAlerts {
                 check.id() + AFTER_REPAIR,
                 "Quality check " + check.id() + " still fails after repair: " + result.message(),
                 Map.of("repair", cut(repair)));
-        return new Transition(check.id(), true, true, List.of(event));
+        return new Transition(check.id(), true, true, state(check.id()).overdueFiring(), List.of(event));
     }
 
     /** Moves the state of the check once the transition's result and events are stored. */
     public void commit(Transition transition) {
-        states.put(transition.checkId(), new State(transition.firing(), transition.repairFiring()));
+        states.put(
+                transition.checkId(),
+                new State(transition.firing(), transition.repairFiring(), transition.overdueFiring()));
     }
 
     private State state(String checkId) {

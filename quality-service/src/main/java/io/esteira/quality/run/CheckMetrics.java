@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>{@code esteira.quality.check.status}: the latest status, 0 pass, 1 warn, 2 fail, 3 error, -1 not run yet;
  *   <li>{@code esteira.quality.check.value}: the latest measured value (NaN when none);
+ *   <li>{@code esteira.quality.check.last.run} (seconds; Prometheus
+ *       {@code esteira_quality_check_last_run_seconds}): when the last run completed, epoch seconds (NaN
+ *       before the first), so {@code time() - esteira_quality_check_last_run_seconds} shows a check
+ *       that stopped running;
  *   <li>{@code esteira.quality.check.duration}: timer of runs, also tagged {@code status};
  *   <li>{@code esteira.quality.check.runs}: counter of runs, also tagged {@code status}.
  * </ul>
@@ -42,8 +47,19 @@ public class CheckMetrics {
                     .description("Latest value measured by the check (offending rows, lag seconds, differing days)")
                     .tags("check", id, "kind", check.kind().id())
                     .register(registry);
+            Gauge.builder("esteira.quality.check.last.run", state, s -> s.lastRun.get())
+                    .description("When the check last completed a run, epoch seconds; NaN before the first")
+                    .baseUnit("seconds")
+                    .tags("check", id, "kind", check.kind().id())
+                    .register(registry);
             return state;
         });
+    }
+
+    /** Notes that a run of the check completed (whatever its status) at {@code at}. */
+    public void completed(Check check, Instant at) {
+        register(check);
+        states.get(check.id()).lastRun.set(at.toEpochMilli() / 1000.0);
     }
 
     public void record(Check check, QualityResult result) {
@@ -87,5 +103,6 @@ public class CheckMetrics {
     private static final class State {
         final AtomicReference<Double> status = new AtomicReference<>(-1.0);
         final AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
+        final AtomicReference<Double> lastRun = new AtomicReference<>(Double.NaN);
     }
 }

@@ -4,10 +4,14 @@ import io.esteira.contracts.QualityResult;
 import io.esteira.contracts.QualityResult.Status;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.Evaluation;
+import io.esteira.quality.check.StatementTimeout;
 import io.esteira.quality.config.QualityProperties.CheckRepair;
 import io.esteira.quality.repair.RepairService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Runs one check: measures, writes {@code audit.dq_result}, updates the metrics, raises or resolves
  * its alert, and, for a failing reconciliation with repair enabled, replays the differing days, waits
  * for the loader and runs the check again. Runs of the same check never overlap (a scheduled run and
- * one asked through the API wait for each other).
+ * one asked through the API wait for each other). Each statement of a check is cancelled at the check's
+ * {@code timeout} (the run is then {@code error}); {@link #reportOverdue()} raises "check overdue" for a
+ * check that has not completed a run within twice its schedule ({@link Overdue}).
  */
 public class CheckRunner {
 
@@ -33,6 +39,8 @@ public class CheckRunner {
     private final RepairService repairs;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, Instant> completed = new ConcurrentHashMap<>();
+    private final Instant startedAt;
 
     public CheckRunner(
             CheckRegistry registry,
@@ -47,6 +55,7 @@ public class CheckRunner {
         this.alerts = alerts;
         this.repairs = repairs;
         this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     /**
@@ -60,6 +69,7 @@ public class CheckRunner {
         lock.lock();
         try {
             Measured first = measure(check, "");
+            completed(check);
             record(check, first.result(), alerts.onResult(check, first.result()));
             Optional<CheckRepair> plan = registry.repair(id);
             if (first.result().status() != Status.fail || plan.isEmpty()) {
@@ -76,6 +86,7 @@ public class CheckRunner {
             String repair = outcome.get().describe();
             log.info("Check {} repaired by {}; checking again", id, repair);
             Measured second = measure(check, CheckAlerts.AFTER_REPAIR_MESSAGE + repair + ": ");
+            completed(check);
             boolean cured = !CheckAlerts.isFailure(second.result().status());
             record(
                     check,
@@ -92,11 +103,68 @@ public class CheckRunner {
         }
     }
 
+    /**
+     * Raises "check overdue" (once, until the check completes a run again) for every check that has not
+     * completed a run within twice its schedule since its last completed run, or since the service
+     * started when it has not run yet. The alert goes through {@code audit.alert_outbox}; when the DW
+     * refuses the write, the next call raises it again.
+     *
+     * @return the ids of the checks reported now
+     */
+    public List<String> reportOverdue() {
+        Instant now = clock.instant();
+        List<String> reported = new ArrayList<>();
+        for (Check check : registry.all()) {
+            Instant since = completed.getOrDefault(check.id(), startedAt);
+            Instant deadline = Overdue.deadline(check.definition(), since);
+            if (!now.isAfter(deadline) || alerts.isOverdue(check.id())) {
+                continue;
+            }
+            String message = "Check " + check.id() + " has not completed a run since " + since
+                    + " (schedule '" + check.definition().schedule() + "', due by " + deadline
+                    + "); see whether it hangs (its timeout is "
+                    + check.definition().timeout()
+                    + ") or the scheduler stopped, in the service's log and GET /api/checks/" + check.id()
+                    + "/history.";
+            QualityResult result = new QualityResult(
+                    QualityResult.SCHEMA,
+                    check.id(),
+                    check.kind().id(),
+                    Status.error,
+                    (double) Duration.between(since, now).toSeconds(),
+                    "completed within 2 x schedule",
+                    null,
+                    cut(message),
+                    now,
+                    0);
+            CheckAlerts.Transition transition = alerts.overdue(check, result);
+            try {
+                store.enqueue(transition.events());
+                alerts.commit(transition);
+                reported.add(check.id());
+                log.warn(message);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Could not write the overdue alert of check {} to audit.alert_outbox: {}; the next"
+                                + " sweep raises it again",
+                        check.id(),
+                        e.getMessage());
+            }
+        }
+        return reported;
+    }
+
+    private void completed(Check check) {
+        Instant at = clock.instant();
+        completed.put(check.id(), at);
+        metrics.completed(check, at);
+    }
+
     private Measured measure(Check check, String prefix) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         try {
-            Evaluation evaluation = check.evaluate();
+            Evaluation evaluation = StatementTimeout.within(check.definition().timeout(), check::evaluate);
             return new Measured(
                     new QualityResult(
                             QualityResult.SCHEMA,
@@ -111,7 +179,15 @@ public class CheckRunner {
                             elapsedMs(t0)),
                     evaluation);
         } catch (RuntimeException e) {
-            log.warn("Check {} could not run", check.id(), e);
+            boolean timedOut = StatementTimeout.isTimeout(e);
+            if (timedOut) {
+                log.warn(
+                        "Check {} hit its timeout of {}",
+                        check.id(),
+                        check.definition().timeout());
+            } else {
+                log.warn("Check {} could not run", check.id(), e);
+            }
             return new Measured(
                     new QualityResult(
                             QualityResult.SCHEMA,
@@ -121,7 +197,10 @@ public class CheckRunner {
                             null,
                             null,
                             null,
-                            cut(prefix + "The check could not run: " + rootMessage(e)),
+                            cut(prefix
+                                    + (timedOut
+                                            ? timeoutMessage(check)
+                                            : "The check could not run: " + rootMessage(e))),
                             started,
                             elapsedMs(t0)),
                     null);
@@ -146,6 +225,13 @@ public class CheckRunner {
         }
         metrics.record(check, result);
         log.info("Check {} {}: {}", check.id(), result.status(), result.message());
+    }
+
+    static String timeoutMessage(Check check) {
+        return "Check " + check.id() + " did not finish within its timeout of "
+                + check.definition().timeout()
+                + " and was cancelled; make its SQL faster or raise esteira.quality.checks." + check.id()
+                + ".timeout.";
     }
 
     private static long elapsedMs(long t0) {

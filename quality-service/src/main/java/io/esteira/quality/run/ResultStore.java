@@ -52,16 +52,25 @@ public class ResultStore {
     public void save(CheckDefinition check, QualityResult result, List<AlertEvent> alerts) {
         transactions.executeWithoutResult(status -> {
             insert(check, result);
-            for (AlertEvent alert : alerts) {
-                jdbc.update(
-                        dialect.sql("outbox-insert"),
-                        Map.of(
-                                "fingerprint",
-                                alert.fingerprint(),
-                                "event_json",
-                                new String(ContractCodec.standard().write(alert), StandardCharsets.UTF_8)));
-            }
+            outbox(alerts);
         });
+    }
+
+    /** Writes alerts that belong to no result (a check overdue) to the outbox, in one transaction. */
+    public void enqueue(List<AlertEvent> alerts) {
+        transactions.executeWithoutResult(status -> outbox(alerts));
+    }
+
+    private void outbox(List<AlertEvent> alerts) {
+        for (AlertEvent alert : alerts) {
+            jdbc.update(
+                    dialect.sql("outbox-insert"),
+                    Map.of(
+                            "fingerprint",
+                            alert.fingerprint(),
+                            "event_json",
+                            new String(ContractCodec.standard().write(alert), StandardCharsets.UTF_8)));
+        }
     }
 
     private void insert(CheckDefinition check, QualityResult result) {

@@ -127,6 +127,7 @@ class CheckFactoryIT {
                 null,
                 null,
                 false,
+                null,
                 null);
 
         assertThatThrownBy(() -> factory.createOne("rule-loud", loud)).hasMessageContaining("severity 'loud'");
@@ -144,7 +145,7 @@ class CheckFactoryIT {
                 "d-disabled",
                 new CheckProperties(
                         "nope", null, "warning", false, null, null, null, "dw", null, null, null, null, null, null,
-                        null, null, null, null, false, null));
+                        null, null, null, null, false, null, null));
 
         assertThatThrownBy(() -> factory.createAll(checks))
                 .isInstanceOfSatisfying(CheckConfigurationException.class, e -> assertThat(e.problems())
@@ -175,6 +176,7 @@ class CheckFactoryIT {
                 null,
                 null,
                 false,
+                null,
                 null);
 
         assertThatThrownBy(() -> factory.createOne("freshness-x", properties))
@@ -207,7 +209,8 @@ class CheckFactoryIT {
                 null,
                 null,
                 false,
-                new CheckRepair(false, null, 3, 1));
+                new CheckRepair(false, null, 3, 1),
+                null);
     }
 
     private static CheckProperties orphans(String fact) {
@@ -231,6 +234,7 @@ class CheckFactoryIT {
                 null,
                 null,
                 false,
+                null,
                 null);
     }
 }

@@ -7,6 +7,7 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.QualityResult;
 import io.esteira.contracts.QualityResult.Status;
 import io.esteira.contracts.dialect.Vendor;
+import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckDefinition;
 import io.esteira.quality.check.CheckKind;
 import io.esteira.quality.check.Evaluation;
@@ -20,7 +21,10 @@ import io.esteira.quality.repair.ReplayReceipt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,7 @@ class CheckRunnerTest {
     private final MemoryStore store = new MemoryStore();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> replayed = new ArrayList<>();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T10:00:30Z"));
 
     @Test
     void shouldReportACheckThatThrowsAsErrorAndAlert() {
@@ -118,7 +123,7 @@ class CheckRunnerTest {
         return new CheckRepair(true, List.of(new ReplayTarget("orders", "order_date")), 3, 1);
     }
 
-    private CheckRunner runner(FakeCheck check, CheckRepair plan, boolean drains) {
+    CheckRunner runner(Check check, CheckRepair plan, boolean drains) {
         CheckRegistry registry =
                 new CheckRegistry(Map.of(check.id(), check), plan == null ? Map.of() : Map.of(check.id(), plan));
         CheckAlerts alerts = new CheckAlerts(publisher);
@@ -145,7 +150,82 @@ class CheckRunnerTest {
                     }
                 };
         return new CheckRunner(
-                registry, store, new CheckMetrics(meters), alerts, new RepairService(client, drain), Clock.systemUTC());
+                registry, store, new CheckMetrics(meters), alerts, new RepairService(client, drain), clock);
+    }
+
+    @Test
+    void shouldRaiseCheckOverdueOnceWhenNoRunCompletesWithinTwiceTheScheduleAndResolveOnTheNextRun() {
+        FakeCheck check = new FakeCheck("rule-hourly", CheckKind.RULE, "0 0 * * * ?")
+                .then(() -> new Evaluation(Status.pass, 0.0, "0", List.of(), "No violations."));
+        CheckRunner runner = runner(check, null, true);
+        runner.run("rule-hourly");
+        Instant completedAt = clock.instant();
+
+        clock.set(completedAt.plus(Duration.ofHours(2)));
+        assertThat(runner.reportOverdue()).isEmpty();
+
+        clock.set(completedAt.plus(Duration.ofHours(2)).plusSeconds(1));
+        assertThat(runner.reportOverdue()).containsExactly("rule-hourly");
+        assertThat(runner.reportOverdue()).isEmpty();
+        assertThat(store.outbox).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo(AlertEvent.Status.firing);
+            assertThat(alert.kind()).isEqualTo(AlertEvent.Kind.QUALITY);
+            assertThat(alert.summary())
+                    .contains("rule-hourly is overdue")
+                    .contains("has not completed a run since " + completedAt);
+        });
+        String overdue = store.outbox.get(0).fingerprint();
+
+        runner.run("rule-hourly");
+
+        assertThat(store.outbox).hasSize(2);
+        assertThat(store.outbox.get(1).status()).isEqualTo(AlertEvent.Status.resolved);
+        assertThat(store.outbox.get(1).fingerprint()).isEqualTo(overdue);
+        assertThat(meters.get("esteira.quality.check.last.run")
+                        .tag("check", "rule-hourly")
+                        .gauge()
+                        .value())
+                .isEqualTo(clock.instant().getEpochSecond());
+    }
+
+    @Test
+    void shouldCountFromStartUpForACheckThatNeverRan() {
+        FakeCheck check = new FakeCheck("rule-hourly", CheckKind.RULE, "0 0 * * * ?");
+        CheckRunner runner = runner(check, null, true);
+
+        clock.set(clock.instant().plus(Duration.ofHours(2)).plusSeconds(1));
+
+        assertThat(runner.reportOverdue()).containsExactly("rule-hourly");
+        assertThat(store.saved).isEmpty();
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     /** Keeps results in memory instead of audit.dq_result. */
@@ -162,6 +242,11 @@ class CheckRunnerTest {
         @Override
         public void save(CheckDefinition check, QualityResult result, List<AlertEvent> alerts) {
             saved.add(result);
+            outbox.addAll(alerts);
+        }
+
+        @Override
+        public void enqueue(List<AlertEvent> alerts) {
             outbox.addAll(alerts);
         }
     }

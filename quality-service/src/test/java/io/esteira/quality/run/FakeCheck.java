@@ -18,8 +18,12 @@ final class FakeCheck implements Check {
     int runs;
 
     FakeCheck(String id, CheckKind kind) {
-        this.definition = new CheckDefinition(
-                id, kind, "0 * * * * ?", ZoneId.of("UTC"), AlertEvent.Severity.critical, "a fake check");
+        this(id, kind, "0 * * * * ?");
+    }
+
+    FakeCheck(String id, CheckKind kind, String schedule) {
+        this.definition =
+                new CheckDefinition(id, kind, schedule, ZoneId.of("UTC"), AlertEvent.Severity.critical, "a fake check");
     }
 
     FakeCheck then(Supplier<Evaluation> answer) {
