@@ -35,7 +35,7 @@ public final class ProgressView {
 
     static final String CURSOR_UP = "\u001b[%dA";
     static final String CLEAR_TO_END = "\u001b[J";
-    private static final int BAR_WIDTH = 20;
+    private static final int BAR_WIDTH = 12;
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -79,17 +79,11 @@ public final class ProgressView {
         body.append(String.format(
                 "Esteira progress  %s UTC  up %s%n", CLOCK.format(at), elapsed(Duration.between(startedAt, at))));
         body.append(String.format(
-                "%-14s %10s %10s %9s %7s %6s  %-" + (BAR_WIDTH + 2) + "s%n",
-                "entity",
-                "read",
-                "applied",
-                "rows/s",
-                "batches",
-                "lag s",
-                "applied of read"));
+                "%-13s %9s %9s %7s %7s %6s  %s%n",
+                "entity", "read", "applied", "rows/s", "batches", "lag s", "applied of read"));
         now.entities()
                 .forEach((entity, p) -> body.append(String.format(
-                        "%-14s %10d %10d %9s %7d %6.1f  %s%n",
+                        "%-13s %9d %9d %7s %7d %6.1f  %s%n",
                         entity,
                         p.extracted(),
                         p.rowsApplied(),
@@ -102,7 +96,7 @@ public final class ProgressView {
                         bar(p.rowsApplied(), p.extracted()))));
         double total = seconds <= 0 || before == null ? -1 : (now.totalApplied() - before.totalApplied()) / seconds;
         body.append(String.format(
-                "%-14s %10d %10d %9s %7s %6s  %s%n",
+                "%-13s %9d %9d %7s %7s %6s  %s%n",
                 "total",
                 now.totalExtracted(),
                 now.totalApplied(),
@@ -110,13 +104,21 @@ public final class ProgressView {
                 "",
                 "",
                 bar(now.totalApplied(), now.totalExtracted())));
-        body.append("warehouse: ");
-        now.warehouse().forEach((table, count) -> body.append(table.substring(table.indexOf('.') + 1))
-                .append('=')
-                .append(count)
-                .append(' '));
+        // Lines narrower than 80 columns: a wrapped line would throw the cursor-up count off.
+        for (String schema : new String[] {"fact", "dim"}) {
+            body.append(schema).append("s:");
+            now.warehouse().forEach((table, count) -> {
+                if (table.startsWith(schema + ".")) {
+                    body.append(' ')
+                            .append(table.substring(table.indexOf('_') + 1))
+                            .append('=')
+                            .append(count);
+                }
+            });
+            body.append('\n');
+        }
         body.append(String.format(
-                "%nqueued=%d dead-lettered=%d alerts sent=%d checks: %s%n",
+                "queued=%d dead-lettered=%d alerts sent=%d checks: %s%n",
                 now.queued(), now.deadLettered(), now.alertsSent(), checks(now.checks())));
         String text = body.toString();
         String prefix = linesOnScreen == 0 ? "" : String.format(CURSOR_UP, linesOnScreen) + "\r" + CLEAR_TO_END;

@@ -55,11 +55,14 @@ class ProgressViewTest {
 
         assertThat(first).contains("Esteira progress  02:00:00 UTC  up 0:00");
         assertThat(second).contains("up 0:05");
-        assertThat(line(second, "vendas")).contains(" 1000 ", " 500 ", " 100 ").endsWith("[##########..........]  50%");
-        assertThat(line(second, "clientes")).contains(" 0 ").endsWith("[####################] 100%");
-        assertThat(line(first, "vendas")).contains(" - ").endsWith("[....................]   0%");
+        assertThat(line(second, "vendas")).contains(" 1000 ", " 500 ", " 100 ").endsWith("[######......]  50%");
+        assertThat(line(second, "clientes")).contains(" 0 ").endsWith("[############] 100%");
+        assertThat(line(first, "vendas")).contains(" - ").endsWith("[............]   0%");
         assertThat(line(second, "total")).contains(" 1100 ", " 600 ", " 100 ");
-        assertThat(second).contains("fact_vendas=500 dim_cliente=100", "queued=0 dead-lettered=1 alerts sent=2");
+        assertThat(second)
+                .contains("facts: vendas=500\n", "dims: cliente=100\n", "queued=0 dead-lettered=1 alerts sent=2");
+        assertThat(second.replaceAll("\u001b\\[[0-9]*[AJ]\r?", "").lines())
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     }
 
     @Test
@@ -72,7 +75,7 @@ class ProgressViewTest {
 
     @Test
     void barsAndModes() {
-        assertThat(ProgressView.bar(0, 0)).isEqualTo("[....................]   -");
+        assertThat(ProgressView.bar(0, 0)).isEqualTo("[............]   -");
         assertThat(ProgressView.bar(5, 4)).endsWith("100%");
         assertThat(ProgressView.Mode.parse("table")).isEqualTo(ProgressView.Mode.TABLE);
         assertThat(ProgressView.Mode.parse("LINE")).isEqualTo(ProgressView.Mode.LINE);
