@@ -106,7 +106,8 @@ class DemoCommand implements Callable<Integer> {
             Thread workload = new Thread(() -> runWorkload(oltpData, stop), "demo-workload");
             workload.setDaemon(true);
             workload.start();
-            StackRunner runner = new StackRunner(stack, System.out, connection.progressEvery);
+            StackRunner runner =
+                    new StackRunner(stack, System.out, connection.progressEvery, connection.progressMode());
             runner.run(runFor == null ? null : Instant.now().plus(runFor), null, ctrlC::requested);
             stop.set(true);
             workload.join(10_000);

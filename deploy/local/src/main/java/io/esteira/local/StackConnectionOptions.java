@@ -32,4 +32,15 @@ final class StackConnectionOptions {
             defaultValue = "PT5S",
             description = "How often to print progress (ISO-8601 duration); default ${DEFAULT-VALUE}.")
     java.time.Duration progressEvery;
+
+    @Option(
+            names = "--progress",
+            defaultValue = "auto",
+            description = "table: one view redrawn in place with rates and bars (default on a terminal);"
+                    + " line: one compact line per interval (default when output is not a terminal); auto.")
+    String progress;
+
+    io.esteira.local.stack.ProgressView.Mode progressMode() {
+        return io.esteira.local.stack.ProgressView.Mode.parse(progress);
+    }
 }

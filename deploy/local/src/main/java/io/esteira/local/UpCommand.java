@@ -106,7 +106,8 @@ class UpCommand implements Callable<Integer> {
                 Map.of("esteira.extractor.interval", "PT1S"));
         try (CtrlC ctrlC = new CtrlC(30);
                 LocalStack stack = LocalStack.start(options, line -> System.out.println("» " + line))) {
-            StackRunner runner = new StackRunner(stack, System.out, connection.progressEvery);
+            StackRunner runner =
+                    new StackRunner(stack, System.out, connection.progressEvery, connection.progressMode());
             StackRunner.End end = runner.run(
                     timeout == null ? null : java.time.Instant.now().plusSeconds(timeout),
                     untilIdle == null ? null : Duration.ofSeconds(untilIdle),

@@ -27,6 +27,15 @@ import org.junit.jupiter.api.Test;
 class DemoCommandIT {
 
     private static final Pattern PASSWORD = Pattern.compile("Consoles \\(user operator, password (\\S+),");
+    /** A log line the console appender printed (logback.xml: only WARN and ERROR reach the console). */
+    private static final Pattern LOG_WARNING = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d (WARN|ERROR) .*");
+
+    /**
+     * Start-up warnings a newcomer may see, each with why it cannot be acted on. Empty on purpose: add
+     * a pattern here only with a comment saying why the warning is expected.
+     */
+    private static final List<Pattern> ALLOWED_AT_START_UP = List.of();
+
     private static final Pattern MANAGEMENT = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/actuator/health");
 
     private final HttpClient http =
@@ -36,11 +45,14 @@ class DemoCommandIT {
     void shouldRunThePipelineOnEmbeddedDefaultsOpenItsConsolesWithThePrintedLoginAndPrintAReconciledSummary()
             throws Exception {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         int exit;
         List<String> consoles = new ArrayList<>();
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
             CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
                     .execute("demo", "--duration", "20s", "--port", "0", "--broker-port", "0", "--rate", "10"));
             Awaitility.await("the consoles printed")
@@ -50,9 +62,22 @@ class DemoCommandIT {
             exit = demo.get(5, TimeUnit.MINUTES);
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
+        String errors = capturedErr.toString(StandardCharsets.UTF_8);
         original.println(output);
+        originalErr.println(errors);
+
+        // Quiet start-up: up to the consoles' list, no warning or error on the console, and nothing on
+        // standard error (e.g. spring-jcl's "remove commons-logging.jar from classpath").
+        String startUp = output.substring(0, Math.max(0, output.indexOf("Consoles (")));
+        assertThat(startUp.lines().filter(line -> LOG_WARNING.matcher(line).matches()))
+                .as("start-up warnings (allowed: %s)", ALLOWED_AT_START_UP)
+                .filteredOn(line -> ALLOWED_AT_START_UP.stream()
+                        .noneMatch(p -> p.matcher(line).find()))
+                .isEmpty();
+        assertThat(errors).as("standard error").doesNotContain("commons-logging", "WARN", "ERROR");
 
         assertThat(exit).isZero();
         assertThat(consoles)

@@ -49,14 +49,21 @@ public final class DwSchema {
 
     /** A Flyway configured as the service configures it, for the vendor of {@code dataSource}. */
     public static Flyway flyway(DataSource dataSource, CalendarRange calendar) {
-        return Flyway.configure()
+        String vendor = vendor(dataSource);
+        var configuration = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(LOCATIONS.replace("{vendor}", vendor(dataSource)))
+                .locations(LOCATIONS.replace("{vendor}", vendor))
                 .schemas(HISTORY_SCHEMA)
                 .table(HISTORY_TABLE)
                 .placeholders(calendar.placeholders())
-                .validateMigrationNaming(true)
-                .load();
+                .validateMigrationNaming(true);
+        if ("postgresql".equals(vendor)) {
+            // PostgreSQL's NOTICEs (e.g. "schema ctl already exists, skipping" when Flyway created the
+            // history schema before V1 runs CREATE SCHEMA IF NOT EXISTS) reach Flyway's log at WARN:
+            // nothing to act on. Real warnings still come through.
+            configuration.initSql("SET client_min_messages = warning");
+        }
+        return configuration.load();
     }
 
     /**

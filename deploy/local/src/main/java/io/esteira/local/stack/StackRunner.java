@@ -17,11 +17,19 @@ public final class StackRunner {
     private final LocalStack stack;
     private final PrintStream out;
     private final Duration interval;
+    private final ProgressView view;
 
+    /** Progress as one line per interval. */
     public StackRunner(LocalStack stack, PrintStream out, Duration interval) {
+        this(stack, out, interval, ProgressView.Mode.LINE);
+    }
+
+    /** @param mode a table redrawn in place (for a terminal), or one line per interval */
+    public StackRunner(LocalStack stack, PrintStream out, Duration interval, ProgressView.Mode mode) {
         this.stack = stack;
         this.out = out;
         this.interval = interval;
+        this.view = new ProgressView(mode);
     }
 
     /** Why the run ended. */
@@ -36,6 +44,7 @@ public final class StackRunner {
      * @param idleFor null to never end on idleness
      */
     public End run(Instant deadline, Duration idleFor, BooleanSupplier stop) throws InterruptedException {
+        view.detach();
         List<Long> lastMovement = null;
         Instant stillSince = Instant.now();
         Instant nextPrint = Instant.now();
@@ -48,8 +57,7 @@ public final class StackRunner {
             }
             StackStatus status = StackStatus.read(stack);
             if (!Instant.now().isBefore(nextPrint)) {
-                out.println("── " + Instant.now() + " ──");
-                out.print(status.render());
+                out.print(view.render(status, Instant.now()));
                 out.flush();
                 nextPrint = Instant.now().plus(interval);
             }
@@ -65,6 +73,7 @@ public final class StackRunner {
 
     /** What reached the DW, the KPI totals, the checks and the alerts. */
     public void printSummary() {
+        view.detach();
         StackStatus status = StackStatus.read(stack);
         out.println();
         out.println("════════ Esteira summary ════════");
