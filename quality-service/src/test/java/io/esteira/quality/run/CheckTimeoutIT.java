@@ -47,6 +47,5 @@ class CheckTimeoutIT {
                 .contains("rule-slow")
                 .contains("timeout of PT1S")
                 .contains("esteira.quality.checks.rule-slow.timeout");
-        assertThat(result.durationMs()).isLessThan(4_000);
     }
 }
