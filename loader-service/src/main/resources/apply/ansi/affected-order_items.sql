@@ -1,9 +1,10 @@
--- Order items changed: their sales facts, and the discount facts of their orders.
+-- Order items changed: their sales facts, and the discount facts of their orders. The pass's keys
+-- are read from stg.derive_keys (the pass copies no mirror rows of this entity).
 INSERT INTO stg.affected (apply_token, target, key_value)
-SELECT :token, 'fact_vendas', order_item_id FROM stg.incoming_order_items WHERE apply_token = :token AND applies = {true};
+SELECT :token, 'fact_vendas', k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = :entity;
 
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT DISTINCT :token, 'fact_descontos', i.order_id
-FROM stg.incoming_order_items n
-JOIN stg.order_items i ON i.order_item_id = n.order_item_id
-WHERE n.apply_token = :token AND n.applies = {true}
+FROM stg.derive_keys k
+JOIN stg.order_items i ON i.order_item_id = k.key_value
+WHERE k.apply_token = :token AND k.entity = :entity

@@ -1,10 +1,11 @@
 -- Orders changed (date, customer, seller, discount, status, deletion): the sales facts of their
--- items and their discount facts.
+-- items and their discount facts. The pass's keys are read from stg.derive_keys (the pass copies no
+-- mirror rows of this entity).
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT :token, 'fact_vendas', i.order_item_id
-FROM stg.incoming_orders n
-JOIN stg.order_items i ON i.order_id = n.order_id
-WHERE n.apply_token = :token AND n.applies = {true};
+FROM stg.derive_keys k
+JOIN stg.order_items i ON i.order_id = k.key_value
+WHERE k.apply_token = :token AND k.entity = :entity;
 
 INSERT INTO stg.affected (apply_token, target, key_value)
-SELECT :token, 'fact_descontos', order_id FROM stg.incoming_orders WHERE apply_token = :token AND applies = {true}
+SELECT :token, 'fact_descontos', k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = :entity

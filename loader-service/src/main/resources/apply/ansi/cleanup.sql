@@ -1,4 +1,3 @@
--- The work rows of this batch: none of them outlives its transaction.
-DELETE FROM {incoming} WHERE apply_token = :token;
-DELETE FROM stg.affected WHERE apply_token = :token;
-DELETE FROM stg.scd_change WHERE apply_token = :token
+-- The work rows of a landed batch, or of a derive pass's copy of an entity's mirror rows: none of
+-- them outlives its transaction.
+DELETE FROM {incoming} WHERE apply_token = :token

@@ -105,8 +105,9 @@ class BrokerConfigurationTest {
         assertThat(broker.getIDCacheSize()).isGreaterThanOrEqualTo(20_000);
         assertThat(broker.getJournalRetentionLocation()).isNotNull();
         assertThat(broker.getJournalRetentionPeriod()).isPositive();
-        // A change batch (up to 1 MiB, sent as a regular message) must fit in a journal file.
-        assertThat(broker.getJournalFileSize()).isGreaterThan(1024 * 1024);
+        // A change batch (up to the clients' 8 MiB minLargeMessageSize, sent as a regular message) must
+        // fit in a journal file.
+        assertThat(broker.getJournalFileSize()).isGreaterThan(8 * 1024 * 1024);
     }
 
     @Test

@@ -39,6 +39,15 @@ public final class ApplySql {
         return vendor;
     }
 
+    /**
+     * Whether a batch lands in one statement ({@code land.sql}: an upsert that queues the changed keys),
+     * or stepwise (count new keys, mark, merge, enqueue). PostgreSQL has {@code INSERT … ON CONFLICT}
+     * with data-modifying {@code WITH}; SQL Server keeps the stepwise form.
+     */
+    public boolean landsInOneStatement() {
+        return vendor == Vendor.POSTGRESQL;
+    }
+
     /** The statements of a resource with every placeholder and token replaced, ready to run. */
     public List<String> statements(String name, Map<String, String> placeholders) {
         return parts(name, placeholders).stream().map(dialect::terminate).toList();

@@ -99,13 +99,9 @@ public class BatchApplier {
             staging.write(entity, params.getValue("token").toString(), batch.rows());
             Map<String, String> names = placeholders.entity(entity, batch.isReplay());
             params.addValue("entity", entity.name());
-            Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
-            run("mirror-mark", names, params);
-            int applied = run("mirror-merge", names, params);
-            int inserted = Math.min(newKeys == null ? 0 : newKeys, applied);
-            if (applied > 0) {
-                run("derive-enqueue", names, params);
-            }
+            int[] landed = sql.landsInOneStatement() ? landInOneStatement(names, params) : landStepwise(names, params);
+            int inserted = landed[0];
+            int applied = landed[1];
             ApplyResult result = new ApplyResult(
                     false,
                     batch.rows().size(),
@@ -123,6 +119,31 @@ public class BatchApplier {
             audit(batch, result, started, params);
             return result;
         });
+    }
+
+    /**
+     * PostgreSQL: upsert, flag deletes and queue the changed keys in one statement ({@code land.sql}).
+     *
+     * @return the keys inserted and the keys changed
+     */
+    private int[] landInOneStatement(Map<String, String> names, MapSqlParameterSource params) {
+        return jdbc.queryForObject(
+                sql.statement("land", names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
+    }
+
+    /**
+     * SQL Server: count the new keys, mark the rows that change the mirror, merge them, queue their keys.
+     *
+     * @return the keys inserted and the keys changed
+     */
+    private int[] landStepwise(Map<String, String> names, MapSqlParameterSource params) {
+        Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
+        run("mirror-mark", names, params);
+        int applied = run("mirror-merge", names, params);
+        if (applied > 0) {
+            run("derive-enqueue", names, params);
+        }
+        return new int[] {Math.min(newKeys == null ? 0 : newKeys, applied), applied};
     }
 
     /**
@@ -235,7 +256,9 @@ public class BatchApplier {
             derived.put(entity.name(), keys.get(entity.name()));
             Map<String, String> names = placeholders.entity(entity, false);
             params.addValue("entity", entity.name());
-            run("derive-fill", names, params);
+            if (Plans.copiesMirrorRows(entity.name())) {
+                run("derive-fill", names, params);
+            }
             for (Step step : plans.get(entity.name())) {
                 if (step == Plans.FACTS) {
                     factNames = names;
@@ -248,7 +271,7 @@ public class BatchApplier {
             deriveFacts(factNames, params);
         }
         for (EntityDefinition entity : catalog.loadOrder()) {
-            if (keys.containsKey(entity.name())) {
+            if (keys.containsKey(entity.name()) && Plans.copiesMirrorRows(entity.name())) {
                 run("cleanup", placeholders.entity(entity, false), params);
             }
         }

@@ -40,6 +40,13 @@ final class Placeholders {
                                 .filter(c -> !c.equals(entity.keyColumn()))
                                 .toList(),
                         "%s = s.%s"));
+        names.put(
+                "set_excluded",
+                join(
+                        entity.columns().stream()
+                                .filter(c -> !c.equals(entity.keyColumn()))
+                                .toList(),
+                        "%s = EXCLUDED.%s"));
         // A live batch applies only newer versions; a replay also re-applies the stored version.
         names.put("blocking_comparison", replay ? ">" : ">=");
         names.put("guard", replay ? "<=" : "<");

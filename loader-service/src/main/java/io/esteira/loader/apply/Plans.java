@@ -2,6 +2,7 @@ package io.esteira.loader.apply;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What each entity's changed keys re-derive, in order. Dimensions first update their members (and
@@ -25,7 +26,20 @@ final class Plans {
      */
     static final BatchApplier.Step FACTS = BatchApplier::deriveFacts;
 
+    /**
+     * Entities whose steps start from the pass's keys in {@code stg.derive_keys} and read the mirror by
+     * key (the {@code affected-*} steps of the fact sources). For the others (dimensions, propagated
+     * names) a pass first copies the claimed keys' mirror rows into {@code stg.incoming_<entity>} ({@code
+     * derive-fill.sql}), the shape their templates share with a landed batch.
+     */
+    private static final Set<String> READ_KEYS = Set.of("orders", "order_items", "returns", "sales_targets");
+
     private Plans() {}
+
+    /** Whether a derive pass must copy this entity's claimed mirror rows into its work table first. */
+    static boolean copiesMirrorRows(String entity) {
+        return !READ_KEYS.contains(entity);
+    }
 
     static Map<String, List<BatchApplier.Step>> reference() {
         BatchApplier.Step facts = FACTS;

@@ -3,6 +3,9 @@ package io.esteira.loader.apply;
 import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.dialect.Vendor;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -21,15 +24,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a batch's rows into {@code stg.incoming_<entity>} under the batch's apply token, in one
- * batched statement (on SQL Server sent as a bulk copy: {@link ApplyDialect#prepareBatchInsert}),
- * converting JSON values to the column types of the table. When a key occurs more than once in a batch
- * only its highest version is staged: it is the one that counts.
+ * Writes a batch's rows into {@code stg.incoming_<entity>} under the batch's apply token in one bulk
+ * operation: on PostgreSQL a {@code COPY … FROM STDIN} (CSV), on SQL Server a batched insert sent as a
+ * bulk copy ({@link ApplyDialect#prepareBatchInsert}); either way within the batch's transaction,
+ * converting JSON values to the column types of the table first (a value that does not fit names its
+ * column). When a key occurs more than once in a batch only its highest version is staged: it is the one
+ * that counts.
  */
 public class StagingWriter {
 
@@ -55,6 +62,10 @@ public class StagingWriter {
         Collection<ChangeBatch.Row> latest = latestPerKey(rows);
         Map<String, Integer> types = columnTypes.computeIfAbsent(entity.name(), n -> readColumnTypes(entity));
         List<String> columns = entity.columns();
+        if (sql.vendor() == Vendor.POSTGRESQL) {
+            copy(entity, types, token, latest);
+            return latest.size();
+        }
         String insert = "INSERT INTO " + sql.quoteQualifiedName(incomingTable(entity)) + " ("
                 + columns.stream().map(sql::quoteIdentifier).collect(Collectors.joining(", "))
                 + ", source_version, source_deleted, apply_token, applies) VALUES ("
@@ -68,6 +79,86 @@ public class StagingWriter {
                     return ps.executeBatch();
                 });
         return latest.size();
+    }
+
+    /**
+     * PostgreSQL: the rows as CSV through {@code COPY}, on the transaction's connection. CSV tells a null
+     * (an unquoted empty field) from an empty string (quoted), and every text value is quoted.
+     */
+    private void copy(
+            EntityDefinition entity, Map<String, Integer> types, String token, Collection<ChangeBatch.Row> rows) {
+        String copy = "COPY " + sql.quoteQualifiedName(incomingTable(entity)) + " ("
+                + entity.columns().stream().map(sql::quoteIdentifier).collect(Collectors.joining(", "))
+                + ", source_version, source_deleted, apply_token, applies) FROM STDIN (FORMAT csv)";
+        StringBuilder csv = new StringBuilder(rows.size() * 128);
+        for (ChangeBatch.Row row : rows) {
+            for (String column : entity.columns()) {
+                Object value = column.equals(entity.keyColumn())
+                        ? row.key()
+                        : row.data().get(column);
+                int type = types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER);
+                csvField(csv, copyValue(entity, column, value, type));
+                csv.append(',');
+            }
+            csv.append(row.version())
+                    .append(',')
+                    .append(row.op() == ChangeBatch.Op.delete)
+                    .append(',');
+            csvField(csv, token);
+            csv.append(",false\n");
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(copy, new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("Could not stream the batch's rows into " + incomingTable(entity), e);
+            }
+        });
+    }
+
+    /**
+     * A value as COPY reads it: a timestamp as its ISO local date-time (never through {@link Timestamp},
+     * whose JVM time zone would move a wall-clock time that falls in a daylight-saving gap), the rest as
+     * {@link #convert} checks it.
+     */
+    static Object copyValue(EntityDefinition entity, String column, Object value, int sqlType) {
+        if (sqlType == Types.TIMESTAMP && value instanceof String text) {
+            try {
+                return LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "Value '" + value + "' of " + entity.name() + "." + column
+                                + " does not fit its DW column type (" + sqlType + ")",
+                        e);
+            }
+        }
+        return convert(entity, column, value, sqlType);
+    }
+
+    /** One CSV field: a null as nothing, a text quoted (its quotes doubled), other values as they print. */
+    static void csvField(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof BigDecimal decimal) {
+            csv.append(decimal.toPlainString());
+        } else if (value instanceof Number || value instanceof Boolean) {
+            csv.append(value);
+        } else {
+            String text = value.toString();
+            csv.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    csv.append('"');
+                }
+                csv.append(c);
+            }
+            csv.append('"');
+        }
     }
 
     private static void bind(

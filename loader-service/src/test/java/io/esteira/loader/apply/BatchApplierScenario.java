@@ -111,6 +111,54 @@ abstract class BatchApplierScenario {
     }
 
     @Test
+    void shouldLandTextWithQuotesCommasNewlinesAndEmptyValuesExactlyAsSentAndNullsAsNull() {
+        String awkward = "Pão \"do\" Zé, Ltda.\nfilial\t2 \\N";
+        ApplyResult landed = applier.apply(batch(
+                "regions",
+                upsert(1, 10, "region_id", 1, "name", awkward, "state", "", "country", null),
+                upsert(2, 11, "region_id", 2, "name", "Sul", "state", "RS", "country", "BR")));
+
+        assertThat(landed.inserted()).isEqualTo(2);
+        Map<String, Object> row = sql.queryForMap("SELECT name, state, country FROM stg.regions WHERE region_id = 1");
+        assertThat(row.get("name")).isEqualTo(awkward);
+        assertThat(row.get("state")).isEqualTo("");
+        assertThat(row.get("country")).isNull();
+        assertThat(sql.queryForObject("SELECT updated_at FROM stg.regions WHERE region_id = 2", Object.class)
+                        .toString())
+                .startsWith("2026-01-01 00:00:00");
+    }
+
+    @Test
+    void shouldCountInsertedUpdatedAndIgnoredRowsOfALandedBatchAndQueueOnlyTheChangedKeys() {
+        loadDimensions();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
+        applier.derive(1_000);
+
+        ApplyResult mixed = applier.apply(batch(
+                "order_items",
+                item(1000, 22, 100, 1, 4), // newer: updated
+                item(1001, 20, 100, 1, 9), // older than the mirror: ignored
+                item(1002, 23, 100, 1, 2), // new key: inserted
+                delete(1003, 24))); // a delete of a key the mirror never had: ignored
+
+        assertThat(mixed.inserted()).isEqualTo(1);
+        assertThat(mixed.updated()).isEqualTo(1);
+        assertThat(mixed.ignored()).isEqualTo(2);
+        assertThat(sql.queryForList("SELECT key_value FROM ctl.derive_queue ORDER BY key_value", Long.class))
+                .containsExactly(1000L, 1002L);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.order_items WHERE order_item_id = 1003", Long.class))
+                .isZero();
+
+        ApplyResult deleted = applier.apply(batch("order_items", delete(1001, 25)));
+
+        assertThat(deleted.updated()).isEqualTo(1);
+        assertThat(sql.queryForObject(
+                        "SELECT source_deleted FROM stg.order_items WHERE order_item_id = 1001", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
     void shouldLandABatchIntoTheMirrorAndQueueItsKeysWithoutDerivingUntilAPassRuns() {
         loadDimensions();
         applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
