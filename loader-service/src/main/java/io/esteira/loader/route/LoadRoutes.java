@@ -43,6 +43,8 @@ public class LoadRoutes extends RouteBuilder {
                     .process(exchange -> {
                         byte[] body = exchange.getIn().getBody(byte[].class);
                         Integer attempt = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
+                        // BatchHandler logs a failed attempt itself, with the batch id and the attempt.
+                        exchange.setProperty(ErrorHandlingRoutes.REPORTED_PROPERTY, true);
                         BatchHandler.Outcome outcome =
                                 handler.handle(entity.name(), body, attempt == null ? 1 : attempt);
                         exchange.getIn().setHeader("esteira_outcome", outcome.name());

@@ -22,6 +22,12 @@ public class ErrorHandlingRoutes extends RouteConfigurationBuilder {
     /** Exchange property: the {@link Failures.Kind} of the failure that stopped the exchange. */
     public static final String FAILURE_PROPERTY = "esteira_failure";
 
+    /**
+     * Exchange property a route sets to true when its own code has already logged the failure with more
+     * context (a batch id, an attempt): the failure is then logged here at debug level only.
+     */
+    public static final String REPORTED_PROPERTY = "esteira_failure_reported";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorHandlingRoutes.class);
 
     @Override
@@ -41,6 +47,10 @@ public class ErrorHandlingRoutes extends RouteConfigurationBuilder {
         exchange.setProperty(FAILURE_PROPERTY, kind.name());
         String route = exchange.getFromRouteId();
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (exchange.getProperty(REPORTED_PROPERTY, false, Boolean.class)) {
+            log.debug("Route {} failed ({}), reported by the route: {}", route, kind, reason);
+            return;
+        }
         switch (kind) {
             case RETRIABLE -> log.warn(
                     "Route {} failed for a reason that heals by itself; its broker or schedule retries it: {}",

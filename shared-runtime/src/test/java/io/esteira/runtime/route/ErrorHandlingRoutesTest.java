@@ -57,6 +57,19 @@ class ErrorHandlingRoutesTest {
     }
 
     @Test
+    void shouldStillClassifyAFailureTheRouteHasReportedItself() {
+        SQLException lost = new SQLException("connection lost", "08006");
+
+        Exchange result = producer.send("direct:work", exchange -> {
+            exchange.setProperty(ErrorHandlingRoutes.REPORTED_PROPERTY, true);
+            exchange.getIn().setBody(lost);
+        });
+
+        assertThat(result.getException()).isSameAs(lost);
+        assertThat(result.getProperty(ErrorHandlingRoutes.FAILURE_PROPERTY)).isEqualTo("RETRIABLE");
+    }
+
+    @Test
     void shouldMarkAFailureThatNoRetryCanHealAsFatal() {
         var violation = new io.esteira.contracts.ContractViolationException("entity", "is missing");
 
