@@ -1,9 +1,7 @@
 package io.esteira.alerting.delivery;
 
 import io.esteira.alerting.dispatch.NotifiedAlert;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.esteira.contracts.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -67,15 +64,7 @@ public class AlertLog {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
-        try {
-            this.insert = new ClassPathResource("sql/alert-log-insert.sql")
-                    .getContentAsString(StandardCharsets.UTF_8)
-                    .lines()
-                    .filter(line -> !line.startsWith("--"))
-                    .reduce("", (a, b) -> a + b + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read sql/alert-log-insert.sql from the classpath", e);
-        }
+        this.insert = SqlResources.in("sql").statement("alert-log-insert");
     }
 
     /** Throws when {@code audit.alert_log} or one of its contract columns is missing. */

@@ -5,6 +5,7 @@ import io.esteira.alerting.intake.AlertIntake;
 import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.ContractViolationException;
 import io.esteira.contracts.Queues;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public class AlertIntakeRoute extends RouteBuilder {
     public void configure() {
         from("jms:queue:" + Queues.ALERTS + "?transacted=true&concurrentConsumers=" + consumers)
                 .routeId("alerts-intake")
+                .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(this::accept)
                 .filter(exchangeProperty(INVALID).isEqualTo(true))
                 .to("jms:queue:" + Queues.deadLetter(Queues.ALERTS))

@@ -22,18 +22,22 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * An in-process Artemis broker configured like the production {@code broker.xml}: durable
- * journal, duplicate detection, redelivery with exponential backoff, and for every Esteira queue
- * ({@code dw.changes.<entity>}, {@code dw.alerts}) its dead-letter queue {@code DLQ.<queue>}, where the
- * broker moves a message delivered more than {@code maxDeliveryAttempts} times (the services move
- * poison messages there themselves, with the reason, after fewer attempts).
+ * An in-process Artemis broker configured like the production {@code deploy/artemis/broker.xml}:
+ * durable journal, duplicate detection, redelivery with exponential backoff, and for every Esteira
+ * queue ({@code dw.changes.<entity>}, {@code dw.alerts}) its dead-letter queue {@code DLQ.<queue>}. The
+ * loader alone moves a change batch to its DLQ (with the reason): the broker never dead-letters
+ * {@code dw.changes.#}. It moves an alert delivered more than {@code maxDeliveryAttempts} times to
+ * {@code DLQ.dw.alerts}.
  *
  * <p>It opens exactly one TCP acceptor, on 127.0.0.1 and the port given (0 picks a free one), so
  * it never collides with other brokers on the machine (AMQP 5672 and MQTT 1883 stay closed).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
-    /** Redelivery policy of the {@code dw.#} addresses. */
+    /**
+     * Redelivery policy of the {@code dw.#} addresses; {@code maxDeliveryAttempts} applies to every one but
+     * {@code dw.changes.#}, whose batches only the loader dead-letters.
+     */
     public record Redelivery(int maxDeliveryAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
         public static Redelivery defaults() {
             return new Redelivery(10, Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
@@ -97,9 +101,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                         .setAutoCreateAddresses(true));
         config.addQueueConfiguration(QueueConfiguration.of("DLA").setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST));
-        config.addAddressSetting("dw.#", addressSettings(null));
+        // As broker.xml: by wildcard, the specific matches saying only what differs (Artemis merges them).
+        config.addAddressSetting("dw.#", addressSettings());
+        config.addAddressSetting(Queues.CHANGES_PREFIX + "#", new AddressSettings().setMaxDeliveryAttempts(-1));
+        config.addAddressSetting(
+                Queues.ALERTS,
+                new AddressSettings().setDeadLetterAddress(SimpleString.of(Queues.deadLetter(Queues.ALERTS))));
         for (String queue : esteiraQueues()) {
-            config.addAddressSetting(queue, addressSettings(Queues.deadLetter(queue)));
             config.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
             config.addQueueConfiguration(
                     QueueConfiguration.of(Queues.deadLetter(queue)).setRoutingType(RoutingType.ANYCAST));
@@ -125,8 +133,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queues;
     }
 
-    private AddressSettings addressSettings(String deadLetterAddress) {
-        AddressSettings settings = new AddressSettings()
+    private AddressSettings addressSettings() {
+        return new AddressSettings()
                 .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
                 .setRedeliveryDelay(redelivery.initialDelay().toMillis())
                 .setRedeliveryMultiplier(redelivery.multiplier())
@@ -135,8 +143,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true)
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
-                .setDefaultQueueRoutingType(RoutingType.ANYCAST);
-        return settings.setDeadLetterAddress(SimpleString.of(deadLetterAddress == null ? "DLA" : deadLetterAddress));
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                .setDeadLetterAddress(SimpleString.of("DLA"));
     }
 
     /** {@code tcp://127.0.0.1:<port>}: what services take as {@code esteira.broker.url}. */

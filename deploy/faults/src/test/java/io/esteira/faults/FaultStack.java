@@ -128,7 +128,7 @@ public final class FaultStack implements AutoCloseable {
         createReadOnlyRole();
 
         broker = new BrokerProcess(
-                        Path.of(System.getProperty("faults.broker-xml", "../compose/artemis/broker.xml")),
+                        Path.of(System.getProperty("faults.broker-xml", "../artemis/broker.xml")),
                         brokerData,
                         logs,
                         List.of(

@@ -1,5 +1,6 @@
 package io.esteira.oltp;
 
+import io.esteira.contracts.sql.SqlResources;
 import io.esteira.oltp.BaseDataGenerator.Discount;
 import io.esteira.oltp.BaseDataGenerator.OrderLine;
 import java.math.BigDecimal;
@@ -60,7 +61,6 @@ public final class ChangeWorkload {
         }
     }
 
-    private static final String QUERIES = "io/esteira/oltp/workload.sql";
     /** Products a run never soft-deletes below: new order lines need something to sell. */
     static final int MIN_LIVE_PRODUCTS = 10;
 
@@ -68,7 +68,7 @@ public final class ChangeWorkload {
     private static final String[] SEGMENTS_BUSINESS = {"small_business", "corporate"};
 
     private final Options options;
-    private final NamedQueries sql = NamedQueries.load(QUERIES);
+    private final SqlResources.Named sql = SqlResources.in("io/esteira/oltp").named("workload");
 
     public ChangeWorkload(Options options) {
         this.options = options;

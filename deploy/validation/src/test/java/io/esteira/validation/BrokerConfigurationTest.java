@@ -22,14 +22,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/compose/artemis/broker.xml, read by Artemis's own parser (which validates it against the broker's
- * XSD), is configured like the embedded broker the tests run on ({@link EmbeddedBroker}): the same queues,
- * dead-letter queues and redelivery; plus what only production has: one CORE acceptor, duplicate
- * detection, journal retention and per-service security.
+ * deploy/artemis/broker.xml, read by Artemis's own parser (which validates it against the broker's XSD), is
+ * configured like the embedded broker the tests run on ({@link EmbeddedBroker}): the same queues, dead-letter
+ * queues and redelivery; plus what only production has: one CORE acceptor, duplicate detection, journal
+ * retention and per-service security. Compose and the k8s dev overlay both take this one file.
  */
 class BrokerConfigurationTest {
 
-    private static final String BROKER_XML = "deploy/compose/artemis/broker.xml";
+    private static final String BROKER_DIR = "deploy/artemis";
+    private static final String BROKER_XML = BROKER_DIR + "/broker.xml";
     private static FileConfiguration broker;
 
     @BeforeAll
@@ -68,14 +69,21 @@ class BrokerConfigurationTest {
     }
 
     @Test
-    void shouldRedeliverAndDeadLetterLikeTheEmbeddedBroker() {
+    void shouldRedeliverLikeTheEmbeddedBrokerAndLeaveDeadLetteringChangeBatchesToTheLoader() {
         EmbeddedBroker.Redelivery expected = EmbeddedBroker.Redelivery.defaults();
         HierarchicalObjectRepository<AddressSettings> settings = addressSettings();
 
         for (String queue : EmbeddedBroker.esteiraQueues()) {
             AddressSettings effective = settings.getMatch(queue);
-            assertThat(effective.getDeadLetterAddress().toString()).as(queue).isEqualTo(Queues.deadLetter(queue));
-            assertThat(effective.getMaxDeliveryAttempts()).as(queue).isEqualTo(expected.maxDeliveryAttempts());
+            if (queue.startsWith(Queues.CHANGES_PREFIX)) {
+                // One dead-letter mechanism for change batches: the loader's, which records the reason.
+                assertThat(effective.getMaxDeliveryAttempts()).as(queue).isEqualTo(-1);
+            } else {
+                assertThat(effective.getDeadLetterAddress().toString())
+                        .as(queue)
+                        .isEqualTo(Queues.deadLetter(queue));
+                assertThat(effective.getMaxDeliveryAttempts()).as(queue).isEqualTo(expected.maxDeliveryAttempts());
+            }
             assertThat(effective.getRedeliveryDelay())
                     .as(queue)
                     .isEqualTo(expected.initialDelay().toMillis());
@@ -86,6 +94,13 @@ class BrokerConfigurationTest {
             assertThat(effective.getDefaultQueueRoutingType()).as(queue).isEqualTo(RoutingType.ANYCAST);
             assertThat(effective.getExpiryAddress().toString()).as(queue).isEqualTo("ExpiryQueue");
         }
+    }
+
+    @Test
+    void shouldConfigureTheEsteiraAddressesByWildcardNotOneCopyPerQueue() {
+        assertThat(broker.getAddressSettings().keySet())
+                .containsExactlyInAnyOrder(
+                        "activemq.management.#", "#", "dw.#", Queues.CHANGES_PREFIX + "#", Queues.ALERTS);
     }
 
     @Test
@@ -133,7 +148,7 @@ class BrokerConfigurationTest {
 
     @Test
     void shouldWriteAUserForEveryServiceRoleFromTheEnvironment() {
-        String entrypoint = Repository.read("deploy/compose/artemis/entrypoint.sh");
+        String entrypoint = Repository.read(BROKER_DIR + "/entrypoint.sh");
 
         for (String role : List.of("extractor", "loader", "quality", "alerting")) {
             assertThat(entrypoint)
@@ -143,10 +158,19 @@ class BrokerConfigurationTest {
     }
 
     @Test
-    void shouldShipTheSameBrokerConfigurationToKubernetes() {
-        assertThat(Repository.read("k8s/overlays/dev/artemis/broker.xml")).isEqualTo(Repository.read(BROKER_XML));
-        assertThat(Repository.read("k8s/overlays/dev/artemis/entrypoint.sh"))
-                .isEqualTo(Repository.read("deploy/compose/artemis/entrypoint.sh"));
+    void shouldKeepTheBrokerConfigurationOnceForComposeAndKubernetes() throws Exception {
+        try (var files = java.nio.file.Files.walk(Repository.ROOT.resolve("k8s"))) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .as("copies under k8s/")
+                    .doesNotContain("broker.xml", "entrypoint.sh");
+        }
+        assertThat(Repository.read("deploy/compose/docker-compose.yml")).contains("- ../artemis:/opt/esteira:ro");
+        assertThat(Repository.yaml("k8s/overlays/dev/kustomization.yaml")
+                        .get("resources")
+                        .toString())
+                .contains("../../../deploy/artemis");
+        assertThat(Repository.read(BROKER_DIR + "/kustomization.yaml"))
+                .contains("name: artemis-config", "- broker.xml", "- entrypoint.sh");
     }
 
     private static HierarchicalObjectRepository<AddressSettings> addressSettings() {

@@ -183,14 +183,19 @@ class ComposeFileTest {
         }
     }
 
-    /** The management port the service's image sets (its Dockerfile's MANAGEMENT_SERVER_PORT). */
-    private static String environmentOfImage(String service) {
-        Matcher port =
-                Pattern.compile("MANAGEMENT_SERVER_PORT=(\\d+)").matcher(Repository.read(service + "/Dockerfile"));
-        assertThat(port.find())
-                .as("%s/Dockerfile sets MANAGEMENT_SERVER_PORT", service)
-                .isTrue();
-        return port.group(1);
+    /**
+     * The management port the service's image sets: the one Dockerfile turns the build argument
+     * MANAGEMENT_PORT into MANAGEMENT_SERVER_PORT.
+     */
+    private String environmentOfImage(String service) {
+        assertThat(Repository.read("Dockerfile")).contains("MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT}");
+        Map<String, Object> args =
+                map(map(map(services.get(service)).get("build")).get("args"));
+        assertThat(args).as("build args of %s", service).containsEntry("SERVICE", service);
+        assertThat(args.get("MANAGEMENT_PORT"))
+                .as("%s's build arg MANAGEMENT_PORT", service)
+                .isNotNull();
+        return args.get("MANAGEMENT_PORT").toString();
     }
 
     private static Map<String, String> environment(Object service) {

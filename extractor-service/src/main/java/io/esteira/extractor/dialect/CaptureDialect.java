@@ -3,10 +3,8 @@ package io.esteira.extractor.dialect;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.esteira.contracts.sql.SqlResources;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +16,7 @@ import java.util.stream.Collectors;
  * never read inside the page's statement: SQL Server's {@code MIN_ACTIVE_ROWVERSION()} is evaluated when
  * the statement runs, after its snapshot was taken, and could then pass rows of a transaction that
  * committed in between (see the SQL Server file). Only identifiers are substituted, each checked and
- * quoted by the dialect.
+ * quoted by the dialect; {@link SqlResources} reads and renders the files.
  */
 public final class CaptureDialect {
 
@@ -26,13 +24,14 @@ public final class CaptureDialect {
     public static final String TOMBSTONES = "core.deleted_rows";
 
     private final SqlDialect sql;
+    private final SqlResources resources;
     private final String bound;
-    private final String template;
 
-    private CaptureDialect(SqlDialect sql, String bound, String template) {
+    private CaptureDialect(SqlDialect sql, SqlResources resources) {
         this.sql = sql;
-        this.bound = bound;
-        this.template = template;
+        this.resources = resources;
+        this.bound = resources.text("capture-bound");
+        resources.resource("capture-page"); // fails now, at start-up, when the file is missing
     }
 
     public static CaptureDialect forJdbcUrl(String jdbcUrl) {
@@ -41,19 +40,7 @@ public final class CaptureDialect {
 
     public static CaptureDialect of(Vendor vendor) {
         SqlDialect sql = () -> vendor;
-        return new CaptureDialect(sql, resource(vendor, "capture-bound"), resource(vendor, "capture-page"));
-    }
-
-    private static String resource(Vendor vendor, String name) {
-        String resource = "/capture/" + vendor.id() + "/" + name + ".sql";
-        try (InputStream in = CaptureDialect.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Capture SQL " + resource + " is missing from the extractor jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read capture SQL " + resource, e);
-        }
+        return new CaptureDialect(sql, SqlResources.in("capture/" + vendor.id()));
     }
 
     public SqlDialect sql() {
@@ -90,13 +77,16 @@ public final class CaptureDialect {
                         + sql.quoteIdentifier(windowColumn) + " < :window_to";
         String tombstoneWindow =
                 windowColumn == null ? "" : "\n      AND d.deleted_at >= :window_from AND d.deleted_at < :window_to";
-        return template.replace("{key}", sql.quoteIdentifier(entity.keyColumn()))
-                .replace("{outer_columns}", outerColumns)
-                .replace("{columns}", columns)
-                .replace("{null_columns}", nullColumns)
-                .replace("{table}", sql.quoteQualifiedName(entity.table()))
-                .replace("{tombstones}", sql.quoteQualifiedName(TOMBSTONES))
-                .replace("{window}", window)
-                .replace("{tombstone_window}", tombstoneWindow);
+        return resources.render(
+                "capture-page",
+                Map.of(
+                        "key", sql.quoteIdentifier(entity.keyColumn()),
+                        "outer_columns", outerColumns,
+                        "columns", columns,
+                        "null_columns", nullColumns,
+                        "table", sql.quoteQualifiedName(entity.table()),
+                        "tombstones", sql.quoteQualifiedName(TOMBSTONES),
+                        "window", window,
+                        "tombstone_window", tombstoneWindow));
     }
 }

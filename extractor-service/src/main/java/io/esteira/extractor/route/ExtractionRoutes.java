@@ -5,6 +5,7 @@ import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.extractor.capture.EntityExtractor;
 import io.esteira.extractor.capture.ExtractorMetrics;
 import io.esteira.extractor.config.ExtractorProperties;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -71,9 +72,12 @@ public class ExtractionRoutes extends RouteBuilder {
             from("quartz:" + QUARTZ_GROUP + "/" + entity.name() + "?stateful=true&"
                             + schedule(properties.intervalOf(entity.name())))
                     .routeId("extract-" + entity.name())
+                    .routeConfigurationId(ErrorHandlingRoutes.ID)
                     .process(exchange -> exchange.getMessage().setBody(extractor.run(entity)));
-            from(wakeUpUri(entity.name())).routeId("wake-" + entity.name()).process(exchange -> exchange.getMessage()
-                    .setBody(extractor.run(entity)));
+            from(wakeUpUri(entity.name()))
+                    .routeId("wake-" + entity.name())
+                    .routeConfigurationId(ErrorHandlingRoutes.ID)
+                    .process(exchange -> exchange.getMessage().setBody(extractor.run(entity)));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.esteira.contracts.ContractCodec;
 import io.esteira.contracts.ContractViolationException;
 import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.runtime.alert.AlertPublisher;
+import io.esteira.runtime.route.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles one message of {@code dw.changes.<entity>}: parse and validate, apply, and decide what a
- * failure means. A message that breaks the contract never heals, so it goes to the DLQ at once; a
- * batch that fails to apply is rolled back and redelivered by the broker (its delay doubling per
- * attempt) until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Either
- * way an alert is raised and the queue keeps flowing.
+ * failure means, by {@link Failures}. The loader is the only one that dead-letters a change batch (the
+ * broker never does: {@code max-delivery-attempts} is -1 on {@code dw.changes.#}), because only it knows
+ * the reason. A message that breaks the contract (fatal) never heals, so it goes to the DLQ at once; a
+ * batch that fails for a retriable reason (the DW unreachable, a deadlock, a lock timeout) is rolled back
+ * and redelivered by the broker (its delay doubling per attempt, at most 30 s) for as long as it takes,
+ * never dead-lettered for it; any other failure is redelivered until {@code esteira.loader.max-attempts},
+ * then goes to the DLQ with the reason. Whenever a batch is dead-lettered an alert is raised, and the queue
+ * keeps flowing.
  */
 public class BatchHandler {
 
@@ -82,6 +87,23 @@ public class BatchHandler {
             return result.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED;
         } catch (RuntimeException e) {
             metrics.failed(entity);
+            Failures.Kind kind = Failures.classify(e);
+            if (kind == Failures.Kind.FATAL) {
+                String reason =
+                        "Batch " + batch.batchId() + " can never be applied as it is: " + DeadLetters.describe(e);
+                deadLetter(entity, batch, body, reason, e, attempt);
+                return Outcome.DEAD_LETTERED;
+            }
+            if (kind == Failures.Kind.RETRIABLE) {
+                log.warn(
+                        "Batch {} of {} failed for a reason that heals by itself (attempt {}), the broker redelivers it"
+                                + " until it applies: {}",
+                        batch.batchId(),
+                        entity,
+                        attempt,
+                        DeadLetters.describe(e));
+                throw e;
+            }
             if (attempt >= maxAttempts) {
                 String reason = "Batch " + batch.batchId() + " could not be applied after " + attempt + " attempts: "
                         + DeadLetters.describe(e);

@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency consumers per entity queue; the entity is the JMS message group, so one
  *     consumer applies an entity's batches at a time and extra consumers take over on failure
  * @param maxAttempts deliveries of a batch that cannot be applied before it is moved to its DLQ with
- *     the reason (the broker's redelivery delay, doubling, paces the attempts)
+ *     the reason (the broker's redelivery delay, doubling, paces the attempts); a retriable failure
+ *     (io.esteira.runtime.route.Failures: the DW unreachable, a deadlock) does not count, it is
+ *     redelivered until it heals
  * @param entities the entities to consume; empty means every catalog entity
  * @param dlqDepthInterval how often the DLQ depth gauges are refreshed
  * @param deriveInterval how often the {@code derive} route looks for queued keys (a pass then drains

@@ -2,6 +2,7 @@ package io.esteira.loader.route;
 
 import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.config.LoaderProperties;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ public class DeriveRoute extends RouteBuilder {
     public void configure() {
         from("timer:derive?period=" + Math.max(1, properties.deriveInterval().toMillis()))
                 .routeId("derive")
+                .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(exchange -> exchange.getIn().setBody(deriver.drain()));
     }
 }

@@ -3,6 +3,7 @@ package io.esteira.loader.route;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.loader.config.LoaderProperties;
 import io.esteira.loader.dlq.DlqService;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class DlqDepthRoute extends RouteBuilder {
     public void configure() {
         from("timer:dlq-depth?period=" + properties.dlqDepthInterval().toMillis())
                 .routeId("dlq-depth")
+                .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(exchange ->
                         catalog.names().forEach(entity -> depths.get(entity).set(dlq.depth(entity, COUNT_LIMIT))));
     }

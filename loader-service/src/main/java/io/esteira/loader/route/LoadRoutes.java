@@ -5,6 +5,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.loader.apply.BatchHandler;
 import io.esteira.loader.config.LoaderProperties;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,8 @@ public class LoadRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Redelivery belongs to the broker (delay doubling per attempt); Camel must not retry in place.
-        errorHandler(noErrorHandler());
+        // Redelivery belongs to the broker (delay doubling per attempt); the shared route configuration
+        // never retries in place and leaves the failure unhandled, so the JMS transaction rolls back.
         var entities = properties.entities().isEmpty() ? catalog.loadOrder() : catalog.loadOrder(properties.entities());
         for (EntityDefinition entity : entities) {
             from("jms:queue:" + Queues.changes(entity.name()) + "?transacted=true&concurrentConsumers="
@@ -38,9 +39,12 @@ public class LoadRoutes extends RouteBuilder {
                             // BatchHandler logs each failed attempt in one line; no stack per redelivery.
                             + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                     .routeId("load-" + entity.name())
+                    .routeConfigurationId(ErrorHandlingRoutes.ID)
                     .process(exchange -> {
                         byte[] body = exchange.getIn().getBody(byte[].class);
                         Integer attempt = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
+                        // BatchHandler logs a failed attempt itself, with the batch id and the attempt.
+                        exchange.setProperty(ErrorHandlingRoutes.REPORTED_PROPERTY, true);
                         BatchHandler.Outcome outcome =
                                 handler.handle(entity.name(), body, attempt == null ? 1 : attempt);
                         exchange.getIn().setHeader("esteira_outcome", outcome.name());

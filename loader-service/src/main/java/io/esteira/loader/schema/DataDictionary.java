@@ -1,9 +1,6 @@
 package io.esteira.loader.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.esteira.contracts.sql.SqlResources;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -35,7 +31,7 @@ public final class DataDictionary {
     /** Flyway's bookkeeping, not part of the contract: left out of the dictionary. */
     static final String FLYWAY_HISTORY = DwSchema.HISTORY_SCHEMA + "." + DwSchema.HISTORY_TABLE;
 
-    private static final String SQL_FOLDER = "/db/dw/dictionary/";
+    private static final SqlResources SQL = SqlResources.in("db/dw/dictionary");
 
     public enum Kind {
         TABLE,
@@ -83,14 +79,10 @@ public final class DataDictionary {
         try (Connection connection = dataSource.getConnection()) {
             Array names = connection.createArrayOf("text", DwSchema.SCHEMAS.toArray());
             Map<String, String> schemaComments = new LinkedHashMap<>();
-            query(
-                    connection,
-                    "postgresql-schemas.sql",
-                    names,
-                    rs -> schemaComments.put(rs.getString(1), rs.getString(2)));
+            query(connection, "postgresql-schemas", names, rs -> schemaComments.put(rs.getString(1), rs.getString(2)));
 
             Map<String, List<Column>> columns = new LinkedHashMap<>();
-            query(connection, "postgresql-columns.sql", names, rs -> columns.computeIfAbsent(
+            query(connection, "postgresql-columns", names, rs -> columns.computeIfAbsent(
                             rs.getString("table_schema") + "." + rs.getString("table_name"), k -> new ArrayList<>())
                     .add(new Column(
                             rs.getString("column_name"),
@@ -99,7 +91,7 @@ public final class DataDictionary {
                             rs.getString("comment"))));
 
             List<Relation> relations = new ArrayList<>();
-            query(connection, "postgresql-relations.sql", names, rs -> {
+            query(connection, "postgresql-relations", names, rs -> {
                 String schema = rs.getString("table_schema");
                 String name = rs.getString("table_name");
                 if (!FLYWAY_HISTORY.equals(schema + "." + name)) {
@@ -221,22 +213,13 @@ public final class DataDictionary {
 
     private static void query(Connection connection, String file, Array schemaNames, RowHandler handler)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql(file))) {
+        try (PreparedStatement statement = connection.prepareStatement(SQL.text(file))) {
             statement.setArray(1, schemaNames);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     handler.handle(rs);
                 }
             }
-        }
-    }
-
-    private static String sql(String file) {
-        try (InputStream in = DataDictionary.class.getResourceAsStream(SQL_FOLDER + file)) {
-            return new String(Objects.requireNonNull(in, SQL_FOLDER + file).readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot read " + SQL_FOLDER + file + " from the classpath; rebuild the loader.", e);
         }
     }
 

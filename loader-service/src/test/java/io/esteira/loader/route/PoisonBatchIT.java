@@ -56,6 +56,9 @@ class PoisonBatchIT {
     DlqService dlq;
 
     @Autowired
+    org.apache.camel.CamelContext camel;
+
+    @Autowired
     io.esteira.loader.apply.BatchApplier applier;
 
     @Autowired
@@ -185,6 +188,52 @@ class PoisonBatchIT {
         assertThat(sql.queryForObject(
                         "SELECT COUNT(*) FROM ctl.applied_batch WHERE batch_id = ?", Integer.class, poison.batchId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyTheSharedRouteConfigurationToEveryRouteOfTheLoader() {
+        assertThat(camel.getRoutes())
+                .extracting(org.apache.camel.Route::getRouteId)
+                .contains("load-regions", "derive", "dlq-depth");
+        assertThat(camel.getRoutes()).allSatisfy(route -> assertThat(route.getConfigurationId())
+                .as(route.getRouteId())
+                .isEqualTo(io.esteira.runtime.route.ErrorHandlingRoutes.ID));
+    }
+
+    @Test
+    void shouldRedeliverABatchThatFailsForARetriableReasonPastMaxAttemptsAndNeverDeadLetterIt() throws Exception {
+        JdbcTemplate sql = new JdbcTemplate(dw.dataSource());
+        // the staging mirror fails the row as a serialization failure would: a reason that heals by itself
+        sql.execute("CREATE FUNCTION stg.test_busy() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.name = 'Busy' THEN RAISE EXCEPTION 'test: busy' USING ERRCODE = 'serialization_failure';"
+                + " END IF; RETURN NEW; END $$");
+        sql.execute("CREATE TRIGGER tg_test_busy BEFORE INSERT OR UPDATE ON stg.regions"
+                + " FOR EACH ROW EXECUTE FUNCTION stg.test_busy()");
+        ChangeBatch busy = region(7, 16, "Busy");
+        double failedBefore = failedBatches("regions");
+        try {
+            send(codec.write(busy), busy.batchId());
+
+            // max-attempts is 2: twice as many deliveries fail, and the batch is still not dead-lettered
+            await().atMost(Duration.ofSeconds(30)).until(() -> failedBatches("regions") - failedBefore >= 4);
+            assertThat(dlq.list(new DlqFilter("regions", null, busy.batchId(), null, null)))
+                    .isEmpty();
+        } finally {
+            sql.execute("DROP TRIGGER tg_test_busy ON stg.regions");
+            sql.execute("DROP FUNCTION stg.test_busy()");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> regionsNamed("Busy") == 1);
+        assertThat(dlq.list(new DlqFilter("regions", null, busy.batchId(), null, null)))
+                .isEmpty();
+    }
+
+    private double failedBatches(String entity) {
+        var counter = registry.find("esteira.loader.batches")
+                .tag("entity", entity)
+                .tag("outcome", "failed")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -2,16 +2,10 @@ package io.esteira.quality.dialect;
 
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.esteira.contracts.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -19,17 +13,16 @@ import javax.sql.DataSource;
  * a statement that every vendor writes the same way lives once in {@code sql/ansi/<name>.sql}. A
  * template names configured identifiers as {@code {placeholder}}; they are filled only with names
  * that were resolved against the catalog and quoted ({@link #quoteIdentifier}), never with values,
- * which are always bind parameters.
+ * which are always bind parameters. {@link SqlResources} reads and renders them.
  */
 public final class QualityDialect implements SqlDialect {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
-
     private final Vendor vendor;
-    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private final SqlResources resources;
 
     public QualityDialect(Vendor vendor) {
         this.vendor = vendor;
+        this.resources = SqlResources.in("sql/" + vendor.id(), "sql/ansi");
     }
 
     /** The dialect of the database behind {@code dataSource}, from its JDBC URL. */
@@ -62,44 +55,6 @@ public final class QualityDialect implements SqlDialect {
      * @throws IllegalStateException when the statement does not exist or a placeholder has no value
      */
     public String sql(String name, Map<String, String> identifiers) {
-        String template = templates.computeIfAbsent(name, this::load);
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder sql = new StringBuilder();
-        while (matcher.find()) {
-            String value = identifiers.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException(
-                        "SQL statement " + name + " needs {" + matcher.group(1) + "}; pass it to QualityDialect.sql.");
-            }
-            matcher.appendReplacement(sql, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(sql);
-        return sql.toString().strip();
-    }
-
-    private String load(String name) {
-        for (String folder : new String[] {vendor.id(), "ansi"}) {
-            String path = "sql/" + folder + "/" + name + ".sql";
-            try (InputStream in = QualityDialect.class.getClassLoader().getResourceAsStream(path)) {
-                if (in != null) {
-                    return withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + path + " from the classpath", e);
-            }
-        }
-        throw new IllegalStateException("No SQL statement " + name + " for " + vendor.id() + ": add sql/" + vendor.id()
-                + "/" + name + ".sql or sql/ansi/" + name + ".sql.");
-    }
-
-    /** Drops whole-line {@code --} comments, which document the statement for people. */
-    private static String withoutComments(String text) {
-        StringBuilder sql = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                sql.append(line).append('\n');
-            }
-        }
-        return sql.toString();
+        return resources.statement(name, identifiers);
     }
 }

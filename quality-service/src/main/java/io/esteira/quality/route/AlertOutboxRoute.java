@@ -2,6 +2,7 @@ package io.esteira.quality.route;
 
 import io.esteira.quality.config.QualityProperties;
 import io.esteira.quality.run.AlertOutbox;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ public class AlertOutboxRoute extends RouteBuilder {
         from("timer:alert-outbox?delay=0&period="
                         + properties.alertOutboxPeriod().toMillis())
                 .routeId(ROUTE_ID)
+                .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(exchange -> outbox.drain());
     }
 }

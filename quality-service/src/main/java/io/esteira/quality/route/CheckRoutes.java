@@ -3,6 +3,7 @@ package io.esteira.quality.route;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.run.CheckRegistry;
 import io.esteira.quality.run.CheckRunner;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,10 @@ public class CheckRoutes extends RouteBuilder {
     public void configure() {
         for (Check check : checks.all()) {
             String id = check.id();
-            from(uri(check)).routeId(routeId(id)).process(exchange -> runner.run(id));
+            from(uri(check))
+                    .routeId(routeId(id))
+                    .routeConfigurationId(ErrorHandlingRoutes.ID)
+                    .process(exchange -> runner.run(id));
         }
     }
 

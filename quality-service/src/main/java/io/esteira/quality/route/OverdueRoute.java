@@ -2,6 +2,7 @@ package io.esteira.quality.route;
 
 import io.esteira.quality.config.QualityProperties;
 import io.esteira.quality.run.CheckRunner;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ public class OverdueRoute extends RouteBuilder {
     public void configure() {
         from("timer:check-overdue?period=" + properties.overduePeriod().toMillis())
                 .routeId(ROUTE_ID)
+                .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(exchange -> runner.reportOverdue());
     }
 }

@@ -4,6 +4,7 @@ import io.esteira.contracts.ContractCodec;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.runtime.alert.AlertPublisher;
 import io.esteira.runtime.broker.BrokerConfiguration;
+import io.esteira.runtime.route.ErrorHandlingRoutes;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Import;
 /**
  * What every Esteira service gets: the connection contract, the broker connection, and the shared
  * plain objects — the clock, the entity catalog, the contract codec and the alert publisher (whose
- * events carry {@code spring.application.name} as their source). A service that needs another one
- * declares its own bean.
+ * events carry {@code spring.application.name} as their source) — and the one route configuration of
+ * every route, {@link ErrorHandlingRoutes}. A service that needs another one declares its own bean.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @EnableConfigurationProperties(EsteiraProperties.class)
@@ -41,6 +42,12 @@ public class RuntimeAutoConfiguration {
     @ConditionalOnMissingBean
     ContractCodec contractCodec() {
         return ContractCodec.standard();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorHandlingRoutes errorHandlingRoutes() {
+        return new ErrorHandlingRoutes();
     }
 
     @Bean

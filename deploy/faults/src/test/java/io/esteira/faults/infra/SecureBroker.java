@@ -15,10 +15,10 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
- * The broker process of the fault suite: production's {@code deploy/compose/artemis/broker.xml}, read by
+ * The broker process of the fault suite: production's {@code deploy/artemis/broker.xml}, read by
  * Artemis's own parser, with only what a test machine needs changed: the acceptor listens on 127.0.0.1 and
  * a port given at run time, the data directories live under the directory given, and the journal is NIO
- * (no libaio here). Security stays on, with the users of {@code deploy/compose/artemis/entrypoint.sh}: an
+ * (no libaio here). Security stays on, with the users of {@code deploy/artemis/entrypoint.sh}: an
  * administrator (role {@code amq}) and one user per service, read from a properties file ({@code
  * user=password:role}) that the test writes and nobody else reads.
  *

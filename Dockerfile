@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# The image of every Esteira service, one build parameterised by the module (docs/adr/0012-one-way-for-shared-things.md).
+# Build from the repository root (the build needs the shared modules), e.g.:
+#   docker build --build-arg SERVICE=loader-service --build-arg SERVER_PORT=8082 --build-arg MANAGEMENT_PORT=9082 \
+#     -t esteira/loader-service:0.1.0-SNAPSHOT .
+# deploy/compose/docker-compose.yml builds the four services this way; the ports are each service's own
+# (its application.yml's server.port, and server.port + 1000 for the actuator).
+
+FROM eclipse-temurin:17-jdk-jammy AS build
+ARG SERVICE
+RUN test -n "$SERVICE" || { echo "Pass --build-arg SERVICE=<module>: extractor-service, loader-service, quality-service or alerting-service" >&2; exit 1; }
+WORKDIR /src
+COPY . .
+# The Maven repository is a build cache, not a layer; tests ran in CI before an image is built.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl "$SERVICE" -am package -DskipTests -Dspotless.apply.skip=true \
+    && cp "$SERVICE"/target/"$SERVICE"-*-exec.jar /app.jar
+
+FROM eclipse-temurin:17-jre-jammy
+ARG SERVER_PORT
+ARG MANAGEMENT_PORT
+RUN test -n "$SERVER_PORT" && test -n "$MANAGEMENT_PORT" \
+    || { echo "Pass --build-arg SERVER_PORT=<port> and --build-arg MANAGEMENT_PORT=<port> (e.g. 8082 and 9082 for loader-service)" >&2; exit 1; }
+RUN groupadd --system --gid 10001 esteira \
+    && useradd --system --uid 10001 --gid esteira --home-dir /app --no-create-home --shell /usr/sbin/nologin esteira
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /app.jar app.jar
+USER 10001:10001
+# Heap from the container's memory limit; die (and be restarted) rather than limp on after an OOM.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom" \
+    SERVER_PORT=${SERVER_PORT} \
+    MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT}
+# SERVER_PORT: the service's API; MANAGEMENT_PORT: actuator (health, info, prometheus open; the rest and Hawtio need the operator login).
+EXPOSE ${SERVER_PORT} ${MANAGEMENT_PORT}
+# Readiness on the management port, with bash's /dev/tcp (the JRE image ships no curl).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$MANAGEMENT_SERVER_PORT && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,2 @@
+-- name: third
+SELECT 3;

@@ -1,0 +1,4 @@
+-- Reads one row of {table} (a comment may name a placeholder).
+SELECT {key}
+FROM {table}
+WHERE {key} = :key;
