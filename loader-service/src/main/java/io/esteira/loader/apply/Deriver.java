@@ -3,6 +3,7 @@ package io.esteira.loader.apply;
 import io.esteira.contracts.AlertEvent;
 import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.runtime.alert.AlertPublisher;
+import io.esteira.runtime.route.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,6 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Drains the derive queue in passes ({@link BatchApplier#derive}), as often as the {@code derive} route
@@ -50,6 +47,11 @@ public class Deriver {
     private final AlertPublisher alerts;
     private final Clock clock;
     private final ReentrantLock draining = new ReentrantLock();
+    private final Object signal = new Object();
+    private boolean woken;
+    private Instant lastDrain = Instant.EPOCH;
+
+    private static final Duration MAX_WAIT = Duration.ofSeconds(1);
     private int failuresInARow;
     private boolean alerted;
     private Instant isolationPausedUntil = Instant.MIN;
@@ -60,6 +62,47 @@ public class Deriver {
         this.metrics = metrics;
         this.alerts = alerts;
         this.clock = clock;
+    }
+
+    /**
+     * Tells the deriver that keys were just queued (a batch landed and committed in this loader), so the
+     * next drain starts now instead of at the next {@code derive-interval} tick.
+     */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * One step of the {@code derive} route: waits for a {@link #wake()} up to the end of the interval since
+     * the last drain (a second at most, so that a stopping route never waits long), then drains if it was
+     * woken or the interval is over.
+     *
+     * @return the keys derived (0 when it only waited)
+     */
+    public int drainWhenDue(Duration interval) throws InterruptedException {
+        Duration left = Duration.between(clock.instant(), lastDrain.plus(interval));
+        Duration wait = left.isNegative() ? Duration.ZERO : left.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : left;
+        if (!awaitWake(wait) && clock.instant().isBefore(lastDrain.plus(interval))) {
+            return 0;
+        }
+        lastDrain = clock.instant();
+        return drain();
+    }
+
+    private boolean awaitWake(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, atMost.toNanos());
+        synchronized (signal) {
+            long left;
+            while (!woken && (left = deadline - System.nanoTime()) > 0) {
+                signal.wait(Math.max(1, left / 1_000_000));
+            }
+            boolean wasWoken = woken;
+            woken = false;
+            return wasWoken;
+        }
     }
 
     /**
@@ -127,7 +170,7 @@ public class Deriver {
         try {
             return applier.derive(keys).totalKeys();
         } catch (RuntimeException e) {
-            if (transientFailure(e)) {
+            if (Failures.isRetriable(e)) {
                 throw new StopIsolating("a transient failure says nothing about the keys: " + DeadLetters.describe(e));
             }
             if (keys.size() > 1) {
@@ -141,14 +184,6 @@ public class Deriver {
             park(keys.get(0), e);
             return 0;
         }
-    }
-
-    /** Deadlocks, lock and statement timeouts, lost connections: worth a retry, never a reason to park. */
-    static boolean transientFailure(Throwable e) {
-        return e instanceof TransientDataAccessException
-                || e instanceof RecoverableDataAccessException
-                || e instanceof DataAccessResourceFailureException
-                || e instanceof CannotCreateTransactionException;
     }
 
     private static final class StopIsolating extends RuntimeException {

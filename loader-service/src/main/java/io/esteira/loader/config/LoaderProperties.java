@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *     redelivered until it heals
  * @param entities the entities to consume; empty means every catalog entity
  * @param dlqDepthInterval how often the DLQ depth gauges are refreshed
- * @param deriveInterval how often the {@code derive} route looks for queued keys (a pass then drains
- *     them); the wait it adds to freshness is at most this long
+ * @param deriveInterval how often the {@code derive} route looks for queued keys when no batch landed
+ *     in this loader meanwhile (a batch that lands wakes it at once); keys queued by another loader wait
+ *     at most this long for this one
  * @param deriveMaxKeys keys one derive pass claims at most: bigger passes amortise their fixed cost,
  *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
  */

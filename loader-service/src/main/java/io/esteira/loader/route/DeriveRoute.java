@@ -7,8 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code derive}: every {@code esteira.loader.derive-interval}, drains the derive queue that the {@code
- * load-<entity>} routes fill ({@link Deriver}). Every loader runs it; the derive lock lets one pass run
+ * {@code derive}: drains the derive queue that the {@code load-<entity>} routes fill ({@link Deriver}) as
+ * soon as a batch of this loader lands (its route wakes the deriver), and otherwise every {@code
+ * esteira.loader.derive-interval}. Every loader runs it; the derive lock lets one pass run
  * at a time, and the others' ticks find it taken and wait for the next.
  */
 @Component
@@ -24,9 +25,11 @@ public class DeriveRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:derive?period=" + Math.max(1, properties.deriveInterval().toMillis()))
+        // A loop rather than a tick: each run waits for a landed batch's wake (or the interval, for keys
+        // other loaders queued), then drains; the timer restarts it 1 ms after it returns.
+        from("timer:derive?period=1")
                 .routeId("derive")
                 .routeConfigurationId(ErrorHandlingRoutes.ID)
-                .process(exchange -> exchange.getIn().setBody(deriver.drain()));
+                .process(exchange -> exchange.getIn().setBody(deriver.drainWhenDue(properties.deriveInterval())));
     }
 }

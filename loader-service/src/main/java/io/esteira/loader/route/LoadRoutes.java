@@ -4,6 +4,7 @@ import io.esteira.contracts.Queues;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.loader.apply.BatchHandler;
+import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.config.LoaderProperties;
 import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,11 +22,13 @@ public class LoadRoutes extends RouteBuilder {
     private final EntityCatalog catalog;
     private final BatchHandler handler;
     private final LoaderProperties properties;
+    private final Deriver deriver;
 
-    public LoadRoutes(EntityCatalog catalog, BatchHandler handler, LoaderProperties properties) {
+    public LoadRoutes(EntityCatalog catalog, BatchHandler handler, LoaderProperties properties, Deriver deriver) {
         this.catalog = catalog;
         this.handler = handler;
         this.properties = properties;
+        this.deriver = deriver;
     }
 
     @Override
@@ -48,6 +51,10 @@ public class LoadRoutes extends RouteBuilder {
                         BatchHandler.Outcome outcome =
                                 handler.handle(entity.name(), body, attempt == null ? 1 : attempt);
                         exchange.getIn().setHeader("esteira_outcome", outcome.name());
+                        if (outcome == BatchHandler.Outcome.APPLIED) {
+                            // Committed: its keys are queued and visible to a derive pass now.
+                            deriver.wake();
+                        }
                     });
         }
     }
