@@ -22,17 +22,6 @@ CREATE TABLE dim.dim_data (
         OR (data IS NOT NULL
             AND data_sk = EXTRACT(YEAR FROM data) * 10000 + EXTRACT(MONTH FROM data) * 100 + EXTRACT(DAY FROM data)))
 );
-COMMENT ON TABLE dim.dim_data IS 'Calendar dimension: one row per day, generated (default 2015-01-01 to 2035-12-31, extended by the loader when a fact falls outside); 0 is the unknown date.';
-COMMENT ON COLUMN dim.dim_data.data_sk IS 'Surrogate key: the date as yyyymmdd (20240131); 0 for the unknown date.';
-COMMENT ON COLUMN dim.dim_data.data IS 'The calendar day; null for the unknown date.';
-COMMENT ON COLUMN dim.dim_data.ano IS 'Year (2024).';
-COMMENT ON COLUMN dim.dim_data.trimestre IS 'Quarter of the year, 1 to 4.';
-COMMENT ON COLUMN dim.dim_data.mes IS 'Month, 1 (January) to 12.';
-COMMENT ON COLUMN dim.dim_data.dia IS 'Day of the month, 1 to 31.';
-COMMENT ON COLUMN dim.dim_data.dia_semana IS 'ISO day of the week: 1 = Monday to 7 = Sunday.';
-COMMENT ON COLUMN dim.dim_data.nome_mes IS 'Month name in Portuguese (Janeiro to Dezembro); Desconhecido for the unknown date.';
-COMMENT ON COLUMN dim.dim_data.nome_dia_semana IS 'Day name in Portuguese (Segunda-feira to Domingo); Desconhecido for the unknown date.';
-COMMENT ON COLUMN dim.dim_data.fim_de_semana IS 'True on Saturday and Sunday.';
 
 -- dim_regiao: regions, SCD1.
 CREATE TABLE dim.dim_regiao (
@@ -51,16 +40,6 @@ CREATE TABLE dim.dim_regiao (
 CREATE UNIQUE INDEX ux_dim_regiao_regiao_id ON dim.dim_regiao (regiao_id);
 INSERT INTO dim.dim_regiao (regiao_sk, regiao_id, nome, estado, pais)
 VALUES (0, NULL, 'Desconhecido', 'Desconhecido', 'Desconhecido');
-COMMENT ON TABLE dim.dim_regiao IS 'Region dimension (source core.regions), SCD1: one row per region, overwritten on change.';
-COMMENT ON COLUMN dim.dim_regiao.regiao_sk IS 'Surrogate key; 0 is the unknown region.';
-COMMENT ON COLUMN dim.dim_regiao.regiao_id IS 'Natural key: core.regions.region_id; null only for the unknown member.';
-COMMENT ON COLUMN dim.dim_regiao.nome IS 'Region name (regions.name).';
-COMMENT ON COLUMN dim.dim_regiao.estado IS 'State of the region (regions.state).';
-COMMENT ON COLUMN dim.dim_regiao.pais IS 'Country of the region (regions.country).';
-COMMENT ON COLUMN dim.dim_regiao.versao_origem IS 'row_version of the source row last applied; null for the unknown member and for inferred members.';
-COMMENT ON COLUMN dim.dim_regiao.inferido IS 'True while the member is inferred: created because a fact referenced its key before the source row arrived; completed in place when it arrives.';
-COMMENT ON COLUMN dim.dim_regiao.excluido IS 'True when the source row was deleted (soft or hard); the member stays for history.';
-COMMENT ON COLUMN dim.dim_regiao.carregado_em IS 'When the loader last wrote the row (UTC).';
 
 -- dim_equipe: teams with their region, SCD1.
 CREATE TABLE dim.dim_equipe (
@@ -81,17 +60,6 @@ CREATE UNIQUE INDEX ux_dim_equipe_equipe_id ON dim.dim_equipe (equipe_id);
 CREATE INDEX ix_dim_equipe_regiao_id ON dim.dim_equipe (regiao_id);
 INSERT INTO dim.dim_equipe (equipe_sk, equipe_id, nome, regiao_id, nome_regiao, nome_gerente)
 VALUES (0, NULL, 'Desconhecido', NULL, 'Desconhecido', 'Desconhecido');
-COMMENT ON TABLE dim.dim_equipe IS 'Sales team dimension (source core.teams plus its region), SCD1.';
-COMMENT ON COLUMN dim.dim_equipe.equipe_sk IS 'Surrogate key; 0 is the unknown team.';
-COMMENT ON COLUMN dim.dim_equipe.equipe_id IS 'Natural key: core.teams.team_id; null only for the unknown member.';
-COMMENT ON COLUMN dim.dim_equipe.nome IS 'Team name (teams.name).';
-COMMENT ON COLUMN dim.dim_equipe.regiao_id IS 'Region of the team (teams.region_id).';
-COMMENT ON COLUMN dim.dim_equipe.nome_regiao IS 'Name of the team''s region (regions.name).';
-COMMENT ON COLUMN dim.dim_equipe.nome_gerente IS 'Team manager (teams.manager_name).';
-COMMENT ON COLUMN dim.dim_equipe.versao_origem IS 'row_version of the source row last applied; null for the unknown member and for inferred members.';
-COMMENT ON COLUMN dim.dim_equipe.inferido IS 'True while the member is inferred: created because a fact referenced its key before the source row arrived; completed in place when it arrives.';
-COMMENT ON COLUMN dim.dim_equipe.excluido IS 'True when the source row was deleted (soft or hard); the member stays for history.';
-COMMENT ON COLUMN dim.dim_equipe.carregado_em IS 'When the loader last wrote the row (UTC).';
 
 -- dim_vendedor: sellers with their team, SCD2 on equipe_id (team moves keep history).
 CREATE TABLE dim.dim_vendedor (
@@ -117,21 +85,6 @@ CREATE UNIQUE INDEX ux_dim_vendedor_vendedor_id_valido_de ON dim.dim_vendedor (v
 CREATE INDEX ix_dim_vendedor_vendedor_id_atual ON dim.dim_vendedor (vendedor_id, atual);
 INSERT INTO dim.dim_vendedor (vendedor_sk, vendedor_id, nome, email, equipe_id, nome_equipe, ativo)
 VALUES (0, NULL, 'Desconhecido', 'Desconhecido', NULL, 'Desconhecido', NULL);
-COMMENT ON TABLE dim.dim_vendedor IS 'Seller dimension (source core.sellers plus its team), SCD2 on equipe_id: a team move closes the current version and opens a new one.';
-COMMENT ON COLUMN dim.dim_vendedor.vendedor_sk IS 'Surrogate key of one version of the seller; 0 is the unknown seller.';
-COMMENT ON COLUMN dim.dim_vendedor.vendedor_id IS 'Natural key: core.sellers.seller_id, shared by all versions; null only for the unknown member.';
-COMMENT ON COLUMN dim.dim_vendedor.nome IS 'Seller name (sellers.name), kept current on every version.';
-COMMENT ON COLUMN dim.dim_vendedor.email IS 'Seller e-mail (sellers.email), kept current on every version.';
-COMMENT ON COLUMN dim.dim_vendedor.equipe_id IS 'Team of the seller in this version (sellers.team_id); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_vendedor.nome_equipe IS 'Name of the team in this version (teams.name).';
-COMMENT ON COLUMN dim.dim_vendedor.ativo IS 'Whether the seller is active (sellers.is_active), kept current on every version.';
-COMMENT ON COLUMN dim.dim_vendedor.valido_de IS 'Business time from which this version is valid (inclusive); 1900-01-01 for the first version.';
-COMMENT ON COLUMN dim.dim_vendedor.valido_ate IS 'Business time until which this version is valid (exclusive); 9999-12-31 for the current version.';
-COMMENT ON COLUMN dim.dim_vendedor.atual IS 'True for the current version of the seller.';
-COMMENT ON COLUMN dim.dim_vendedor.versao_origem IS 'row_version of the source row last applied; null for the unknown member and for inferred members.';
-COMMENT ON COLUMN dim.dim_vendedor.inferido IS 'True while the member is inferred: created because a fact referenced its key before the source row arrived; completed in place when it arrives.';
-COMMENT ON COLUMN dim.dim_vendedor.excluido IS 'True when the source row was deleted (soft or hard); the member stays for history.';
-COMMENT ON COLUMN dim.dim_vendedor.carregado_em IS 'When the loader last wrote the row (UTC).';
 
 -- dim_cliente: customers, SCD2 on segmento, cidade, estado, regiao_id.
 CREATE TABLE dim.dim_cliente (
@@ -159,23 +112,6 @@ CREATE UNIQUE INDEX ux_dim_cliente_cliente_id_valido_de ON dim.dim_cliente (clie
 CREATE INDEX ix_dim_cliente_cliente_id_atual ON dim.dim_cliente (cliente_id, atual);
 INSERT INTO dim.dim_cliente (cliente_sk, cliente_id, nome, email, tipo_cliente, cidade, estado, regiao_id, segmento)
 VALUES (0, NULL, 'Desconhecido', 'Desconhecido', 'Desconhecido', 'Desconhecido', 'Desconhecido', NULL, 'Desconhecido');
-COMMENT ON TABLE dim.dim_cliente IS 'Customer dimension (source core.customers), SCD2 on segmento, cidade, estado and regiao_id.';
-COMMENT ON COLUMN dim.dim_cliente.cliente_sk IS 'Surrogate key of one version of the customer; 0 is the unknown customer.';
-COMMENT ON COLUMN dim.dim_cliente.cliente_id IS 'Natural key: core.customers.customer_id, shared by all versions; null only for the unknown member.';
-COMMENT ON COLUMN dim.dim_cliente.nome IS 'Customer name (customers.name), kept current on every version.';
-COMMENT ON COLUMN dim.dim_cliente.email IS 'Customer e-mail (customers.email), kept current on every version.';
-COMMENT ON COLUMN dim.dim_cliente.tipo_cliente IS 'individual or business (customers.customer_type), kept current on every version.';
-COMMENT ON COLUMN dim.dim_cliente.cidade IS 'City (customers.city); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_cliente.estado IS 'State (customers.state); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_cliente.regiao_id IS 'Region of the customer (customers.region_id); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_cliente.segmento IS 'consumer, small_business, corporate or vip (customers.segment); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_cliente.valido_de IS 'Business time from which this version is valid (inclusive); 1900-01-01 for the first version.';
-COMMENT ON COLUMN dim.dim_cliente.valido_ate IS 'Business time until which this version is valid (exclusive); 9999-12-31 for the current version.';
-COMMENT ON COLUMN dim.dim_cliente.atual IS 'True for the current version of the customer.';
-COMMENT ON COLUMN dim.dim_cliente.versao_origem IS 'row_version of the source row last applied; null for the unknown member and for inferred members.';
-COMMENT ON COLUMN dim.dim_cliente.inferido IS 'True while the member is inferred: created because a fact referenced its key before the source row arrived; completed in place when it arrives.';
-COMMENT ON COLUMN dim.dim_cliente.excluido IS 'True when the source row was deleted (soft or hard); the member stays for history.';
-COMMENT ON COLUMN dim.dim_cliente.carregado_em IS 'When the loader last wrote the row (UTC).';
 
 -- dim_produto: products with their category, SCD2 on categoria_id, preco_lista, custo_unitario.
 CREATE TABLE dim.dim_produto (
@@ -204,24 +140,6 @@ CREATE UNIQUE INDEX ux_dim_produto_produto_id_valido_de ON dim.dim_produto (prod
 CREATE INDEX ix_dim_produto_produto_id_atual ON dim.dim_produto (produto_id, atual);
 INSERT INTO dim.dim_produto (produto_sk, produto_id, sku, nome, categoria_id, nome_categoria, nome_categoria_pai, marca, preco_lista, custo_unitario)
 VALUES (0, NULL, 'Desconhecido', 'Desconhecido', NULL, 'Desconhecido', 'Desconhecido', 'Desconhecido', NULL, NULL);
-COMMENT ON TABLE dim.dim_produto IS 'Product dimension (source core.products plus its category and parent category), SCD2 on categoria_id, preco_lista and custo_unitario.';
-COMMENT ON COLUMN dim.dim_produto.produto_sk IS 'Surrogate key of one version of the product; 0 is the unknown product.';
-COMMENT ON COLUMN dim.dim_produto.produto_id IS 'Natural key: core.products.product_id, shared by all versions; null only for the unknown member.';
-COMMENT ON COLUMN dim.dim_produto.sku IS 'Stock-keeping unit (products.sku), kept current on every version.';
-COMMENT ON COLUMN dim.dim_produto.nome IS 'Product name (products.name), kept current on every version.';
-COMMENT ON COLUMN dim.dim_produto.categoria_id IS 'Category of the product (products.category_id); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_produto.nome_categoria IS 'Name of the category (categories.name).';
-COMMENT ON COLUMN dim.dim_produto.nome_categoria_pai IS 'Name of the parent category (categories.name of parent_id); null for a top-level category.';
-COMMENT ON COLUMN dim.dim_produto.marca IS 'Brand (products.brand), kept current on every version.';
-COMMENT ON COLUMN dim.dim_produto.preco_lista IS 'List price (products.list_price); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_produto.custo_unitario IS 'Unit cost (products.unit_cost); tracked: a change opens a new version.';
-COMMENT ON COLUMN dim.dim_produto.valido_de IS 'Business time from which this version is valid (inclusive); 1900-01-01 for the first version.';
-COMMENT ON COLUMN dim.dim_produto.valido_ate IS 'Business time until which this version is valid (exclusive); 9999-12-31 for the current version.';
-COMMENT ON COLUMN dim.dim_produto.atual IS 'True for the current version of the product.';
-COMMENT ON COLUMN dim.dim_produto.versao_origem IS 'row_version of the source row last applied; null for the unknown member and for inferred members.';
-COMMENT ON COLUMN dim.dim_produto.inferido IS 'True while the member is inferred: created because a fact referenced its key before the source row arrived; completed in place when it arrives.';
-COMMENT ON COLUMN dim.dim_produto.excluido IS 'True when the source row was deleted (soft or hard); the member stays for history.';
-COMMENT ON COLUMN dim.dim_produto.carregado_em IS 'When the loader last wrote the row (UTC).';
 
 -- dim_desconto: discounts, SCD1.
 CREATE TABLE dim.dim_desconto (
@@ -243,16 +161,3 @@ CREATE TABLE dim.dim_desconto (
 CREATE UNIQUE INDEX ux_dim_desconto_desconto_id ON dim.dim_desconto (desconto_id);
 INSERT INTO dim.dim_desconto (desconto_sk, desconto_id, codigo, tipo_desconto, valor, campanha, inicio, fim)
 VALUES (0, NULL, 'Desconhecido', 'Desconhecido', NULL, 'Desconhecido', NULL, NULL);
-COMMENT ON TABLE dim.dim_desconto IS 'Discount dimension (source core.discounts), SCD1. Sales without a discount point at the unknown member 0.';
-COMMENT ON COLUMN dim.dim_desconto.desconto_sk IS 'Surrogate key; 0 is the unknown discount, also used by sales without a discount.';
-COMMENT ON COLUMN dim.dim_desconto.desconto_id IS 'Natural key: core.discounts.discount_id; null only for the unknown member.';
-COMMENT ON COLUMN dim.dim_desconto.codigo IS 'Discount code (discounts.code).';
-COMMENT ON COLUMN dim.dim_desconto.tipo_desconto IS 'percent or fixed (discounts.discount_type).';
-COMMENT ON COLUMN dim.dim_desconto.valor IS 'Discount value: a percentage or an amount, by tipo_desconto (discounts.value).';
-COMMENT ON COLUMN dim.dim_desconto.campanha IS 'Marketing campaign of the discount (discounts.campaign).';
-COMMENT ON COLUMN dim.dim_desconto.inicio IS 'Start of the discount period (discounts.starts_at, UTC).';
-COMMENT ON COLUMN dim.dim_desconto.fim IS 'End of the discount period (discounts.ends_at, UTC).';
-COMMENT ON COLUMN dim.dim_desconto.versao_origem IS 'row_version of the source row last applied; null for the unknown member and for inferred members.';
-COMMENT ON COLUMN dim.dim_desconto.inferido IS 'True while the member is inferred: created because a fact referenced its key before the source row arrived; completed in place when it arrives.';
-COMMENT ON COLUMN dim.dim_desconto.excluido IS 'True when the source row was deleted (soft or hard); the member stays for history.';
-COMMENT ON COLUMN dim.dim_desconto.carregado_em IS 'When the loader last wrote the row (UTC).';

@@ -10,10 +10,3 @@ CREATE TABLE audit.alert_outbox (
     last_error  varchar(1000),
     CONSTRAINT pk_alert_outbox PRIMARY KEY (outbox_id)
 );
-COMMENT ON TABLE audit.alert_outbox IS 'Alerts of the quality service waiting to be sent to dw.alerts: written in the same transaction as the audit.dq_result row that raised them, deleted only after the broker confirmed the send (at-least-once).';
-COMMENT ON COLUMN audit.alert_outbox.outbox_id IS 'Primary key, generated; the outbox is drained in this order.';
-COMMENT ON COLUMN audit.alert_outbox.fingerprint IS 'AlertEvent.fingerprint of the event, for logs and queries.';
-COMMENT ON COLUMN audit.alert_outbox.event_json IS 'The AlertEvent as JSON, sent as is to dw.alerts.';
-COMMENT ON COLUMN audit.alert_outbox.created_at IS 'When the event was written, in the same transaction as its audit.dq_result row (UTC).';
-COMMENT ON COLUMN audit.alert_outbox.attempts IS 'Failed sends so far; the row is retried until the broker confirms the send.';
-COMMENT ON COLUMN audit.alert_outbox.last_error IS 'Why the last send failed; null before the first failure.';

@@ -38,7 +38,7 @@ class FlywayAtStartupIT {
     @Test
     void shouldMigrateTheWarehouseWithTheConfiguredCalendarAtStartup() {
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM ctl.flyway_schema_history WHERE success AND version IS NOT NULL",
+                        "SELECT COUNT(*) FROM ctl.flyway_schema_history WHERE success AND type <> 'SCHEMA'",
                         Integer.class))
                 .isEqualTo(Migrations.of("postgresql").size());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dim.dim_data WHERE data_sk <> 0", Integer.class))

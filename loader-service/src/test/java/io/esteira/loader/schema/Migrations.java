@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The migrations a vendor ships (SQL scripts and Java migrations), as built into target/classes. */
+/** The migrations a vendor ships (SQL scripts, versioned and repeatable Java migrations), as built into target/classes. */
 final class Migrations {
 
     private Migrations() {}
@@ -20,7 +20,7 @@ final class Migrations {
                     Path.of(Migrations.class.getResource("/db/dw/" + vendor).toURI());
             try (Stream<Path> files = Files.list(folder)) {
                 return files.map(file -> file.getFileName().toString())
-                        .filter(name -> name.endsWith(".sql") || name.matches("V\\d+__\\w+\\.class"))
+                        .filter(name -> name.endsWith(".sql") || name.matches("(V\\d+|R)__\\w+\\.class"))
                         .sorted()
                         .toList();
             }
