@@ -13,7 +13,12 @@ final class Migrations {
 
     private Migrations() {}
 
-    /** File names under {@code db/dw/<vendor>}, sorted. */
+    /** How many migrations Flyway applies to an empty warehouse of {@code vendor}: its own and the common ones. */
+    static int applied(String vendor) {
+        return of(vendor).size() + of("common").size();
+    }
+
+    /** File names under {@code db/dw/<folder>} ({@code postgresql}, {@code sqlserver} or {@code common}), sorted. */
     static List<String> of(String vendor) {
         try {
             Path folder =

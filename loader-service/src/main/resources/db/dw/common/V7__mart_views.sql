@@ -1,6 +1,3 @@
--- Esteira warehouse, SQL Server 2022. Follows db/dw/postgresql, the reference: nvarchar for varchar,
--- nvarchar(max) for text, bit for boolean, datetime2(3) for timestamp(3), float for double precision,
--- descriptions from db/dw/descriptions.yml (R__describe_objects). Flyway splits batches on GO only.
 -- KPI views for the business (docs/data-contract.md, "KPI views"), with the PRD definitions:
 --   receita liquida     = SUM(valor_total_liquido)
 --   margem bruta        = SUM(valor_total_liquido - custo_total)
@@ -9,6 +6,9 @@
 --   ROI de desconto     = SUM(valor_com_desconto) / SUM(valor_desconto_aplicado)
 -- A ratio whose denominator is 0 is null. The joins are inner: every fact key points at a dimension
 -- row (an inferred member or the unknown member 0 at worst).
+-- Both vendors (docs/adr/0013-schema-written-once.md): the placeholders varchar, text, bool, timestamp,
+-- double, identity, utc_now, true and false are rendered per vendor (DwPlaceholders); a line starting with
+-- the placeholder sqlserver or postgresql runs on that vendor only; go ends a SQL Server batch.
 
 CREATE VIEW mart.vendas AS
 SELECT f.order_item_id,
@@ -58,7 +58,9 @@ JOIN dim.dim_produto p ON p.produto_sk = f.produto_sk
 JOIN dim.dim_vendedor v ON v.vendedor_sk = f.vendedor_sk
 JOIN dim.dim_cliente c ON c.cliente_sk = f.cliente_sk
 JOIN dim.dim_desconto ds ON ds.desconto_sk = f.desconto_sk;
-GO
+${go}
+
+
 CREATE VIEW mart.kpi_vendas_diarias AS
 SELECT d.data_sk,
        d.data,
@@ -74,7 +76,9 @@ SELECT d.data_sk,
 FROM fact.fact_vendas f
 JOIN dim.dim_data d ON d.data_sk = f.data_sk
 GROUP BY d.data_sk, d.data, d.ano, d.mes;
-GO
+${go}
+
+
 CREATE VIEW mart.kpi_atingimento_metas AS
 SELECT m.vendedor_id,
        v.nome                                      AS vendedor,
@@ -95,7 +99,9 @@ LEFT JOIN (
     JOIN dim.dim_data sd ON sd.data_sk = sf.data_sk
     GROUP BY sv.vendedor_id, sd.ano, sd.mes
 ) r ON r.vendedor_id = m.vendedor_id AND r.ano = m.ano AND r.mes = m.mes;
-GO
+${go}
+
+
 CREATE VIEW mart.kpi_roi_desconto AS
 SELECT ds.desconto_id,
        ds.codigo,
@@ -112,4 +118,4 @@ FROM fact.fact_descontos fd
 JOIN dim.dim_desconto ds ON ds.desconto_sk = fd.desconto_sk
 JOIN dim.dim_data d ON d.data_sk = fd.data_sk
 GROUP BY ds.desconto_sk, ds.desconto_id, ds.codigo, ds.campanha, d.ano, d.mes;
-GO
+${go}
