@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.function.Function;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -38,17 +41,43 @@ public abstract class DescribeObjectsMigration extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        String sql = read("db/dw/describe/" + (sqlServer ? "sqlserver" : "postgresql") + ".sql");
-        try (PreparedStatement describe = connection.prepareStatement(sql);
-                Statement comment = connection.createStatement()) {
-            for (Description description : Descriptions.load().all()) {
+        List<Description> descriptions = Descriptions.load().all();
+        if (sqlServer) {
+            describeSqlServer(connection, descriptions);
+        } else {
+            describePostgresql(connection, descriptions);
+        }
+    }
+
+    private static void describePostgresql(Connection connection, List<Description> descriptions) throws SQLException {
+        String script;
+        try (PreparedStatement format = connection.prepareStatement(read("db/dw/describe/postgresql.sql"))) {
+            format.setArray(1, array(connection, descriptions, d -> d.level().name()));
+            format.setArray(2, array(connection, descriptions, Description::schema));
+            format.setArray(3, array(connection, descriptions, Description::relation));
+            format.setArray(4, array(connection, descriptions, Description::column));
+            format.setArray(5, array(connection, descriptions, Description::text));
+            try (ResultSet rs = format.executeQuery()) {
+                rs.next();
+                script = rs.getString(1);
+            }
+        }
+        try (Statement comment = connection.createStatement()) {
+            comment.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    Descriptions.RESOURCE + " describes an object the warehouse does not have (" + e.getMessage()
+                            + "); remove the description or create the object in a versioned migration.",
+                    e);
+        }
+    }
+
+    private static void describeSqlServer(Connection connection, List<Description> descriptions) throws SQLException {
+        try (PreparedStatement describe = connection.prepareStatement(read("db/dw/describe/sqlserver.sql"))) {
+            for (Description description : descriptions) {
+                bindSqlServer(describe, description);
                 try {
-                    if (sqlServer) {
-                        bindSqlServer(describe, description);
-                        describe.execute();
-                    } else {
-                        comment.execute(commentOn(describe, description));
-                    }
+                    describe.execute();
                 } catch (SQLException e) {
                     throw new IllegalStateException(
                             Descriptions.RESOURCE + " describes " + description.object()
@@ -61,19 +90,14 @@ public abstract class DescribeObjectsMigration extends BaseJavaMigration {
         }
     }
 
-    private static String commentOn(PreparedStatement format, Description description) throws SQLException {
-        format.setString(1, description.level().name());
-        format.setString(2, description.schema());
-        format.setString(3, description.relation());
-        format.setString(4, description.column());
-        format.setString(5, description.text());
-        try (ResultSet rs = format.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static Array array(
+            Connection connection, List<Description> descriptions, Function<Description, String> field)
+            throws SQLException {
+        return connection.createArrayOf("text", descriptions.stream().map(field).toArray());
     }
 
-    private static void bindSqlServer(PreparedStatement statement, Description description) throws SQLException {
+    /** Binds the parameters of {@code db/dw/describe/sqlserver.sql} for one description. */
+    static void bindSqlServer(PreparedStatement statement, Description description) throws SQLException {
         statement.setString(1, description.text());
         statement.setString(2, description.schema());
         statement.setString(

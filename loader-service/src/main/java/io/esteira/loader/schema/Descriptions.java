@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The descriptions of every schema, table, view and column of the warehouse, written once in {@value
- * #RESOURCE} for both vendors (docs/adr/0013-schema-descriptions-once.md). {@code R__describe_objects}
+ * #RESOURCE} for both vendors (docs/adr/0013-schema-written-once.md). {@code R__describe_objects}
  * applies them ({@link DescribeObjectsMigration}); {@link DataDictionary} renders them from the migrated
  * warehouse.
  *
