@@ -1,9 +1,5 @@
 package io.esteira.loader.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,6 +35,13 @@ final class SqlServerScripts {
     private static final Pattern FOREIGN_KEY =
             Pattern.compile("(?is)FOREIGN KEY \\(([^)]*)\\) REFERENCES ([\\w.]+) \\(([^)]*)\\).*");
 
+    private static final Pattern ROUTINE =
+            Pattern.compile("(?is)\\s*(CREATE|ALTER|CREATE OR ALTER) (PROCEDURE|PROC|FUNCTION|TRIGGER)\\b");
+
+    /** DDL hidden in dynamic SQL or a rename, which this reader would otherwise pass over. */
+    private static final Pattern HIDDEN_DDL =
+            Pattern.compile("(?is).*\\b(sp_rename|(CREATE|ALTER|DROP) (TABLE|VIEW|INDEX|UNIQUE INDEX))\\b.*");
+
     /** Statements that declare no table, column or key: data, variables, permissions, batch settings. */
     private static final List<String> IGNORED = List.of(
             "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "DECLARE", "SET", "IF", "EXEC", "GRANT", "DENY", "REVOKE",
@@ -57,7 +60,8 @@ final class SqlServerScripts {
             for (String file : Migrations.of(folder)) {
                 if (file.endsWith(".sql")) {
                     scripts.add(new Script(
-                            folder + "/" + file, render(read("/db/dw/" + folder + "/" + file), placeholders, file)));
+                            folder + "/" + file,
+                            render(SqlServerDescriptions.read("/db/dw/" + folder + "/" + file), placeholders, file)));
                 }
             }
         }
@@ -117,7 +121,8 @@ final class SqlServerScripts {
             String name = lower(statement.replaceAll("(?is)DROP (TABLE|VIEW) (IF EXISTS )?([\\w.]+).*", "$3"));
             schema.tables.remove(name);
             schema.views.remove(name);
-        } else if (!IGNORED.contains(firstWord(statement))) {
+        } else if (!IGNORED.contains(firstWord(statement))
+                || HIDDEN_DDL.matcher(statement).matches()) {
             throw new IllegalArgumentException(where + ": SqlServerScripts cannot read this statement; teach it"
                     + " the statement or write the DDL in a form it reads.");
         }
@@ -195,7 +200,10 @@ final class SqlServerScripts {
     /** The statements of a script: split on GO lines and on top-level semicolons; comments removed. */
     static List<String> statements(String sql) {
         List<String> statements = new ArrayList<>();
-        for (String batch : withoutComments(sql).split("(?im)^\\s*GO\\s*$")) {
+        for (String batch : SqlServerDescriptions.withoutComments(sql).split("(?im)^\\s*GO\\s*$")) {
+            if (ROUTINE.matcher(batch).lookingAt()) {
+                continue; // a procedure, function or trigger: alone in its batch, and it declares no table
+            }
             for (String statement : split(batch, ';')) {
                 String normalized = statement.replaceAll("\\s+", " ").strip();
                 if (!normalized.isEmpty()) {
@@ -230,25 +238,6 @@ final class SqlServerScripts {
         return parts;
     }
 
-    private static String withoutComments(String sql) {
-        StringBuilder out = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                while (i < sql.length() && sql.charAt(i) != '\n') {
-                    i++;
-                }
-            }
-            if (i < sql.length()) {
-                out.append(sql.charAt(i));
-            }
-        }
-        return out.toString();
-    }
-
     private static String columns(String list) {
         return Arrays.stream(list.split(","))
                 .map(column -> lower(column.replaceAll("(?i)\\s+(ASC|DESC)$", "")))
@@ -269,16 +258,5 @@ final class SqlServerScripts {
             throw new IllegalArgumentException(name + " is not a versioned migration (V<n>__<description>.sql).");
         }
         return Integer.parseInt(m.group(1));
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = SqlServerScripts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test classpath; rebuild the loader.");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
     }
 }

@@ -113,6 +113,29 @@ class SqlServerScriptsTest {
     void shouldRefuseDdlItCannotRead() {
         assertThatThrownBy(() -> read("CREATE SEQUENCE ctl.s START WITH 1;"))
                 .hasMessageContaining("SqlServerScripts cannot read this statement");
+        assertThatThrownBy(() -> read("EXEC sp_rename 'stg.regions.name', 'region_name', 'COLUMN';"))
+                .hasMessageContaining("SqlServerScripts cannot read this statement");
+        assertThatThrownBy(() -> read("IF OBJECT_ID(N'stg.x') IS NULL EXEC(N'CREATE TABLE stg.x (a int)');"))
+                .hasMessageContaining("SqlServerScripts cannot read this statement");
+    }
+
+    @Test
+    void shouldPassOverProceduresAndTriggersWhichDeclareNoTable() {
+        DeclaredSchema schema = read(
+                SCRIPT
+                        + """
+                CREATE OR ALTER PROCEDURE ctl.p AS
+                BEGIN
+                    CREATE TABLE #work (a int);
+                    SELECT 1;
+                END;
+                GO
+                CREATE TRIGGER dim.t ON dim.d AFTER DELETE AS
+                    THROW 50000, 'no', 1;
+                GO
+                """);
+
+        assertThat(schema.tables).containsOnlyKeys("dim.d", "fact.f", "stg.incoming_d");
     }
 
     @Test
