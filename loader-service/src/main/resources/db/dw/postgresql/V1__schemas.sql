@@ -9,9 +9,3 @@ CREATE SCHEMA IF NOT EXISTS stg;
 CREATE SCHEMA IF NOT EXISTS audit;
 CREATE SCHEMA IF NOT EXISTS mart;
 
-COMMENT ON SCHEMA dim IS 'Dimensions: who, what, where and when of a sale. Every dimension has the unknown member 0 (Desconhecido). Readable by bi_reader.';
-COMMENT ON SCHEMA fact IS 'Facts: the measures, one row per source row of their grain, live rows only. Readable by bi_reader.';
-COMMENT ON SCHEMA stg IS 'Staging mirror of the OLTP tables (core), written by the loader before it rebuilds dimensions and facts. Not readable by bi_reader.';
-COMMENT ON SCHEMA ctl IS 'Pipeline control: extraction watermarks and schedules, applied batches, Flyway history. Not readable by bi_reader.';
-COMMENT ON SCHEMA audit IS 'Pipeline audit: runs, data-quality results, alert notifications. Not readable by bi_reader.';
-COMMENT ON SCHEMA mart IS 'KPI views for the business, built on dim and fact with the PRD definitions. Readable by bi_reader.';

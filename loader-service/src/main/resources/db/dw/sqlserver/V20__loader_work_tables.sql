@@ -7,78 +7,56 @@ SELECT TOP 0 * INTO stg.incoming_regions FROM stg.regions;
 ALTER TABLE stg.incoming_regions DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_regions ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_regions_token ON stg.incoming_regions (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the regions batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_regions';
 
 SELECT TOP 0 * INTO stg.incoming_teams FROM stg.teams;
 ALTER TABLE stg.incoming_teams DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_teams ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_teams_token ON stg.incoming_teams (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the teams batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_teams';
 
 SELECT TOP 0 * INTO stg.incoming_sellers FROM stg.sellers;
 ALTER TABLE stg.incoming_sellers DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_sellers ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_sellers_token ON stg.incoming_sellers (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the sellers batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_sellers';
 
 SELECT TOP 0 * INTO stg.incoming_customers FROM stg.customers;
 ALTER TABLE stg.incoming_customers DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_customers ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_customers_token ON stg.incoming_customers (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the customers batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_customers';
 
 SELECT TOP 0 * INTO stg.incoming_categories FROM stg.categories;
 ALTER TABLE stg.incoming_categories DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_categories ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_categories_token ON stg.incoming_categories (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the categories batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_categories';
 
 SELECT TOP 0 * INTO stg.incoming_products FROM stg.products;
 ALTER TABLE stg.incoming_products DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_products ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_products_token ON stg.incoming_products (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the products batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_products';
 
 SELECT TOP 0 * INTO stg.incoming_discounts FROM stg.discounts;
 ALTER TABLE stg.incoming_discounts DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_discounts ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_discounts_token ON stg.incoming_discounts (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the discounts batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_discounts';
 
 SELECT TOP 0 * INTO stg.incoming_orders FROM stg.orders;
 ALTER TABLE stg.incoming_orders DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_orders ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_orders_token ON stg.incoming_orders (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the orders batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_orders';
 
 SELECT TOP 0 * INTO stg.incoming_order_items FROM stg.order_items;
 ALTER TABLE stg.incoming_order_items DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_order_items ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_order_items_token ON stg.incoming_order_items (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the order_items batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_order_items';
 
 SELECT TOP 0 * INTO stg.incoming_returns FROM stg.returns;
 ALTER TABLE stg.incoming_returns DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_returns ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_returns_token ON stg.incoming_returns (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the returns batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_returns';
 
 SELECT TOP 0 * INTO stg.incoming_sales_targets FROM stg.sales_targets;
 ALTER TABLE stg.incoming_sales_targets DROP COLUMN loaded_at;
 ALTER TABLE stg.incoming_sales_targets ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
 CREATE INDEX ix_stg_incoming_sales_targets_token ON stg.incoming_sales_targets (apply_token);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: rows of the sales_targets batch being applied, under its apply token; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'incoming_sales_targets';
 
 CREATE TABLE stg.affected (
     apply_token varchar(36) NOT NULL,
@@ -86,8 +64,6 @@ CREATE TABLE stg.affected (
     key_value   bigint      NOT NULL
 );
 CREATE INDEX ix_stg_affected ON stg.affected (apply_token, target, key_value);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: fact keys a batch being applied must re-derive; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'affected';
 
 CREATE TABLE stg.scd_change (
     apply_token varchar(36)  NOT NULL,
@@ -96,8 +72,6 @@ CREATE TABLE stg.scd_change (
     valido_de   datetime2(3) NOT NULL
 );
 CREATE INDEX ix_stg_scd_change ON stg.scd_change (apply_token, dimension, natural_key);
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Loader work table: SCD2 members that get a new version in the batch being applied; empty outside a loader transaction.',
-    @level0type = N'SCHEMA', @level0name = N'stg', @level1type = N'TABLE', @level1name = N'scd_change';
 
 CREATE TABLE ctl.apply_lock (
     lock_name varchar(30)  NOT NULL,
@@ -105,7 +79,5 @@ CREATE TABLE ctl.apply_lock (
     CONSTRAINT pk_apply_lock PRIMARY KEY (lock_name)
 );
 INSERT INTO ctl.apply_lock (lock_name) VALUES ('derive');
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Row locks that serialise the loader''s derive step across loaders.',
-    @level0type = N'SCHEMA', @level0name = N'ctl', @level1type = N'TABLE', @level1name = N'apply_lock';
 
 CREATE INDEX ix_applied_batch_replay ON ctl.applied_batch (replay);

@@ -10,8 +10,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * The warehouse schema (docs/data-contract.md, "Warehouse"): Flyway migrations per vendor under
- * {@code db/dw/{postgresql,sqlserver}}, with Flyway's history in {@code ctl.flyway_schema_history}.
+ * The warehouse schema (docs/data-contract.md, "Warehouse"): Flyway migrations written once for both
+ * vendors under {@code db/dw/common}, those that really differ under {@code db/dw/{postgresql,sqlserver}},
+ * descriptions in {@value Descriptions#RESOURCE}, with Flyway's history in {@code ctl.flyway_schema_history}.
  *
  * <p>The service migrates at start-up through Spring Boot with the same settings ({@code spring.flyway.*}
  * in {@code application.yml}; {@code DwSchemaTest} keeps both in step). This entry point is for tests and
@@ -25,8 +26,12 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  */
 public final class DwSchema {
 
-    /** Spring Boot resolves {@code {vendor}} from the JDBC URL; {@link #flyway} does the same. */
-    public static final String LOCATIONS = "classpath:db/dw/{vendor}";
+    /**
+     * The vendor's own migrations, then those written once for both ({@code db/dw/common}, rendered by
+     * {@link DwPlaceholders}). Spring Boot resolves {@code {vendor}} from the JDBC URL; {@link #flyway}
+     * does the same.
+     */
+    public static final String LOCATIONS = "classpath:db/dw/{vendor},classpath:db/dw/common";
 
     public static final String HISTORY_SCHEMA = "ctl";
     public static final String HISTORY_TABLE = "flyway_schema_history";
@@ -52,10 +57,10 @@ public final class DwSchema {
         String vendor = vendor(dataSource);
         var configuration = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(LOCATIONS.replace("{vendor}", vendor))
+                .locations(LOCATIONS.replace("{vendor}", vendor).split(","))
                 .schemas(HISTORY_SCHEMA)
                 .table(HISTORY_TABLE)
-                .placeholders(calendar.placeholders())
+                .placeholders(DwPlaceholders.with(calendar.placeholders(), vendor))
                 .validateMigrationNaming(true);
         if ("postgresql".equals(vendor)) {
             // PostgreSQL's NOTICEs (e.g. "schema ctl already exists, skipping" when Flyway created the

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Start-up checks of the migration settings Spring Boot's Flyway reads from {@code spring.flyway.*}: the
  * calendar range must be two ISO dates in order, and the warehouse a database with migrations
- * (PostgreSQL or SQL Server), or the service stops before touching it.
+ * (PostgreSQL or SQL Server), or the service stops before touching it. Adds the vendor's placeholders
+ * ({@link DwPlaceholders}) that render the migrations of {@code db/dw/common}.
  */
 @Configuration(proxyBeanMethods = false)
 public class DwSchemaConfiguration {
@@ -16,7 +17,8 @@ public class DwSchemaConfiguration {
     FlywayConfigurationCustomizer dwMigrationSettingsCheck() {
         return configuration -> {
             CalendarRange.fromPlaceholders(configuration.getPlaceholders());
-            DwSchema.vendor(configuration.getDataSource());
+            String vendor = DwSchema.vendor(configuration.getDataSource());
+            configuration.placeholders(DwPlaceholders.with(configuration.getPlaceholders(), vendor));
         };
     }
 }

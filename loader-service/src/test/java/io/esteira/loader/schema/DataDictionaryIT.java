@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Keeps {@code docs/data-dictionary.md} equal to the comments of the PostgreSQL migrations. With
+ * Keeps {@code docs/data-dictionary.md} equal to the descriptions of a migrated PostgreSQL warehouse. With
  * {@code -Ddictionary.write=true} it rewrites the file instead of failing:
  *
  * <pre>{@value DataDictionary#REGENERATE_COMMAND}</pre>
@@ -36,7 +36,7 @@ class DataDictionaryIT {
     @Test
     void shouldFindACommentOnEverySchemaTableViewAndColumn() {
         assertThat(dictionary.uncommented())
-                .as("objects without a comment: add COMMENT ON ... to the migrations of every vendor")
+                .as("objects without a comment: describe them in " + Descriptions.RESOURCE)
                 .isEmpty();
     }
 

@@ -10,15 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every schema, table, view and column of a migrated PostgreSQL warehouse (the reference) is described
- * on PostgreSQL and in the SQL Server migrations, object for object — without a SQL Server: its
- * descriptions are read from the scripts ({@link SqlServerDescriptions}). {@code DwSchemaSqlServerIT}
- * checks the same on a real SQL Server where Docker exists; this test fails here first.
+ * Every schema, table, view and column of a migrated PostgreSQL warehouse (the reference) is described,
+ * on PostgreSQL and for SQL Server, object for object, and no description names an object the warehouse
+ * lacks — without a SQL Server. Descriptions come from {@value Descriptions#RESOURCE} (applied to both
+ * vendors by {@code R__describe_objects}) and, for a migration that describes its own objects in SQL, from
+ * its {@code COMMENT ON} or {@code sp_addextendedproperty} ({@link SqlServerDescriptions} reads the SQL
+ * Server scripts). {@code DwSchemaSqlServerIT} checks the same on a real SQL Server where Docker exists.
  *
  * <p>Left out, each for a reason: {@code ctl.flyway_schema_history} is Flyway's bookkeeping, not ours
  * (the data dictionary leaves it out too); {@code ctl.qrtz_*}, the extractors' Quartz job store, is
  * created and described by the Java migration {@code V30__quartz_job_store} from Quartz's own DDL per
- * vendor, so no script holds those descriptions (on PostgreSQL they are still checked below).
+ * vendor (on PostgreSQL those descriptions are still checked below).
  */
 class DescriptionParityIT {
 
@@ -39,35 +41,53 @@ class DescriptionParityIT {
     @Test
     void shouldDescribeEverySchemaTableViewAndColumnOnPostgresql() {
         assertThat(reference.uncommented())
-                .as("objects without COMMENT ON in db/dw/postgresql")
+                .as("objects without a description: add one to " + Descriptions.RESOURCE)
                 .isEmpty();
     }
 
     @Test
-    void shouldDescribeInTheSqlServerMigrationsEveryObjectOfThePostgresqlWarehouse() {
+    void shouldDescribeOnlyObjectsTheWarehouseHas() {
+        Set<String> unknown = new TreeSet<>(Descriptions.load().objects());
+        unknown.removeAll(objects(reference));
+
+        assertThat(unknown)
+                .as(Descriptions.RESOURCE + " describes objects the migrated warehouse does not have"
+                        + " (a misspelt name, a table listed as a view, or a column a migration dropped)")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldDescribeForSqlServerEveryObjectOfThePostgresqlWarehouse() {
         Set<String> missing = new TreeSet<>(objects(reference));
-        missing.removeAll(SqlServerDescriptions.ofMigrations());
+        missing.removeAll(sqlServerDescriptions());
         missing.removeIf(object -> object.contains(" " + QUARTZ));
 
         assertThat(missing)
-                .as("objects of the PostgreSQL warehouse without sys.sp_addextendedproperty @name = N'MS_Description'"
-                        + " in db/dw/sqlserver (add one to a new migration, never to a released one)")
+                .as("objects of the PostgreSQL warehouse that SQL Server would not describe: add them to "
+                        + Descriptions.RESOURCE + " (or to a new SQL Server migration's sp_addextendedproperty)")
                 .isEmpty();
     }
 
     @Test
-    void shouldDescribeInTheSqlServerMigrationsOnlyObjectsThePostgresqlWarehouseHas() {
-        Set<String> extra = new TreeSet<>(SqlServerDescriptions.ofMigrations());
+    void shouldDescribeForSqlServerOnlyObjectsThePostgresqlWarehouseHas() {
+        Set<String> extra = new TreeSet<>(sqlServerDescriptions());
         extra.removeAll(objects(reference));
 
         assertThat(extra)
-                .as("objects described in db/dw/sqlserver that the PostgreSQL reference does not have"
+                .as("objects described for SQL Server that the PostgreSQL reference does not have"
                         + " (a name that differs between the vendors, or a column only one of them has)")
                 .isEmpty();
     }
 
+    /** What a migrated SQL Server warehouse describes: the scripts' own descriptions, then the common ones. */
+    private static Set<String> sqlServerDescriptions() {
+        Set<String> described = new TreeSet<>(SqlServerDescriptions.ofMigrations());
+        described.addAll(Descriptions.load().objects());
+        return described;
+    }
+
     /** Every schema, table, view and column of the dictionary, named as {@link DataDictionary#uncommented()} names them. */
-    private static Set<String> objects(DataDictionary dictionary) {
+    static Set<String> objects(DataDictionary dictionary) {
         Set<String> objects = new TreeSet<>();
         for (DataDictionary.Schema schema : dictionary.schemas()) {
             objects.add("schema " + schema.name());

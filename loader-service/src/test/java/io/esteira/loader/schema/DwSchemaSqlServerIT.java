@@ -93,7 +93,7 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
     @Test
     void shouldCommentEverySchemaTableViewAndColumn() throws SQLException {
         assertThat(strings(UNCOMMENTED))
-                .as("objects without MS_Description in db/dw/sqlserver")
+                .as("objects without MS_Description: describe them in " + Descriptions.RESOURCE)
                 .isEmpty();
     }
 

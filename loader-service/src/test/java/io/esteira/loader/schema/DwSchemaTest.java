@@ -36,4 +36,12 @@ class DwSchemaTest {
                 .as("db/dw/sqlserver follows db/dw/postgresql, the reference")
                 .isEqualTo(postgresql);
     }
+
+    @Test
+    void shouldRenderEveryPlaceholderOfTheCommonMigrationsForBothVendors() {
+        assertThat(DwPlaceholders.of("sqlserver").keySet())
+                .isEqualTo(DwPlaceholders.of("postgresql").keySet())
+                .contains("varchar", "text", "bool", "timestamp", "identity", "go");
+        assertThat(Migrations.of("common")).contains("V2__dimensions.sql", "V7__mart_views.sql");
+    }
 }

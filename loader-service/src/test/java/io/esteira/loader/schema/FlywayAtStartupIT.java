@@ -38,9 +38,9 @@ class FlywayAtStartupIT {
     @Test
     void shouldMigrateTheWarehouseWithTheConfiguredCalendarAtStartup() {
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM ctl.flyway_schema_history WHERE success AND version IS NOT NULL",
+                        "SELECT COUNT(*) FROM ctl.flyway_schema_history WHERE success AND type <> 'SCHEMA'",
                         Integer.class))
-                .isEqualTo(Migrations.of("postgresql").size());
+                .isEqualTo(Migrations.applied("postgresql"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dim.dim_data WHERE data_sk <> 0", Integer.class))
                 .isEqualTo(31);
         assertThat(jdbc.queryForObject("SELECT MAX(data_sk) FROM dim.dim_data", Integer.class))

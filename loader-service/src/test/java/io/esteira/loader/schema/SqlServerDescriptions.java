@@ -131,7 +131,7 @@ final class SqlServerDescriptions {
     }
 
     /** The script without {@code --} line comments (outside string literals). */
-    private static String withoutComments(String script) {
+    static String withoutComments(String script) {
         StringBuilder code = new StringBuilder(script.length());
         boolean quoted = false;
         for (int i = 0; i < script.length(); i++) {
@@ -153,7 +153,7 @@ final class SqlServerDescriptions {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = SqlServerDescriptions.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the test classpath; build loader-service first");

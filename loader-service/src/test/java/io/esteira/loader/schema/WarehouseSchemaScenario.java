@@ -41,8 +41,7 @@ abstract class WarehouseSchemaScenario {
     @Test
     void shouldApplyEveryMigrationToAnEmptyDatabase() {
         assertThat(firstRun.success).isTrue();
-        assertThat(firstRun.migrationsExecuted)
-                .isEqualTo(Migrations.of(vendor()).size());
+        assertThat(firstRun.migrationsExecuted).isEqualTo(Migrations.applied(vendor()));
     }
 
     @Test

@@ -1,6 +1,0 @@
--- Descriptions of the loader's work-table columns. Nothing to do on PostgreSQL: V20__loader_work_tables.sql
--- already gives every stg.incoming_<entity> column the comment of the same column of stg.<entity> (its
--- DO block), and comments every column of stg.affected, stg.scd_change and ctl.apply_lock. The SQL Server
--- V20 did not (SELECT TOP 0 * INTO copies no MS_Description); db/dw/sqlserver/V31 adds them there. This
--- file keeps every vendor at the same versions (DwSchemaTest), and DescriptionParityIT checks that each
--- object described here is described on SQL Server too.

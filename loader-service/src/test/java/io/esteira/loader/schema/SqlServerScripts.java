@@ -1,0 +1,262 @@
+package io.esteira.loader.schema;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL Server warehouse as its migration scripts declare it, read without a SQL Server: the scripts of
+ * {@code db/dw/common} rendered with {@link DwPlaceholders} for SQL Server, and those of {@code
+ * db/dw/sqlserver}, in version order, as Flyway would run them. A focused reader of the DDL the warehouse
+ * uses ({@code CREATE TABLE}, {@code SELECT TOP 0 * INTO}, {@code ALTER TABLE ADD/DROP/ALTER COLUMN},
+ * constraints, indexes, views); any other {@code CREATE}, {@code ALTER} or {@code DROP} is refused rather
+ * than missed. Java migrations (the Quartz job store, the descriptions) are not scripts and are left out.
+ */
+final class SqlServerScripts {
+
+    private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)CREATE TABLE ([\\w.]+) \\((.*)\\)");
+    private static final Pattern SELECT_INTO = Pattern.compile("(?is)SELECT TOP 0 \\* INTO ([\\w.]+) FROM ([\\w.]+)");
+    private static final Pattern ALTER =
+            Pattern.compile("(?is)ALTER TABLE ([\\w.]+) (ADD|DROP COLUMN|DROP CONSTRAINT|ALTER COLUMN|SET) (.*)");
+    private static final Pattern INDEX =
+            Pattern.compile("(?is)CREATE (UNIQUE )?(?:(?:NON)?CLUSTERED )?INDEX (\\w+) ON ([\\w.]+) \\(([^)]*)\\).*");
+    private static final Pattern VIEW = Pattern.compile("(?is)CREATE (?:OR ALTER )?VIEW ([\\w.]+)\\b.*");
+    private static final Pattern CONSTRAINT = Pattern.compile("(?is)CONSTRAINT (\\w+) (.*)");
+    private static final Pattern KEY =
+            Pattern.compile("(?is)(PRIMARY KEY|UNIQUE)(?: (?:NON)?CLUSTERED)? \\(([^)]*)\\)");
+    private static final Pattern FOREIGN_KEY =
+            Pattern.compile("(?is)FOREIGN KEY \\(([^)]*)\\) REFERENCES ([\\w.]+) \\(([^)]*)\\).*");
+
+    private static final Pattern ROUTINE =
+            Pattern.compile("(?is)\\s*(CREATE|ALTER|CREATE OR ALTER) (PROCEDURE|PROC|FUNCTION|TRIGGER)\\b");
+
+    /** DDL hidden in dynamic SQL or a rename, which this reader would otherwise pass over. */
+    private static final Pattern HIDDEN_DDL =
+            Pattern.compile("(?is).*\\b(sp_rename|(CREATE|ALTER|DROP) (TABLE|VIEW|INDEX|UNIQUE INDEX))\\b.*");
+
+    /** Statements that declare no table, column or key: data, variables, permissions, batch settings. */
+    private static final List<String> IGNORED = List.of(
+            "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "DECLARE", "SET", "IF", "EXEC", "GRANT", "DENY", "REVOKE",
+            "SELECT", "PRINT");
+
+    /** One script: its file name (for messages) and its SQL, already rendered. */
+    record Script(String name, String sql) {}
+
+    private SqlServerScripts() {}
+
+    /** The warehouse's SQL Server scripts, rendered, in version order. */
+    static List<Script> ofMigrations() {
+        Map<String, String> placeholders = DwPlaceholders.with(CalendarRange.DEFAULT.placeholders(), "sqlserver");
+        List<Script> scripts = new ArrayList<>();
+        for (String folder : List.of("common", "sqlserver")) {
+            for (String file : Migrations.of(folder)) {
+                if (file.endsWith(".sql")) {
+                    scripts.add(new Script(
+                            folder + "/" + file,
+                            render(SqlServerDescriptions.read("/db/dw/" + folder + "/" + file), placeholders, file)));
+                }
+            }
+        }
+        scripts.sort(Comparator.comparingInt(script -> version(script.name())));
+        return scripts;
+    }
+
+    /** {@code sql} with Flyway's {@code ${name}} placeholders replaced; an unknown one is an error, as in Flyway. */
+    static String render(String sql, Map<String, String> placeholders, String file) {
+        Matcher m = PLACEHOLDER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = placeholders.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(file + " uses the placeholder ${" + m.group(1)
+                        + "}, which has no SQL Server value; add it to DwPlaceholders for every vendor.");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** What the scripts declare, applied in order. */
+    static DeclaredSchema declared(List<Script> scripts) {
+        DeclaredSchema schema = new DeclaredSchema();
+        for (Script script : scripts) {
+            for (String statement : statements(script.sql())) {
+                apply(schema, statement, script.name());
+            }
+        }
+        return schema;
+    }
+
+    private static void apply(DeclaredSchema schema, String statement, String file) {
+        String where = file + ": " + (statement.length() > 80 ? statement.substring(0, 80) + "…" : statement);
+        Matcher m;
+        if ((m = CREATE_TABLE.matcher(statement)).matches()) {
+            DeclaredSchema.Table table = new DeclaredSchema.Table();
+            schema.tables.put(lower(m.group(1)), table);
+            for (String element : split(m.group(2), ',')) {
+                element(table, element, where);
+            }
+        } else if ((m = SELECT_INTO.matcher(statement)).matches()) {
+            DeclaredSchema.Table copy = new DeclaredSchema.Table();
+            copy.columns.putAll(schema.table(lower(m.group(2)), where).columns);
+            schema.tables.put(lower(m.group(1)), copy);
+        } else if ((m = ALTER.matcher(statement)).matches()) {
+            alter(schema.table(lower(m.group(1)), where), m.group(2).toUpperCase(Locale.ROOT), m.group(3), where);
+        } else if ((m = INDEX.matcher(statement)).matches()) {
+            if (m.group(1) != null) {
+                schema.table(lower(m.group(3)), where).uniqueIndexes.add(columns(m.group(4)));
+            }
+        } else if ((m = VIEW.matcher(statement)).matches()) {
+            schema.views.add(lower(m.group(1)));
+        } else if (statement.matches("(?is)DROP (TABLE|VIEW) .*")) {
+            String name = lower(statement.replaceAll("(?is)DROP (TABLE|VIEW) (IF EXISTS )?([\\w.]+).*", "$3"));
+            schema.tables.remove(name);
+            schema.views.remove(name);
+        } else if (!IGNORED.contains(firstWord(statement))
+                || HIDDEN_DDL.matcher(statement).matches()) {
+            throw new IllegalArgumentException(where + ": SqlServerScripts cannot read this statement; teach it"
+                    + " the statement or write the DDL in a form it reads.");
+        }
+    }
+
+    private static void alter(DeclaredSchema.Table table, String action, String rest, String where) {
+        switch (action) {
+            case "ADD" -> split(rest, ',').forEach(element -> element(table, element, where));
+            case "DROP COLUMN" -> split(rest, ',').forEach(column -> table.columns.remove(lower(column)));
+            case "DROP CONSTRAINT" -> split(rest, ',').forEach(name -> {
+                if (lower(name).equals(table.primaryKeyName)) {
+                    table.primaryKey = null;
+                }
+                table.constraints.remove(lower(name));
+            });
+            case "ALTER COLUMN" -> column(table, rest);
+            default -> {} // SET (LOCK_ESCALATION = …): storage, not declaration
+        }
+    }
+
+    /** A column or a table constraint of CREATE TABLE or ALTER TABLE … ADD. */
+    private static void element(DeclaredSchema.Table table, String element, String where) {
+        Matcher m = CONSTRAINT.matcher(element);
+        String name = null;
+        String body = element;
+        if (m.matches()) {
+            name = lower(m.group(1));
+            body = m.group(2);
+        }
+        Matcher key = KEY.matcher(body);
+        Matcher foreign = FOREIGN_KEY.matcher(body);
+        if (key.matches()) {
+            if (key.group(1).equalsIgnoreCase("PRIMARY KEY")) {
+                table.primaryKey = columns(key.group(2));
+                table.primaryKeyName = name;
+                for (String column : key.group(2).split(",")) {
+                    DeclaredSchema.Column declared = table.columns.get(lower(column));
+                    if (declared != null) {
+                        table.columns.put(lower(column), new DeclaredSchema.Column(declared.type(), false));
+                    }
+                }
+            } else {
+                table.constraints.put(name == null ? "unique" + table.constraints.size() : name, columns(key.group(2)));
+            }
+        } else if (foreign.matches()) {
+            table.constraints.put(
+                    name == null ? "fk" + table.constraints.size() : name,
+                    columns(foreign.group(1)) + " -> " + lower(foreign.group(2)) + " " + columns(foreign.group(3)));
+        } else if (body.matches("(?is)CHECK\\b.*")) {
+            // checks are compared by the vendors' tests, not here
+        } else if (name != null) {
+            throw new IllegalArgumentException(where + ": cannot read the constraint " + element);
+        } else {
+            column(table, element);
+        }
+    }
+
+    private static void column(DeclaredSchema.Table table, String definition) {
+        String[] words = definition.strip().split("\\s+", 2);
+        String rest = words.length > 1 ? words[1] : "";
+        Matcher type = Pattern.compile("(?is)(\\w+(?: precision)?(?:\\s*\\([^)]*\\))?)(.*)")
+                .matcher(rest);
+        if (!type.matches()) {
+            throw new IllegalArgumentException("cannot read the column " + definition);
+        }
+        String options = type.group(2).toUpperCase(Locale.ROOT);
+        boolean nullable =
+                !(options.contains("NOT NULL") || options.contains("IDENTITY") || options.contains("PRIMARY KEY"));
+        table.columns.put(lower(words[0]), new DeclaredSchema.Column(DeclaredSchema.type(type.group(1)), nullable));
+        if (options.contains("PRIMARY KEY")) {
+            table.primaryKey = "(" + lower(words[0]) + ")";
+        }
+    }
+
+    /** The statements of a script: split on GO lines and on top-level semicolons; comments removed. */
+    static List<String> statements(String sql) {
+        List<String> statements = new ArrayList<>();
+        for (String batch : SqlServerDescriptions.withoutComments(sql).split("(?im)^\\s*GO\\s*$")) {
+            if (ROUTINE.matcher(batch).lookingAt()) {
+                continue; // a procedure, function or trigger: alone in its batch, and it declares no table
+            }
+            for (String statement : split(batch, ';')) {
+                String normalized = statement.replaceAll("\\s+", " ").strip();
+                if (!normalized.isEmpty()) {
+                    statements.add(normalized);
+                }
+            }
+        }
+        return statements;
+    }
+
+    /** Splits on {@code separator} outside quotes and parentheses. */
+    private static List<String> split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == separator) {
+                parts.add(text.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).strip());
+        parts.removeIf(String::isEmpty);
+        return parts;
+    }
+
+    private static String columns(String list) {
+        return Arrays.stream(list.split(","))
+                .map(column -> lower(column.replaceAll("(?i)\\s+(ASC|DESC)$", "")))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String firstWord(String statement) {
+        return statement.split("[\\s(]", 2)[0].toUpperCase(Locale.ROOT);
+    }
+
+    private static String lower(String name) {
+        return name.strip().replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static int version(String name) {
+        Matcher m = VERSION.matcher(name.substring(name.indexOf('/') + 1));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name + " is not a versioned migration (V<n>__<description>.sql).");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}

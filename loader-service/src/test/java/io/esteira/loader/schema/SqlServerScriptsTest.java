@@ -1,0 +1,164 @@
+package io.esteira.loader.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The reader behind {@link SchemaParityIT} sees what the SQL Server scripts declare, and a broken copy differs. */
+class SqlServerScriptsTest {
+
+    private static final String SCRIPT =
+            """
+            -- a comment; with a semicolon
+            CREATE TABLE dim.d (
+                d_sk   bigint        IDENTITY(1,1),
+                d_id   bigint        NOT NULL,
+                name   nvarchar(100),
+                notes  nvarchar(max) NULL,
+                active bit           NOT NULL DEFAULT 0,
+                at     datetime2(3)  NOT NULL DEFAULT SYSUTCDATETIME(),
+                amount decimal(12, 2),
+                CONSTRAINT pk_d PRIMARY KEY (d_sk),
+                CONSTRAINT ck_d CHECK (d_sk >= 0)
+            );
+            CREATE UNIQUE INDEX ux_d_id ON dim.d (d_id);
+            GO
+            CREATE TABLE fact.f (
+                f_id bigint NOT NULL,
+                d_sk bigint NOT NULL,
+                CONSTRAINT pk_f PRIMARY KEY (f_id),
+                CONSTRAINT fk_f_d FOREIGN KEY (d_sk) REFERENCES dim.d (d_sk)
+            );
+            SELECT TOP 0 * INTO stg.incoming_d FROM dim.d;
+            ALTER TABLE stg.incoming_d DROP COLUMN at;
+            ALTER TABLE stg.incoming_d ADD apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0;
+            ALTER TABLE stg.incoming_d SET (LOCK_ESCALATION = DISABLE);
+            INSERT INTO dim.d (d_id, name) VALUES (1, 'x; y');
+            GO
+            CREATE VIEW mart.v AS
+            SELECT d_id FROM dim.d;
+            GO
+            """;
+
+    @Test
+    void shouldReadColumnsTypesNullabilityAndKeys() {
+        DeclaredSchema schema = read(SCRIPT);
+
+        DeclaredSchema.Table d = schema.tables.get("dim.d");
+        assertThat(d.columns)
+                .containsExactly(
+                        Map.entry("d_sk", new DeclaredSchema.Column("bigint", false)),
+                        Map.entry("d_id", new DeclaredSchema.Column("bigint", false)),
+                        Map.entry("name", new DeclaredSchema.Column("varchar(100)", true)),
+                        Map.entry("notes", new DeclaredSchema.Column("text", true)),
+                        Map.entry("active", new DeclaredSchema.Column("bool", false)),
+                        Map.entry("at", new DeclaredSchema.Column("timestamp(3)", false)),
+                        Map.entry("amount", new DeclaredSchema.Column("numeric(12,2)", true)));
+        assertThat(d.primaryKey).isEqualTo("(d_sk)");
+        assertThat(d.uniqueKeys()).containsExactly("(d_id)");
+        assertThat(schema.tables.get("fact.f").foreignKeys()).containsExactly("(d_sk) -> dim.d (d_sk)");
+        assertThat(schema.tables.get("stg.incoming_d").columns)
+                .containsOnlyKeys("d_sk", "d_id", "name", "notes", "active", "amount", "apply_token", "applies");
+        assertThat(schema.tables.get("stg.incoming_d").primaryKey).isNull();
+        assertThat(schema.views).containsExactly("mart.v");
+    }
+
+    @Test
+    void shouldReadTheWarehouseScriptsAsDeclaringTheSameAsThemselves() {
+        DeclaredSchema scripts = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+
+        assertThat(scripts.tables).containsKeys("dim.dim_cliente", "fact.fact_vendas", "stg.incoming_orders");
+        assertThat(scripts.differences("scripts", SqlServerScripts.declared(SqlServerScripts.ofMigrations()), "again"))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldReportEachDifferenceOfADeliberatelyBrokenCopyOfTheWarehouseScripts() {
+        DeclaredSchema intact = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+        DeclaredSchema broken = SqlServerScripts.declared(broken("common/V5__staging.sql", sql -> sql.replaceFirst(
+                        "source_version bigint(\\s+)NOT NULL", "source_version bigint$1")
+                .replaceFirst("(CREATE TABLE stg.teams \\(\\s+team_id\\s+bigint\\s+NOT NULL,\\s+)name", "$1team_name")
+                .replaceFirst("country(\\s+)nvarchar\\(50\\)", "country$1nvarchar(60)")));
+
+        assertThat(intact.differences("intact", broken, "broken"))
+                .contains(
+                        "column stg.teams.name only on intact",
+                        "column stg.teams.team_name only on broken",
+                        "column stg.regions.country: varchar(50) null on intact, varchar(60) null on broken")
+                .contains("column stg.regions.source_version: bigint not null on intact, bigint null on broken");
+    }
+
+    @Test
+    void shouldReportAMissingKeyAndAMissingTable() {
+        DeclaredSchema intact = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+        DeclaredSchema broken = SqlServerScripts.declared(broken(
+                "common/V4__facts.sql",
+                sql -> sql.replace(
+                        "    CONSTRAINT fk_fact_descontos_desconto FOREIGN KEY (desconto_sk) REFERENCES dim.dim_desconto (desconto_sk),\n",
+                        "")));
+
+        assertThat(intact.differences("intact", broken, "broken"))
+                .containsExactly(
+                        "foreign key of fact.fact_descontos (desconto_sk) -> dim.dim_desconto (desconto_sk) only on intact");
+        DeclaredSchema withoutView = read(SCRIPT.replace("CREATE VIEW mart.v AS\nSELECT d_id FROM dim.d;\nGO\n", ""));
+        assertThat(read(SCRIPT).differences("intact", withoutView, "broken"))
+                .containsExactly("view mart.v only on intact");
+    }
+
+    @Test
+    void shouldRefuseDdlItCannotRead() {
+        assertThatThrownBy(() -> read("CREATE SEQUENCE ctl.s START WITH 1;"))
+                .hasMessageContaining("SqlServerScripts cannot read this statement");
+        assertThatThrownBy(() -> read("EXEC sp_rename 'stg.regions.name', 'region_name', 'COLUMN';"))
+                .hasMessageContaining("SqlServerScripts cannot read this statement");
+        assertThatThrownBy(() -> read("IF OBJECT_ID(N'stg.x') IS NULL EXEC(N'CREATE TABLE stg.x (a int)');"))
+                .hasMessageContaining("SqlServerScripts cannot read this statement");
+    }
+
+    @Test
+    void shouldPassOverProceduresAndTriggersWhichDeclareNoTable() {
+        DeclaredSchema schema = read(
+                SCRIPT
+                        + """
+                CREATE OR ALTER PROCEDURE ctl.p AS
+                BEGIN
+                    CREATE TABLE #work (a int);
+                    SELECT 1;
+                END;
+                GO
+                CREATE TRIGGER dim.t ON dim.d AFTER DELETE AS
+                    THROW 50000, 'no', 1;
+                GO
+                """);
+
+        assertThat(schema.tables).containsOnlyKeys("dim.d", "fact.f", "stg.incoming_d");
+    }
+
+    @Test
+    void shouldRefuseAPlaceholderWithoutASqlServerValue() {
+        assertThatThrownBy(() -> SqlServerScripts.render("a ${uuid} b", DwPlaceholders.of("sqlserver"), "V99__x.sql"))
+                .hasMessageContaining("V99__x.sql uses the placeholder ${uuid}");
+    }
+
+    private static DeclaredSchema read(String sql) {
+        return SqlServerScripts.declared(List.of(new SqlServerScripts.Script("test.sql", sql)));
+    }
+
+    private static List<SqlServerScripts.Script> broken(String name, UnaryOperator<String> change) {
+        List<SqlServerScripts.Script> scripts = SqlServerScripts.ofMigrations().stream()
+                .map(script -> script.name().equals(name)
+                        ? new SqlServerScripts.Script(name, change.apply(script.sql()))
+                        : script)
+                .toList();
+        assertThat(scripts)
+                .extracting(SqlServerScripts.Script::sql)
+                .isNotEqualTo(SqlServerScripts.ofMigrations().stream()
+                        .map(SqlServerScripts.Script::sql)
+                        .toList());
+        return scripts;
+    }
+}
