@@ -64,7 +64,8 @@ public final class SilenceStore {
      * Changes a silence the way Alertmanager's API does ({@code POST} with an {@code id}): in place when the
      * matchers are the same and the silence is pending (and would start now or later) or active (same start,
      * end not in the past); otherwise the old one is expired (unless it already is) and a new silence, with a
-     * new id, replaces it. Empty when there is no silence of that id.
+     * new id, replaces it. {@code createdBy} and {@code comment} are kept when not given. Empty when there
+     * is no silence of that id.
      *
      * @throws IllegalArgumentException as {@link #create}
      */
@@ -76,6 +77,9 @@ public final class SilenceStore {
         }
         Instant now = clock.instant();
         Silence old = previous.get();
+        // Who created it and why stay unless the change says otherwise.
+        createdBy = createdBy == null ? old.createdBy() : createdBy;
+        comment = comment == null ? old.comment() : comment;
         Instant start = startsAt == null ? (old.state(now) == Silence.State.ACTIVE ? old.startsAt() : now) : startsAt;
         if (canUpdateInPlace(old, matchers, start, endsAt, now)) {
             validate(matchers, start, endsAt, now);
