@@ -89,6 +89,12 @@ class AlertingFaultsIT {
                 Results.note(fault + ", cycle " + cycle + ": delivered "
                         + Duration.between(back, Instant.now()).toMillis() + " ms after the service was back");
                 assertDeliveredAtMostTwice(stack, token);
+                assertThat(Sql.texts(
+                                stack.dw(),
+                                "SELECT state FROM audit.alert_notification WHERE body LIKE ? ORDER BY created_at",
+                                "%" + token + "%"))
+                        .as("the notification log: the one the kill left in flight, then the one formed again")
+                        .containsExactly("abandoned", "sent");
             }
         } finally {
             stack.webhook().start();
