@@ -137,17 +137,10 @@ class AlertingConfigValidatorTest {
     void shouldRefuseSmtpCredentialsOrAnSslBundleWithoutTls() {
         AlertingProperties plain =
                 properties(route("ops", List.of(), List.of()), Map.of("ops", email("ops@example.com")), null);
-        AlertingProperties withLogin = new AlertingProperties(
-                plain.api(),
-                plain.route(),
-                plain.receivers(),
-                plain.inhibitRules(),
-                plain.webhook(),
+        AlertingProperties withLogin = withSmtp(
+                plain,
                 new AlertingProperties.Smtp(
-                        "mail.example.com", 25, "alerts", "secret", null, null, null, "corporate-ca"),
-                plain.delivery(),
-                null,
-                null);
+                        "mail.example.com", 25, "alerts", "secret", null, null, null, "corporate-ca"));
 
         assertThatThrownBy(() -> AlertingConfigValidator.validate(withLogin, POLICY))
                 .isInstanceOf(InvalidAlertingConfigurationException.class)
@@ -155,12 +148,8 @@ class AlertingConfigValidatorTest {
                         "esteira.alerting.smtp.username is set but esteira.alerting.smtp.security is none")
                 .hasMessageContaining("set esteira.alerting.smtp.security to starttls or smtps")
                 .hasMessageContaining("esteira.alerting.smtp.ssl-bundle is set but");
-        AlertingProperties overTls = new AlertingProperties(
-                plain.api(),
-                plain.route(),
-                plain.receivers(),
-                plain.inhibitRules(),
-                plain.webhook(),
+        AlertingProperties overTls = withSmtp(
+                plain,
                 new AlertingProperties.Smtp(
                         "mail.example.com",
                         465,
@@ -169,11 +158,21 @@ class AlertingConfigValidatorTest {
                         null,
                         null,
                         AlertingProperties.SmtpSecurity.SMTPS,
-                        "corporate-ca"),
-                plain.delivery(),
-                null,
-                null);
+                        "corporate-ca"));
         assertThat(AlertingConfigValidator.validate(overTls, POLICY).receivers())
                 .containsKey("ops");
+    }
+
+    private static AlertingProperties withSmtp(AlertingProperties properties, AlertingProperties.Smtp smtp) {
+        return new AlertingProperties(
+                properties.api(),
+                properties.route(),
+                properties.receivers(),
+                properties.inhibitRules(),
+                properties.webhook(),
+                smtp,
+                properties.delivery(),
+                null,
+                null);
     }
 }
