@@ -35,6 +35,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +280,62 @@ class AlertingDeliveryIT {
         assertThat(http.withBasicAuth(USER, PASSWORD).getForObject("/api/silences", String.class))
                 .contains("fingerprint=" + fingerprint)
                 .contains("\"state\":\"active\"");
+    }
+
+    @Test
+    void shouldUpdateExpireAndFilterSilencesThroughTheApi() {
+        TestRestTemplate api = http.withBasicAuth(USER, PASSWORD);
+        String entity = "silenced_" + UUID.randomUUID().toString().substring(0, 8);
+        String end = Instant.now().plus(Duration.ofHours(1)).toString();
+        String id = (String) api.postForEntity(
+                        "/api/silences", Map.of("matchers", List.of("entity=" + entity), "endsAt", end), Map.class)
+                .getBody()
+                .get("id");
+
+        // POST with the id: same matchers, new end and comment, so the same silence changes.
+        String later = Instant.now()
+                .plus(Duration.ofHours(2))
+                .truncatedTo(ChronoUnit.MILLIS)
+                .toString();
+        ResponseEntity<Map> extended = api.postForEntity(
+                "/api/silences",
+                Map.of("id", id, "matchers", List.of("entity=" + entity), "endsAt", later, "comment", "longer"),
+                Map.class);
+        assertThat(extended.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(extended.getBody()).containsEntry("id", id).containsEntry("comment", "longer");
+        assertThat(Instant.parse((String) extended.getBody().get("endsAt"))).isEqualTo(Instant.parse(later));
+
+        // Other matchers: a new silence replaces it, the old one is expired.
+        ResponseEntity<Map> replaced = api.postForEntity(
+                "/api/silences",
+                Map.of("id", id, "matchers", List.of("entity=" + entity, "kind=sla"), "endsAt", later),
+                Map.class);
+        assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String replacement = (String) replaced.getBody().get("id");
+        assertThat(replacement).isNotEqualTo(id);
+        assertThat(api.getForObject("/api/silences/" + id, Map.class)).containsEntry("state", "expired");
+
+        assertThat(api.getForObject("/api/silences?filter=entity={e}&filter=kind!=sla", List.class, entity))
+                .extracting(s -> ((Map<?, ?>) s).get("id"))
+                .containsExactly(id);
+        assertThat(api.getForObject("/api/silences?filter=entity=~{e}&filter=kind=~sl.", List.class, entity))
+                .extracting(s -> ((Map<?, ?>) s).get("id"))
+                .containsExactly(replacement);
+        assertThat(api.getForObject("/api/silences?filter=entity!~{e}", List.class, entity))
+                .extracting(s -> ((Map<?, ?>) s).get("id"))
+                .doesNotContain(id, replacement);
+
+        assertThat(api.exchange("/api/silences/" + replacement, HttpMethod.DELETE, null, Map.class)
+                        .getBody())
+                .containsEntry("state", "expired");
+        assertThat(api.postForEntity(
+                                "/api/silences",
+                                Map.of("id", "no-such-id", "matchers", List.of("entity=" + entity), "endsAt", later),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.getForEntity("/api/silences?filter=entity", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -106,6 +106,7 @@ public final class AlertingConfigValidator {
                         List.of()));
             }
         }
+        checkSmtp(PREFIX + ".smtp", properties.smtp());
         if (properties.flushInterval().isNegative()
                 || properties.flushInterval().isZero()) {
             errors.add(PREFIX + ".flush-interval must be positive");
@@ -175,6 +176,27 @@ public final class AlertingConfigValidator {
                 repeatInterval,
                 self.continueMatching(),
                 children);
+    }
+
+    private void checkSmtp(String path, AlertingProperties.Smtp smtp) {
+        boolean usesEmail = properties.receivers().values().stream()
+                .anyMatch(r -> r.type() == AlertingProperties.ReceiverType.EMAIL);
+        if (!usesEmail) {
+            return;
+        }
+        if (smtp.security() == AlertingProperties.SmtpSecurity.NONE
+                && !smtp.username().isEmpty()) {
+            errors.add(path + ".username is set but " + path + ".security is none: the password would cross the"
+                    + " network in clear; set " + path + ".security to starttls or smtps");
+        }
+        if (smtp.security() == AlertingProperties.SmtpSecurity.NONE
+                && !smtp.sslBundle().isEmpty()) {
+            errors.add(path + ".ssl-bundle is set but " + path + ".security is none: set it to starttls or smtps,"
+                    + " or remove the bundle");
+        }
+        if (smtp.port() < 1 || smtp.port() > 65535) {
+            errors.add(path + ".port " + smtp.port() + " is not a TCP port (1-65535)");
+        }
     }
 
     private static Duration orElse(Duration value, Duration inherited) {

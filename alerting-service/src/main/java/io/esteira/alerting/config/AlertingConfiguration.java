@@ -2,6 +2,7 @@ package io.esteira.alerting.config;
 
 import io.esteira.alerting.delivery.AlertLog;
 import io.esteira.alerting.delivery.PolicyDnsResolver;
+import io.esteira.alerting.delivery.SmtpSession;
 import io.esteira.alerting.delivery.WebhookTargetPolicy;
 import io.esteira.alerting.dispatch.DispatchStore;
 import io.esteira.alerting.dispatch.Dispatcher;
@@ -17,6 +18,9 @@ import io.esteira.contracts.ContractCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -26,6 +30,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -130,6 +137,31 @@ public class AlertingConfiguration {
             WebhookTargetPolicy webhookTargetPolicy,
             Clock clock) {
         return new DeliveryRoutes(properties, setup, dispatcher, attempts, deadLetters, webhookTargetPolicy, clock);
+    }
+
+    /**
+     * The Jakarta Mail properties of the email receivers ({@link SmtpSession}); the trust material of
+     * {@code esteira.alerting.smtp.ssl-bundle} when one is named.
+     */
+    @Bean(SmtpSession.PROPERTIES_BEAN)
+    Properties alertingSmtpProperties(AlertingProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        AlertingProperties.Smtp smtp = properties.smtp();
+        SSLSocketFactory socketFactory = null;
+        if (!smtp.sslBundle().isEmpty()) {
+            SslBundles bundles = sslBundles.getIfAvailable();
+            try {
+                if (bundles == null) {
+                    throw new NoSuchSslBundleException(smtp.sslBundle(), "no SSL bundles are configured");
+                }
+                socketFactory =
+                        bundles.getBundle(smtp.sslBundle()).createSslContext().getSocketFactory();
+            } catch (NoSuchSslBundleException e) {
+                throw new InvalidAlertingConfigurationException(List.of("esteira.alerting.smtp.ssl-bundle '"
+                        + smtp.sslBundle() + "' names no SSL bundle: define it under spring.ssl.bundle.pem."
+                        + smtp.sslBundle() + " (or .jks.) or fix the name"));
+            }
+        }
+        return SmtpSession.properties(smtp, socketFactory);
     }
 
     /**

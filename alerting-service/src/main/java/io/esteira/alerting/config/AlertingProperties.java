@@ -33,7 +33,7 @@ public record AlertingProperties(
         receivers = receivers == null ? Map.of() : Map.copyOf(receivers);
         inhibitRules = inhibitRules == null ? List.of() : List.copyOf(inhibitRules);
         webhook = webhook == null ? new Webhook(null, null, null, null, null, null) : webhook;
-        smtp = smtp == null ? new Smtp(null, null, null, null, null, null) : smtp;
+        smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null, null) : smtp;
         delivery = delivery == null ? new Delivery(null, null) : delivery;
         flushInterval = flushInterval == null ? Duration.ofSeconds(1) : flushInterval;
         intakeConsumers = intakeConsumers == null ? 1 : intakeConsumers;
@@ -116,8 +116,13 @@ public record AlertingProperties(
         ALERTMANAGER,
         /** A Slack incoming-webhook message. */
         SLACK,
-        /** A Microsoft Teams connector MessageCard. */
-        TEAMS
+        /** A Microsoft Teams connector MessageCard (Office 365 connectors, being retired by Microsoft). */
+        TEAMS,
+        /**
+         * A Microsoft Teams message with an Adaptive Card, as a Teams Workflows (Power Automate) webhook
+         * trigger expects it ("Post to a channel when a webhook request is received").
+         */
+        TEAMS_WORKFLOWS
     }
 
     /**
@@ -184,8 +189,34 @@ public record AlertingProperties(
         }
     }
 
-    /** The SMTP server every email receiver uses. */
-    public record Smtp(String host, Integer port, String username, String password, String from, Duration timeout) {
+    /** How the connection to the SMTP server is protected. */
+    public enum SmtpSecurity {
+        /** Plain SMTP: only for a relay on the same host or network segment, never with credentials. */
+        NONE,
+        /** SMTP, then {@code STARTTLS} before anything else (required: a server that does not offer it is refused). */
+        STARTTLS,
+        /** SMTP inside TLS from the first byte (SMTPS, usually port 465). */
+        SMTPS
+    }
+
+    /**
+     * The SMTP server every email receiver uses.
+     *
+     * @param security {@code none}, {@code starttls} or {@code smtps}; the server's certificate is verified
+     *     (its chain and that it names {@code host})
+     * @param sslBundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material
+     *     verifies the server's certificate; the JVM's trust store when unset
+     * @param username login for SMTP AUTH; none when empty (needs {@code starttls} or {@code smtps})
+     */
+    public record Smtp(
+            String host,
+            Integer port,
+            String username,
+            String password,
+            String from,
+            Duration timeout,
+            SmtpSecurity security,
+            String sslBundle) {
         public Smtp {
             host = host == null ? "localhost" : host;
             port = port == null ? 25 : port;
@@ -193,6 +224,8 @@ public record AlertingProperties(
             password = password == null ? "" : password;
             from = from == null ? "esteira-alerting@localhost" : from;
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+            security = security == null ? SmtpSecurity.NONE : security;
+            sslBundle = sslBundle == null ? "" : sslBundle;
         }
     }
 

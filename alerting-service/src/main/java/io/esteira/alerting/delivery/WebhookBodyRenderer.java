@@ -26,6 +26,9 @@ import java.util.Map;
  *   <li>{@code slack}: an incoming-webhook message with one attachment per alert; event text is escaped
  *       so that it cannot mention people or forge links
  *   <li>{@code teams}: an Office 365 connector {@code MessageCard} with one section per alert
+ *   <li>{@code teams-workflows}: a Teams {@code message} whose one attachment is an Adaptive Card (version
+ *       1.4): the headline, then per alert its summary and a fact set, as the Workflows webhook trigger
+ *       posts it to a channel
  * </ul>
  */
 public final class WebhookBodyRenderer {
@@ -49,6 +52,7 @@ public final class WebhookBodyRenderer {
                     case ALERTMANAGER -> alertmanager(notification);
                     case SLACK -> slack(notification);
                     case TEAMS -> teams(notification);
+                    case TEAMS_WORKFLOWS -> teamsWorkflows(notification);
                 };
         try {
             return json.writeValueAsString(body);
@@ -188,18 +192,7 @@ public final class WebhookBodyRenderer {
         for (NotifiedAlert alert : n.alerts()) {
             AlertEvent e = alert.event();
             List<Map<String, String>> facts = new ArrayList<>();
-            facts.add(Map.of("name", "status", "value", e.status().name()));
-            facts.add(Map.of(
-                    "name",
-                    "severity",
-                    "value",
-                    e.severity() == null ? "" : e.severity().name()));
-            facts.add(Map.of(
-                    "name", "kind", "value", e.kind() == null ? "" : e.kind().json()));
-            facts.add(Map.of("name", "source", "value", e.source() == null ? "" : e.source()));
-            facts.add(Map.of("name", "entity", "value", e.entity() == null ? "" : e.entity()));
-            new java.util.TreeMap<>(e.details()).forEach((k, v) -> facts.add(Map.of("name", k, "value", v)));
-            new java.util.TreeMap<>(e.links()).forEach((k, v) -> facts.add(Map.of("name", k, "value", v)));
+            teamsFacts(e).forEach((name, value) -> facts.add(pair("name", name, value)));
             Map<String, Object> section = new LinkedHashMap<>();
             section.put("activityTitle", e.summary() == null ? "" : e.summary());
             section.put("activitySubtitle", "fingerprint " + e.fingerprint());
@@ -215,6 +208,71 @@ public final class WebhookBodyRenderer {
         body.put("title", headline(n));
         body.put("sections", sections);
         return body;
+    }
+
+    /** The facts both Teams formats show for an alert, in order: its fields, then details and links by name. */
+    private static Map<String, String> teamsFacts(AlertEvent e) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("status", e.status().name());
+        facts.put("severity", e.severity() == null ? "" : e.severity().name());
+        facts.put("kind", e.kind() == null ? "" : e.kind().json());
+        facts.put("source", e.source() == null ? "" : e.source());
+        facts.put("entity", e.entity() == null ? "" : e.entity());
+        new java.util.TreeMap<>(e.details()).forEach(facts::putIfAbsent);
+        new java.util.TreeMap<>(e.links()).forEach(facts::putIfAbsent);
+        return facts;
+    }
+
+    private Map<String, Object> teamsWorkflows(Notification n) {
+        boolean resolved = n.status() == AlertEvent.Status.resolved;
+        List<Map<String, Object>> body = new ArrayList<>();
+        body.add(textBlock(headline(n), "Large", resolved ? "Good" : "Attention"));
+        for (NotifiedAlert alert : n.alerts()) {
+            AlertEvent e = alert.event();
+            Map<String, Object> summary = textBlock(e.summary() == null ? "" : e.summary(), "Medium", "Default");
+            summary.put("separator", true);
+            body.add(summary);
+            List<Map<String, String>> facts = new ArrayList<>();
+            teamsFacts(e).forEach((name, value) -> facts.add(pair("title", name, value)));
+            facts.add(pair("title", "fingerprint", e.fingerprint()));
+            Map<String, Object> factSet = new LinkedHashMap<>();
+            factSet.put("type", "FactSet");
+            factSet.put("facts", facts);
+            body.add(factSet);
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", body);
+        card.put("msteams", Map.of("width", "Full"));
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.put("contentUrl", null);
+        attachment.put("content", card);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "message");
+        message.put("attachments", List.of(attachment));
+        return message;
+    }
+
+    /** {@code {<nameKey>: name, "value": value}}, in that order. */
+    private static Map<String, String> pair(String nameKey, String name, String value) {
+        Map<String, String> pair = new LinkedHashMap<>();
+        pair.put(nameKey, name);
+        pair.put("value", value);
+        return pair;
+    }
+
+    private static Map<String, Object> textBlock(String text, String size, String color) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", text);
+        block.put("size", size);
+        block.put("weight", "Bolder");
+        block.put("color", color);
+        block.put("wrap", true);
+        return block;
     }
 
     private static String headline(Notification n) {

@@ -221,6 +221,23 @@ public final class DispatchStore {
                 notificationId);
     }
 
+    /**
+     * Marks a notification that its replica left in flight {@code abandoned}, naming the one formed in its
+     * place ({@code null}: none, nothing was left to notify); only while it is still {@code pending} (a
+     * slow replica that finished after all has logged the truth).
+     */
+    void logAbandoned(String notificationId, String replacedBy, Instant now) {
+        jdbc.update(
+                "UPDATE audit.alert_notification SET state = 'abandoned', reason = ?, finished_at = ?"
+                        + " WHERE notification_id = ? AND state = 'pending'",
+                "its replica stopped while delivering it (delivery.in-flight-timeout passed); "
+                        + (replacedBy == null
+                                ? "nothing was left to notify"
+                                : "formed again as notification " + replacedBy),
+                utc(now),
+                notificationId);
+    }
+
     /** Marks a dead notification pending again for a replay; empty when there is no dead notification of that id. */
     Optional<LoggedNotification> reopenDead(String notificationId) {
         String lock = sqlServer

@@ -47,7 +47,8 @@ import java.util.function.Predicate;
  * the stored groups. A group is marked notified only when its notification was delivered
  * ({@link #delivered}); after a failure ({@link #failed}) it is notified again at the next
  * {@code group_interval}. A crash while a notification is in flight makes it due again once
- * {@code inFlightTimeout} has passed: at-least-once, with at most one repeat per crash. Replicas share
+ * {@code inFlightTimeout} has passed (the lost one is logged {@code abandoned}): at-least-once, with at most
+ * one repeat per crash. Replicas share
  * the state and claim due groups under row locks, so each notification is formed by one replica.
  */
 public final class Dispatcher {
@@ -193,12 +194,22 @@ public final class Dispatcher {
                 if (route == null) {
                     route = orphanRoute(group);
                 }
+                String lost = group.inFlightNotification;
                 notification(group, route, now, firingLabels).ifPresent(n -> {
                     store.logPending(n, group.id);
+                    if (lost != null) {
+                        store.logAbandoned(lost, n.id(), now);
+                    }
                     group.inFlightNotification = n.id();
                     group.inFlightUntil = now.plus(inFlightTimeout);
                     notifications.add(n);
                 });
+                if (lost != null && lost.equals(group.inFlightNotification)) {
+                    // Nothing to notify any more: the lost one is abandoned all the same.
+                    store.logAbandoned(lost, null, now);
+                    group.inFlightNotification = null;
+                    group.inFlightUntil = null;
+                }
                 // Resolved alerts that will not be notified (never notified as firing, or the receiver
                 // does not want them) leave now; the notified ones leave once delivered.
                 boolean wantsResolved = sendResolved.test(group.receiver);

@@ -7,12 +7,12 @@ import io.esteira.alerting.config.AlertingProperties.WebhookReceiver;
 import io.esteira.alerting.config.AlertingSetup;
 import io.esteira.alerting.delivery.EmailMessage;
 import io.esteira.alerting.delivery.EmailRenderer;
+import io.esteira.alerting.delivery.SmtpSession;
 import io.esteira.alerting.delivery.WebhookBodyRenderer;
 import io.esteira.alerting.delivery.WebhookSignature;
 import io.esteira.alerting.delivery.WebhookTargetPolicy;
 import io.esteira.alerting.dispatch.Dispatcher;
 import io.esteira.alerting.dispatch.Notification;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -100,7 +100,7 @@ public class DeliveryRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(attempts::begin)
                 .process(this::emailMessage)
-                .to(smtpUri())
+                .to(SmtpSession.uri(properties.smtp()))
                 .process(attempts::sent)
                 .process(deadLetters::delivered);
 
@@ -196,20 +196,5 @@ public class DeliveryRoutes extends RouteBuilder {
         message.setHeader("X-Esteira-Notification-Id", notification.id());
         message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
         message.setBody(email.body());
-    }
-
-    private String smtpUri() {
-        AlertingProperties.Smtp smtp = properties.smtp();
-        StringBuilder uri = new StringBuilder("smtp://")
-                .append(smtp.host())
-                .append(':')
-                .append(smtp.port())
-                .append("?connectionTimeout=")
-                .append(smtp.timeout().toMillis());
-        if (!smtp.username().isEmpty()) {
-            uri.append("&username=").append(URLEncoder.encode(smtp.username(), StandardCharsets.UTF_8));
-            uri.append("&password=RAW(").append(smtp.password()).append(')');
-        }
-        return uri.toString();
     }
 }

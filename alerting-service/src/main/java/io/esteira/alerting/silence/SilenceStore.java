@@ -47,12 +47,7 @@ public final class SilenceStore {
     public Silence create(Matchers matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
         Instant now = clock.instant();
         Instant start = startsAt == null ? now : startsAt;
-        if (matchers.all().isEmpty()) {
-            throw new IllegalArgumentException("matchers is empty: a silence must name at least one label condition");
-        }
-        if (endsAt == null || !endsAt.isAfter(start) || !endsAt.isAfter(now)) {
-            throw new IllegalArgumentException("endsAt must be after startsAt and in the future");
-        }
+        validate(matchers, start, endsAt, now);
         Silence silence = new Silence(UUID.randomUUID().toString(), matchers, start, endsAt, createdBy, comment);
         jdbc.update(
                 "INSERT INTO ctl.alert_silence (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
@@ -63,6 +58,67 @@ public final class SilenceStore {
                 createdBy,
                 comment);
         return silence;
+    }
+
+    /**
+     * Changes a silence the way Alertmanager's API does ({@code POST} with an {@code id}): in place when the
+     * matchers are the same and the silence is pending (and would start now or later) or active (same start,
+     * end not in the past); otherwise the old one is expired (unless it already is) and a new silence, with a
+     * new id, replaces it. {@code createdBy} and {@code comment} are kept when not given. Empty when there
+     * is no silence of that id.
+     *
+     * @throws IllegalArgumentException as {@link #create}
+     */
+    public Optional<Silence> update(
+            String id, Matchers matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+        Optional<Silence> previous = get(id);
+        if (previous.isEmpty()) {
+            return previous;
+        }
+        Instant now = clock.instant();
+        Silence old = previous.get();
+        // Who created it and why stay unless the change says otherwise.
+        createdBy = createdBy == null ? old.createdBy() : createdBy;
+        comment = comment == null ? old.comment() : comment;
+        Instant start = startsAt == null ? (old.state(now) == Silence.State.ACTIVE ? old.startsAt() : now) : startsAt;
+        if (canUpdateInPlace(old, matchers, start, endsAt, now)) {
+            validate(matchers, start, endsAt, now);
+            jdbc.update(
+                    "UPDATE ctl.alert_silence SET starts_at = ?, ends_at = ?, created_by = ?, comment = ?"
+                            + " WHERE silence_id = ?",
+                    utc(start),
+                    utc(endsAt),
+                    createdBy,
+                    comment,
+                    id);
+            return get(id);
+        }
+        Silence replacement = create(matchers, startsAt, endsAt, createdBy, comment);
+        if (old.state(now) != Silence.State.EXPIRED) {
+            expire(id);
+        }
+        return Optional.of(replacement);
+    }
+
+    /** Alertmanager's rule ({@code silence.canUpdate}): same matchers, and the change does not rewrite history. */
+    private static boolean canUpdateInPlace(Silence old, Matchers matchers, Instant start, Instant end, Instant now) {
+        if (!old.matchers().equals(matchers)) {
+            return false;
+        }
+        return switch (old.state(now)) {
+            case ACTIVE -> start.equals(old.startsAt()) && end != null && !end.isBefore(now);
+            case PENDING -> !start.isBefore(now);
+            case EXPIRED -> false;
+        };
+    }
+
+    private static void validate(Matchers matchers, Instant start, Instant endsAt, Instant now) {
+        if (matchers.all().isEmpty()) {
+            throw new IllegalArgumentException("matchers is empty: a silence must name at least one label condition");
+        }
+        if (endsAt == null || !endsAt.isAfter(start) || !endsAt.isAfter(now)) {
+            throw new IllegalArgumentException("endsAt must be after startsAt and in the future");
+        }
     }
 
     public Optional<Silence> get(String id) {
@@ -88,10 +144,24 @@ public final class SilenceStore {
 
     /** All silences not yet past retention, newest first. */
     public List<Silence> list() {
+        return list(Matchers.ANY);
+    }
+
+    /**
+     * The silences not yet past retention that {@code filter} selects, newest first. As in Alertmanager's
+     * {@code GET /silences?filter=}, a silence is selected when every filter matcher matches the labels its
+     * own matchers name (name to value): {@code entity=~ord.*} selects a silence of {@code entity=orders}.
+     */
+    public List<Silence> list(Matchers filter) {
         Instant now = clock.instant();
         jdbc.update("DELETE FROM ctl.alert_silence WHERE ends_at < ?", utc(now.minus(retention)));
-        return jdbc.query(
-                "SELECT " + COLUMNS + " FROM ctl.alert_silence ORDER BY starts_at DESC, silence_id", this::silence);
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM ctl.alert_silence ORDER BY starts_at DESC, silence_id",
+                        this::silence)
+                .stream()
+                .filter(silence -> filter.matches(silence.matcherLabels()))
+                .toList();
     }
 
     public boolean isSilenced(Map<String, String> labels) {

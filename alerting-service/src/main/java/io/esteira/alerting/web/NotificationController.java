@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 public class NotificationController {
 
-    private static final Set<String> STATES = Set.of("pending", "sent", "dead");
+    private static final Set<String> STATES = Set.of("pending", "sent", "dead", "abandoned");
 
     private final DispatchStore store;
     private final Dispatcher dispatcher;
@@ -45,7 +45,7 @@ public class NotificationController {
             @RequestParam(defaultValue = "dead") String state, @RequestParam(defaultValue = "100") int limit) {
         if (!STATES.contains(state)) {
             return ResponseEntity.badRequest()
-                    .body(Map.of("field", "state", "message", "state must be one of pending, sent, dead"));
+                    .body(Map.of("field", "state", "message", "state must be one of pending, sent, dead, abandoned"));
         }
         if (limit < 1 || limit > 1000) {
             return ResponseEntity.badRequest()

@@ -132,4 +132,47 @@ class AlertingConfigValidatorTest {
                 .hasMessageContaining("esteira.alerting.receivers.b.email.subject uses unknown placeholders [nope]")
                 .hasMessageContaining("esteira.alerting.delivery.fallback-receiver 'missing' names no receiver");
     }
+
+    @Test
+    void shouldRefuseSmtpCredentialsOrAnSslBundleWithoutTls() {
+        AlertingProperties plain =
+                properties(route("ops", List.of(), List.of()), Map.of("ops", email("ops@example.com")), null);
+        AlertingProperties withLogin = withSmtp(
+                plain,
+                new AlertingProperties.Smtp(
+                        "mail.example.com", 25, "alerts", "secret", null, null, null, "corporate-ca"));
+
+        assertThatThrownBy(() -> AlertingConfigValidator.validate(withLogin, POLICY))
+                .isInstanceOf(InvalidAlertingConfigurationException.class)
+                .hasMessageContaining(
+                        "esteira.alerting.smtp.username is set but esteira.alerting.smtp.security is none")
+                .hasMessageContaining("set esteira.alerting.smtp.security to starttls or smtps")
+                .hasMessageContaining("esteira.alerting.smtp.ssl-bundle is set but");
+        AlertingProperties overTls = withSmtp(
+                plain,
+                new AlertingProperties.Smtp(
+                        "mail.example.com",
+                        465,
+                        "alerts",
+                        "secret",
+                        null,
+                        null,
+                        AlertingProperties.SmtpSecurity.SMTPS,
+                        "corporate-ca"));
+        assertThat(AlertingConfigValidator.validate(overTls, POLICY).receivers())
+                .containsKey("ops");
+    }
+
+    private static AlertingProperties withSmtp(AlertingProperties properties, AlertingProperties.Smtp smtp) {
+        return new AlertingProperties(
+                properties.api(),
+                properties.route(),
+                properties.receivers(),
+                properties.inhibitRules(),
+                properties.webhook(),
+                smtp,
+                properties.delivery(),
+                null,
+                null);
+    }
 }

@@ -91,14 +91,66 @@ class WebhookBodyRendererTest {
     }
 
     @Test
-    void shouldRenderATeamsMessageCard() throws Exception {
+    void shouldRenderTheLegacyTeamsMessageCardExactly() {
         AlertEvent event = Alerts.firing(Kind.PIPELINE_FAILURE, Severity.critical, "orders", "fp-1", AT);
 
-        JsonNode body =
-                json.readTree(renderer.render(notification(new NotifiedAlert(event, AT, null)), WebhookFormat.TEAMS));
+        String body = renderer.render(notification(new NotifiedAlert(event, AT, null)), WebhookFormat.TEAMS);
 
-        assertThat(body.path("@type").asText()).isEqualTo("MessageCard");
-        assertThat(body.path("sections").get(0).path("activityTitle").asText()).isEqualTo("Something broke on orders");
-        assertThat(body.path("title").asText()).startsWith("[FIRING] pipeline-failure orders");
+        assertThat(body)
+                .isEqualTo("{\"@type\":\"MessageCard\",\"@context\":\"https://schema.org/extensions\","
+                        + "\"themeColor\":\"D00000\","
+                        + "\"summary\":\"[FIRING] pipeline-failure orders: Something broke on orders\","
+                        + "\"title\":\"[FIRING] pipeline-failure orders: Something broke on orders\","
+                        + "\"sections\":[{\"activityTitle\":\"Something broke on orders\","
+                        + "\"activitySubtitle\":\"fingerprint fp-1\",\"facts\":["
+                        + "{\"name\":\"status\",\"value\":\"firing\"},"
+                        + "{\"name\":\"severity\",\"value\":\"critical\"},"
+                        + "{\"name\":\"kind\",\"value\":\"pipeline-failure\"},"
+                        + "{\"name\":\"source\",\"value\":\"loader-service\"},"
+                        + "{\"name\":\"entity\",\"value\":\"orders\"},"
+                        + "{\"name\":\"batch\",\"value\":\"b-1\"},"
+                        + "{\"name\":\"runbook\",\"value\":\"https://runbooks.example.com/pipeline-failure\"}]}]}");
+    }
+
+    @Test
+    void shouldRenderATeamsWorkflowsAdaptiveCardExactly() {
+        AlertEvent firing = Alerts.firing(Kind.PIPELINE_FAILURE, Severity.critical, "orders", "fp-1", AT);
+        Notification resolved = new Notification(
+                "n-2",
+                "teams",
+                "root",
+                "root{entity=orders}",
+                Map.of("entity", "orders"),
+                AlertEvent.Status.resolved,
+                List.of(new NotifiedAlert(
+                        Alerts.resolved(Kind.SLA, Severity.warning, "orders", "fp-2", AT), AT, AT.plusSeconds(60))),
+                AT,
+                true);
+
+        String body = renderer.render(notification(new NotifiedAlert(firing, AT, null)), WebhookFormat.TEAMS_WORKFLOWS);
+
+        assertThat(body)
+                .isEqualTo("{\"type\":\"message\",\"attachments\":[{"
+                        + "\"contentType\":\"application/vnd.microsoft.card.adaptive\",\"contentUrl\":null,"
+                        + "\"content\":{\"$schema\":\"http://adaptivecards.io/schemas/adaptive-card.json\","
+                        + "\"type\":\"AdaptiveCard\",\"version\":\"1.4\",\"body\":["
+                        + "{\"type\":\"TextBlock\","
+                        + "\"text\":\"[FIRING] pipeline-failure orders: Something broke on orders\","
+                        + "\"size\":\"Large\",\"weight\":\"Bolder\",\"color\":\"Attention\",\"wrap\":true},"
+                        + "{\"type\":\"TextBlock\",\"text\":\"Something broke on orders\",\"size\":\"Medium\","
+                        + "\"weight\":\"Bolder\",\"color\":\"Default\",\"wrap\":true,\"separator\":true},"
+                        + "{\"type\":\"FactSet\",\"facts\":["
+                        + "{\"title\":\"status\",\"value\":\"firing\"},"
+                        + "{\"title\":\"severity\",\"value\":\"critical\"},"
+                        + "{\"title\":\"kind\",\"value\":\"pipeline-failure\"},"
+                        + "{\"title\":\"source\",\"value\":\"loader-service\"},"
+                        + "{\"title\":\"entity\",\"value\":\"orders\"},"
+                        + "{\"title\":\"batch\",\"value\":\"b-1\"},"
+                        + "{\"title\":\"runbook\",\"value\":\"https://runbooks.example.com/pipeline-failure\"},"
+                        + "{\"title\":\"fingerprint\",\"value\":\"fp-1\"}]}],"
+                        + "\"msteams\":{\"width\":\"Full\"}}}]}");
+        assertThat(renderer.render(resolved, WebhookFormat.TEAMS_WORKFLOWS))
+                .contains("\"text\":\"[RESOLVED] sla orders: Recovered: orders\"")
+                .contains("\"color\":\"Good\"");
     }
 }

@@ -321,17 +321,26 @@ class DispatcherIT {
     }
 
     @Test
-    void shouldFormANotificationAgainWhenItsReplicaDiedWhileDeliveringIt() {
+    void shouldFormANotificationAgainWhenItsReplicaDiedWhileDeliveringItAndMarkTheLostOneAbandoned() {
         dispatcher.accept(firing("fp-1"));
         clock.advance(GROUP_WAIT);
-        assertThat(dispatcher.flush()).hasSize(1);
+        List<Notification> lost = dispatcher.flush();
+        assertThat(lost).hasSize(1);
 
         Dispatcher restarted = dispatcher(List.of("fingerprint"));
         clock.advance(GROUP_INTERVAL);
         assertThat(flushAndDeliver(restarted)).as("still in flight").isEmpty();
         clock.advance(Duration.ofMinutes(10));
 
-        assertThat(flushAndDeliver(restarted)).as("in-flight timeout passed").hasSize(1);
+        List<Notification> again = flushAndDeliver(restarted);
+        assertThat(again).as("in-flight timeout passed").hasSize(1);
+        assertThat(store.notification(again.get(0).id()).orElseThrow().state()).isEqualTo("sent");
+        // The lost one does not stay "pending" for ever: the log says what became of it.
+        assertThat(store.notification(lost.get(0).id()).orElseThrow()).satisfies(n -> {
+            assertThat(n.state()).isEqualTo("abandoned");
+            assertThat(n.reason()).contains(again.get(0).id());
+        });
+        assertThat(store.notifications("pending", 10)).isEmpty();
     }
 
     @Test

@@ -85,4 +85,78 @@ class SilenceStoreIT {
             assertThat(s.createdBy()).isEqualTo("ops");
         });
     }
+
+    @Test
+    void shouldExtendAnActiveSilenceInPlaceWhenItsMatchersStayTheSame() {
+        Silence silence = store.create(ordersSla, null, clock.instant().plusSeconds(3600), "ops", "deploy");
+        clock.advance(Duration.ofMinutes(10));
+
+        Silence updated = store.update(
+                        silence.id(), ordersSla, null, clock.instant().plusSeconds(7200), "ops", "longer deploy")
+                .orElseThrow();
+
+        assertThat(updated.id()).isEqualTo(silence.id());
+        assertThat(updated.startsAt()).isEqualTo(silence.startsAt());
+        assertThat(updated.endsAt()).isEqualTo(clock.instant().plusSeconds(7200));
+        assertThat(updated.comment()).isEqualTo("longer deploy");
+        assertThat(store.list()).singleElement();
+    }
+
+    @Test
+    void shouldReplaceAnActiveSilenceWhoseMatchersChangeAndExpireTheOldOne() {
+        Silence silence = store.create(ordersSla, null, clock.instant().plusSeconds(3600), "ops", "");
+        Matchers customersSla = new Matchers(List.of(Matcher.parse("entity=customers"), Matcher.parse("kind=sla")));
+
+        Silence replacement = store.update(
+                        silence.id(), customersSla, null, clock.instant().plusSeconds(3600), "ops", "")
+                .orElseThrow();
+
+        assertThat(replacement.id()).isNotEqualTo(silence.id());
+        assertThat(store.get(silence.id()).orElseThrow().state(clock.instant())).isEqualTo(Silence.State.EXPIRED);
+        assertThat(store.isSilenced(ordersSlaLabels)).isFalse();
+        assertThat(store.isSilenced(Map.of("entity", "customers", "kind", "sla")))
+                .isTrue();
+    }
+
+    @Test
+    void shouldReplaceAnExpiredSilenceAndRefuseAnUnknownId() {
+        Silence silence = store.create(ordersSla, null, clock.instant().plusSeconds(60), "ops", "");
+        clock.advance(Duration.ofMinutes(2));
+
+        Silence again = store.update(
+                        silence.id(), ordersSla, null, clock.instant().plusSeconds(60), "ops", "")
+                .orElseThrow();
+
+        assertThat(again.id()).isNotEqualTo(silence.id());
+        assertThat(store.isSilenced(ordersSlaLabels)).isTrue();
+        assertThat(store.update("no-such-id", ordersSla, null, clock.instant().plusSeconds(60), "ops", ""))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldListTheSilencesWhoseMatchersTheFilterMatches() {
+        Silence orders = store.create(ordersSla, null, clock.instant().plusSeconds(3600), "ops", "");
+        Silence customers = store.create(
+                new Matchers(List.of(Matcher.parse("entity=customers"))),
+                null,
+                clock.instant().plusSeconds(3600),
+                "ops",
+                "");
+
+        assertThat(ids(store.list(filter("entity=orders")))).containsExactly(orders.id());
+        assertThat(ids(store.list(filter("entity!=orders")))).containsExactly(customers.id());
+        assertThat(ids(store.list(filter("entity=~ord.*|cust.*"))))
+                .containsExactlyInAnyOrder(orders.id(), customers.id());
+        assertThat(ids(store.list(filter("entity!~ord.*")))).containsExactly(customers.id());
+        assertThat(ids(store.list(filter("entity=~.+", "kind=sla")))).containsExactly(orders.id());
+        assertThat(store.list(Matchers.ANY)).hasSize(2);
+    }
+
+    private static Matchers filter(String... matchers) {
+        return new Matchers(List.of(matchers).stream().map(Matcher::parse).toList());
+    }
+
+    private static List<String> ids(List<Silence> silences) {
+        return silences.stream().map(Silence::id).toList();
+    }
 }

@@ -54,6 +54,12 @@ public final class FaultStack implements AutoCloseable {
     /** The suite's own database sessions carry this name, so that dropping the services' sessions spares them. */
     public static final String APPLICATION_NAME = "esteira-faults";
 
+    /** The alerting service's group_wait for alerts from Prometheus ({@code source=prometheus}). */
+    public static final Duration PROMETHEUS_GROUP_WAIT = Duration.ofSeconds(10);
+
+    /** The alerting service's {@code delivery.in-flight-timeout}: longer than the webhook's retries. */
+    public static final Duration ALERT_IN_FLIGHT_TIMEOUT = Duration.ofSeconds(20);
+
     public static final String OPERATOR = "operator";
 
     /** Entities whose rows become facts; the others feed the dimensions. */
@@ -154,9 +160,16 @@ public final class FaultStack implements AutoCloseable {
                         "--esteira.alerting.route.group-by=fingerprint",
                         "--esteira.alerting.route.group-wait=1s",
                         "--esteira.alerting.route.group-interval=5s",
+                        // Prometheus's alerts wait longer: AlertingFaultsIT kills the service in that wait.
+                        "--esteira.alerting.route.routes[0].matchers[0]=source=prometheus",
+                        "--esteira.alerting.route.routes[0].receiver=hook",
+                        "--esteira.alerting.route.routes[0].group-wait=" + PROMETHEUS_GROUP_WAIT,
                         "--esteira.alerting.receivers.hook.type=webhook",
                         "--esteira.alerting.receivers.hook.webhook.url=" + webhook.url(),
-                        "--esteira.alerting.receivers.hook.retry.max-attempts=30",
+                        // About 10 s of attempts, then the dead notification is formed again every group_interval;
+                        // a notification a killed process left in flight is formed again after 20 s.
+                        "--esteira.alerting.receivers.hook.retry.max-attempts=5",
+                        "--esteira.alerting.delivery.in-flight-timeout=" + ALERT_IN_FLIGHT_TIMEOUT,
                         "--esteira.alerting.receivers.hook.retry.initial-delay=1s",
                         "--esteira.alerting.receivers.hook.retry.max-delay=3s",
                         "--esteira.alerting.webhook.allowed-schemes=http",

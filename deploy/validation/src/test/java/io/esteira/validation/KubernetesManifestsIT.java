@@ -239,6 +239,36 @@ class KubernetesManifestsIT {
                 .containsExactlyInAnyOrderElementsOf(SERVICES);
     }
 
+    /** Prometheus's rules reach people through the alerting service: its API port must be open to Prometheus. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shouldLetTheClustersPrometheusPostAlertsToTheAlertingService(String overlay) {
+        List<HasMetadata> objects = apply(overlay);
+        Service alerting = named(of(objects, Service.class), "alerting-service");
+        int apiPort = alerting.getSpec().getPorts().stream()
+                .filter(port -> port.getName().equals("http"))
+                .findFirst()
+                .orElseThrow()
+                .getPort();
+
+        assertThat(of(objects, NetworkPolicy.class))
+                .as("a NetworkPolicy lets the monitoring namespace reach alerting-service:%d", apiPort)
+                .anyMatch(p -> labels(p.getSpec().getPodSelector())
+                                .getOrDefault("app.kubernetes.io/name", "")
+                                .equals("alerting-service")
+                        && p.getSpec().getIngress() != null
+                        && p.getSpec().getIngress().stream()
+                                .anyMatch(rule -> rule.getFrom().stream().anyMatch(peer -> "true"
+                                                .equals(labels(peer.getNamespaceSelector())
+                                                        .get("esteira.io/monitoring")))
+                                        && rule.getPorts().stream().anyMatch(port -> Integer.valueOf(apiPort)
+                                                .equals(port.getPort().getIntVal()))));
+    }
+
+    private static Map<String, String> labels(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+        return selector == null || selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void shouldRunArtemisInDevAndUseAnExternalBrokerInProd(String overlay) {

@@ -4,6 +4,7 @@ import static io.esteira.validation.Repository.list;
 import static io.esteira.validation.Repository.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.contracts.AlertEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,36 @@ class MonitoringTest {
                 assertThat(url).as("%s", definition.get("alert")).startsWith("docs/runbook.md#");
                 assertThat(anchors).as("%s", definition.get("alert")).contains(url.substring(url.indexOf('#') + 1));
                 assertThat(map(definition.get("labels"))).containsKey("severity");
+            }
+        }
+    }
+
+    /**
+     * Each rule's {@code kind} label is an {@code AlertEvent} kind (else the alerting service files it as a
+     * {@code pipeline-failure}, which mutes the entity's {@code sla} alerts), the one the runbook's Alerts
+     * table lists the rule under.
+     */
+    @Test
+    void shouldLabelEveryRuleWithTheKindTheRunbookListsItUnder() {
+        List<String> tableRows = Repository.read("docs/runbook.md")
+                .lines()
+                .dropWhile(line -> !line.equals("## Alerts"))
+                .takeWhile(line -> !line.startsWith("### "))
+                .filter(line -> line.startsWith("| "))
+                .toList();
+        Set<String> kinds = new TreeSet<>();
+        for (AlertEvent.Kind kind : AlertEvent.Kind.values()) {
+            kinds.add(kind.json());
+        }
+        for (Object group : list(rules.get("groups"))) {
+            for (Object rule : list(map(group).get("rules"))) {
+                Map<String, Object> definition = map(rule);
+                String alert = String.valueOf(definition.get("alert"));
+                Object kind = map(definition.get("labels")).get("kind");
+                assertThat(kinds).as("%s's kind label", alert).contains(String.valueOf(kind));
+                assertThat(tableRows)
+                        .as("the runbook's Alerts table lists %s under kind %s", alert, kind)
+                        .anyMatch(row -> row.contains("`" + alert + "`") && row.contains("`" + kind + "`"));
             }
         }
     }

@@ -124,9 +124,21 @@ public final class ServiceProcess {
 
     /** A request to 127.0.0.1:{@code port}; status -1 when the connection fails. */
     public static Response request(int port, String path, String method, String credentials) {
+        return request(port, path, method, credentials, null);
+    }
+
+    /** A request with a JSON body ({@code null}: none) to 127.0.0.1:{@code port}; status -1 when the connection fails. */
+    public static Response request(int port, String path, String method, String credentials, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (credentials != null) {
             request.header(
                     "Authorization",
