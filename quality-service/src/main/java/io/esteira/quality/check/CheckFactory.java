@@ -116,6 +116,8 @@ public final class CheckFactory {
             case RECONCILIATION -> reconciliation(definition, p);
             case RULE -> rule(definition, p);
             case KPI_SMOKE -> kpiSmoke(definition, p);
+            case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw)
+                    .create(definition, p);
         };
     }
 
@@ -142,7 +144,7 @@ public final class CheckFactory {
         }
     }
 
-    private static CountThreshold threshold(CheckProperties p) {
+    static CountThreshold threshold(CheckProperties p) {
         try {
             return new CountThreshold(p.threshold() == null ? 0 : p.threshold(), p.warnAbove());
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,12 @@ public enum CheckKind {
     FRESHNESS("freshness"),
     RECONCILIATION("reconciliation"),
     RULE("rule"),
-    KPI_SMOKE("kpi-smoke");
+    KPI_SMOKE("kpi-smoke"),
+    NOT_NULL("not-null"),
+    UNIQUE("unique"),
+    ACCEPTED_VALUES("accepted-values"),
+    RANGE("range"),
+    RELATIONSHIPS("relationships");
 
     private final String id;
 
