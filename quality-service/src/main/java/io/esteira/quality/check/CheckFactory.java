@@ -118,6 +118,7 @@ public final class CheckFactory {
             case KPI_SMOKE -> kpiSmoke(definition, p);
             case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw)
                     .create(definition, p);
+            case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
         };
     }
 

@@ -15,7 +15,8 @@ public enum CheckKind {
     UNIQUE("unique"),
     ACCEPTED_VALUES("accepted-values"),
     RANGE("range"),
-    RELATIONSHIPS("relationships");
+    RELATIONSHIPS("relationships"),
+    SCHEMA_DRIFT("schema-drift");
 
     private final String id;
 
