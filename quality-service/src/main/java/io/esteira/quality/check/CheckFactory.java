@@ -119,6 +119,7 @@ public final class CheckFactory {
             case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw)
                     .create(definition, p);
             case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
+            case VOLUME_ANOMALY -> VolumeAnomalyCheck.create(definition, p, dw, clock);
         };
     }
 

@@ -16,7 +16,8 @@ public enum CheckKind {
     ACCEPTED_VALUES("accepted-values"),
     RANGE("range"),
     RELATIONSHIPS("relationships"),
-    SCHEMA_DRIFT("schema-drift");
+    SCHEMA_DRIFT("schema-drift"),
+    VOLUME_ANOMALY("volume-anomaly");
 
     private final String id;
 
