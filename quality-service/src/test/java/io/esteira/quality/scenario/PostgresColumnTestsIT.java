@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.contracts.QualityResult.Status;
-import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.embedded.junit.PostgresDatabase;
 import io.esteira.quality.check.CheckFactory;
-import io.esteira.quality.check.Database;
 import io.esteira.quality.check.Evaluation;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import java.util.Map;
@@ -40,17 +38,8 @@ class PostgresColumnTestsIT {
 
     @BeforeEach
     void consistentWarehouse() {
-        Fixture.load(
-                oltp.dataSource(),
-                dw.dataSource(),
-                "SELECT COALESCE(MAX(CAST(CAST(row_version AS text) AS bigint)), 0) FROM %s");
-        factory = new CheckFactory(
-                Database.of("oltp", oltp.dataSource(), 10),
-                Database.of("dw", dw.dataSource(), 10),
-                EntityCatalog.reference(),
-                Fixture.ZONE,
-                10,
-                Fixture.CLOCK);
+        PostgresScenario.load(oltp, dw);
+        factory = PostgresScenario.factory(oltp, dw, Fixture.CLOCK);
     }
 
     @Test

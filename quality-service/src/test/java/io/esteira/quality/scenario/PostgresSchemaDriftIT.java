@@ -3,11 +3,8 @@ package io.esteira.quality.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.contracts.QualityResult.Status;
-import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.embedded.junit.PostgresDatabase;
 import io.esteira.quality.check.Check;
-import io.esteira.quality.check.CheckFactory;
-import io.esteira.quality.check.Database;
 import io.esteira.quality.check.Evaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,13 +33,7 @@ class PostgresSchemaDriftIT {
 
     @BeforeEach
     void shippedCheck() {
-        check = new CheckFactory(
-                        Database.of("oltp", oltp.dataSource(), 10),
-                        Database.of("dw", dw.dataSource(), 10),
-                        EntityCatalog.reference(),
-                        Fixture.ZONE,
-                        10,
-                        Fixture.CLOCK)
+        check = PostgresScenario.factory(oltp, dw, Fixture.CLOCK)
                 .createOne("schema-drift", Fixture.shippedChecks().get("schema-drift"));
     }
 

@@ -3,10 +3,7 @@ package io.esteira.quality.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.contracts.QualityResult.Status;
-import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.embedded.junit.PostgresDatabase;
-import io.esteira.quality.check.CheckFactory;
-import io.esteira.quality.check.Database;
 import io.esteira.quality.check.Evaluation;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +33,7 @@ class PostgresVolumeAnomalyIT {
 
     @BeforeEach
     void eightFridaysOfTenSales() {
-        Fixture.load(
-                oltp.dataSource(),
-                dw.dataSource(),
-                "SELECT COALESCE(MAX(CAST(CAST(row_version AS text) AS bigint)), 0) FROM %s");
+        PostgresScenario.load(oltp, dw);
         sales(
                 10,
                 "2026-09-25",
@@ -88,13 +82,7 @@ class PostgresVolumeAnomalyIT {
     }
 
     private static Evaluation evaluate(Clock clock) {
-        return new CheckFactory(
-                        Database.of("oltp", oltp.dataSource(), 10),
-                        Database.of("dw", dw.dataSource(), 10),
-                        EntityCatalog.reference(),
-                        Fixture.ZONE,
-                        10,
-                        clock)
+        return PostgresScenario.factory(oltp, dw, clock)
                 .createOne("volume-vendas", Fixture.shippedChecks().get("volume-vendas"))
                 .evaluate();
     }
