@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             OltpCommand.class,
             BenchCommand.class,
+            QualityCommand.class,
             CommandLine.HelpCommand.class
         })
 public class EsteiraLocal implements Runnable {

@@ -129,6 +129,42 @@ class DashboardSqlIT {
     }
 
     @Test
+    void shouldDrawEachChecksStatusOverTimeFromTheResults() throws Exception {
+        try (Connection connection = dw.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO audit.dq_result (check_id, kind, status, started_at, duration_ms) VALUES"
+                    + " ('panel-rule', 'rule', 'pass', TIMESTAMP '2024-03-01 10:00:00', 5),"
+                    + " ('panel-rule', 'rule', 'fail', TIMESTAMP '2024-03-01 11:00:00', 5),"
+                    + " ('panel-drift', 'schema-drift', 'warn', TIMESTAMP '2024-03-01 10:30:00', 5),"
+                    + " ('panel-drift', 'schema-drift', 'error', TIMESTAMP '2024-03-01 11:30:00', 5),"
+                    + " ('panel-rule', 'rule', 'fail', TIMESTAMP '2023-12-31 23:00:00', 5)");
+        }
+        String sql = substitute(
+                panel("esteira-pipeline", "Estado das verificações ao longo do tempo")
+                        .sql(),
+                SCENARIOS.get("all"));
+
+        List<String> points = new ArrayList<>();
+        try (Connection connection = dw.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                if (rs.getString("metric").startsWith("panel-")) {
+                    points.add(rs.getTimestamp("time").toLocalDateTime() + " " + rs.getString("metric") + " "
+                            + rs.getInt(3));
+                }
+            }
+        }
+
+        assertThat(points)
+                .containsExactly(
+                        "2024-03-01T10:00 panel-rule 0",
+                        "2024-03-01T10:30 panel-drift 1",
+                        "2024-03-01T11:00 panel-rule 2",
+                        "2024-03-01T11:30 panel-drift 3");
+    }
+
+    @Test
     void shouldStayPortableToSqlServer() throws Exception {
         List<String> offending = new ArrayList<>();
         for (Query query : queries()) {

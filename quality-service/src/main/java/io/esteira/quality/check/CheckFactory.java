@@ -116,6 +116,10 @@ public final class CheckFactory {
             case RECONCILIATION -> reconciliation(definition, p);
             case RULE -> rule(definition, p);
             case KPI_SMOKE -> kpiSmoke(definition, p);
+            case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw)
+                    .create(definition, p);
+            case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
+            case VOLUME_ANOMALY -> VolumeAnomalyCheck.create(definition, p, dw, clock);
         };
     }
 
@@ -142,7 +146,7 @@ public final class CheckFactory {
         }
     }
 
-    private static CountThreshold threshold(CheckProperties p) {
+    static CountThreshold threshold(CheckProperties p) {
         try {
             return new CountThreshold(p.threshold() == null ? 0 : p.threshold(), p.warnAbove());
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,14 @@ public enum CheckKind {
     FRESHNESS("freshness"),
     RECONCILIATION("reconciliation"),
     RULE("rule"),
-    KPI_SMOKE("kpi-smoke");
+    KPI_SMOKE("kpi-smoke"),
+    NOT_NULL("not-null"),
+    UNIQUE("unique"),
+    ACCEPTED_VALUES("accepted-values"),
+    RANGE("range"),
+    RELATIONSHIPS("relationships"),
+    SCHEMA_DRIFT("schema-drift"),
+    VOLUME_ANOMALY("volume-anomaly");
 
     private final String id;
 

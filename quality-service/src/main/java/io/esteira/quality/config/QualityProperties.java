@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -53,7 +55,8 @@ public record QualityProperties(
      * One check as configured. Which fields apply depends on {@code kind}; the check factory refuses a
      * check that lacks what its kind needs, naming it.
      *
-     * @param kind orphans, freshness, reconciliation, rule or kpi-smoke
+     * @param kind orphans, freshness, reconciliation, rule, kpi-smoke, not-null, unique, accepted-values,
+     *     range, relationships, schema-drift or volume-anomaly
      * @param schedule a Quartz cron expression (seconds first), in {@link QualityProperties#zone()}
      * @param severity info, warning or critical: the severity of its alert
      * @param enabled false keeps the check out of the schedule, the API and start-up validation
@@ -76,6 +79,20 @@ public record QualityProperties(
      * @param repair reconciliation only: ask the extractor to replay the mismatching days
      * @param timeout the longest one statement of the check may run (default 5 minutes); a run that
      *     hits it is an {@code error}
+     * @param table column tests only: the table whose column is tested, e.g. {@code fact.fact_vendas}
+     * @param column column tests only: the tested column
+     * @param values accepted-values only: the values the column may take (compared as text)
+     * @param min range only: the smallest value allowed (inclusive); no lower bound when absent
+     * @param max range only: the largest value allowed (inclusive); no upper bound when absent
+     * @param to relationships only: the parent table the column references
+     * @param field relationships only: the parent table's column (the tested column's name when absent)
+     * @param dateColumn volume-anomaly only: the fact's day column as {@code yyyymmdd} ({@code data_sk} when
+     *     absent)
+     * @param weeks volume-anomaly only: how many of the same weekday before a day make its history (8)
+     * @param warnDeviation volume-anomaly only: warn when a day's rows differ from the median by more than
+     *     this fraction of it (0.3)
+     * @param errorDeviation volume-anomaly only: fail when a day's rows differ from the median by more
+     *     than this fraction of it (0.6)
      */
     public record CheckProperties(
             String kind,
@@ -98,12 +115,83 @@ public record QualityProperties(
             Integer windowDays,
             @DefaultValue("false") boolean requireData,
             @DefaultValue CheckRepair repair,
-            Duration timeout) {
+            Duration timeout,
+            String table,
+            String column,
+            List<String> values,
+            BigDecimal min,
+            BigDecimal max,
+            String to,
+            String field,
+            String dateColumn,
+            Integer weeks,
+            Double warnDeviation,
+            Double errorDeviation) {
 
+        @ConstructorBinding
         public CheckProperties {
+            values = values == null ? List.of() : List.copyOf(values);
             keys = keys == null ? List.of() : List.copyOf(keys);
             entities = entities == null ? List.of() : List.copyOf(entities);
             repair = repair == null ? new CheckRepair(false, List.of(), 3, 1) : repair;
+        }
+
+        /** A check of the kinds that existed before the column tests, drift and volume checks. */
+        public CheckProperties(
+                String kind,
+                String schedule,
+                String severity,
+                boolean enabled,
+                String description,
+                Double threshold,
+                Double warnAbove,
+                String database,
+                String sql,
+                String fact,
+                String factKey,
+                List<DimensionKey> keys,
+                Duration inferredTolerance,
+                List<String> entities,
+                Duration warnAfter,
+                Duration errorAfter,
+                LocalTime slaDeadline,
+                Integer windowDays,
+                boolean requireData,
+                CheckRepair repair,
+                Duration timeout) {
+            this(
+                    kind,
+                    schedule,
+                    severity,
+                    enabled,
+                    description,
+                    threshold,
+                    warnAbove,
+                    database,
+                    sql,
+                    fact,
+                    factKey,
+                    keys,
+                    inferredTolerance,
+                    entities,
+                    warnAfter,
+                    errorAfter,
+                    slaDeadline,
+                    windowDays,
+                    requireData,
+                    repair,
+                    timeout,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 

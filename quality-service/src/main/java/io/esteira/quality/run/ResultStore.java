@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,14 +35,12 @@ public class ResultStore {
     private static final int THRESHOLD_LENGTH = 100;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    private final DataSource dataSource;
     private final QualityDialect dialect;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final TransactionTemplate transactions;
 
     public ResultStore(DataSource dataSource, QualityDialect dialect) {
-        this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -97,12 +95,18 @@ public class ResultStore {
         return latest;
     }
 
-    /** The last {@code limit} results of {@code checkId}, newest first. */
-    public List<QualityResult> history(String checkId, int limit) {
-        JdbcTemplate limited = new JdbcTemplate(dataSource);
-        limited.setMaxRows(limit);
-        return new NamedParameterJdbcTemplate(limited)
-                .query(dialect.sql("result-history"), Map.of("check_id", checkId), mapper());
+    /**
+     * Page {@code page} (from 0) of {@code size} results of {@code checkId} started in {@code [from, to)},
+     * newest first.
+     */
+    public List<QualityResult> history(String checkId, Instant from, Instant to, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("check_id", checkId);
+        parameters.put("from_time", LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+        parameters.put("to_time", LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+        parameters.put("skip", (long) page * size);
+        parameters.put("size", size);
+        return jdbc.query(dialect.sql("result-history-page"), parameters, mapper());
     }
 
     private RowMapper<QualityResult> mapper() {

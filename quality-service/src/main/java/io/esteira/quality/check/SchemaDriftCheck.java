@@ -1,0 +1,148 @@
+package io.esteira.quality.check;
+
+import io.esteira.contracts.QualityResult.Status;
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OLTP's columns against the entity catalog (the contract) and the DW mirror ({@code stg.<table>}):
+ * a column the catalog does not list is added (warning, the DW does not carry it); a catalog column the
+ * OLTP lacks is dropped, one whose OLTP type no longer fits the mirror's is retyped (both critical: the
+ * loader cannot carry it). A change of type or nullability since the check first looked (after the
+ * service started) is reported too: critical on a contract column, a warning on another. The value is
+ * the number of findings.
+ */
+public final class SchemaDriftCheck implements Check {
+
+    /** The change-order column, which travels as the row's version, not as a contract column. */
+    static final String CHANGE_ORDER_COLUMN = "row_version";
+
+    /**
+     * One watched entity.
+     *
+     * @param entity its catalog entry (the contract's columns)
+     * @param table its OLTP table, as stored
+     * @param mirror its DW mirror, as stored
+     */
+    public record Target(EntityDefinition entity, Catalog.Table table, Catalog.Table mirror) {}
+
+    private record Finding(boolean critical, String text) {}
+
+    private final CheckDefinition definition;
+    private final Database oltp;
+    private final Database dw;
+    private final List<Target> targets;
+    /** The OLTP columns as first seen, by {@code table.column}: the baseline of type and nullability changes. */
+    private final Map<String, ColumnShape> firstSeen = new ConcurrentHashMap<>();
+
+    public SchemaDriftCheck(CheckDefinition definition, Database oltp, Database dw, List<Target> targets) {
+        this.definition = definition;
+        this.oltp = oltp;
+        this.dw = dw;
+        this.targets = List.copyOf(targets);
+    }
+
+    /**
+     * The check of {@code entities} (every catalog entity when empty), with each OLTP table and DW mirror
+     * resolved against its catalog.
+     */
+    static SchemaDriftCheck create(
+            CheckDefinition definition, List<String> entities, EntityCatalog catalog, Database oltp, Database dw) {
+        List<EntityDefinition> watched = entities.isEmpty()
+                ? catalog.loadOrder()
+                : entities.stream().map(catalog::get).toList();
+        List<Target> targets = new ArrayList<>();
+        for (EntityDefinition entity : watched) {
+            targets.add(new Target(
+                    entity,
+                    oltp.catalog().table(entity.table(), "table of entity " + entity.name()),
+                    dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + entity.name())));
+        }
+        return new SchemaDriftCheck(definition, oltp, dw, targets);
+    }
+
+    @Override
+    public CheckDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public Evaluation evaluate() {
+        List<Finding> findings = new ArrayList<>();
+        for (Target target : targets) {
+            findings.addAll(compare(target));
+        }
+        long critical = findings.stream().filter(Finding::critical).count();
+        long warnings = findings.size() - critical;
+        List<String> sample = new ArrayList<>();
+        findings.stream().filter(Finding::critical).forEach(f -> sample.add(f.text()));
+        findings.stream().filter(f -> !f.critical()).forEach(f -> sample.add(f.text()));
+        Status status = critical > 0 ? Status.fail : warnings > 0 ? Status.warn : Status.pass;
+        String message = findings.isEmpty()
+                ? "The OLTP columns of " + targets.size() + " entities match the entity catalog and the DW mirror."
+                : critical + " critical change(s) (a contract column dropped or retyped) and " + warnings
+                        + " warning(s) (columns added or changed outside the contract) in the OLTP schema.";
+        return new Evaluation(
+                status,
+                (double) findings.size(),
+                "no contract column dropped or retyped (other changes warn)",
+                sample,
+                message);
+    }
+
+    private List<Finding> compare(Target target) {
+        Map<String, ColumnShape> source = ColumnShape.read(oltp.dataSource(), target.table(), oltp.role());
+        Map<String, ColumnShape> mirror = ColumnShape.read(dw.dataSource(), target.mirror(), dw.role());
+        Set<String> contract = new HashSet<>();
+        target.entity().columns().forEach(c -> contract.add(c.toLowerCase(Locale.ROOT)));
+        List<Finding> findings = new ArrayList<>();
+        String table = target.table().toString();
+        for (String column : target.entity().columns()) {
+            String name = column.toLowerCase(Locale.ROOT);
+            ColumnShape shape = source.get(name);
+            ColumnShape stored = mirror.get(name);
+            if (shape == null) {
+                findings.add(new Finding(
+                        true,
+                        "dropped: " + table + "." + name + " is used by the contract (entity "
+                                + target.entity().name() + ") and no longer exists in the OLTP"));
+            } else if (stored == null) {
+                findings.add(new Finding(
+                        true,
+                        "retyped: " + table + "." + name + " (" + shape.type() + ") has no column in the DW mirror "
+                                + target.mirror() + "; migrate the DW"));
+            } else if (!shape.fitsInto(stored)) {
+                findings.add(new Finding(
+                        true,
+                        "retyped: " + table + "." + name + " is " + shape.type() + " in the OLTP, " + stored.type()
+                                + " in the DW mirror " + target.mirror() + "; its values do not fit"));
+            }
+        }
+        for (Map.Entry<String, ColumnShape> column : source.entrySet()) {
+            String name = column.getKey();
+            ColumnShape shape = column.getValue();
+            if (!contract.contains(name) && !name.equals(CHANGE_ORDER_COLUMN)) {
+                findings.add(new Finding(
+                        false,
+                        "added: " + table + "." + name + " (" + shape
+                                + ") is not in the entity catalog; the DW does not" + " carry it"));
+            }
+            ColumnShape first = firstSeen.putIfAbsent(table + "." + name, shape);
+            if (first != null && !first.equals(shape)) {
+                String what = first.sameType(shape) ? "nullability changed" : "type changed";
+                findings.add(new Finding(
+                        contract.contains(name),
+                        what + ": " + table + "." + name + " was " + first + ", is " + shape
+                                + (contract.contains(name) ? " (used by the contract)" : "")));
+            }
+        }
+        return findings;
+    }
+}
