@@ -58,7 +58,7 @@ CREATE TABLE audit.alert_notification (
     replays         integer      NOT NULL DEFAULT 0,
     CONSTRAINT pk_alert_notification PRIMARY KEY (notification_id),
     CONSTRAINT ck_alert_notification_status CHECK (status IN ('firing', 'resolved')),
-    CONSTRAINT ck_alert_notification_state CHECK (state IN ('pending', 'sent', 'dead'))
+    CONSTRAINT ck_alert_notification_state CHECK (state IN ('pending', 'sent', 'dead', 'abandoned'))
 );
 CREATE INDEX ix_alert_notification_state_created_at ON audit.alert_notification (state, created_at);
 ${go}
