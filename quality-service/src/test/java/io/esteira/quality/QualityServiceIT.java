@@ -175,7 +175,7 @@ class QualityServiceIT {
                 .extracting(AlertEvent::status)
                 .containsExactly(AlertEvent.Status.firing, AlertEvent.Status.resolved));
         assertThat(alerts.of(RECONCILIATION).get(before).details())
-                .containsEntry("sample", "2026-11-20: net_revenue 260.00 vs 270.00 (+10.00) (OLTP vs DW)");
+                .containsEntry("sample", "fact_vendas 2026-11-20: net_revenue 260.00 vs 270.00 (+10.00) (OLTP vs DW)");
         List<QualityResult> history = history("reconciliation-vendas");
         assertThat(history).extracting(QualityResult::status).containsExactly(Status.pass, Status.fail);
     }
@@ -193,7 +193,7 @@ class QualityServiceIT {
         QualityResult result = run.get(30, TimeUnit.SECONDS);
 
         assertThat(result.status()).isEqualTo(Status.fail);
-        assertThat(result.message()).startsWith("After replay of 2026-11-20").contains("1 of 7 days differ");
+        assertThat(result.message()).startsWith("After replay of 2026-11-20").contains("1 period(s) differ between OLTP and DW");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alerts.of(RECONCILIATION)
                         .subList(before, alerts.of(RECONCILIATION).size()))
                 .extracting(AlertEvent::summary)

@@ -29,6 +29,11 @@ abstract class AbstractChecksScenario {
 
     protected abstract DataSource dw();
 
+    /** The DW as the checks read it; the login of {@link #dw()} unless a subclass reads with another. */
+    protected DataSource checksDw() {
+        return dw();
+    }
+
     /** The newest {@code row_version} of table {@code %s} as a bigint, in the OLTP's dialect. */
     protected abstract String maxVersionSql();
 
@@ -40,7 +45,7 @@ abstract class AbstractChecksScenario {
         Fixture.load(oltp(), dw(), maxVersionSql());
         factory = new CheckFactory(
                 Database.of("oltp", oltp(), 10),
-                Database.of("dw", dw(), 10),
+                Database.of("dw", checksDw(), 10),
                 EntityCatalog.reference(),
                 Fixture.ZONE,
                 10,
