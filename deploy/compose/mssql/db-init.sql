@@ -8,7 +8,7 @@
 --   esteira_bi          DW member of role bi_reader (dim, fact, mart only): Grafana's business dashboards
 --   esteira_ops_reader  DW read-only (db_datareader): Grafana's pipeline panels over ctl and audit
 --   esteira_quality_reader  DW read-only (db_datareader, role quality_reader, writes denied): the quality
---                       service's checks (esteira.dw-reader.*); its results go through esteira_services
+--                       service's checks (esteira.dw.reader.*); its results go through esteira_services
 SET NOCOUNT ON;
 
 IF DB_ID(N'esteira_oltp') IS NULL CREATE DATABASE esteira_oltp;

@@ -2,7 +2,7 @@
 -- read dim, fact and mart (the facts and KPIs they measure), stg (the mirror: the versions the loader
 -- has applied), ctl (the extractor's cursors, the derive queue, applied batches) and audit; the
 -- service writes its results and alerts with another login (esteira.dw.*).
--- Grant it to the login of esteira.dw-reader.username, and make that login's sessions read-only:
+-- Grant it to the login of esteira.dw.reader.username, and make that login's sessions read-only:
 --   CREATE ROLE esteira_quality_reader LOGIN PASSWORD '…' IN ROLE quality_reader;
 --   ALTER ROLE esteira_quality_reader SET default_transaction_read_only = on;
 --

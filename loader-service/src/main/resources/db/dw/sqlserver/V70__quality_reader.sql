@@ -3,7 +3,7 @@
 -- dim, fact, mart, stg, ctl and audit, and every change of data or schema and every EXECUTE denied on
 -- them, so that membership of a role that grants more (db_datawriter) cannot give it back. The service
 -- writes its results and alerts with another login (esteira.dw.*). Add the login of
--- esteira.dw-reader.username: ALTER ROLE quality_reader ADD MEMBER esteira_quality_reader.
+-- esteira.dw.reader.username: ALTER ROLE quality_reader ADD MEMBER esteira_quality_reader.
 IF DATABASE_PRINCIPAL_ID(N'quality_reader') IS NULL
     EXEC(N'CREATE ROLE quality_reader');
 GO

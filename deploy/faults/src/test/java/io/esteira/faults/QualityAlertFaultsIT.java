@@ -68,8 +68,8 @@ class QualityAlertFaultsIT {
         } finally {
             stack.loader().start();
         }
-        WarehouseComparison.Report report =
-                FaultCycle.heal(stack, fault, 1, "freshness alerted", burst, stack.loader().readyAt());
+        WarehouseComparison.Report report = FaultCycle.heal(
+                stack, fault, 1, "freshness alerted", burst, stack.loader().readyAt());
         assertThat(report.clean()).as("%s", report).isTrue();
         Results.summary(fault);
     }
@@ -91,7 +91,8 @@ class QualityAlertFaultsIT {
 
         stack.broker().stop();
         try {
-            Sql.update(stack.oltp(), "INSERT INTO core.regions (name, state, country) VALUES (?, 'SP', 'Brasil')", marker);
+            Sql.update(
+                    stack.oltp(), "INSERT INTO core.regions (name, state, country) VALUES (?, 'SP', 'Brasil')", marker);
             awaitLatest(stack, "faults-marker", "fail");
             await("the alert tried and kept in audit.alert_outbox")
                     .atMost(Duration.ofMinutes(1))
@@ -101,7 +102,8 @@ class QualityAlertFaultsIT {
                                     "SELECT COUNT(*) FROM audit.alert_outbox WHERE fingerprint LIKE ? AND attempts > 0",
                                     "%:faults-marker")
                             > 0);
-            assertThat(receivedSince(stack, before, "Quality check faults-marker failed")).isFalse();
+            assertThat(receivedSince(stack, before, "Quality check faults-marker failed"))
+                    .isFalse();
         } finally {
             stack.broker().start();
         }
@@ -110,9 +112,12 @@ class QualityAlertFaultsIT {
                 .atMost(FaultStack.RECOVERY_TARGET)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> receivedSince(stack, before, "Quality check faults-marker failed"));
-        Results.note(fault + ": alert at the webhook " + Duration.between(back, Instant.now()).toMillis()
-                + " ms after the broker was back");
-        assertThat(Sql.number(stack.dw(), "SELECT COUNT(*) FROM audit.alert_outbox WHERE fingerprint LIKE ?", "%:faults-marker"))
+        Results.note(fault + ": alert at the webhook "
+                + Duration.between(back, Instant.now()).toMillis() + " ms after the broker was back");
+        assertThat(Sql.number(
+                        stack.dw(),
+                        "SELECT COUNT(*) FROM audit.alert_outbox WHERE fingerprint LIKE ?",
+                        "%:faults-marker"))
                 .as("the outbox row is deleted once the broker confirmed the send")
                 .isZero();
         Sql.update(stack.oltp(), "DELETE FROM core.regions WHERE name = ?", marker);

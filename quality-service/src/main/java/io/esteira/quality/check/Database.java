@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a read-only transaction: the quality service never changes data. On PostgreSQL the transaction is
  * declared read-only with {@code SET TRANSACTION READ ONLY}, so a statement that would write is refused
  * by the server; SQL Server has no read-only transactions, so there the login must be read-only
- * ({@code esteira.dw-reader}, role {@code quality_reader}), and {@link ReadOnlyQuery} refuses configured
+ * ({@code esteira.dw.reader}, role {@code quality_reader}), and {@link ReadOnlyQuery} refuses configured
  * SQL that is not one query on both.
  */
 public final class Database {

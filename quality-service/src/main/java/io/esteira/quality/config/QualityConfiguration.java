@@ -48,7 +48,7 @@ public class QualityConfiguration {
 
     /**
      * The databases the checks read: the OLTP with its (read-only) login, the DW with the read-only login
-     * of {@code esteira.dw-reader} when one is set; and the DW with its writing login, for results and
+     * of {@code esteira.dw.reader} when one is set; and the DW with its writing login, for results and
      * alerts only.
      */
     @Bean
@@ -60,14 +60,14 @@ public class QualityConfiguration {
             QualityProperties properties) {
         int sampleSize = properties.sampleSize();
         if (!reader.configured()) {
-            LOG.warn("esteira.dw-reader.username is not set: the checks read the DW with the login of esteira.dw,"
+            LOG.warn("esteira.dw.reader.username is not set: the checks read the DW with the login of esteira.dw,"
                     + " which can write (in read-only transactions, which SQL Server does not enforce); set a"
                     + " login of role quality_reader (docs/runbook.md#quality-reader-login).");
             return new QualityDatabases(
                     Database.of("oltp", oltp, sampleSize), Database.of("dw", dw, sampleSize), dw, null);
         }
         HikariDataSource checks = DataSources.pooled(
-                "esteira.dw-reader",
+                "esteira.dw.reader",
                 new Endpoint(esteira.dw().url(), reader.username(), reader.password()),
                 reader.maximumPoolSize(),
                 true);
