@@ -5,16 +5,13 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
-import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.insert.Insert;
-import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.WithItem;
-import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
@@ -82,7 +79,11 @@ public final class ReadOnlyQuery {
         }
     }
 
-    /** Walks every nested statement (common table expressions, subqueries, set operations). */
+    /**
+     * Walks every nested statement (common table expressions, subqueries, set operations). A
+     * data-changing statement can only hide in a {@code WITH}; the other overrides refuse it wherever the
+     * parser might place it.
+     */
     private static final class WriteFinder extends TablesNamesFinder<Void> {
 
         @Override
@@ -123,27 +124,12 @@ public final class ReadOnlyQuery {
         }
 
         @Override
-        public <S> Void visit(ParenthesedDelete delete, S context) {
-            throw new Refused("holds a DELETE");
-        }
-
-        @Override
         public <S> Void visit(Update update, S context) {
             throw new Refused("holds an UPDATE");
         }
 
         @Override
-        public <S> Void visit(ParenthesedUpdate update, S context) {
-            throw new Refused("holds an UPDATE");
-        }
-
-        @Override
         public <S> Void visit(Insert insert, S context) {
-            throw new Refused("holds an INSERT");
-        }
-
-        @Override
-        public <S> Void visit(ParenthesedInsert insert, S context) {
             throw new Refused("holds an INSERT");
         }
 

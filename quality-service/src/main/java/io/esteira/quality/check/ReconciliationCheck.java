@@ -194,7 +194,7 @@ public final class ReconciliationCheck implements Check {
             rs.next();
             Map<String, Object> applied = new HashMap<>();
             for (String entity : List.of("orders", "order_items", "returns", "sales_targets")) {
-                applied.put(entity + "_version", rs.getLong(entity));
+                applied.put(entity + "_version", rs.getLong(entity + "_version"));
             }
             return applied;
         });

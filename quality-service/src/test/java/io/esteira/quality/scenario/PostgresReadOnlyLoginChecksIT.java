@@ -20,24 +20,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class PostgresReadOnlyLoginChecksIT extends PostgresChecksIT {
 
-    private static final String LOGIN =
-            "quality_it_" + UUID.randomUUID().toString().substring(0, 8);
+    private static String login;
 
     private static DataSource reader;
 
     @BeforeAll
-    static void readerLogin() throws SQLException {
-        new JdbcTemplate(dw.dataSource())
-                .execute("CREATE ROLE " + LOGIN + " LOGIN IN ROLE quality_reader; ALTER ROLE " + LOGIN
-                        + " SET default_transaction_read_only = on");
-        try (Connection connection = dw.dataSource().getConnection()) {
-            reader = new DriverManagerDataSource(connection.getMetaData().getURL(), LOGIN, "");
-        }
+    static void readerLogin() {
+        login = Fixture.createReaderLogin(dw.dataSource());
+        reader = new DriverManagerDataSource(dw.jdbcUrl(), login, "");
     }
 
     @AfterAll
     static void dropReaderLogin() {
-        new JdbcTemplate(dw.dataSource()).execute("DROP ROLE IF EXISTS " + LOGIN);
+        Fixture.dropLogin(dw.dataSource(), login);
     }
 
     @Override
