@@ -7,6 +7,8 @@
 --                       audit.alert_notification, ctl.alert_group, ctl.alert_event_seen, ctl.alert_silence)
 --   esteira_bi          DW member of role bi_reader (dim, fact, mart only): Grafana's business dashboards
 --   esteira_ops_reader  DW read-only (db_datareader): Grafana's pipeline panels over ctl and audit
+--   esteira_quality_reader  DW read-only (db_datareader, role quality_reader, writes denied): the quality
+--                       service's checks (esteira.dw.reader.*); its results go through esteira_services
 SET NOCOUNT ON;
 
 IF DB_ID(N'esteira_oltp') IS NULL CREATE DATABASE esteira_oltp;
@@ -37,6 +39,10 @@ IF SUSER_ID(N'esteira_ops_reader') IS NULL
     CREATE LOGIN esteira_ops_reader WITH PASSWORD = N'$(OPS_PASSWORD)', DEFAULT_DATABASE = esteira_dw, CHECK_POLICY = ON;
 ELSE
     ALTER LOGIN esteira_ops_reader WITH PASSWORD = N'$(OPS_PASSWORD)';
+IF SUSER_ID(N'esteira_quality_reader') IS NULL
+    CREATE LOGIN esteira_quality_reader WITH PASSWORD = N'$(QUALITY_READER_PASSWORD)', DEFAULT_DATABASE = esteira_dw, CHECK_POLICY = ON;
+ELSE
+    ALTER LOGIN esteira_quality_reader WITH PASSWORD = N'$(QUALITY_READER_PASSWORD)';
 IF SUSER_ID(N'esteira_bi') IS NULL
     CREATE LOGIN esteira_bi WITH PASSWORD = N'$(BI_PASSWORD)', DEFAULT_DATABASE = esteira_dw, CHECK_POLICY = ON;
 ELSE
@@ -64,4 +70,10 @@ ALTER ROLE db_datareader ADD MEMBER esteira_ops_reader;
 IF DATABASE_PRINCIPAL_ID(N'bi_reader') IS NULL CREATE ROLE bi_reader;
 IF DATABASE_PRINCIPAL_ID(N'esteira_bi') IS NULL CREATE USER esteira_bi FOR LOGIN esteira_bi;
 ALTER ROLE bi_reader ADD MEMBER esteira_bi;
+-- The loader's migration V70 grants quality_reader SELECT on the DW's schemas and denies every write.
+IF DATABASE_PRINCIPAL_ID(N'quality_reader') IS NULL CREATE ROLE quality_reader;
+IF DATABASE_PRINCIPAL_ID(N'esteira_quality_reader') IS NULL CREATE USER esteira_quality_reader FOR LOGIN esteira_quality_reader;
+ALTER ROLE db_datareader ADD MEMBER esteira_quality_reader;
+ALTER ROLE quality_reader ADD MEMBER esteira_quality_reader;
+DENY INSERT, UPDATE, DELETE, EXECUTE, ALTER TO esteira_quality_reader;
 GO

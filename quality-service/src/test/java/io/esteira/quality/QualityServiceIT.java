@@ -83,15 +83,20 @@ class QualityServiceIT {
 
     private static AlertQueue alerts;
 
+    /** The checks read the DW with this login of role quality_reader; results go through esteira.dw. */
+    private static String reader;
+
     @BeforeAll
     static void start() {
         Fixture.migrate(oltp.dataSource(), dw.dataSource());
+        reader = Fixture.createReaderLogin(dw.dataSource());
         alerts = new AlertQueue(broker.connectionFactory());
     }
 
     @AfterAll
     static void stop() {
         alerts.close();
+        Fixture.dropLogin(dw.dataSource(), reader);
     }
 
     @DynamicPropertySource
@@ -100,6 +105,7 @@ class QualityServiceIT {
         registry.add("esteira.oltp.username", oltp::username);
         registry.add("esteira.dw.url", dw::jdbcUrl);
         registry.add("esteira.dw.username", dw::username);
+        registry.add("esteira.dw.reader.username", () -> reader);
         registry.add("esteira.broker.url", broker::url);
         registry.add("esteira.quality.repair.extractor-url", extractor::baseUrl);
     }
@@ -175,7 +181,7 @@ class QualityServiceIT {
                 .extracting(AlertEvent::status)
                 .containsExactly(AlertEvent.Status.firing, AlertEvent.Status.resolved));
         assertThat(alerts.of(RECONCILIATION).get(before).details())
-                .containsEntry("sample", "2026-11-20: net_revenue 260.00 vs 270.00 (+10.00) (OLTP vs DW)");
+                .containsEntry("sample", "fact_vendas 2026-11-20: net_revenue 260.00 vs 270.00 (+10.00) (OLTP vs DW)");
         List<QualityResult> history = history("reconciliation-vendas");
         assertThat(history).extracting(QualityResult::status).containsExactly(Status.pass, Status.fail);
     }
@@ -193,7 +199,9 @@ class QualityServiceIT {
         QualityResult result = run.get(30, TimeUnit.SECONDS);
 
         assertThat(result.status()).isEqualTo(Status.fail);
-        assertThat(result.message()).startsWith("After replay of 2026-11-20").contains("1 of 7 days differ");
+        assertThat(result.message())
+                .startsWith("After replay of 2026-11-20")
+                .contains("1 period(s) differ between OLTP and DW");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alerts.of(RECONCILIATION)
                         .subList(before, alerts.of(RECONCILIATION).size()))
                 .extracting(AlertEvent::summary)
@@ -283,6 +291,20 @@ class QualityServiceIT {
                 .contains("esteira_quality_check_value{application=\"quality-service\",check=\"kpi-smoke-diario\"")
                 .contains("esteira_quality_check_duration_seconds_count{application=\"quality-service\","
                         + "check=\"kpi-smoke-diario\",kind=\"kpi-smoke\",status=\"pass\"}");
+    }
+
+    @Test
+    void shouldReadTheDwWithTheReaderLoginAndWriteResultsWithTheServicesLogin() {
+        QualityResult ran = api.postForObject("/api/checks/rule-quantidade-positiva/run", null, QualityResult.class);
+
+        assertThat(ran.status()).isEqualTo(Status.pass);
+        assertThat(history("rule-quantidade-positiva")).first().isEqualTo(ran);
+        assertThat(dwSql.queryForObject(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE usename = ? AND datname = current_database()",
+                        Long.class,
+                        reader))
+                .as("connections of the checks' pool, logged in as %s", reader)
+                .isPositive();
     }
 
     private CompletableFuture<QualityResult> runAsync(String check) {

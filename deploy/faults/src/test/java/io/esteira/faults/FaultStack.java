@@ -344,6 +344,18 @@ public final class FaultStack implements AutoCloseable {
     }
 
     /**
+     * The quality service (re)started with {@code arguments} (e.g. a check's schedule made seconds long); the
+     * caller stops it with {@link #stopQuality()} so that later tests get the shipped configuration.
+     */
+    public synchronized ServiceProcess quality(List<String> arguments) {
+        stopQuality();
+        quality = new ServiceProcess(
+                "quality-service", jar("quality-service"), logs, jvmOptions(), arguments, environment("quality"));
+        quality.start();
+        return quality;
+    }
+
+    /**
      * A second loader on the same queues and the same DW, as a scaled-out deployment runs it; created on
      * first use, started by the caller.
      */
@@ -358,6 +370,7 @@ public final class FaultStack implements AutoCloseable {
     public synchronized void stopQuality() {
         if (quality != null) {
             quality.stop();
+            quality = null;
         }
     }
 

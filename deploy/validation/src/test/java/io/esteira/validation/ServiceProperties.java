@@ -39,7 +39,9 @@ final class ServiceProperties {
                     Set.of(
                             "esteira.quality.repair.extractor-url",
                             "esteira.quality.repair.username",
-                            "esteira.quality.repair.password"),
+                            "esteira.quality.repair.password",
+                            "esteira.dw.reader.username",
+                            "esteira.dw.reader.password"),
             "alerting-service", Set.of("esteira.alerting.api.username", "esteira.alerting.api.password"));
 
     private ServiceProperties() {}

@@ -59,6 +59,16 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
             ORDER BY s.name
             """;
 
+    /** Each schema with the permissions quality_reader holds there: {@code G:SELECT}, {@code D:DELETE}, …. */
+    private static final String QUALITY_READER_PERMISSIONS =
+            """
+            SELECT s.name + ' ' + p.state + ':' + p.permission_name
+            FROM sys.database_permissions p
+            JOIN sys.schemas s ON p.class = 3 AND s.schema_id = p.major_id
+            WHERE p.grantee_principal_id = DATABASE_PRINCIPAL_ID('quality_reader')
+            ORDER BY s.name, p.state DESC, p.permission_name
+            """;
+
     @RegisterExtension
     static final SqlServerDatabase sqlServer = new SqlServerDatabase();
 
@@ -117,6 +127,18 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
     @Test
     void shouldLetBiReaderSelectFromDimFactAndMartOnly() throws SQLException {
         assertThat(strings(BI_READER_GRANTS)).containsExactly("dim", "fact", "mart");
+    }
+
+    @Test
+    void shouldLetQualityReaderSelectEverySchemaOfTheChecksAndDenyEveryWrite() throws SQLException {
+        List<String> expected = new ArrayList<>();
+        for (String schema : List.of("audit", "ctl", "dim", "fact", "mart", "stg")) {
+            expected.add(schema + " G:SELECT");
+            for (String denied : List.of("ALTER", "DELETE", "EXECUTE", "INSERT", "UPDATE")) {
+                expected.add(schema + " D:" + denied);
+            }
+        }
+        assertThat(strings(QUALITY_READER_PERMISSIONS)).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -28,7 +28,6 @@ public final class CheckFactory {
 
     static final String PREFIX = "esteira.quality.checks.";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,98}");
-    private static final Pattern QUERY = Pattern.compile("(?is)^(\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(select|with)\\b.*");
     private static final Duration DEFAULT_INFERRED_TOLERANCE = Duration.ofHours(24);
     private static final Duration DEFAULT_WARN_AFTER = Duration.ofMinutes(30);
     private static final Duration DEFAULT_ERROR_AFTER = Duration.ofHours(2);
@@ -290,13 +289,6 @@ public final class CheckFactory {
         while (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).strip();
         }
-        if (sql.contains(";")) {
-            throw new IllegalArgumentException("sql holds more than one statement; give a single query.");
-        }
-        if (!QUERY.matcher(sql).matches()) {
-            throw new IllegalArgumentException(
-                    "sql is not a query; start it with SELECT or WITH (checks never change data).");
-        }
         Database database =
                 switch (p.database().toLowerCase(Locale.ROOT)) {
                     case "dw" -> dw;
@@ -304,6 +296,15 @@ public final class CheckFactory {
                     default -> throw new IllegalArgumentException(
                             "database '" + p.database() + "' is unknown; use dw or oltp.");
                 };
+        try {
+            ReadOnlyQuery.require(sql);
+        } catch (IllegalArgumentException refused) {
+            if (refused.getCause() != null) {
+                // It does not parse: the database's own explanation of a typo is the clearer one.
+                database.prepare(sql);
+            }
+            throw refused;
+        }
         database.prepare(sql);
         return new RuleCheck(definition, database, sql, threshold(p), sampleSize);
     }

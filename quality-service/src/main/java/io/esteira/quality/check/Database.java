@@ -1,5 +1,6 @@
 package io.esteira.quality.check;
 
+import io.esteira.contracts.dialect.Vendor;
 import io.esteira.quality.dialect.QualityDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One database a check reads (the OLTP or the DW), with its dialect and catalog. Every query runs in
- * a read-only transaction: the quality service never changes data, and on PostgreSQL a configured
- * rule that tried would be refused.
+ * a read-only transaction: the quality service never changes data. On PostgreSQL the transaction is
+ * declared read-only with {@code SET TRANSACTION READ ONLY}, so a statement that would write is refused
+ * by the server; SQL Server has no read-only transactions, so there the login must be read-only
+ * ({@code esteira.dw.reader}, role {@code quality_reader}), and {@link ReadOnlyQuery} refuses configured
+ * SQL that is not one query on both.
  */
 public final class Database {
 
@@ -43,6 +47,7 @@ public final class Database {
         limited.setMaxRows(sampleSize);
         this.sampling = new NamedParameterJdbcTemplate(limited);
         this.transactions = new DataSourceTransactionManager(dataSource);
+        this.transactions.setEnforceReadOnly(dialect.vendor() == Vendor.POSTGRESQL);
     }
 
     public static Database of(String role, DataSource dataSource, int sampleSize) {

@@ -3,60 +3,81 @@ package io.esteira.quality.check;
 import io.esteira.contracts.QualityResult.Status;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * OLTP against DW, per day, over a sliding window of closed days ending yesterday (UTC, the calendar
- * of {@code data_sk}): order items, orders, units and net revenue of {@code fact.fact_vendas} against
- * the live items of live orders in {@code core}. A measure that differs by more than the tolerance
- * (0 by default) makes its day differ; the value is the number of differing days.
+ * OLTP against DW at a consistent point, over a sliding window of closed days ending yesterday (UTC,
+ * the calendar of {@code data_sk}): per day, {@code fact.fact_vendas} (order items, orders, units, net
+ * revenue) and {@code fact.fact_descontos} (orders, gross, discount, net); per month of the window,
+ * {@code fact.fact_metas} (targets, amount). A measure that differs by more than the tolerance (0 by
+ * default) makes its period differ; the value is the number of differing (fact, period) pairs.
+ *
+ * <p>The warehouse is always a little behind the OLTP, so both sides leave out what it cannot hold
+ * yet ({@link ConsistentPoint}): the orders and targets the OLTP changed after the newest version the
+ * loader has landed per entity (its mirror {@code stg.<table>}, the applied version freshness measures
+ * by), and those whose keys are landed but still queued for derivation ({@code ctl.derive_queue}). A
+ * lagging but correct warehouse therefore agrees, and a fact changed in the warehouse alone differs at
+ * once. The lag itself is freshness's business.
  */
 public final class ReconciliationCheck implements Check {
 
+    /** More orders or targets in flight than this and the warehouse is too far behind to reconcile. */
+    static final int MAX_IN_FLIGHT = 100_000;
+
     private static final DateTimeFormatter DATA_SK = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /** One day's totals on one side. */
-    public record DayTotals(long items, long orders, long quantity, BigDecimal netRevenue) {
+    /** One fact and the measures compared, in the order its queries return them. */
+    public record Fact(String name, List<String> measures, boolean monthly) {}
 
-        public static final DayTotals NONE = new DayTotals(0, 0, 0, BigDecimal.ZERO);
+    /** Every fact the check reconciles. */
+    public static final List<Fact> FACTS = List.of(
+            new Fact("fact_vendas", List.of("items", "orders", "quantity", "net_revenue"), false),
+            new Fact("fact_descontos", List.of("orders", "gross", "discount", "net"), false),
+            new Fact("fact_metas", List.of("targets", "target_amount"), true));
 
-        public DayTotals {
-            netRevenue = netRevenue == null ? BigDecimal.ZERO : netRevenue;
+    /** A period whose totals differ, with the OLTP's and the DW's. */
+    public record Difference(Fact fact, LocalDate period, Map<String, BigDecimal> oltp, Map<String, BigDecimal> dw) {
+
+        /** {@code fact_vendas 2026-11-20: items 3 vs 2 (-1), net_revenue 150.00 vs 100.00 (-50.00) (OLTP vs DW)}. */
+        public String describe(double tolerance) {
+            List<String> parts = new ArrayList<>();
+            for (String measure : fact.measures()) {
+                BigDecimal source = oltp.getOrDefault(measure, BigDecimal.ZERO);
+                BigDecimal target = dw.getOrDefault(measure, BigDecimal.ZERO);
+                BigDecimal difference = target.subtract(source);
+                if (differs(difference, tolerance)) {
+                    parts.add(measure + " " + source.toPlainString() + " vs " + target.toPlainString() + " ("
+                            + (difference.signum() > 0 ? "+" : "") + difference.toPlainString() + ")");
+                }
+            }
+            String when = fact.monthly() ? period.toString().substring(0, 7) : period.toString();
+            return fact.name() + " " + when + ": " + String.join(", ", parts) + " (OLTP vs DW)";
         }
     }
 
-    /** A day whose totals differ, with the OLTP's and the DW's. */
-    public record DayDifference(LocalDate day, DayTotals oltp, DayTotals dw) {
+    /**
+     * What both sides leave out: the orders and monthly targets not at the warehouse's consistent
+     * point yet.
+     */
+    public record ConsistentPoint(Set<Long> orders, Set<Long> targets) {
 
-        /** {@code 2026-11-20: items 3 vs 2 (-1), net_revenue 150.00 vs 100.00 (-50.00)}: OLTP vs DW (DW − OLTP). */
-        public String describe(double tolerance) {
-            List<String> parts = new ArrayList<>();
-            measure(parts, "items", BigDecimal.valueOf(oltp.items()), BigDecimal.valueOf(dw.items()), tolerance);
-            measure(parts, "orders", BigDecimal.valueOf(oltp.orders()), BigDecimal.valueOf(dw.orders()), tolerance);
-            measure(
-                    parts,
-                    "quantity",
-                    BigDecimal.valueOf(oltp.quantity()),
-                    BigDecimal.valueOf(dw.quantity()),
-                    tolerance);
-            measure(parts, "net_revenue", oltp.netRevenue(), dw.netRevenue(), tolerance);
-            return day + ": " + String.join(", ", parts) + " (OLTP vs DW)";
-        }
-
-        private static void measure(List<String> parts, String name, BigDecimal oltp, BigDecimal dw, double tolerance) {
-            BigDecimal difference = dw.subtract(oltp);
-            if (differs(difference, tolerance)) {
-                parts.add(name + " " + oltp.toPlainString() + " vs " + dw.toPlainString() + " ("
-                        + (difference.signum() > 0 ? "+" : "") + difference.toPlainString() + ")");
-            }
+        String describe() {
+            return orders.size() + " order(s) and " + targets.size() + " target(s)";
         }
     }
 
@@ -92,63 +113,157 @@ public final class ReconciliationCheck implements Check {
 
     /** Every statement the check runs, as (database, sql), for start-up validation. */
     public List<Map.Entry<Database, String>> statements() {
-        return List.of(
-                Map.entry(oltp, oltp.dialect().sql("reconciliation-oltp")),
-                Map.entry(dw, dw.dialect().sql("reconciliation-dw")));
+        List<Map.Entry<Database, String>> statements = new ArrayList<>();
+        statements.add(Map.entry(dw, dw.dialect().sql("reconciliation-point")));
+        statements.add(Map.entry(oltp, oltp.dialect().sql("reconciliation-oltp-in-flight")));
+        statements.add(Map.entry(dw, inFlightSql()));
+        for (Fact fact : FACTS) {
+            statements.add(Map.entry(oltp, totalsSql(oltp, "reconciliation-oltp-" + fact.name())));
+            statements.add(Map.entry(dw, totalsSql(dw, "reconciliation-dw-" + fact.name())));
+        }
+        return statements;
     }
 
     @Override
     public Evaluation evaluate() {
         LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate from = to.minusDays(windowDays);
-        Map<LocalDate, DayTotals> source = oltp.query(
-                oltp.dialect().sql("reconciliation-oltp"),
-                Map.of("from_time", from.atStartOfDay(), "to_time", to.atStartOfDay()),
-                rs -> totals(rs, true));
-        Map<LocalDate, DayTotals> target = dw.query(
-                dw.dialect().sql("reconciliation-dw"),
-                Map.of("from_sk", dataSk(from), "to_sk", dataSk(to)),
-                rs -> totals(rs, false));
-        List<DayDifference> differences = compare(source, target, from, to, tolerance);
+        String window = from + " to " + to.minusDays(1);
+        ConsistentPoint point = consistentPoint();
+        if (point.orders().size() > MAX_IN_FLIGHT || point.targets().size() > MAX_IN_FLIGHT) {
+            return new Evaluation(
+                    Status.warn,
+                    null,
+                    "at most " + MAX_IN_FLIGHT + " orders or targets not yet in the DW",
+                    List.of(),
+                    "The DW is too far behind the OLTP to reconcile " + window + " at a consistent point ("
+                            + point.describe() + " not in it yet); the freshness check measures the lag.");
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from_time", from.atStartOfDay());
+        parameters.put("to_time", to.atStartOfDay());
+        parameters.put("from_sk", dataSk(from));
+        parameters.put("to_sk", dataSk(to));
+        parameters.put("from_month_sk", dataSk(from.withDayOfMonth(1)));
+        parameters.put("excluded_orders", keyList(point.orders()));
+        parameters.put("excluded_targets", keyList(point.targets()));
+        List<Difference> differences = new ArrayList<>();
+        for (Fact fact : FACTS) {
+            Map<LocalDate, Map<String, BigDecimal>> source = oltp.query(
+                    totalsSql(oltp, "reconciliation-oltp-" + fact.name()), parameters, rs -> totals(rs, fact));
+            Map<LocalDate, Map<String, BigDecimal>> target =
+                    dw.query(totalsSql(dw, "reconciliation-dw-" + fact.name()), parameters, rs -> totals(rs, fact));
+            differences.addAll(compare(fact, source, target, tolerance));
+        }
         List<String> sample = differences.stream()
                 .limit(sampleSize)
                 .map(d -> d.describe(tolerance))
                 .toList();
-        String window = from + " to " + to.minusDays(1);
+        String leftOut = point.orders().isEmpty() && point.targets().isEmpty()
+                ? ""
+                : " (" + point.describe() + " not yet in the DW left out on both sides)";
         String message = differences.isEmpty()
-                ? "OLTP and DW agree on every day from " + window + "."
-                : differences.size() + " of " + windowDays + " days differ between OLTP and DW (" + window + "): "
-                        + String.join(
-                                ", ",
-                                differences.stream()
-                                        .map(d -> d.day().toString())
-                                        .toList())
-                        + ".";
+                ? "OLTP and DW agree on fact_vendas, fact_descontos and fact_metas from " + window + leftOut + "."
+                : differences.size() + " period(s) differ between OLTP and DW (" + window + "): "
+                        + differences.stream()
+                                .map(d -> d.fact().name() + " " + d.period())
+                                .collect(Collectors.joining(", "))
+                        + leftOut + ".";
+        List<LocalDate> days = differences.stream()
+                .filter(d -> !d.fact().monthly())
+                .map(Difference::period)
+                .distinct()
+                .sorted()
+                .toList();
         return new Evaluation(
                 differences.isEmpty() ? Status.pass : Status.fail,
                 (double) differences.size(),
-                "per day and measure |DW - OLTP| <= " + CountThreshold.plain(tolerance),
+                "per period and measure |DW - OLTP| <= " + CountThreshold.plain(tolerance),
                 sample,
                 message,
-                differences.stream().map(DayDifference::day).toList());
+                days);
     }
 
-    /** The days of {@code [from, to)} on which a measure differs by more than {@code tolerance}, oldest first. */
-    static List<DayDifference> compare(
-            Map<LocalDate, DayTotals> oltp,
-            Map<LocalDate, DayTotals> dw,
-            LocalDate from,
-            LocalDate to,
+    /**
+     * The warehouse's applied versions first, then what the OLTP changed after them, then what the
+     * warehouse landed but has not derived: reading in this order, a change that lands or is derived
+     * while the check runs is above the versions read first, so it is left out too.
+     */
+    ConsistentPoint consistentPoint() {
+        Map<String, Object> versions = dw.query(dw.dialect().sql("reconciliation-point"), Map.of(), rs -> {
+            rs.next();
+            Map<String, Object> applied = new HashMap<>();
+            for (String entity : List.of("orders", "order_items", "returns", "sales_targets")) {
+                applied.put(entity + "_version", rs.getLong(entity + "_version"));
+            }
+            return applied;
+        });
+        Set<Long> orders = new TreeSet<>();
+        Set<Long> targets = new TreeSet<>();
+        Set<Long> deletedItems = new TreeSet<>();
+        Set<Long> deletedReturns = new TreeSet<>();
+        Map<String, Set<Long>> byKind = Map.of(
+                "order", orders, "target", targets, "deleted_item", deletedItems, "deleted_return", deletedReturns);
+        oltp.query(oltp.dialect().sql("reconciliation-oltp-in-flight"), versions, rs -> collect(rs, byKind));
+        dw.query(
+                inFlightSql(),
+                Map.of("deleted_items", keyList(deletedItems), "deleted_returns", keyList(deletedReturns)),
+                rs -> collect(rs, byKind));
+        return new ConsistentPoint(orders, targets);
+    }
+
+    private static Void collect(ResultSet rs, Map<String, Set<Long>> byKind) throws SQLException {
+        while (rs.next()) {
+            byKind.get(rs.getString("kind")).add(rs.getLong("key_value"));
+        }
+        return null;
+    }
+
+    private String inFlightSql() {
+        return dw.dialect()
+                .sql(
+                        "reconciliation-dw-in-flight",
+                        Map.of(
+                                "deleted_items", keyListSql(dw, "deleted_items"),
+                                "deleted_returns", keyListSql(dw, "deleted_returns")));
+    }
+
+    private static String totalsSql(Database database, String name) {
+        return database.dialect()
+                .sql(
+                        name,
+                        Map.of(
+                                "excluded_orders", keyListSql(database, "excluded_orders"),
+                                "excluded_targets", keyListSql(database, "excluded_targets")));
+    }
+
+    /** The vendor's derived table of the keys in parameter {@code name} (comma-separated, no parameter limit). */
+    private static String keyListSql(Database database, String name) {
+        return database.dialect().sql("key-list", Map.of("name", name));
+    }
+
+    static String keyList(Set<Long> keys) {
+        return keys.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** The periods on which a measure differs by more than {@code tolerance}, oldest first. */
+    static List<Difference> compare(
+            Fact fact,
+            Map<LocalDate, Map<String, BigDecimal>> oltp,
+            Map<LocalDate, Map<String, BigDecimal>> dw,
             double tolerance) {
-        List<DayDifference> differences = new ArrayList<>();
-        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
-            DayTotals source = oltp.getOrDefault(day, DayTotals.NONE);
-            DayTotals target = dw.getOrDefault(day, DayTotals.NONE);
-            if (differs(BigDecimal.valueOf(target.items() - source.items()), tolerance)
-                    || differs(BigDecimal.valueOf(target.orders() - source.orders()), tolerance)
-                    || differs(BigDecimal.valueOf(target.quantity() - source.quantity()), tolerance)
-                    || differs(target.netRevenue().subtract(source.netRevenue()), tolerance)) {
-                differences.add(new DayDifference(day, source, target));
+        List<Difference> differences = new ArrayList<>();
+        Set<LocalDate> periods = new TreeSet<>(oltp.keySet());
+        periods.addAll(dw.keySet());
+        for (LocalDate period : periods) {
+            Map<String, BigDecimal> source = oltp.getOrDefault(period, Map.of());
+            Map<String, BigDecimal> target = dw.getOrDefault(period, Map.of());
+            boolean differs = fact.measures().stream()
+                    .anyMatch(m -> differs(
+                            target.getOrDefault(m, BigDecimal.ZERO).subtract(source.getOrDefault(m, BigDecimal.ZERO)),
+                            tolerance));
+            if (differs) {
+                differences.add(new Difference(fact, period, source, target));
             }
         }
         return differences;
@@ -162,18 +277,20 @@ public final class ReconciliationCheck implements Check {
         return difference.abs().compareTo(BigDecimal.valueOf(tolerance)) > 0;
     }
 
-    private static Map<LocalDate, DayTotals> totals(ResultSet rs, boolean byDate) throws SQLException {
-        Map<LocalDate, DayTotals> totals = new TreeMap<>();
+    /** Rows of (period, measures…): the period a date, or a {@code data_sk} number yyyymmdd. */
+    private static Map<LocalDate, Map<String, BigDecimal>> totals(ResultSet rs, Fact fact) throws SQLException {
+        Map<LocalDate, Map<String, BigDecimal>> totals = new TreeMap<>();
+        ResultSetMetaData meta = rs.getMetaData();
+        boolean date = meta.getColumnType(1) == Types.DATE;
         while (rs.next()) {
-            LocalDate day =
-                    byDate ? rs.getObject(1, LocalDate.class) : LocalDate.parse(String.valueOf(rs.getInt(1)), DATA_SK);
-            totals.put(
-                    day,
-                    new DayTotals(
-                            rs.getLong("items"),
-                            rs.getLong("orders"),
-                            rs.getLong("quantity"),
-                            rs.getBigDecimal("net_revenue")));
+            LocalDate period =
+                    date ? rs.getObject(1, LocalDate.class) : LocalDate.parse(String.valueOf(rs.getInt(1)), DATA_SK);
+            Map<String, BigDecimal> measures = new LinkedHashMap<>();
+            for (String measure : fact.measures()) {
+                BigDecimal value = rs.getBigDecimal(measure);
+                measures.put(measure, value == null ? BigDecimal.ZERO : value);
+            }
+            totals.put(period, measures);
         }
         return totals;
     }

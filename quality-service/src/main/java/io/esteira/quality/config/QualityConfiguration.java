@@ -1,5 +1,6 @@
 package io.esteira.quality.config;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.esteira.contracts.Queues;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.quality.check.Check;
@@ -18,6 +19,9 @@ import io.esteira.quality.run.CheckRegistry;
 import io.esteira.quality.run.CheckRunner;
 import io.esteira.quality.run.ResultStore;
 import io.esteira.runtime.alert.AlertPublisher;
+import io.esteira.runtime.config.Endpoint;
+import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.jdbc.DataSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -25,6 +29,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -38,11 +44,35 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 public class QualityConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QualityConfiguration.class);
+
+    /**
+     * The databases the checks read: the OLTP with its (read-only) login, the DW with the read-only login
+     * of {@code esteira.dw.reader} when one is set; and the DW with its writing login, for results and
+     * alerts only.
+     */
     @Bean
     QualityDatabases qualityDatabases(
-            @Qualifier("oltp") DataSource oltp, @Qualifier("dw") DataSource dw, QualityProperties properties) {
+            @Qualifier("oltp") DataSource oltp,
+            @Qualifier("dw") DataSource dw,
+            EsteiraProperties esteira,
+            DwReaderProperties reader,
+            QualityProperties properties) {
+        int sampleSize = properties.sampleSize();
+        if (!reader.configured()) {
+            LOG.warn("esteira.dw.reader.username is not set: the checks read the DW with the login of esteira.dw,"
+                    + " which can write (in read-only transactions, which SQL Server does not enforce); set a"
+                    + " login of role quality_reader (docs/runbook.md#quality-reader-login).");
+            return new QualityDatabases(
+                    Database.of("oltp", oltp, sampleSize), Database.of("dw", dw, sampleSize), dw, null);
+        }
+        HikariDataSource checks = DataSources.pooled(
+                "esteira.dw.reader",
+                new Endpoint(esteira.dw().url(), reader.username(), reader.password()),
+                reader.maximumPoolSize(),
+                true);
         return new QualityDatabases(
-                Database.of("oltp", oltp, properties.sampleSize()), Database.of("dw", dw, properties.sampleSize()));
+                Database.of("oltp", oltp, sampleSize), Database.of("dw", checks, sampleSize), dw, checks);
     }
 
     @Bean
@@ -67,7 +97,7 @@ public class QualityConfiguration {
     @Bean
     ResultStore resultStore(QualityDatabases databases) {
         databases.dw().catalog().table("audit.dq_result", "results table");
-        return new ResultStore(databases.dw().dataSource(), databases.dw().dialect());
+        return new ResultStore(databases.dwWriter(), databases.dw().dialect());
     }
 
     /**
@@ -78,7 +108,7 @@ public class QualityConfiguration {
     AlertOutbox alertOutbox(QualityDatabases databases, ProducerTemplate producer) {
         databases.dw().catalog().table("audit.alert_outbox", "alert outbox table");
         return new AlertOutbox(
-                databases.dw().dataSource(),
+                databases.dwWriter(),
                 databases.dw().dialect(),
                 json -> {
                     Exchange sent = producer.send(
@@ -134,6 +164,18 @@ public class QualityConfiguration {
         return new CheckRunner(checks, results, metrics, alerts, repairs, clock);
     }
 
-    /** The two databases the checks read. */
-    public record QualityDatabases(Database oltp, Database dw) {}
+    /**
+     * The two databases the checks read, the DW's writing connection (results, alerts), and the checks'
+     * own DW pool when there is one, closed with the context.
+     */
+    public record QualityDatabases(Database oltp, Database dw, DataSource dwWriter, HikariDataSource checksPool)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (checksPool != null) {
+                checksPool.close();
+            }
+        }
+    }
 }

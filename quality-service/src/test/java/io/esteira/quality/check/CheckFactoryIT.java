@@ -74,7 +74,7 @@ class CheckFactoryIT {
     void shouldRefuseSqlThatDoesNotParse() {
         assertThatThrownBy(() -> factory.createOne("rule-typo", rule("SELEC order_item_id FROM fact.fact_vendas")))
                 .hasMessageContaining("Check 'rule-typo'")
-                .hasMessageContaining("sql is not a query");
+                .hasMessageContaining("its SQL does not prepare on the dw database");
         assertThatThrownBy(() -> factory.createOne("rule-syntax", rule("SELECT FROM WHERE")))
                 .hasMessageContaining("Check 'rule-syntax'")
                 .hasMessageContaining("its SQL does not prepare on the dw database");
@@ -91,9 +91,24 @@ class CheckFactoryIT {
     @Test
     void shouldRefuseARuleThatChangesDataOrHoldsTwoStatements() {
         assertThatThrownBy(() -> factory.createOne("rule-delete", rule("DELETE FROM fact.fact_vendas")))
-                .hasMessageContaining("sql is not a query");
+                .hasMessageContaining("sql is a DELETE statement, not a query");
         assertThatThrownBy(() -> factory.createOne("rule-two", rule("SELECT 1; DELETE FROM fact.fact_vendas")))
-                .hasMessageContaining("more than one statement");
+                .hasMessageContaining("sql holds 2 statements");
+    }
+
+    @Test
+    void shouldRefuseAtLoadTimeAQueryThatWritesBehindAWithOrAnInto() {
+        // both prepare on PostgreSQL and start with WITH / SELECT: a prefix test let them through
+        assertThatThrownBy(() -> factory.createOne(
+                        "rule-cte-delete",
+                        rule("WITH x AS (DELETE FROM fact.fact_vendas RETURNING order_item_id) SELECT * FROM x")))
+                .isInstanceOf(CheckConfigurationException.class)
+                .hasMessageStartingWith("Check 'rule-cte-delete' (esteira.quality.checks.rule-cte-delete): sql holds a"
+                        + " data-changing DELETE statement in WITH x");
+        assertThatThrownBy(() ->
+                        factory.createOne("rule-into", rule("SELECT order_item_id INTO copia FROM fact.fact_vendas")))
+                .hasMessageStartingWith("Check 'rule-into'")
+                .hasMessageContaining("sql selects INTO a table");
     }
 
     @Test

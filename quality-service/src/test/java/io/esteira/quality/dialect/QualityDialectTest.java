@@ -38,6 +38,35 @@ class QualityDialectTest {
     }
 
     @Test
+    void shouldPassAKeyListAsOneStringParameterOnBothVendors() {
+        assertThat(new QualityDialect(Vendor.SQLSERVER).sql("key-list", Map.of("name", "excluded_orders")))
+                .isEqualTo(
+                        "SELECT CAST(value AS bigint) FROM STRING_SPLIT(CAST(:excluded_orders AS nvarchar(max)), ',')"
+                                + " WHERE value <> ''");
+        assertThat(new QualityDialect(Vendor.POSTGRESQL).sql("key-list", Map.of("name", "excluded_orders")))
+                .isEqualTo("SELECT CAST(k AS bigint) FROM unnest(string_to_array(CAST(:excluded_orders AS text), ','))"
+                        + " AS l(k) WHERE k <> ''");
+    }
+
+    @Test
+    void shouldCompareSqlServerRowversionsWithTheAppliedVersionsAsBinary() {
+        String sql = new QualityDialect(Vendor.SQLSERVER).sql("reconciliation-oltp-in-flight");
+
+        assertThat(sql)
+                .contains("WHERE o.row_version > CAST(:orders_version AS binary(8))")
+                .contains("WHERE i.row_version > CAST(:order_items_version AS binary(8))")
+                .contains("WHERE r.row_version > CAST(:returns_version AS binary(8))")
+                .contains("WHERE t.row_version > CAST(:sales_targets_version AS binary(8))")
+                .contains("(d.table_name = 'order_items' AND d.row_version > CAST(:order_items_version AS binary(8)))")
+                .doesNotContain("xid8");
+        // RETURNS is reserved in T-SQL: the consistent point's columns are named after the parameters
+        assertThat(new QualityDialect(Vendor.SQLSERVER).sql("reconciliation-point"))
+                .contains("AS orders_version")
+                .contains("AS returns_version")
+                .doesNotContain("AS returns,");
+    }
+
+    @Test
     void shouldQuoteIdentifiersPerVendor() {
         assertThat(new QualityDialect(Vendor.SQLSERVER).quoteIdentifier("fact_vendas"))
                 .isEqualTo("[fact_vendas]");

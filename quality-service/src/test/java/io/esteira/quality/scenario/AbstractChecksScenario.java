@@ -29,6 +29,11 @@ abstract class AbstractChecksScenario {
 
     protected abstract DataSource dw();
 
+    /** The DW as the checks read it; the login of {@link #dw()} unless a subclass reads with another. */
+    protected DataSource checksDw() {
+        return dw();
+    }
+
     /** The newest {@code row_version} of table {@code %s} as a bigint, in the OLTP's dialect. */
     protected abstract String maxVersionSql();
 
@@ -40,7 +45,7 @@ abstract class AbstractChecksScenario {
         Fixture.load(oltp(), dw(), maxVersionSql());
         factory = new CheckFactory(
                 Database.of("oltp", oltp(), 10),
-                Database.of("dw", dw(), 10),
+                Database.of("dw", checksDw(), 10),
                 EntityCatalog.reference(),
                 Fixture.ZONE,
                 10,
@@ -165,7 +170,7 @@ abstract class AbstractChecksScenario {
         assertThat(evaluation.value()).isEqualTo(1.0);
         assertThat(evaluation.days()).containsExactly(Fixture.DAY);
         assertThat(evaluation.sample())
-                .containsExactly("2026-11-20: net_revenue 260.00 vs 270.00 (+10.00) (OLTP vs DW)");
+                .containsExactly("fact_vendas 2026-11-20: net_revenue 260.00 vs 270.00 (+10.00) (OLTP vs DW)");
     }
 
     @Test
@@ -178,8 +183,69 @@ abstract class AbstractChecksScenario {
         assertThat(evaluation.sample())
                 .singleElement()
                 .asString()
-                .startsWith(
-                        "2026-11-19: items 1 vs 0 (-1), orders 1 vs 0 (-1), quantity 5 vs 0 (-5), net_revenue 95.00");
+                .startsWith("fact_vendas 2026-11-19: items 1 vs 0 (-1), orders 1 vs 0 (-1), quantity 5 vs 0 (-5),"
+                        + " net_revenue 95.00");
+    }
+
+    @Test
+    void shouldPassReconciliationWhileTheLoaderLagsBehindCommittedChanges() {
+        // the mirror knows each item's order, as the loader writes it
+        dwUpdate("UPDATE stg.order_items SET order_id = 101 WHERE order_item_id = 1002");
+        // the loader is stopped; the OLTP commits a new order on DAY, changes and hard-deletes items of
+        // orders 102 and 101, and raises a target: none of it is in the DW mirror or its facts yet
+        oltpUpdate(
+                "INSERT INTO core.orders (order_id, order_number, customer_id, seller_id, discount_id, status,"
+                        + " order_date, channel, created_at, updated_at) VALUES (104, 'PED-104', 1, 1, 1, 'paid',"
+                        + " TIMESTAMP '2026-11-20 18:00:00', 'web', TIMESTAMP '2026-11-20 18:00:00',"
+                        + " TIMESTAMP '2026-11-20 18:00:00')",
+                "INSERT INTO core.order_items (order_item_id, order_id, product_id, quantity, unit_price, unit_cost,"
+                        + " discount_amount, created_at, updated_at) VALUES (1005, 104, 1, 1, 50.00, 30.00, 5.00,"
+                        + " TIMESTAMP '2026-11-20 18:00:00', TIMESTAMP '2026-11-20 18:00:00')",
+                "UPDATE core.order_items SET quantity = 4 WHERE order_item_id = 1003",
+                "DELETE FROM core.order_items WHERE order_item_id = 1002",
+                "UPDATE core.sales_targets SET target_amount = 1500.00 WHERE sales_target_id = 1");
+
+        Evaluation evaluation = check("reconciliation-vendas").evaluate();
+
+        assertThat(evaluation.status()).as(evaluation.message()).isEqualTo(Status.pass);
+        assertThat(evaluation.message())
+                .contains("(3 order(s) and 1 target(s) not yet in the DW left out on both sides)");
+    }
+
+    @Test
+    void shouldPassReconciliationWhileLandedKeysWaitForTheDerivePass() {
+        oltpUpdate("UPDATE core.order_items SET quantity = 4 WHERE order_item_id = 1003");
+        // the lander applied the change to the mirror and queued the key; no derive pass has run, so the
+        // fact still holds 3 units
+        Fixture.mirrorsToLatest(oltp(), dw());
+        dwUpdate(
+                "UPDATE stg.order_items SET order_id = 102 WHERE order_item_id = 1003",
+                "INSERT INTO ctl.derive_queue (entity, key_value) VALUES ('order_items', 1003)");
+
+        Evaluation evaluation = check("reconciliation-vendas").evaluate();
+
+        assertThat(evaluation.status()).as(evaluation.message()).isEqualTo(Status.pass);
+        assertThat(evaluation.message()).contains("(1 order(s) and 0 target(s) not yet in the DW");
+    }
+
+    @Test
+    void shouldFailReconciliationAtOnceOnFactsChangedInTheDwWhileTheLoaderLags() {
+        oltpUpdate("UPDATE core.order_items SET quantity = 4 WHERE order_item_id = 1003");
+        dwUpdate(
+                "UPDATE fact.fact_vendas SET quantidade = 9 WHERE order_item_id = 1004",
+                "UPDATE fact.fact_descontos SET valor_desconto_aplicado = 0.00 WHERE pedido_id = 101",
+                "UPDATE fact.fact_metas SET valor_meta = 900.00 WHERE sales_target_id = 1");
+
+        Evaluation evaluation = check("reconciliation-vendas").evaluate();
+
+        assertThat(evaluation.status()).isEqualTo(Status.fail);
+        assertThat(evaluation.value()).isEqualTo(3.0);
+        assertThat(evaluation.sample())
+                .containsExactly(
+                        "fact_vendas 2026-11-19: quantity 5 vs 9 (+4) (OLTP vs DW)",
+                        "fact_descontos 2026-11-20: discount 10.00 vs 0.00 (-10.00) (OLTP vs DW)",
+                        "fact_metas 2026-11: target_amount 1000.00 vs 900.00 (-100.00) (OLTP vs DW)");
+        assertThat(evaluation.days()).containsExactly(Fixture.DAY.minusDays(1), Fixture.DAY);
     }
 
     @Test
@@ -221,7 +287,11 @@ abstract class AbstractChecksScenario {
         return factory.createOne(id, shipped.get(id));
     }
 
-    private void dwUpdate(String sql) {
-        new JdbcTemplate(dw()).update(sql);
+    private void dwUpdate(String... statements) {
+        new JdbcTemplate(dw()).batchUpdate(statements);
+    }
+
+    private void oltpUpdate(String... statements) {
+        new JdbcTemplate(oltp()).batchUpdate(statements);
     }
 }

@@ -96,6 +96,23 @@ public final class Fixture {
         }
     }
 
+    /**
+     * A login of role {@code quality_reader} (loader migration V70) whose sessions are read-only, as the
+     * runbook sets one up, with a unique name (roles are cluster-wide) and no password (the test server
+     * trusts local logins); {@link #dropLogin} removes it.
+     */
+    public static String createReaderLogin(DataSource dw) {
+        String login = "quality_it_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        new JdbcTemplate(dw)
+                .execute("CREATE ROLE " + login + " LOGIN IN ROLE quality_reader; ALTER ROLE " + login
+                        + " SET default_transaction_read_only = on");
+        return login;
+    }
+
+    public static void dropLogin(DataSource dw, String login) {
+        new JdbcTemplate(dw).execute("DROP ROLE IF EXISTS " + login);
+    }
+
     /** The shipped checks ({@code quality-checks.yml}), bound as the service binds them. */
     public static Map<String, CheckProperties> shippedChecks() {
         return checks("quality-checks.yml");

@@ -1,7 +1,8 @@
 -- What fact.fact_vendas should hold, per day of order_date (UTC, the fact's data_sk): live items of
 -- live orders, their orders, units and net revenue (quantity x unit_price - discount_amount), as the
--- data contract defines the fact.
-SELECT CAST(o.order_date AS DATE) AS order_day,
+-- data contract defines the fact; without the orders not at the warehouse's consistent point yet
+-- ({excluded_orders}: reconciliation-oltp-in-flight.sql and reconciliation-dw-in-flight.sql).
+SELECT CAST(o.order_date AS DATE) AS period,
        COUNT(*) AS items,
        COUNT(DISTINCT o.order_id) AS orders,
        SUM(CAST(i.quantity AS bigint)) AS quantity,
@@ -12,4 +13,5 @@ WHERE i.deleted_at IS NULL
   AND o.deleted_at IS NULL
   AND o.order_date >= :from_time
   AND o.order_date < :to_time
+  AND o.order_id NOT IN ({excluded_orders})
 GROUP BY CAST(o.order_date AS DATE)
