@@ -6,6 +6,7 @@ import io.esteira.contracts.ContractCodec;
 import io.esteira.contracts.ContractViolationException;
 import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.runtime.alert.AlertPublisher;
+import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * failure means. A message that breaks the contract never heals, so it goes to the DLQ at once; a
  * batch that fails to apply is rolled back and redelivered by the broker (its delay doubling per
  * attempt) until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Either
- * way an alert is raised and the queue keeps flowing.
+ * way an alert is raised and the queue keeps flowing. A warehouse that cannot be reached is no fault of
+ * the batch: it is waited out ({@link WarehouseOutage}) and the batch redelivered, never dead-lettered.
  */
 public class BatchHandler {
 
@@ -29,6 +31,7 @@ public class BatchHandler {
     private final DeadLetters deadLetters;
     private final AlertPublisher alerts;
     private final LoaderMetrics metrics;
+    private final WarehouseOutage outage;
     private final int maxAttempts;
     private final Clock clock;
 
@@ -38,6 +41,7 @@ public class BatchHandler {
             DeadLetters deadLetters,
             AlertPublisher alerts,
             LoaderMetrics metrics,
+            WarehouseOutage outage,
             int maxAttempts,
             Clock clock) {
         this.codec = codec;
@@ -45,6 +49,7 @@ public class BatchHandler {
         this.deadLetters = deadLetters;
         this.alerts = alerts;
         this.metrics = metrics;
+        this.outage = outage;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
     }
@@ -82,6 +87,17 @@ public class BatchHandler {
             return result.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED;
         } catch (RuntimeException e) {
             metrics.failed(entity);
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                log.warn(
+                        "Batch {} of {} could not reach the warehouse (attempt {}, not counted as a failure of the"
+                                + " batch); it waits for the warehouse, then the broker redelivers it: {}",
+                        batch.batchId(),
+                        entity,
+                        attempt,
+                        DeadLetters.describe(e));
+                outage.awaitAnswer(entity);
+                throw e;
+            }
             if (attempt >= maxAttempts) {
                 String reason = "Batch " + batch.batchId() + " could not be applied after " + attempt + " attempts: "
                         + DeadLetters.describe(e);

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     them); the wait it adds to freshness is at most this long
  * @param deriveMaxKeys keys one derive pass claims at most: bigger passes amortise their fixed cost,
  *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
+ * @param outageWait how long a batch that met an unreachable warehouse waits for it before it goes back
+ *     to its queue anyway; each such return costs one of the broker's deliveries (max-delivery-attempts)
  */
 @Validated
 @ConfigurationProperties("esteira.loader")
@@ -30,7 +32,8 @@ public record LoaderProperties(
         List<String> entities,
         @NotNull @DefaultValue("PT15S") java.time.Duration dlqDepthInterval,
         @NotNull @DefaultValue("PT0.05S") java.time.Duration deriveInterval,
-        @Min(1) @Max(1_000_000) @DefaultValue("20000") int deriveMaxKeys) {
+        @Min(1) @Max(1_000_000) @DefaultValue("20000") int deriveMaxKeys,
+        @NotNull @DefaultValue("PT5M") java.time.Duration outageWait) {
 
     public LoaderProperties {
         entities = entities == null ? List.of() : List.copyOf(entities);
