@@ -50,11 +50,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private final Path dataDirectory;
+    private final boolean durable;
     private EmbeddedPostgres postgres;
     private int port;
 
-    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, boolean durable, EmbeddedPostgres postgres) {
         this.dataDirectory = dataDirectory;
+        this.durable = durable;
         this.postgres = postgres;
         this.port = postgres.getPort();
     }
@@ -64,9 +66,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * own, so a Ctrl-C in the terminal reaches the command, not the server.
      */
     public static EmbeddedPostgresServer start() {
+        return start(false);
+    }
+
+    /**
+     * A server that keeps every commit across a crash ({@code synchronous_commit = on}, as production
+     * runs; the library's default is off, which loses the last commits on an {@link Shutdown#IMMEDIATE}
+     * stop): the one to crash in a test.
+     */
+    public static EmbeddedPostgresServer startDurable() {
+        return start(true);
+    }
+
+    private static EmbeddedPostgresServer start(boolean durable) {
         try {
             Path dataDirectory = Files.createTempDirectory("esteira-pg-");
-            return new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, 0));
+            return new EmbeddedPostgresServer(dataDirectory, durable, launch(dataDirectory, 0, durable));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
                     "Cannot start the embedded PostgreSQL server (binaries unpacked under "
@@ -77,10 +92,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port) throws IOException {
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean durable) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", MAX_CONNECTIONS)
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Kept across restart(); close() deletes it.
                 .setDataDirectory(dataDirectory)
@@ -125,7 +141,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts a stopped server again on the same port and data directory (after IMMEDIATE: crash recovery). */
     public synchronized void restart() {
         try {
-            postgres = launch(dataDirectory, port);
+            postgres = launch(dataDirectory, port, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restart the embedded PostgreSQL on port " + port, e);
         }

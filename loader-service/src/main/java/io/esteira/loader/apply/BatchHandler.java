@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * batch that fails to apply is rolled back and redelivered by the broker (its delay doubling per
  * attempt) until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Either
  * way an alert is raised and the queue keeps flowing. A warehouse that cannot be reached is no fault of
- * the batch: it is waited out ({@link WarehouseOutage}) and the batch redelivered, never dead-lettered.
+ * the batch: it is waited out ({@link WarehouseOutage}) and the batch applied again, never dead-lettered.
  */
 public class BatchHandler {
 
@@ -82,22 +82,15 @@ public class BatchHandler {
         }
         Instant started = clock.instant();
         try {
-            ApplyResult result = applier.apply(batch);
+            ApplyResult result = applyRidingOutOutages(entity, batch);
             metrics.applied(batch, result, Duration.between(started, clock.instant()));
             return result.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED;
         } catch (RuntimeException e) {
-            metrics.failed(entity);
             if (ConnectionFailures.isConnectionFailure(e)) {
-                log.warn(
-                        "Batch {} of {} could not reach the warehouse (attempt {}, not counted as a failure of the"
-                                + " batch); it waits for the warehouse, then the broker redelivers it: {}",
-                        batch.batchId(),
-                        entity,
-                        attempt,
-                        DeadLetters.describe(e));
-                outage.awaitAnswer(entity);
+                // Still away after the longest wait: back to the broker, never to the DLQ.
                 throw e;
             }
+            metrics.failed(entity);
             if (attempt >= maxAttempts) {
                 String reason = "Batch " + batch.batchId() + " could not be applied after " + attempt + " attempts: "
                         + DeadLetters.describe(e);
@@ -112,6 +105,35 @@ public class BatchHandler {
                     maxAttempts,
                     DeadLetters.describe(e));
             throw e;
+        }
+    }
+
+    /**
+     * Applies the batch; when the warehouse cannot be reached, waits until it answers and applies it again,
+     * on this thread and inside this JMS transaction. Handing it back to the broker instead would let the
+     * group's later batches overtake it during the redelivery delay, and an older upsert arriving after
+     * the delete of its key brings a deleted row back (a delete of a key the mirror never had is not
+     * kept: mirror-mark.sql).
+     */
+    private ApplyResult applyRidingOutOutages(String entity, ChangeBatch batch) {
+        while (true) {
+            try {
+                return applier.apply(batch);
+            } catch (RuntimeException e) {
+                if (!ConnectionFailures.isConnectionFailure(e)) {
+                    throw e;
+                }
+                metrics.failed(entity);
+                log.warn(
+                        "Batch {} of {} could not reach the warehouse (not counted as a failure of the batch); it"
+                                + " waits for the warehouse and is applied again, in order: {}",
+                        batch.batchId(),
+                        entity,
+                        DeadLetters.describe(e));
+                if (!outage.awaitAnswer(entity)) {
+                    throw e;
+                }
+            }
         }
     }
 

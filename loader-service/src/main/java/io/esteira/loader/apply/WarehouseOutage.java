@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Waits out a warehouse that does not answer (a restart, a failover, a network cut), on the thread of the
- * batch that met it: the batch stays unacknowledged on its queue meanwhile, so a DW outage costs one
- * delivery of each held batch instead of its whole budget of attempts, and no healthy batch is moved to
- * a dead-letter queue because the server was away. The pool (Hikari) makes the new connections itself.
+ * batch that met it: the batch stays unacknowledged meanwhile and is applied again once the DW answers
+ * ({@link BatchHandler}), so no healthy batch is moved to a dead-letter queue because the server was away
+ * and no later batch overtakes it. The pool (Hikari) makes the new connections itself.
  */
 public class WarehouseOutage {
 
@@ -43,7 +43,7 @@ public class WarehouseOutage {
             if (!clock.instant().isBefore(giveUp)) {
                 log.warn(
                         "The warehouse still does not answer after {}; the batch of {} goes back to its queue"
-                                + " for redelivery (docs/runbook.md#database-lost)",
+                                + " for redelivery (docs/runbook.md#a-database-restarts)",
                         maxWait,
                         entity);
                 return false;
@@ -56,7 +56,7 @@ public class WarehouseOutage {
             }
         }
         log.info(
-                "The warehouse answers again after {} ms; the batch of {} is redelivered",
+                "The warehouse answers again after {} ms; the batch of {} is applied again",
                 Duration.between(started, clock.instant()).toMillis(),
                 entity);
         return true;

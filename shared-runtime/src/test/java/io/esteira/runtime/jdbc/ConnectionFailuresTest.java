@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 class ConnectionFailuresTest {
 
@@ -30,6 +31,12 @@ class ConnectionFailuresTest {
                         "apply failed",
                         new UncategorizedSQLException("apply", "SELECT 1", new SQLException("x", "57P01")))))
                 .as("found among the causes")
+                .isTrue();
+        TransactionSystemException rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new SQLException("I/O error", "08006"));
+        assertThat(ConnectionFailures.isConnectionFailure(rollbackFailed))
+                .as("a lost connection whose rollback failed as well")
                 .isTrue();
     }
 

@@ -49,7 +49,7 @@ class WarehouseRestartIT {
     }
 
     private Endpoint startWarehouseServer() {
-        dwServer = EmbeddedPostgresServer.start();
+        dwServer = EmbeddedPostgresServer.startDurable();
         dwServer.createDatabase("restart_dw");
         return new Endpoint(dwServer.jdbcUrl("restart_dw"), "postgres", "");
     }
