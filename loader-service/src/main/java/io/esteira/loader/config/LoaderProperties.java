@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deriveMaxKeys keys one derive pass claims at most: bigger passes amortise their fixed cost,
  *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
  * @param outageWait how long a batch that met an unreachable warehouse waits for it (then applies again)
- *     before it goes back to its queue anyway; each such return costs one of the broker's deliveries
- *     (max-delivery-attempts) and lets later batches of its entity pass it
+ *     before it goes back to its queue anyway, where the broker's redelivery delay lets later batches of
+ *     its entity pass it
  */
 @Validated
 @ConfigurationProperties("esteira.loader")
