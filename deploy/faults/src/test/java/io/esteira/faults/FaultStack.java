@@ -104,10 +104,16 @@ public final class FaultStack implements AutoCloseable {
 
     /** Starts the whole stack; on any failure what was started is stopped again. */
     public static FaultStack start(TemporaryPostgres.Server server) throws Exception {
-        TemporaryPostgres oltp = TemporaryPostgres.create(server, "faults_oltp");
+        return start(server, server);
+    }
+
+    /** The same, with the OLTP and the DW on servers of their own, as production has them. */
+    public static FaultStack start(TemporaryPostgres.Server oltpServer, TemporaryPostgres.Server dwServer)
+            throws Exception {
+        TemporaryPostgres oltp = TemporaryPostgres.create(oltpServer, "faults_oltp");
         TemporaryPostgres dw;
         try {
-            dw = TemporaryPostgres.create(server, "faults_dw");
+            dw = TemporaryPostgres.create(dwServer, "faults_dw");
         } catch (RuntimeException e) {
             oltp.close();
             throw e;
@@ -481,18 +487,22 @@ public final class FaultStack implements AutoCloseable {
      * @return how many sessions were ended
      */
     public int terminateServiceSessions() throws SQLException {
-        try (Connection connection = oltpDatabase.connect();
-                var statement = connection.prepareStatement(
-                        "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname IN (?, ?)"
-                                + " AND pid <> pg_backend_pid() AND application_name <> ?")) {
-            statement.setString(1, oltpDatabase.databaseName());
-            statement.setString(2, dwDatabase.databaseName());
-            statement.setString(3, APPLICATION_NAME);
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+        // Each database on its own connection: the two may live on different servers.
+        int ended = 0;
+        for (TemporaryPostgres database : List.of(oltpDatabase, dwDatabase)) {
+            try (Connection connection = database.connect();
+                    var statement = connection.prepareStatement(
+                            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?"
+                                    + " AND pid <> pg_backend_pid() AND application_name <> ?")) {
+                statement.setString(1, database.databaseName());
+                statement.setString(2, APPLICATION_NAME);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    ended += rs.getInt(1);
+                }
             }
         }
+        return ended;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.esteira.contracts.ContractCodec;
 import io.esteira.contracts.ContractViolationException;
 import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.runtime.alert.AlertPublisher;
+import io.esteira.runtime.jdbc.ConnectionFailures;
 import io.esteira.runtime.route.Failures;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * Handles one message of {@code dw.changes.<entity>}: parse and validate, apply, and decide what a
  * failure means, by {@link Failures}. The loader is the only one that dead-letters a change batch (the
  * broker never does: {@code max-delivery-attempts} is -1 on {@code dw.changes.#}), because only it knows
- * the reason. A message that breaks the contract (fatal) never heals, so it goes to the DLQ at once; a
- * batch that fails for a retriable reason (the DW unreachable, a deadlock, a lock timeout) is rolled back
- * and redelivered by the broker (its delay doubling per attempt, at most 30 s) for as long as it takes,
- * never dead-lettered for it; any other failure is redelivered until {@code esteira.loader.max-attempts},
- * then goes to the DLQ with the reason. Whenever a batch is dead-lettered an alert is raised, and the queue
- * keeps flowing.
+ * the reason. A message that breaks the contract (fatal) never heals, so it goes to the DLQ at once. A
+ * warehouse that cannot be reached is no fault of the batch: it is waited out ({@link WarehouseOutage})
+ * and the batch applied again on this thread, in order, never dead-lettered. A batch that fails for
+ * another retriable reason (a deadlock, a lock timeout) is rolled back and redelivered by the broker (its
+ * delay doubling per attempt, at most 30 s) for as long as it takes; any other failure is redelivered
+ * until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Whenever a batch is
+ * dead-lettered an alert is raised, and the queue keeps flowing.
  */
 public class BatchHandler {
 
@@ -34,6 +36,7 @@ public class BatchHandler {
     private final DeadLetters deadLetters;
     private final AlertPublisher alerts;
     private final LoaderMetrics metrics;
+    private final WarehouseOutage outage;
     private final int maxAttempts;
     private final Clock clock;
 
@@ -43,6 +46,7 @@ public class BatchHandler {
             DeadLetters deadLetters,
             AlertPublisher alerts,
             LoaderMetrics metrics,
+            WarehouseOutage outage,
             int maxAttempts,
             Clock clock) {
         this.codec = codec;
@@ -50,6 +54,7 @@ public class BatchHandler {
         this.deadLetters = deadLetters;
         this.alerts = alerts;
         this.metrics = metrics;
+        this.outage = outage;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
     }
@@ -82,10 +87,14 @@ public class BatchHandler {
         }
         Instant started = clock.instant();
         try {
-            ApplyResult result = applier.apply(batch);
+            ApplyResult result = applyRidingOutOutages(entity, batch);
             metrics.applied(batch, result, Duration.between(started, clock.instant()));
             return result.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED;
         } catch (RuntimeException e) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                // Still away after the longest wait: back to the broker, never to the DLQ.
+                throw e;
+            }
             metrics.failed(entity);
             Failures.Kind kind = Failures.classify(e);
             if (kind == Failures.Kind.FATAL) {
@@ -118,6 +127,35 @@ public class BatchHandler {
                     maxAttempts,
                     DeadLetters.describe(e));
             throw e;
+        }
+    }
+
+    /**
+     * Applies the batch; when the warehouse cannot be reached, waits until it answers and applies it again,
+     * on this thread and inside this JMS transaction. Handing it back to the broker instead would let the
+     * group's later batches overtake it during the redelivery delay, and an older upsert arriving after
+     * the delete of its key brings a deleted row back (a delete of a key the mirror never had is not
+     * kept: mirror-mark.sql).
+     */
+    private ApplyResult applyRidingOutOutages(String entity, ChangeBatch batch) {
+        while (true) {
+            try {
+                return applier.apply(batch);
+            } catch (RuntimeException e) {
+                if (!ConnectionFailures.isConnectionFailure(e)) {
+                    throw e;
+                }
+                metrics.failed(entity);
+                log.warn(
+                        "Batch {} of {} could not reach the warehouse (not counted as a failure of the batch); it"
+                                + " waits for the warehouse and is applied again, in order: {}",
+                        batch.batchId(),
+                        entity,
+                        DeadLetters.describe(e));
+                if (!outage.awaitAnswer(entity)) {
+                    throw e;
+                }
+            }
         }
     }
 

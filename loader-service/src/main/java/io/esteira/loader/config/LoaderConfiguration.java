@@ -8,6 +8,7 @@ import io.esteira.loader.apply.BatchApplier;
 import io.esteira.loader.apply.BatchHandler;
 import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.apply.LoaderMetrics;
+import io.esteira.loader.apply.WarehouseOutage;
 import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.loader.dlq.DlqService;
 import io.esteira.runtime.alert.AlertPublisher;
@@ -59,9 +60,18 @@ public class LoaderConfiguration {
             DeadLetters deadLetters,
             AlertPublisher alerts,
             LoaderMetrics metrics,
+            @Qualifier("dw") DataSource dw,
             LoaderProperties properties,
             Clock clock) {
-        return new BatchHandler(codec, applier, deadLetters, alerts, metrics, properties.maxAttempts(), clock);
+        return new BatchHandler(
+                codec,
+                applier,
+                deadLetters,
+                alerts,
+                metrics,
+                new WarehouseOutage(dw, properties.outageWait(), clock),
+                properties.maxAttempts(),
+                clock);
     }
 
     @Bean

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *     at most this long for this one
  * @param deriveMaxKeys keys one derive pass claims at most: bigger passes amortise their fixed cost,
  *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
+ * @param outageWait how long a batch that met an unreachable warehouse waits for it (then applies again)
+ *     before it goes back to its queue anyway, where the broker's redelivery delay lets later batches of
+ *     its entity pass it
  */
 @Validated
 @ConfigurationProperties("esteira.loader")
@@ -33,7 +36,8 @@ public record LoaderProperties(
         List<String> entities,
         @NotNull @DefaultValue("PT15S") java.time.Duration dlqDepthInterval,
         @NotNull @DefaultValue("PT0.05S") java.time.Duration deriveInterval,
-        @Min(1) @Max(1_000_000) @DefaultValue("20000") int deriveMaxKeys) {
+        @Min(1) @Max(1_000_000) @DefaultValue("20000") int deriveMaxKeys,
+        @NotNull @DefaultValue("PT5M") java.time.Duration outageWait) {
 
     public LoaderProperties {
         entities = entities == null ? List.of() : List.copyOf(entities);

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds change batches the way the extractor does, for tests. */
-final class Changes {
+public final class Changes {
 
     private Changes() {}
 
-    static ChangeBatch batch(String entity, ChangeBatch.Row... rows) {
+    public static ChangeBatch batch(String entity, ChangeBatch.Row... rows) {
         return batch(entity, null, rows);
     }
 
@@ -40,7 +40,7 @@ final class Changes {
     }
 
     /** An upsert of {@code key} at {@code version}; {@code pairs} are column, value, column, value, … */
-    static ChangeBatch.Row upsert(long key, long version, Object... pairs) {
+    public static ChangeBatch.Row upsert(long key, long version, Object... pairs) {
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             data.put((String) pairs[i], pairs[i + 1]);
@@ -50,7 +50,7 @@ final class Changes {
         return new ChangeBatch.Row(ChangeBatch.Op.upsert, key, version, data);
     }
 
-    static ChangeBatch.Row delete(long key, long version) {
+    public static ChangeBatch.Row delete(long key, long version) {
         return new ChangeBatch.Row(ChangeBatch.Op.delete, key, version, Map.of());
     }
 }

@@ -4,9 +4,15 @@ import io.esteira.embedded.EmbeddedBroker;
 import io.esteira.loader.schema.DwSchema;
 import io.esteira.oltp.OltpSchema;
 import io.esteira.runtime.config.Endpoint;
+import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,8 +30,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The four services in one JVM, each in its own Spring context exactly as it would run alone,
  * against the given databases and an embedded (or given) Artemis broker. Used by {@code demo},
  * {@code up}, the end-to-end tests and the benchmark.
+ *
+ * <p>A database that does not answer while the stack starts (down, restarting) is waited for, with a
+ * message that names it, up to {@link #DATABASE_PATIENCE}; a refused login or any other error ends the
+ * start at once.
  */
 public final class LocalStack implements AutoCloseable {
+
+    /** How long the start waits for a database that does not answer. */
+    public static final Duration DATABASE_PATIENCE = Duration.ofMinutes(5);
+
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final StackOptions options;
     private final EmbeddedBroker broker;
@@ -53,19 +68,89 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalStack stack = new LocalStack(options, broker);
         try {
-            status.accept(
-                    "Migrating the OLTP reference schema at " + options.oltp().safeUrl());
-            OltpSchema.migrate(dataSource(options.oltp()));
-            status.accept("Migrating the warehouse at " + options.dw().safeUrl());
-            DwSchema.migrate(dataSource(options.dw()));
+            Instant giveUp = Instant.now().plus(DATABASE_PATIENCE);
+            stack.whileAnswering(giveUp, status, () -> {
+                status.accept("Migrating the OLTP reference schema at "
+                        + options.oltp().safeUrl());
+                OltpSchema.migrate(dataSource(options.oltp()));
+            });
+            stack.whileAnswering(giveUp, status, () -> {
+                status.accept("Migrating the warehouse at " + options.dw().safeUrl());
+                DwSchema.migrate(dataSource(options.dw()));
+            });
             for (ServiceSpec service : ServiceSpec.ALL) {
-                stack.startService(service, status);
+                stack.whileAnswering(giveUp, status, () -> stack.startService(service, status));
             }
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs {@code step}; when it fails because a database does not answer, waits until both answer and
+     * runs it again (a failed service start has closed its context), until {@code giveUp}.
+     */
+    private void whileAnswering(Instant giveUp, Consumer<String> status, Runnable step) {
+        while (true) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!ConnectionFailures.isConnectionFailure(e)) {
+                    throw e;
+                }
+                status.accept("A database stopped answering during the start (" + rootMessage(e) + ").");
+                awaitAnswer("The OLTP", options.oltp(), giveUp, status);
+                awaitAnswer("The warehouse", options.dw(), giveUp, status);
+                status.accept("Both databases answer; trying that step again.");
+            }
+        }
+    }
+
+    /** Returns once {@code endpoint} accepts a connection; says once that it waits, and for what. */
+    static void awaitAnswer(String what, Endpoint endpoint, Instant giveUp, Consumer<String> status) {
+        boolean said = false;
+        while (true) {
+            try (Connection ignored =
+                    DriverManager.getConnection(endpoint.url(), endpoint.username(), endpoint.password())) {
+                return;
+            } catch (SQLException e) {
+                if (!ConnectionFailures.isConnectionFailure(e)) {
+                    throw new IllegalStateException(
+                            what + " at " + endpoint.safeUrl() + " refuses the connection: " + e.getMessage()
+                                    + ". Check its URL, user and password.",
+                            e);
+                }
+                if (!Instant.now().isBefore(giveUp)) {
+                    throw new IllegalStateException(
+                            what + " at " + endpoint.safeUrl() + " still does not answer after "
+                                    + DATABASE_PATIENCE.toMinutes() + " min (" + e.getMessage()
+                                    + "). Start it, or check its URL, then run the command again.",
+                            e);
+                }
+                if (!said) {
+                    status.accept(what + " at " + endpoint.safeUrl() + " does not answer (" + e.getMessage()
+                            + "); waiting for it, up to " + DATABASE_PATIENCE.toMinutes() + " min (Ctrl-C to stop).");
+                    said = true;
+                }
+            }
+            try {
+                Thread.sleep(CHECK_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + endpoint.safeUrl(), e);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private void startService(ServiceSpec service, Consumer<String> status) {

@@ -1,16 +1,21 @@
 package io.esteira.local.stack;
 
+import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Keeps a running stack on screen: a progress block every interval, and a summary at the end. Ends
  * when the deadline passes, when the stack has been idle for the given time (every entity caught up,
  * nothing extracted, applied or queued since), or when {@code stop} says so (Ctrl-C).
+ *
+ * <p>A warehouse that does not answer never ends the run: the services wait it out and catch up, and the
+ * runner says so once when it goes away and once when it is back (never idle meanwhile).
  */
 public final class StackRunner {
 
@@ -48,6 +53,7 @@ public final class StackRunner {
         List<Long> lastMovement = null;
         Instant stillSince = Instant.now();
         Instant nextPrint = Instant.now();
+        Instant awaySince = null;
         while (true) {
             if (stop.getAsBoolean()) {
                 return End.STOPPED;
@@ -55,7 +61,29 @@ public final class StackRunner {
             if (deadline != null && !Instant.now().isBefore(deadline)) {
                 return End.DEADLINE;
             }
-            StackStatus status = StackStatus.read(stack);
+            StackStatus status;
+            try {
+                status = StackStatus.read(stack);
+            } catch (DataAccessException e) {
+                if (awaySince == null) {
+                    awaySince = Instant.now();
+                    view.detach();
+                    out.println(
+                            unreadable(e)
+                                    + "; the services wait for it and catch up once it is back. Still running (Ctrl-C to stop).");
+                    out.flush();
+                }
+                stillSince = Instant.now();
+                Thread.sleep(500);
+                continue;
+            }
+            if (awaySince != null) {
+                view.detach();
+                out.printf(
+                        "The warehouse answers again after %d s; the services are catching up.%n",
+                        Duration.between(awaySince, Instant.now()).toSeconds());
+                awaySince = null;
+            }
             if (!Instant.now().isBefore(nextPrint)) {
                 out.print(view.render(status, Instant.now()));
                 out.flush();
@@ -74,9 +102,27 @@ public final class StackRunner {
     /** What reached the DW, the KPI totals, the checks and the alerts. */
     public void printSummary() {
         view.detach();
-        StackStatus status = StackStatus.read(stack);
         out.println();
         out.println("════════ Esteira summary ════════");
+        try {
+            printTotals();
+        } catch (DataAccessException e) {
+            out.println(unreadable(e) + "; no summary this time.");
+            out.flush();
+        }
+    }
+
+    /** One sentence on why the DW could not be read: away, or something else. */
+    static String unreadable(DataAccessException e) {
+        Throwable root = e.getMostSpecificCause();
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return ConnectionFailures.isConnectionFailure(e)
+                ? "The warehouse does not answer (" + reason + ")"
+                : "Cannot read the progress from the warehouse (" + reason + ")";
+    }
+
+    private void printTotals() {
+        StackStatus status = StackStatus.read(stack);
         out.print(status.render());
         out.println("KPIs (mart views):");
         for (Map.Entry<String, java.math.BigDecimal> kpi :
