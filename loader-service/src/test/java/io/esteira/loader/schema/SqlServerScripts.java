@@ -47,6 +47,8 @@ final class SqlServerScripts {
             "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "DECLARE", "SET", "IF", "EXEC", "GRANT", "DENY", "REVOKE",
             "SELECT", "PRINT");
 
+    private static final List<String> PERMISSIONS = List.of("GRANT", "DENY", "REVOKE");
+
     /** One script: its file name (for messages) and its SQL, already rendered. */
     record Script(String name, String sql) {}
 
@@ -122,7 +124,9 @@ final class SqlServerScripts {
             schema.tables.remove(name);
             schema.views.remove(name);
         } else if (!IGNORED.contains(firstWord(statement))
-                || HIDDEN_DDL.matcher(statement).matches()) {
+                // A permission names statement kinds ("DENY CREATE TABLE … TO role"), it runs none.
+                || (!PERMISSIONS.contains(firstWord(statement))
+                        && HIDDEN_DDL.matcher(statement).matches())) {
             throw new IllegalArgumentException(where + ": SqlServerScripts cannot read this statement; teach it"
                     + " the statement or write the DDL in a form it reads.");
         }
