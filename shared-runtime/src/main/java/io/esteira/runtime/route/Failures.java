@@ -1,6 +1,7 @@
 package io.esteira.runtime.route;
 
 import io.esteira.contracts.ContractViolationException;
+import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -30,7 +31,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * </ul>
  *
  * Every exception of the cause chain counts: a fatal one anywhere makes the failure fatal, else a
- * retriable one makes it retriable.
+ * retriable one makes it retriable. A database that cannot be reached ({@link ConnectionFailures}, one of
+ * the retriable kinds, which callers that wait it out in place ask for alone) is retriable too when the
+ * rollback after the lost connection failed as well.
  */
 public final class Failures {
 
@@ -84,7 +87,7 @@ public final class Failures {
             if (isAny(e, FATAL)) {
                 return Kind.FATAL;
             }
-            retriable |= isAny(e, RETRIABLE) || retriableSql(e);
+            retriable |= isAny(e, RETRIABLE) || retriableSql(e) || ConnectionFailures.isConnectionFailure(e);
         }
         return retriable ? Kind.RETRIABLE : Kind.UNKNOWN;
     }

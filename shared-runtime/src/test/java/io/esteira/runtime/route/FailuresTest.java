@@ -29,6 +29,13 @@ class FailuresTest {
                 .isEqualTo(Failures.Kind.RETRIABLE);
         assertThat(Failures.classify(new SQLException("canceling statement due to statement timeout", "57014")))
                 .isEqualTo(Failures.Kind.RETRIABLE);
+        org.springframework.transaction.TransactionSystemException rollbackFailed =
+                new org.springframework.transaction.TransactionSystemException(
+                        "JDBC rollback failed", new IllegalStateException("Connection is closed"));
+        rollbackFailed.initApplicationException(new SQLException("I/O error", "08006"));
+        assertThat(Failures.classify(rollbackFailed))
+                .as("a lost connection whose rollback failed as well")
+                .isEqualTo(Failures.Kind.RETRIABLE);
     }
 
     @Test
