@@ -31,6 +31,8 @@ import java.util.OptionalLong;
  * @param freshness null when skipped
  * @param rssKb peak resident memory per service (empty values: not measured)
  * @param benchJvmRssKb peak resident memory of the benchmark's own JVM (broker, reference copy, probes)
+ * @param loadCpu CPU time each process group used during the initial load ({@link ProcessCpu}): the
+ *     services' JVMs, the benchmark's JVM and the PostgreSQL backends of the OLTP and the DW
  */
 public record BenchReport(
         Instant startedAt,
@@ -45,7 +47,8 @@ public record BenchReport(
         boolean reconciled,
         FreshnessProbe.Result freshness,
         Map<String, OptionalLong> rssKb,
-        OptionalLong benchJvmRssKb) {
+        OptionalLong benchJvmRssKb,
+        Map<String, Duration> loadCpu) {
 
     /** Issue 13's targets: source rows/s of the initial load, and its ratio to the reference's. */
     static final double TARGET_RATIO = 0.3;
@@ -56,6 +59,16 @@ public record BenchReport(
 
     public BenchReport {
         referenceSteps = Collections.unmodifiableMap(new LinkedHashMap<>(referenceSteps));
+        loadCpu = Collections.unmodifiableMap(new LinkedHashMap<>(loadCpu));
+    }
+
+    /** CPU microseconds per source row of the initial load, per process group, in the order measured. */
+    public Map<String, Long> loadCpuMicrosPerRow() {
+        Map<String, Long> perRow = new LinkedHashMap<>();
+        if (pipeline.rows() > 0) {
+            loadCpu.forEach((name, cpu) -> perRow.put(name, Math.round(cpu.toNanos() / 1000.0 / pipeline.rows())));
+        }
+        return perRow;
     }
 
     /** Pipeline source rows/s over the reference's: the share of the direct SQL build's speed the pipeline reaches. */
@@ -191,6 +204,25 @@ public record BenchReport(
                                             "missed by %.0f ms",
                                             freshness.percentileMillis(99) - TARGET_P99_MS)));
         }
+        Map<String, Long> perRow = loadCpuMicrosPerRow();
+        if (!perRow.isEmpty()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "CPU during the initial load (%.1f s on %s cores), microseconds per source row:%n",
+                    pipeline.seconds(),
+                    environment.getOrDefault("cores", "?")));
+            perRow.forEach((name, micros) -> out.append(String.format(
+                    Locale.ROOT,
+                    "  %-36s %,6d  (%.1f CPU s)%n",
+                    name,
+                    micros,
+                    loadCpu.get(name).toMillis() / 1000.0)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-36s %,6d%n",
+                    "all of them",
+                    perRow.values().stream().mapToLong(Long::longValue).sum()));
+        }
         out.append(String.format("peak RSS (VmHWM), MB, target <= %d per service:%n", TARGET_RSS_MB));
         if (rssKb.isEmpty()) {
             out.append("  per service: n/a (the services ran in one JVM; run with --services processes)\n");
@@ -311,6 +343,7 @@ public record BenchReport(
         rssKb.forEach((service, kb) -> rss.put(service, kb.isPresent() ? mb(kb.getAsLong()) : null));
         rss.put("bench-jvm", benchJvmRssKb.isPresent() ? mb(benchJvmRssKb.getAsLong()) : null);
         json.put("peakRssMb", rss);
+        json.put("loadCpuMicrosPerRow", loadCpuMicrosPerRow());
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("pipelineRowsPerSAtLeast", TARGET_ROWS_PER_S);
         targets.put("throughputRatioAtLeast", TARGET_RATIO);

@@ -99,6 +99,10 @@ public final class Benchmark {
                     Locale.ROOT,
                     "Pipeline: services up in %.1f s; extraction released, load timed from now",
                     startup.toMillis() / 1000.0));
+            Map<String, DataSource> databases = new LinkedHashMap<>();
+            databases.put("OLTP PostgreSQL", oltp);
+            databases.put("DW PostgreSQL", dw);
+            ProcessCpu.Snapshot cpuBefore = ProcessCpu.take(services.pids(), databases);
             Instant released = pipeline.release();
             LoadResult piped = pipeline.await(
                     released,
@@ -116,6 +120,8 @@ public final class Benchmark {
                     piped.seconds(),
                     piped.rowsPerSecond(),
                     piped.batches()));
+            Map<String, Duration> loadCpu =
+                    ProcessCpu.take(services.pids(), databases).since(cpuBefore);
             sampleLoad("after pipeline");
 
             status("Comparing the pipeline's warehouse with the reference's …");
@@ -158,7 +164,8 @@ public final class Benchmark {
                     reconciliation.reconciled(),
                     freshness,
                     rss,
-                    benchRss);
+                    benchRss,
+                    loadCpu);
         }
     }
 

@@ -38,6 +38,11 @@ final class InProcessServices implements ServiceHost {
     }
 
     @Override
+    public Map<String, Long> pids() {
+        return Map.of();
+    }
+
+    @Override
     public void requireAlive() {
         for (String service : stack.serviceNames()) {
             if (!stack.context(service).isActive()) {

@@ -16,6 +16,9 @@ interface ServiceHost extends AutoCloseable {
     /** Peak resident memory per service in KiB; empty when the services share one JVM. */
     Map<String, OptionalLong> peakRssKb();
 
+    /** Process id per service; empty when the services share the benchmark's JVM. */
+    Map<String, Long> pids();
+
     /** Throws when a service has died. */
     void requireAlive();
 

@@ -191,6 +191,13 @@ final class ServiceProcesses implements ServiceHost {
     }
 
     @Override
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    @Override
     public Map<String, OptionalLong> peakRssKb() {
         Map<String, OptionalLong> peaks = new LinkedHashMap<>();
         processes.forEach((service, process) -> peaks.put(service, ProcessMemory.peakKb(process.pid())));

@@ -46,7 +46,29 @@ class BenchReportTest {
         assertThat(report.toMap()).containsEntry("freshnessP99Ms", null).containsEntry("maxRssMb", null);
     }
 
+    @Test
+    void shouldReportTheCpuOfEachProcessPerSourceRowOfTheInitialLoad() {
+        Map<String, Duration> cpu = new java.util.LinkedHashMap<>();
+        cpu.put("loader-service", Duration.ofSeconds(2));
+        cpu.put("DW PostgreSQL", Duration.ofMillis(500));
+
+        BenchReport report = report(null, Map.of(), cpu);
+
+        assertThat(report.loadCpuMicrosPerRow())
+                .containsExactly(Map.entry("loader-service", 2000L), Map.entry("DW PostgreSQL", 500L));
+        assertThat(report.render())
+                .contains("microseconds per source row")
+                .containsPattern("loader-service +2,000 +\\(2\\.0 CPU s\\)")
+                .containsPattern("all of them +2,500");
+        assertThat(report.toMap()).containsKey("loadCpuMicrosPerRow");
+    }
+
     private static BenchReport report(FreshnessProbe.Result freshness, Map<String, OptionalLong> rss) {
+        return report(freshness, rss, Map.of());
+    }
+
+    private static BenchReport report(
+            FreshnessProbe.Result freshness, Map<String, OptionalLong> rss, Map<String, Duration> cpu) {
         LoadResult pipeline =
                 new LoadResult(Map.of("order_items", 1000L), 1, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO);
         LoadResult reference =
@@ -64,6 +86,7 @@ class BenchReportTest {
                 true,
                 freshness,
                 rss,
-                OptionalLong.empty());
+                OptionalLong.empty(),
+                cpu);
     }
 }
