@@ -76,4 +76,17 @@ class LoaderApplicationIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("from 'yesterday' is not an ISO-8601 instant");
     }
+
+    @Test
+    void shouldRefuseToRetryTheParkedKeysOfAnUnknownEntityWith400() {
+        ResponseEntity<String> response = http.withBasicAuth("ops", "correct-horse")
+                .postForEntity("/api/dlq/derive/retry?entity=nosuch", null, String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("Unknown entity 'nosuch'");
+        assertThat(http.withBasicAuth("ops", "correct-horse")
+                        .postForEntity("/api/dlq/derive/retry?entity=orders", null, String.class)
+                        .getBody())
+                .isEqualTo("{\"queued\":0}");
+    }
 }
