@@ -1,16 +1,15 @@
 package io.esteira.extractor.replay;
 
 import jakarta.validation.Valid;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/replay}: re-extract a window of an entity (see {@link ReplayRequest}). */
+/**
+ * {@code POST /api/replay}: re-extract a window of an entity (see {@link ReplayRequest}); a request the
+ * service refuses answers 400 with the reason (shared-runtime's {@code BadRequestAdvice}).
+ */
 @RestController
 @RequestMapping("/api/replay")
 public class ReplayController {
@@ -24,10 +23,5 @@ public class ReplayController {
     @PostMapping
     public ReplayService.ReplayResult replay(@Valid @RequestBody ReplayRequest request) {
         return replays.replay(request);
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
     }
 }

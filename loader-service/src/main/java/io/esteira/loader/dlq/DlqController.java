@@ -1,5 +1,6 @@
 package io.esteira.loader.dlq;
 
+import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.loader.apply.BatchApplier;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +24,12 @@ public class DlqController {
 
     private final DlqService dlq;
     private final BatchApplier applier;
+    private final EntityCatalog catalog;
 
-    public DlqController(DlqService dlq, BatchApplier applier) {
+    public DlqController(DlqService dlq, BatchApplier applier, EntityCatalog catalog) {
         this.dlq = dlq;
         this.applier = applier;
+        this.catalog = catalog;
     }
 
     @GetMapping("/derive")
@@ -34,10 +37,14 @@ public class DlqController {
         return applier.parked();
     }
 
-    /** Queues the parked keys of {@code entity} (all when absent) for the next derive pass. */
+    /**
+     * Queues the parked keys of {@code entity} (all when absent) for the next derive pass; an entity not in
+     * the catalog is refused (400) rather than answered "0 queued".
+     */
     @PostMapping("/derive/retry")
     public Map<String, Object> retryParkedKeys(@RequestParam(required = false) String entity) {
-        return Map.of("queued", applier.retryParked(entity));
+        String name = entity == null ? null : catalog.get(entity).name();
+        return Map.of("queued", applier.retryParked(name));
     }
 
     @GetMapping

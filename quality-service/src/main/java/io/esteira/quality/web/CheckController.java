@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /api/checks} (every enabled check with its latest result), {@code GET
  * /api/checks/{id}/history?limit=&page=&from=&to=} (its results, newest first, paged) and {@code POST /api/checks/{id}/run}
- * (run it now; answers the result).
+ * (run it now; answers the result). Bad input answers 400 with the message (shared-runtime's {@code
+ * BadRequestAdvice}), an unknown check 404.
  */
 @RestController
 @RequestMapping("/api/checks")
@@ -132,20 +132,6 @@ public class CheckController {
     @ExceptionHandler(UnknownCheckException.class)
     ResponseEntity<Map<String, String>> notFound(UnknownCheckException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(Map.of(
-                        "error",
-                        e.getName() + " '" + e.getValue() + "' is not a whole number; give e.g. " + e.getName()
-                                + "=1."));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
     }
 
     private CheckView view(Check check, QualityResult latest) {

@@ -22,6 +22,7 @@ import io.esteira.quality.check.Evaluation;
 import io.esteira.quality.dialect.QualityDialect;
 import io.esteira.quality.run.CheckRegistry;
 import io.esteira.quality.run.ResultStore;
+import io.esteira.runtime.web.BadRequestAdvice;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -69,6 +70,7 @@ class CheckHistoryIT {
         };
         api = MockMvcBuilders.standaloneSetup(
                         new CheckController(new CheckRegistry(Map.of("rule-x", check), Map.of()), null, store))
+                .setControllerAdvice(new BadRequestAdvice())
                 // ISO-8601 instants, as the service's Spring Boot ObjectMapper writes them
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
                         .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -113,18 +115,18 @@ class CheckHistoryIT {
     void shouldAnswerBadRequestNamingTheParameter() throws Exception {
         api.perform(get("/api/checks/rule-x/history?limit=0"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("limit must be between 1 and 1000, not 0."));
+                .andExpect(jsonPath("$.message").value("limit must be between 1 and 1000, not 0."));
         api.perform(get("/api/checks/rule-x/history?page=-1"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error", containsString("page must be between 0")));
+                .andExpect(jsonPath("$.message", containsString("page must be between 0")));
         api.perform(get("/api/checks/rule-x/history?page=two"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("page 'two' is not a whole number; give e.g. page=1."));
+                .andExpect(jsonPath("$.message").value("page 'two' is not a whole number; give e.g. page=1."));
         api.perform(get("/api/checks/rule-x/history?from=yesterday"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error", containsString("from 'yesterday' is not an ISO-8601 instant")));
+                .andExpect(jsonPath("$.message", containsString("from 'yesterday' is not an ISO-8601 instant")));
         api.perform(get("/api/checks/rule-x/history?from=2026-11-23T00:00:00Z&to=2026-11-21T00:00:00Z"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error", containsString("must be before to")));
+                .andExpect(jsonPath("$.message", containsString("must be before to")));
     }
 }

@@ -14,13 +14,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * (user name and password are both compared, whatever the first comparison gave). When no password is
  * configured every attempt fails.
  */
-final class OperatorAuthenticationProvider implements AuthenticationProvider {
+public final class OperatorAuthenticationProvider implements AuthenticationProvider {
 
     static final String ROLE = "ROLE_OPERATOR";
 
     private final OperatorLogin login;
 
-    OperatorAuthenticationProvider(OperatorLogin login) {
+    public OperatorAuthenticationProvider(OperatorLogin login) {
         this.login = login;
     }
 
