@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.boot.Banner;
@@ -41,6 +44,9 @@ public final class LocalStack implements AutoCloseable {
     public static final Duration DATABASE_PATIENCE = Duration.ofMinutes(5);
 
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    /** The DW login of the quality checks in a local stack: read-only, of role {@code quality_reader}. */
+    static final String QUALITY_READER_LOGIN = "esteira_quality_reader";
 
     private final StackOptions options;
     private final EmbeddedBroker broker;
@@ -176,6 +182,13 @@ public final class LocalStack implements AutoCloseable {
             properties.put(
                     "esteira.quality.repair.extractor-url", "http://127.0.0.1:" + port(ServiceSpec.EXTRACTOR.name()));
         }
+        if (service == ServiceSpec.QUALITY && !options.properties().containsKey("esteira.dw.reader.username")) {
+            qualityReaderLogin().ifPresent(password -> {
+                properties.put("esteira.dw.reader.username", QUALITY_READER_LOGIN);
+                properties.put("esteira.dw.reader.password", password);
+                status.accept("The checks read the DW as " + QUALITY_READER_LOGIN + " (role quality_reader)");
+            });
+        }
         properties.putAll(options.properties());
         // As command-line arguments: they outrank every other property source, as they must.
         String[] arguments = properties.entrySet().stream()
@@ -187,6 +200,32 @@ public final class LocalStack implements AutoCloseable {
                 .run(arguments);
         services.put(service.name(), context);
         status.accept(service.name() + " is up on http://127.0.0.1:" + port(service.name()));
+    }
+
+    /**
+     * A login of role {@code quality_reader} (V70) for the quality checks, as the runbook asks production
+     * to set up (docs/runbook.md#quality-reader-login), when the DW is PostgreSQL and its login may create
+     * roles (the embedded one of {@code demo} may): created if missing, with a new random password each
+     * start. Where the DW's login may not, nothing is created and the quality service says what to set.
+     *
+     * @return the login's password, or empty when none could be set up
+     */
+    private Optional<String> qualityReaderLogin() {
+        Endpoint dw = options.dw();
+        if (!dw.url().startsWith("jdbc:postgresql:")) {
+            return Optional.empty();
+        }
+        String password = UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = DriverManager.getConnection(dw.url(), dw.username(), dw.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
+                    + QUALITY_READER_LOGIN + "') THEN CREATE ROLE " + QUALITY_READER_LOGIN + " LOGIN; END IF; END $$");
+            statement.execute("ALTER ROLE " + QUALITY_READER_LOGIN + " LOGIN PASSWORD '" + password + "'");
+            statement.execute("GRANT quality_reader TO " + QUALITY_READER_LOGIN);
+            return Optional.of(password);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     public String brokerUrl() {
