@@ -21,6 +21,7 @@ import io.esteira.quality.run.ResultStore;
 import io.esteira.runtime.alert.AlertPublisher;
 import io.esteira.runtime.config.Endpoint;
 import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.config.TimeoutProperties;
 import io.esteira.runtime.jdbc.DataSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -57,7 +58,8 @@ public class QualityConfiguration {
             @Qualifier("dw") DataSource dw,
             EsteiraProperties esteira,
             DwReaderProperties reader,
-            QualityProperties properties) {
+            QualityProperties properties,
+            TimeoutProperties timeouts) {
         int sampleSize = properties.sampleSize();
         if (!reader.configured()) {
             LOG.warn("esteira.dw.reader.username is not set: the checks read the DW with the login of esteira.dw,"
@@ -70,7 +72,8 @@ public class QualityConfiguration {
                 "esteira.dw.reader",
                 new Endpoint(esteira.dw().url(), reader.username(), reader.password()),
                 reader.maximumPoolSize(),
-                true);
+                true,
+                timeouts);
         return new QualityDatabases(
                 Database.of("oltp", oltp, sampleSize), Database.of("dw", checks, sampleSize), dw, checks);
     }
