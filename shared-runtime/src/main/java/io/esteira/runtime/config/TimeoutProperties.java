@@ -49,14 +49,16 @@ public record TimeoutProperties(
         if (brokerFailureCheck.compareTo(brokerConnectionTtl) >= 0) {
             throw new IllegalArgumentException("esteira.timeouts.broker-failure-check (" + brokerFailureCheck
                     + ") must be shorter than esteira.timeouts.broker-connection-ttl (" + brokerConnectionTtl
-                    + "), or the broker drops a connection the client still holds for alive: lower the first");
+                    + "), or the broker drops a connection the client still holds for alive: lower the first"
+                    + " (docs/runbook.md#a-network-that-stalls)");
         }
     }
 
     private static void atLeastOneSecond(String name, Duration value) {
         if (value == null || value.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("esteira.timeouts." + name + " is " + value
-                    + ": set a duration of at least 1s (e.g. 30s, 10m); without one a lost connection blocks for ever");
+                    + ": set a duration of at least 1s (e.g. 30s, 10m); without one a lost connection blocks for ever"
+                    + " (docs/runbook.md#a-network-that-stalls)");
         }
     }
 }
