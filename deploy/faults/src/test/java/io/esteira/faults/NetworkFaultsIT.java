@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -79,12 +80,11 @@ class NetworkFaultsIT {
             long before = FaultCycle.appliedBatches(stack);
             Future<Workload.Burst> burst = stack.workload().burst(8000 + cycle, CHANGES);
             FaultCycle.awaitApplied(stack, before, 2);
-            int reset = stack.proxies().stream().mapToInt(TcpProxy::cut).sum();
+            int reset = onEveryProxy(TcpProxy::cut);
             Instant back = Instant.now();
             WarehouseComparison.Report report =
                     FaultCycle.heal(stack, fault, cycle, reset + " connections reset while batches flow", burst, back);
-            assertThat(report.clean()).as("%s", report).isTrue();
-            FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
+            assertHealed(report);
         }
         Results.summary(fault);
     }
@@ -120,8 +120,7 @@ class NetworkFaultsIT {
                             + " while batches flow",
                     burst,
                     back);
-            assertThat(report.clean()).as("%s", report).isTrue();
-            FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
+            assertHealed(report);
         }
         Results.summary(fault);
     }
@@ -135,16 +134,14 @@ class NetworkFaultsIT {
             long before = FaultCycle.appliedBatches(stack);
             Future<Workload.Burst> burst = stack.workload().burst(8200 + cycle, CHANGES);
             FaultCycle.awaitApplied(stack, before, 2);
-            int stalled = stack.proxies().stream().mapToInt(TcpProxy::stall).sum();
-            int acceptedBefore =
-                    stack.proxies().stream().mapToInt(TcpProxy::accepted).sum();
+            int stalled = onEveryProxy(TcpProxy::stall);
+            int acceptedBefore = onEveryProxy(TcpProxy::accepted);
             Instant stalledAt = Instant.now();
             await("connections stalled for " + STALL)
                     .atMost(STALL.plusSeconds(5))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> Duration.between(stalledAt, Instant.now()).compareTo(STALL) >= 0);
-            int acceptedStalled =
-                    stack.proxies().stream().mapToInt(TcpProxy::accepted).sum() - acceptedBefore;
+            int acceptedStalled = onEveryProxy(TcpProxy::accepted) - acceptedBefore;
             stack.proxies().forEach(TcpProxy::release);
             Instant back = Instant.now();
             WarehouseComparison.Report report = FaultCycle.heal(
@@ -156,9 +153,19 @@ class NetworkFaultsIT {
                     burst,
                     back,
                     STALL_RECOVERY_TARGET);
-            assertThat(report.clean()).as("%s", report).isTrue();
-            FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
+            assertHealed(report);
         }
         Results.summary(fault, STALL_RECOVERY_TARGET);
+    }
+
+    /** Applies {@code fault} to every proxy; the sum of what each returned (connections hit). */
+    private static int onEveryProxy(ToIntFunction<TcpProxy> fault) {
+        return stack.proxies().stream().mapToInt(fault).sum();
+    }
+
+    /** The DW equals the OLTP, and no service died of the fault. */
+    private static void assertHealed(WarehouseComparison.Report report) {
+        assertThat(report.clean()).as("%s", report).isTrue();
+        FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
     }
 }
