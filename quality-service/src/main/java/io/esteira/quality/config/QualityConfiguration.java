@@ -79,7 +79,8 @@ public class QualityConfiguration {
     }
 
     @Bean
-    CheckRegistry checkRegistry(QualityDatabases databases, QualityProperties properties, Clock clock) {
+    CheckRegistry checkRegistry(
+            QualityDatabases databases, QualityProperties properties, TimeoutProperties timeouts, Clock clock) {
         CheckFactory factory = new CheckFactory(
                 databases.oltp(),
                 databases.dw(),
@@ -94,7 +95,9 @@ public class QualityConfiguration {
                 repairs.put(entry.getKey(), entry.getValue().repair());
             }
         }
-        return new CheckRegistry(checks, repairs);
+        CheckRegistry registry = new CheckRegistry(checks, repairs);
+        registry.requireTimeoutsShorterThan(timeouts.databaseSocket());
+        return registry;
     }
 
     @Bean
