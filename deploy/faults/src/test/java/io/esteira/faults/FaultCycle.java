@@ -112,9 +112,21 @@ final class FaultCycle {
      */
     static WarehouseComparison.Report heal(
             FaultStack stack, String fault, int cycle, String how, Future<Workload.Burst> burst, Instant back) {
+        return heal(stack, fault, cycle, how, burst, back, FaultStack.RECOVERY_TARGET);
+    }
+
+    /** The same, within {@code target} instead of the recovery target. */
+    static WarehouseComparison.Report heal(
+            FaultStack stack,
+            String fault,
+            int cycle,
+            String how,
+            Future<Workload.Burst> burst,
+            Instant back,
+            Duration target) {
         Workload.Burst done = Workload.finish(burst, Duration.ofMinutes(5));
         Instant from = done.endedAt().isAfter(back) ? done.endedAt() : back;
-        Duration left = FaultStack.RECOVERY_TARGET.minus(Duration.between(from, Instant.now()));
+        Duration left = target.minus(Duration.between(from, Instant.now()));
         WarehouseComparison.Report report =
                 stack.awaitCaughtUp(left.isNegative() ? Duration.ofSeconds(1) : left.plusMillis(1));
         Duration recovery = Duration.between(from, Instant.now());

@@ -8,11 +8,13 @@ import io.esteira.embedded.TemporaryPostgres;
 import io.esteira.faults.check.WarehouseComparison;
 import io.esteira.faults.infra.BrokerProcess;
 import io.esteira.faults.infra.ServiceProcess;
+import io.esteira.faults.infra.TcpProxy;
 import io.esteira.faults.infra.WebhookSink;
 import io.esteira.oltp.BaseDataGenerator;
 import io.esteira.oltp.OltpSchema;
 import io.esteira.oltp.ProgressListener;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -62,6 +64,12 @@ public final class FaultStack implements AutoCloseable {
 
     public static final String OPERATOR = "operator";
 
+    /**
+     * esteira.timeouts.database-socket of the services behind proxies: the shipped 10 minutes would make one
+     * stalled connection cost a bounded run 10 minutes; the suite's statements take well under a second.
+     */
+    public static final Duration NETWORK_DATABASE_SOCKET_TIMEOUT = Duration.ofSeconds(20);
+
     /** Entities whose rows become facts; the others feed the dimensions. */
     public static final List<String> FACT_SOURCES = List.of("orders", "order_items", "returns", "sales_targets");
 
@@ -77,6 +85,11 @@ public final class FaultStack implements AutoCloseable {
     private final Path logs;
     private final Path jars;
     private final Path hikari;
+    private final boolean behindProxies;
+    private final List<TcpProxy> proxies = new ArrayList<>();
+    private TcpProxy oltpProxy;
+    private TcpProxy dwProxy;
+    private TcpProxy brokerProxy;
     private BrokerProcess broker;
     private WebhookSink webhook;
     private Workload workload;
@@ -87,7 +100,8 @@ public final class FaultStack implements AutoCloseable {
     private ServiceProcess secondLoader;
     private volatile String damage;
 
-    private FaultStack(TemporaryPostgres oltp, TemporaryPostgres dw) throws IOException {
+    private FaultStack(TemporaryPostgres oltp, TemporaryPostgres dw, boolean behindProxies) throws IOException {
+        this.behindProxies = behindProxies;
         this.oltpDatabase = oltp;
         this.dwDatabase = dw;
         this.readOnlyRole = "esteira_faults_ro_" + secret().substring(0, 10);
@@ -110,6 +124,23 @@ public final class FaultStack implements AutoCloseable {
     /** The same, with the OLTP and the DW on servers of their own, as production has them. */
     public static FaultStack start(TemporaryPostgres.Server oltpServer, TemporaryPostgres.Server dwServer)
             throws Exception {
+        return start(oltpServer, dwServer, false);
+    }
+
+    /**
+     * The same, with every service reaching the OLTP, the DW and the broker through a {@link TcpProxy} of
+     * its own ({@link #oltpProxy()}, {@link #dwProxy()}, {@link #brokerProxy()}), for the network faults;
+     * the suite's own connections (workload, comparisons, broker administration) go direct. The services'
+     * database socket timeout is {@link #NETWORK_DATABASE_SOCKET_TIMEOUT}; every other timeout is the
+     * shipped one.
+     */
+    public static FaultStack startBehindProxies(TemporaryPostgres.Server server) throws Exception {
+        return start(server, server, true);
+    }
+
+    private static FaultStack start(
+            TemporaryPostgres.Server oltpServer, TemporaryPostgres.Server dwServer, boolean behindProxies)
+            throws Exception {
         TemporaryPostgres oltp = TemporaryPostgres.create(oltpServer, "faults_oltp");
         TemporaryPostgres dw;
         try {
@@ -118,7 +149,7 @@ public final class FaultStack implements AutoCloseable {
             oltp.close();
             throw e;
         }
-        FaultStack stack = new FaultStack(oltp, dw);
+        FaultStack stack = new FaultStack(oltp, dw, behindProxies);
         try {
             stack.startAll();
             return stack;
@@ -150,6 +181,12 @@ public final class FaultStack implements AutoCloseable {
                                 new BrokerProcess.User("quality", secrets.get("quality"), "quality"),
                                 new BrokerProcess.User("alerting", secrets.get("alerting"), "alerting")))
                 .start();
+        if (behindProxies) {
+            oltpProxy = proxy("oltp", oltpDatabase.jdbcUrl());
+            dwProxy = proxy("dw", dwDatabase.jdbcUrl());
+            brokerProxy = TcpProxy.start("broker", "127.0.0.1", broker.port());
+            proxies.add(brokerProxy);
+        }
         webhook = new WebhookSink().start();
 
         loader = new ServiceProcess(
@@ -220,10 +257,25 @@ public final class FaultStack implements AutoCloseable {
         return List.of("-Dhikaricp.configurationFile=" + hikari.toAbsolutePath());
     }
 
+    private TcpProxy proxy(String name, String jdbcUrl) {
+        URI address = URI.create(jdbcUrl.substring("jdbc:".length()));
+        TcpProxy proxy = TcpProxy.start(name, address.getHost(), address.getPort());
+        proxies.add(proxy);
+        return proxy;
+    }
+
+    /** {@code jdbcUrl} through {@code proxy} when the stack runs behind proxies, else itself. */
+    private String via(TcpProxy proxy, String url) {
+        if (proxy == null) {
+            return url;
+        }
+        return url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+    }
+
     /** The settings a service reads from its environment, as in production (credentials never on the command line). */
     Map<String, String> environment(String service) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("ESTEIRA_OLTP_URL", oltpDatabase.jdbcUrl());
+        env.put("ESTEIRA_OLTP_URL", via(oltpProxy, oltpDatabase.jdbcUrl()));
         if (service.equals("extractor")) {
             env.put("ESTEIRA_OLTP_USERNAME", readOnlyRole);
             env.put("ESTEIRA_OLTP_PASSWORD", secrets.get("oltp-ro"));
@@ -231,10 +283,13 @@ public final class FaultStack implements AutoCloseable {
             env.put("ESTEIRA_OLTP_USERNAME", oltpDatabase.username());
             env.put("ESTEIRA_OLTP_PASSWORD", oltpDatabase.password());
         }
-        env.put("ESTEIRA_DW_URL", dwDatabase.jdbcUrl());
+        env.put("ESTEIRA_DW_URL", via(dwProxy, dwDatabase.jdbcUrl()));
         env.put("ESTEIRA_DW_USERNAME", dwDatabase.username());
         env.put("ESTEIRA_DW_PASSWORD", dwDatabase.password());
-        env.put("ESTEIRA_BROKER_URL", broker.url());
+        env.put("ESTEIRA_BROKER_URL", brokerProxy == null ? broker.url() : "tcp://127.0.0.1:" + brokerProxy.port());
+        if (behindProxies) {
+            env.put("ESTEIRA_TIMEOUTS_DATABASE_SOCKET", NETWORK_DATABASE_SOCKET_TIMEOUT.toSeconds() + "s");
+        }
         env.put("ESTEIRA_BROKER_USERNAME", service);
         env.put("ESTEIRA_BROKER_PASSWORD", secrets.get(service));
         env.put("ESTEIRA_SECURITY_USERNAME", OPERATOR);
@@ -311,6 +366,23 @@ public final class FaultStack implements AutoCloseable {
 
     public BrokerProcess broker() {
         return broker;
+    }
+
+    /** The proxies between the services and the OLTP, the DW and the broker (none unless behind proxies). */
+    public List<TcpProxy> proxies() {
+        return List.copyOf(proxies);
+    }
+
+    public TcpProxy oltpProxy() {
+        return oltpProxy;
+    }
+
+    public TcpProxy dwProxy() {
+        return dwProxy;
+    }
+
+    public TcpProxy brokerProxy() {
+        return brokerProxy;
     }
 
     /** The continuous workload the fault cycles burst on the OLTP, started on first use. */
@@ -515,6 +587,9 @@ public final class FaultStack implements AutoCloseable {
             if (service != null) {
                 steps.add(service::stop);
             }
+        }
+        for (TcpProxy proxy : proxies) {
+            steps.add(proxy::close);
         }
         if (broker != null) {
             steps.add(broker::stop);

@@ -43,6 +43,11 @@ public final class Results {
 
     /** One line about a fault: cycles and the slowest and median recovery. */
     public static synchronized String summary(String fault) {
+        return summary(fault, FaultStack.RECOVERY_TARGET);
+    }
+
+    /** The same, for a fault with a recovery target of its own. */
+    public static synchronized String summary(String fault, Duration target) {
         List<Duration> recoveries = new ArrayList<>(RECOVERIES.getOrDefault(fault, List.of()));
         if (recoveries.isEmpty()) {
             return fault + ": no cycle";
@@ -54,7 +59,7 @@ public final class Results {
                 recoveries.size(),
                 recoveries.get(recoveries.size() / 2).toMillis() / 1000.0,
                 recoveries.get(recoveries.size() - 1).toMillis() / 1000.0,
-                FaultStack.RECOVERY_TARGET.toSeconds());
+                target.toSeconds());
         write("\n" + line + "\n\n");
         System.out.println("[faults] " + line);
         return line;

@@ -28,7 +28,12 @@ final class ServiceProperties {
             "esteira.broker.username",
             "esteira.broker.password",
             "esteira.security.username",
-            "esteira.security.password");
+            "esteira.security.password",
+            "esteira.timeouts.database-connect",
+            "esteira.timeouts.database-socket",
+            "esteira.timeouts.broker-call",
+            "esteira.timeouts.broker-connection-ttl",
+            "esteira.timeouts.broker-failure-check");
 
     /** Service name to the properties it binds beyond the shared ones (its config package). */
     static final Map<String, Set<String>> OWN = Map.of(

@@ -21,6 +21,7 @@ import io.esteira.quality.run.ResultStore;
 import io.esteira.runtime.alert.AlertPublisher;
 import io.esteira.runtime.config.Endpoint;
 import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.config.TimeoutProperties;
 import io.esteira.runtime.jdbc.DataSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -57,7 +58,8 @@ public class QualityConfiguration {
             @Qualifier("dw") DataSource dw,
             EsteiraProperties esteira,
             DwReaderProperties reader,
-            QualityProperties properties) {
+            QualityProperties properties,
+            TimeoutProperties timeouts) {
         int sampleSize = properties.sampleSize();
         if (!reader.configured()) {
             LOG.warn("esteira.dw.reader.username is not set: the checks read the DW with the login of esteira.dw,"
@@ -70,13 +72,15 @@ public class QualityConfiguration {
                 "esteira.dw.reader",
                 new Endpoint(esteira.dw().url(), reader.username(), reader.password()),
                 reader.maximumPoolSize(),
-                true);
+                true,
+                timeouts);
         return new QualityDatabases(
                 Database.of("oltp", oltp, sampleSize), Database.of("dw", checks, sampleSize), dw, checks);
     }
 
     @Bean
-    CheckRegistry checkRegistry(QualityDatabases databases, QualityProperties properties, Clock clock) {
+    CheckRegistry checkRegistry(
+            QualityDatabases databases, QualityProperties properties, TimeoutProperties timeouts, Clock clock) {
         CheckFactory factory = new CheckFactory(
                 databases.oltp(),
                 databases.dw(),
@@ -91,7 +95,9 @@ public class QualityConfiguration {
                 repairs.put(entry.getKey(), entry.getValue().repair());
             }
         }
-        return new CheckRegistry(checks, repairs);
+        CheckRegistry registry = new CheckRegistry(checks, repairs);
+        registry.requireTimeoutsShorterThan(timeouts.databaseSocket());
+        return registry;
     }
 
     @Bean

@@ -2,10 +2,12 @@ package io.esteira.runtime.broker;
 
 import io.esteira.runtime.config.Endpoint;
 import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.config.TimeoutProperties;
 import io.esteira.runtime.config.UnreachableEndpointException;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import java.util.Locale;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.context.annotation.Bean;
@@ -30,10 +32,10 @@ public class BrokerConfiguration {
     public static final int MIN_LARGE_MESSAGE_SIZE = 8 * 1024 * 1024;
 
     @Bean
-    public ConnectionFactory jmsConnectionFactory(EsteiraProperties properties) {
+    public ConnectionFactory jmsConnectionFactory(EsteiraProperties properties, TimeoutProperties timeouts) {
         Endpoint endpoint = properties.broker();
         // Fail fast: probe with a few connect attempts rather than hang start-up on a wrong URL.
-        ActiveMQConnectionFactory probeFactory = artemis(endpoint);
+        ActiveMQConnectionFactory probeFactory = artemis(endpoint, timeouts);
         probeFactory.setInitialConnectAttempts(3);
         probeFactory.setRetryInterval(500);
         try (probeFactory;
@@ -46,7 +48,7 @@ public class BrokerConfiguration {
         // past that the connection fails and Spring's listener containers and the caching factory open
         // a new one, so the service recovers from a broker restart of any length without ever blocking
         // its own shutdown on an endless reconnect loop.
-        ActiveMQConnectionFactory artemis = artemis(endpoint);
+        ActiveMQConnectionFactory artemis = artemis(endpoint, timeouts);
         artemis.setReconnectAttempts(3);
         artemis.setRetryInterval(500);
         artemis.setRetryIntervalMultiplier(2.0);
@@ -70,8 +72,28 @@ public class BrokerConfiguration {
         return JmsComponent.jmsComponent(jmsConnectionFactory);
     }
 
-    private static ActiveMQConnectionFactory artemis(Endpoint endpoint) {
+    /**
+     * A factory for {@code endpoint} with every network timeout set explicitly (esteira.timeouts.broker-*):
+     * a blocking call (send, commit, acknowledge) fails after {@code brokerCall} instead of waiting on a
+     * broker that went silent, and a connection that hears nothing for {@code brokerFailureCheck} is taken
+     * for lost, so the client reconnects (and the listener containers open a new connection). A parameter
+     * the URL sets itself ({@code ?callTimeout=…}) is the operator's word and stays.
+     */
+    static ActiveMQConnectionFactory artemis(Endpoint endpoint, TimeoutProperties timeouts) {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(endpoint.url());
+        String url = endpoint.url().toLowerCase(Locale.ROOT);
+        if (!url.contains("calltimeout=")) {
+            factory.setCallTimeout(timeouts.brokerCall().toMillis());
+        }
+        if (!url.contains("callfailovertimeout=")) {
+            factory.setCallFailoverTimeout(timeouts.brokerCall().toMillis());
+        }
+        if (!url.contains("connectionttl=")) {
+            factory.setConnectionTTL(timeouts.brokerConnectionTtl().toMillis());
+        }
+        if (!url.contains("clientfailurecheckperiod=")) {
+            factory.setClientFailureCheckPeriod(timeouts.brokerFailureCheck().toMillis());
+        }
         if (!endpoint.username().isEmpty()) {
             factory.setUser(endpoint.username());
             factory.setPassword(endpoint.password());

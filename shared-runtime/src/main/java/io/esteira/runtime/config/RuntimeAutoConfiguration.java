@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * every route, {@link ErrorHandlingRoutes}. A service that needs another one declares its own bean.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
-@EnableConfigurationProperties(EsteiraProperties.class)
+@EnableConfigurationProperties({EsteiraProperties.class, TimeoutProperties.class})
 @Import(BrokerConfiguration.class)
 public class RuntimeAutoConfiguration {
 

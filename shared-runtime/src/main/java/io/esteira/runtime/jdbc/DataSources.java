@@ -3,7 +3,9 @@ package io.esteira.runtime.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.esteira.runtime.config.Endpoint;
+import io.esteira.runtime.config.TimeoutProperties;
 import io.esteira.runtime.config.UnreachableEndpointException;
+import java.util.Locale;
 
 /** Builds the named, pooled data sources of a service; fails at once when a database does not answer. */
 public final class DataSources {
@@ -17,7 +19,17 @@ public final class DataSources {
      *
      * @param property the property prefix, e.g. {@code esteira.oltp}
      */
-    public static HikariDataSource pooled(String property, Endpoint endpoint, int maximumPoolSize, boolean readOnly) {
+    public static HikariDataSource pooled(
+            String property, Endpoint endpoint, int maximumPoolSize, boolean readOnly, TimeoutProperties timeouts) {
+        try {
+            return new HikariDataSource(config(property, endpoint, maximumPoolSize, readOnly, timeouts));
+        } catch (RuntimeException e) {
+            throw new UnreachableEndpointException(property, endpoint, e);
+        }
+    }
+
+    static HikariConfig config(
+            String property, Endpoint endpoint, int maximumPoolSize, boolean readOnly, TimeoutProperties timeouts) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(property.replace('.', '-'));
         config.setJdbcUrl(endpoint.url());
@@ -25,12 +37,38 @@ public final class DataSources {
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(maximumPoolSize);
         config.setReadOnly(readOnly);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(timeouts.databaseConnect().toMillis());
         config.setInitializationFailTimeout(1);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new UnreachableEndpointException(property, endpoint, e);
+        networkTimeouts(config, endpoint.url(), timeouts);
+        return config;
+    }
+
+    /**
+     * The driver's own network timeouts, in the driver's units, unless the URL already sets them (the
+     * URL's word is the operator's). A read that waits past the socket timeout closes the connection and
+     * fails with SQLSTATE 08006 (pgjdbc) or 08S01 (mssql-jdbc): {@link ConnectionFailures} takes it for a
+     * lost connection, and the pool opens a new one.
+     */
+    private static void networkTimeouts(HikariConfig config, String url, TimeoutProperties timeouts) {
+        long connectSeconds = Math.max(1, timeouts.databaseConnect().toSeconds());
+        if (url.startsWith("jdbc:postgresql:")) {
+            driverProperty(
+                    config,
+                    url,
+                    "socketTimeout",
+                    Math.max(1, timeouts.databaseSocket().toSeconds()));
+            driverProperty(config, url, "connectTimeout", connectSeconds);
+            driverProperty(config, url, "tcpKeepAlive", true);
+        } else if (url.startsWith("jdbc:sqlserver:")) {
+            driverProperty(
+                    config, url, "socketTimeout", timeouts.databaseSocket().toMillis());
+            driverProperty(config, url, "loginTimeout", connectSeconds);
+        }
+    }
+
+    private static void driverProperty(HikariConfig config, String url, String name, Object value) {
+        if (!url.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT) + "=")) {
+            config.addDataSourceProperty(name, String.valueOf(value));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.esteira.runtime.jdbc;
 
 import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.config.TimeoutProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,9 @@ public class DwDataSourceConfiguration {
     @Primary
     @Qualifier("dw")
     public DataSource dwDataSource(
-            EsteiraProperties properties, @Value("${esteira.dw.maximum-pool-size:10}") int maximumPoolSize) {
-        return DataSources.pooled("esteira.dw", properties.dw(), maximumPoolSize, false);
+            EsteiraProperties properties,
+            TimeoutProperties timeouts,
+            @Value("${esteira.dw.maximum-pool-size:10}") int maximumPoolSize) {
+        return DataSources.pooled("esteira.dw", properties.dw(), maximumPoolSize, false, timeouts);
     }
 }

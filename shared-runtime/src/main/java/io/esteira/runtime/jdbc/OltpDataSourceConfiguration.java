@@ -1,6 +1,7 @@
 package io.esteira.runtime.jdbc;
 
 import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.config.TimeoutProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,9 @@ public class OltpDataSourceConfiguration {
     @Bean
     @Qualifier("oltp")
     public DataSource oltpDataSource(
-            EsteiraProperties properties, @Value("${esteira.oltp.maximum-pool-size:4}") int maximumPoolSize) {
-        return DataSources.pooled("esteira.oltp", properties.oltp(), maximumPoolSize, true);
+            EsteiraProperties properties,
+            TimeoutProperties timeouts,
+            @Value("${esteira.oltp.maximum-pool-size:4}") int maximumPoolSize) {
+        return DataSources.pooled("esteira.oltp", properties.oltp(), maximumPoolSize, true, timeouts);
     }
 }

@@ -1,0 +1,50 @@
+package io.esteira.runtime.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.runtime.config.Endpoint;
+import io.esteira.runtime.config.TimeoutProperties;
+import java.time.Duration;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigurationTest {
+
+    @Test
+    void shouldSetEveryBrokerTimeoutExplicitly() {
+        TimeoutProperties timeouts = new TimeoutProperties(
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(7),
+                Duration.ofSeconds(40),
+                Duration.ofSeconds(15));
+
+        try (ActiveMQConnectionFactory factory =
+                BrokerConfiguration.artemis(new Endpoint("tcp://127.0.0.1:61616", "", ""), timeouts)) {
+            assertThat(factory.getCallTimeout()).isEqualTo(7_000);
+            assertThat(factory.getCallFailoverTimeout()).isEqualTo(7_000);
+            assertThat(factory.getConnectionTTL()).isEqualTo(40_000);
+            assertThat(factory.getClientFailureCheckPeriod()).isEqualTo(15_000);
+        }
+    }
+
+    @Test
+    void shouldApplyTheShippedDefaults() {
+        try (ActiveMQConnectionFactory factory = BrokerConfiguration.artemis(
+                new Endpoint("tcp://127.0.0.1:61616", "", ""), TimeoutProperties.DEFAULTS)) {
+            assertThat(factory.getCallTimeout()).isEqualTo(30_000);
+            assertThat(factory.getCallFailoverTimeout()).isEqualTo(30_000);
+            assertThat(factory.getConnectionTTL()).isEqualTo(60_000);
+            assertThat(factory.getClientFailureCheckPeriod()).isEqualTo(30_000);
+        }
+    }
+
+    @Test
+    void shouldKeepATimeoutTheUrlSetsItself() {
+        try (ActiveMQConnectionFactory factory = BrokerConfiguration.artemis(
+                new Endpoint("tcp://127.0.0.1:61616?callTimeout=5000", "", ""), TimeoutProperties.DEFAULTS)) {
+            assertThat(factory.getCallTimeout()).isEqualTo(5_000);
+            assertThat(factory.getConnectionTTL()).isEqualTo(60_000);
+        }
+    }
+}
