@@ -1,4 +1,4 @@
--- Esteira warehouse, PostgreSQL (the reference dialect; sqlserver/ and h2/ follow it).
+-- Esteira warehouse, PostgreSQL (the reference dialect; sqlserver/ follows it, db/dw/common holds what both share).
 -- The six schemas of docs/data-contract.md, "Warehouse". Flyway creates ctl itself, before this
 -- script, because its history table (ctl.flyway_schema_history) lives there.
 
