@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -44,7 +45,9 @@ import java.util.stream.Collectors;
  * {@code schema} field names a supported version of the expected type; the row count
  * ({@link ContractLimits#maxRowsPerBatch()}); the JSON Schema of that version
  * ({@code schemas/*.json} on the classpath); then binding to the record. Any failure is a
- * {@link ContractViolationException} naming the field at fault.
+ * {@link ContractViolationException} naming the field at fault. A change batch whose rows are all plainly
+ * valid ({@link PlainRows}) has them read straight from the tree and only its envelope checked against the
+ * schema: the same outcome at a fraction of the cost of walking every value through the validators.
  *
  * <p>Row data values are read as {@code String}, {@code Long} (or {@code BigInteger} beyond its range),
  * {@code BigDecimal} (scale kept, so {@code 12.50} stays {@code 12.50}), {@code Boolean} or {@code null}. Writing gives UTF-8 JSON with
@@ -140,9 +143,38 @@ public final class ContractCodec {
         Contract<?> contract = contractOf(document, type);
         if (contract.type() == ChangeBatch.class) {
             checkRowCount(document);
+            List<ChangeBatch.Row> rows = PlainRows.readIfPlain(document.get("rows"));
+            if (rows != null) {
+                return type.cast(withRows(envelopeOf(document, contract), rows));
+            }
         }
         checkSchema(document, contract);
         return bind(document, type);
+    }
+
+    /**
+     * A batch whose rows {@link PlainRows} read: its schema checked and bound without them (the first row
+     * stands in for all, so {@code rows} still satisfies the schema), which leaves the same messages for
+     * a wrong envelope.
+     */
+    private ChangeBatch envelopeOf(JsonNode document, Contract<?> contract) {
+        ObjectNode envelope = mapper.createObjectNode();
+        document.fields().forEachRemaining(field -> envelope.set(field.getKey(), field.getValue()));
+        envelope.set("rows", mapper.createArrayNode().add(document.get("rows").get(0)));
+        checkSchema(envelope, contract);
+        return bind(envelope, ChangeBatch.class);
+    }
+
+    private static ChangeBatch withRows(ChangeBatch envelope, List<ChangeBatch.Row> rows) {
+        return new ChangeBatch(
+                envelope.schema(),
+                envelope.batchId(),
+                envelope.entity(),
+                envelope.source(),
+                envelope.extractedAt(),
+                envelope.watermark(),
+                envelope.replay(),
+                rows);
     }
 
     private JsonNode parse(byte[] json, String label) {

@@ -1,0 +1,123 @@
+package io.esteira.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlainRowsTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private final ContractCodec codec = ContractCodec.standard();
+
+    @Test
+    void shouldBindPlainRowsAsTheRecordBindingDoes() throws Exception {
+        JsonNode rows = JSON.readTree("[{\"op\":\"upsert\",\"key\":7,\"version\":9223372036854775807,\"data\":{"
+                + "\"order_id\":7,\"total\":12.50,\"big\":123456789012345678901234567890,\"gift\":false,"
+                + "\"discount_id\":null,\"status\":\"paid\",\"rate\":1e-3}},"
+                + "{\"op\":\"delete\",\"key\":-3,\"version\":4,\"data\":{}}]");
+
+        List<ChangeBatch.Row> read = PlainRows.readIfPlain(rows);
+
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0).op()).isEqualTo(ChangeBatch.Op.upsert);
+        assertThat(read.get(0).version()).isEqualTo(Long.MAX_VALUE);
+        assertThat(read.get(0).data())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("order_id", 7L),
+                        org.assertj.core.api.Assertions.entry("total", new BigDecimal("12.50")),
+                        org.assertj.core.api.Assertions.entry("big", new BigInteger("123456789012345678901234567890")),
+                        org.assertj.core.api.Assertions.entry("gift", false),
+                        org.assertj.core.api.Assertions.entry("discount_id", null),
+                        org.assertj.core.api.Assertions.entry("status", "paid"),
+                        org.assertj.core.api.Assertions.entry("rate", new BigDecimal("1e-3")));
+        assertThat(read.get(1)).isEqualTo(new ChangeBatch.Row(ChangeBatch.Op.delete, -3, 4, null));
+    }
+
+    /**
+     * The safety property: every row the JSON Schema rejects is left to the schema (null), so a batch
+     * holding it gets the schema's refusal, never a silent acceptance.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"op\":\"merge\",\"key\":1,\"version\":1,\"data\":{}}",
+                "{\"op\":\"UPSERT\",\"key\":1,\"version\":1,\"data\":{}}",
+                "{\"op\":1,\"key\":1,\"version\":1,\"data\":{}}",
+                "{\"key\":1,\"version\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"version\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{},\"extra\":1}",
+                "{\"op\":\"upsert\",\"key\":\"1\",\"version\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":1.5,\"version\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":9223372036854775808,\"version\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":-9223372036854775809,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":null,\"version\":1,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":[]}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":null}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"a\":{\"b\":1}}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"a\":[1]}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"1a\":1}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"a-b\":1}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"\":1}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"é\":1}}",
+                "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{"
+                        + "\"a234567890123456789012345678901234567890123456789012345678901234\":1}}",
+                "[1]",
+                "\"row\""
+            })
+    void shouldLeaveEveryRowTheSchemaRejectsToTheSchema(String row) throws Exception {
+        ArrayNode rows = (ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{}}]");
+        rows.add(JSON.readTree(row));
+
+        assertThat(PlainRows.readIfPlain(rows)).isNull();
+        assertThatThrownBy(() -> codec.readChangeBatch(batchWith(rows)))
+                .isInstanceOf(ContractViolationException.class)
+                .satisfies(e ->
+                        assertThat(((ContractViolationException) e).field()).startsWith("rows[1]"));
+    }
+
+    @Test
+    void shouldAcceptIdentifiersUpToTheSchemasLength() {
+        assertThat(PlainRows.isIdentifier("_")).isTrue();
+        assertThat(PlainRows.isIdentifier("order_item_id2")).isTrue();
+        assertThat(PlainRows.isIdentifier("a".repeat(63))).isTrue();
+        assertThat(PlainRows.isIdentifier("a".repeat(64))).isFalse();
+        assertThat(PlainRows.isIdentifier("9lives")).isFalse();
+    }
+
+    @Test
+    void shouldCheckTheEnvelopeOfAPlainBatchWithTheSchema() throws Exception {
+        ObjectNode document = (ObjectNode) JSON.readTree(codec.write(Messages.changeBatch()));
+        document.put("batchId", "not-made-by-BatchIds");
+
+        assertThatThrownBy(() -> codec.readChangeBatch(JSON.writeValueAsBytes(document)))
+                .isInstanceOf(ContractViolationException.class)
+                .hasMessageContaining("batchId")
+                .hasMessageContaining("BatchIds.of");
+    }
+
+    private byte[] batchWith(ArrayNode rows) throws Exception {
+        ObjectNode document = (ObjectNode) JSON.readTree(codec.write(Messages.changeBatch()));
+        document.set("rows", rows);
+        return JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+    }
+}
