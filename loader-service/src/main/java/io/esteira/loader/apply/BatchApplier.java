@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -327,7 +329,18 @@ public class BatchApplier {
         }
     }
 
+    /**
+     * Re-derives the facts the pass's steps marked in {@code stg.affected}: inferred members, calendar days,
+     * then each fact table that has marked rows. A fact table none of whose rows is marked is skipped, and
+     * a pass that marked none skips them all: the statements would read the marks and find nothing, but
+     * each still costs its planning and its probes, the fixed cost that a small live pass pays in full.
+     */
     void deriveFacts(Map<String, String> names, MapSqlParameterSource params) {
+        Set<String> marked = new HashSet<>(jdbc.queryForList(
+                "SELECT DISTINCT target FROM stg.affected WHERE apply_token = :token", params, String.class));
+        if (marked.isEmpty()) {
+            return;
+        }
         run("inferred-members", names, params);
         List<LocalDate> missing = jdbc.query(sql.statement("missing-dates", names), params, (rs, n) -> rs.getDate(1)
                 .toLocalDate());
@@ -350,7 +363,9 @@ public class BatchApplier {
                             .addValue("fim_de_semana", day.fimDeSemana()));
         }
         for (String fact : List.of("fact_vendas", "fact_descontos", "fact_metas")) {
-            run(fact, names, params);
+            if (marked.contains(fact)) {
+                run(fact, names, params);
+            }
         }
     }
 

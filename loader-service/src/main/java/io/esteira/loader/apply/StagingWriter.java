@@ -90,14 +90,16 @@ public class StagingWriter {
         String copy = "COPY " + sql.quoteQualifiedName(incomingTable(entity)) + " ("
                 + entity.columns().stream().map(sql::quoteIdentifier).collect(Collectors.joining(", "))
                 + ", source_version, source_deleted, apply_token, applies) FROM STDIN (FORMAT csv)";
+        List<String> columns = entity.columns();
+        int[] columnTypes = typesInOrder(entity, types);
+        int keyIndex = columns.indexOf(entity.keyColumn());
         StringBuilder csv = new StringBuilder(rows.size() * 128);
         for (ChangeBatch.Row row : rows) {
-            for (String column : entity.columns()) {
-                Object value = column.equals(entity.keyColumn())
-                        ? row.key()
-                        : row.data().get(column);
-                int type = types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER);
-                csvField(csv, copyValue(entity, column, value, type));
+            Map<String, Object> data = row.data();
+            for (int c = 0; c < columnTypes.length; c++) {
+                String column = columns.get(c);
+                Object value = c == keyIndex ? row.key() : data.get(column);
+                csvField(csv, copyValue(entity, column, value, columnTypes[c]));
                 csv.append(',');
             }
             csv.append(row.version())
@@ -184,6 +186,13 @@ public class StagingWriter {
         ps.setBoolean(index++, row.op() == ChangeBatch.Op.delete);
         ps.setString(index++, token);
         ps.setBoolean(index, false);
+    }
+
+    /** The JDBC type of each of the entity's columns, in column order ({@link Types#OTHER} when unknown). */
+    private static int[] typesInOrder(EntityDefinition entity, Map<String, Integer> types) {
+        return entity.columns().stream()
+                .mapToInt(column -> types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER))
+                .toArray();
     }
 
     static Collection<ChangeBatch.Row> latestPerKey(List<ChangeBatch.Row> rows) {

@@ -1,0 +1,63 @@
+package io.esteira.local.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esteira.embedded.junit.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The bench's stand-in for autoanalyze picks the tables the daemon would, on real PostgreSQL. */
+class StatisticsKeeperIT {
+
+    @RegisterExtension
+    static final PostgresDatabase database = new PostgresDatabase("statskeeper");
+
+    @Test
+    void shouldPickOnlyTablesChangedBeyondAutoanalyzeThresholds() throws Exception {
+        // Each step in a session of its own: a backend reports its counts to the statistics when it ends.
+        execute(
+                "CREATE TABLE grown (id int)",
+                "CREATE TABLE quiet (id int)",
+                "INSERT INTO quiet SELECT g FROM generate_series(1, 1000) g");
+        execute("ANALYZE quiet");
+        // 1,000 rows analyzed: 10 more changes stay under 50 + 10 % of 1,000; 500 rows never analyzed do not.
+        execute(
+                "INSERT INTO quiet SELECT g FROM generate_series(1, 10) g",
+                "INSERT INTO grown SELECT g FROM generate_series(1, 500) g");
+
+        assertThat(dueOnceReported("public.grown")).containsExactly("public.grown");
+
+        execute("ANALYZE grown");
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            assertThat(StatisticsKeeper.due(statement)).isEmpty();
+        }
+    }
+
+    private static void execute(String... statements) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            statement.execute("SELECT pg_stat_force_next_flush()");
+        }
+    }
+
+    /** What is due once the ended sessions' counts show {@code expected} (reported asynchronously). */
+    private static List<String> dueOnceReported(String expected) throws Exception {
+        List<String> due = List.of();
+        for (int attempt = 0; attempt < 100 && !due.contains(expected); attempt++) {
+            Thread.sleep(100);
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                due = StatisticsKeeper.due(statement);
+            }
+        }
+        return due;
+    }
+}
