@@ -18,9 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize rows per change batch (one JMS message); overrides {@code ctl.etl_control.batch_size}
  *     when set
  * @param listen on PostgreSQL, extract at once when a trigger's {@code pg_notify} arrives
- * @param wakeUpDelay how long a notified entity waits for more notifications before it is extracted, so
- *     that a busy table is sent in fuller batches (the loader's cost is mostly per batch); adds at most
- *     this much latency; zero extracts at every notification
+ * @param wakeUpDelay the shortest time between two notification wake-ups of an entity: the first
+ *     notification after a quiet spell extracts at once, later ones ride along on one wake-up at the end
+ *     of this time, so that a busy table is sent in fuller batches (the loader's cost is mostly per
+ *     batch); adds at most this much latency, under load only; zero extracts at every notification
  * @param clustered Quartz's clustered JDBC job store in the DW (one active extraction per entity across
  *     replicas); false runs an in-memory scheduler (local stack)
  * @param backoff first and longest pause after a failed run, doubling in between

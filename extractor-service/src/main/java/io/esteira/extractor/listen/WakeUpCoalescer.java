@@ -1,20 +1,24 @@
 package io.esteira.extractor.listen;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * Turns a stream of change notifications into at most one wake-up per entity per {@code delay}: the
- * first notification schedules the wake-up, the ones that arrive before it fires ride along. A busy
- * table then yields fewer, fuller batches — each batch costs the loader a fixed amount of work, so
- * one batch per commit would cap what it can apply well below the commit rate — at the price of at
- * most {@code delay} of added latency. A notification that arrives once the wake-up has fired
- * schedules the next one, so none is lost. A zero delay wakes at once, on the caller's thread.
+ * Turns a stream of change notifications into at most one wake-up per entity per {@code delay}. The
+ * first notification after a quiet spell wakes the entity at once (on the timer thread), so a lone change
+ * waits for nothing; notifications that arrive within {@code delay} of the last wake-up schedule one
+ * wake-up at the end of that interval, and the ones that arrive before it fires ride along. A busy table
+ * then yields at most one batch per {@code delay} — each batch costs the loader a fixed amount of work, so
+ * one batch per commit would cap what it can apply well below the commit rate — at the price of at most
+ * {@code delay} of added latency, and only under load. A notification that arrives once a wake-up has
+ * fired schedules the next one, so none is lost. A zero delay wakes at once, on the caller's thread.
  */
 final class WakeUpCoalescer implements AutoCloseable {
 
@@ -26,19 +30,22 @@ final class WakeUpCoalescer implements AutoCloseable {
     private final Duration delay;
     private final Consumer<String> wakeUp;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> lastFired = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
     private final ScheduledExecutorService timer;
     private final Scheduler scheduler;
 
     WakeUpCoalescer(Duration delay, Consumer<String> wakeUp) {
-        this(delay, wakeUp, null);
+        this(delay, wakeUp, null, System::nanoTime);
     }
 
-    WakeUpCoalescer(Duration delay, Consumer<String> wakeUp, Scheduler scheduler) {
+    WakeUpCoalescer(Duration delay, Consumer<String> wakeUp, Scheduler scheduler, LongSupplier nanoTime) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("esteira.extractor.wake-up-delay must not be negative: " + delay);
         }
         this.delay = delay;
         this.wakeUp = wakeUp;
+        this.nanoTime = nanoTime;
         this.timer = delay.isZero() || scheduler != null
                 ? null
                 : Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,13 +63,16 @@ final class WakeUpCoalescer implements AutoCloseable {
         if (delay.isZero()) {
             wakeUp.accept(entity);
         } else if (pending.add(entity)) {
-            scheduler.schedule(() -> fire(entity), delay);
+            Long last = lastFired.get(entity);
+            long wait = last == null ? 0 : Math.max(0, last + delay.toNanos() - nanoTime.getAsLong());
+            scheduler.schedule(() -> fire(entity), Duration.ofNanos(wait));
         }
     }
 
     private void fire(String entity) {
         // Cleared before the wake-up: a notification from now on schedules another one.
         pending.remove(entity);
+        lastFired.put(entity, nanoTime.getAsLong());
         wakeUp.accept(entity);
     }
 

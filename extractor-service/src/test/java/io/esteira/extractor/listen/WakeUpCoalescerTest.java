@@ -13,12 +13,17 @@ class WakeUpCoalescerTest {
     private final List<String> wokenUp = new ArrayList<>();
     private final List<Runnable> scheduled = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
+    private long now = 1_000_000_000L;
 
     private WakeUpCoalescer coalescer(Duration delay) {
-        return new WakeUpCoalescer(delay, wokenUp::add, (task, after) -> {
-            scheduled.add(task);
-            delays.add(after);
-        });
+        return new WakeUpCoalescer(
+                delay,
+                wokenUp::add,
+                (task, after) -> {
+                    scheduled.add(task);
+                    delays.add(after);
+                },
+                () -> now);
     }
 
     private void runScheduled() {
@@ -28,18 +33,32 @@ class WakeUpCoalescerTest {
     }
 
     @Test
-    void shouldWakeAnEntityOnceForTheNotificationsThatArriveBeforeItsDelayEnds() {
+    void shouldWakeAnEntityAtOnceAfterAQuietSpell() {
         WakeUpCoalescer coalescer = coalescer(Duration.ofMillis(100));
 
         coalescer.notified("order_items");
         coalescer.notified("order_items");
-        coalescer.notified("order_items");
 
-        assertThat(wokenUp).isEmpty();
-        assertThat(scheduled).hasSize(1);
-        assertThat(delays).containsExactly(Duration.ofMillis(100));
+        assertThat(delays).containsExactly(Duration.ZERO);
         runScheduled();
         assertThat(wokenUp).containsExactly("order_items");
+    }
+
+    @Test
+    void shouldWakeABusyEntityOnceForTheNotificationsThatArriveWithinItsDelay() {
+        WakeUpCoalescer coalescer = coalescer(Duration.ofMillis(100));
+        coalescer.notified("order_items");
+        runScheduled();
+        now += Duration.ofMillis(30).toNanos();
+
+        coalescer.notified("order_items");
+        coalescer.notified("order_items");
+        coalescer.notified("order_items");
+
+        assertThat(scheduled).hasSize(1);
+        assertThat(delays).containsExactly(Duration.ZERO, Duration.ofMillis(70));
+        runScheduled();
+        assertThat(wokenUp).containsExactly("order_items", "order_items");
     }
 
     @Test
@@ -47,10 +66,11 @@ class WakeUpCoalescerTest {
         WakeUpCoalescer coalescer = coalescer(Duration.ofMillis(100));
         coalescer.notified("orders");
         runScheduled();
+        now += Duration.ofMillis(250).toNanos();
 
         coalescer.notified("orders");
 
-        assertThat(scheduled).hasSize(1);
+        assertThat(delays).containsExactly(Duration.ZERO, Duration.ZERO);
         runScheduled();
         assertThat(wokenUp).containsExactly("orders", "orders");
     }
