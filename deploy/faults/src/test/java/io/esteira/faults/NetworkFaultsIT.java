@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.esteira.embedded.junit.TestPostgres;
+import io.esteira.embedded.net.TcpProxy;
 import io.esteira.faults.check.WarehouseComparison;
-import io.esteira.faults.infra.TcpProxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,13 +24,23 @@ import org.springframework.context.SmartLifecycle;
  * extraction at once, so a commit reaches the broker in milliseconds instead of at the next Quartz
  * fire. A notification is only a wake-up: what is extracted is still decided by the watermark and
  * the committed bound, so a lost notification costs latency (the Quartz schedule catches up), never
- * data. Notifications that arrive within {@code esteira.extractor.wake-up-delay} of the first are
- * coalesced into one wake-up per entity ({@link WakeUpCoalescer}).
+ * data. Notifications are coalesced to at most one wake-up per entity per {@code
+ * esteira.extractor.wake-up-delay} ({@link WakeUpCoalescer}).
+ *
+ * <p>The listening connection is watched: after {@link #HEARTBEAT} without a notification it sends {@code
+ * SELECT 1}, which must answer within the same time (the connection's socket timeout). A connection that a
+ * dropped firewall or NAT entry left half-open would otherwise stay silent for ever, and the extractor
+ * would fall back to its Quartz interval without a word. A lost connection is reopened (the wait doubling
+ * from 1 s to 30 s), and every entity is woken once it listens again: changes notified while it was away
+ * are extracted then, not at the next Quartz fire.
  */
 public class PostgresChangeListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
     private static final Duration POLL = Duration.ofMillis(500);
+
+    /** Silence after which the listener proves its connection alive, and the time the proof may take. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final String url;
     private final String username;
@@ -37,6 +48,7 @@ public class PostgresChangeListener implements SmartLifecycle {
     private final Map<String, String> entityByChannel;
     private final Duration wakeUpDelay;
     private final Consumer<String> wakeUp;
+    private final Duration heartbeat;
     private volatile boolean running;
     private WakeUpCoalescer coalescer;
     private Thread thread;
@@ -48,6 +60,18 @@ public class PostgresChangeListener implements SmartLifecycle {
             List<EntityDefinition> entities,
             Duration wakeUpDelay,
             Consumer<String> wakeUp) {
+        this(url, username, password, entities, wakeUpDelay, wakeUp, HEARTBEAT);
+    }
+
+    PostgresChangeListener(
+            String url,
+            String username,
+            String password,
+            List<EntityDefinition> entities,
+            Duration wakeUpDelay,
+            Consumer<String> wakeUp,
+            Duration heartbeat) {
+        this.heartbeat = heartbeat;
         this.url = url;
         this.username = username;
         this.password = password;
@@ -55,6 +79,26 @@ public class PostgresChangeListener implements SmartLifecycle {
                 entities.stream().collect(Collectors.toMap(PostgresChangeListener::channel, EntityDefinition::name));
         this.wakeUpDelay = wakeUpDelay;
         this.wakeUp = wakeUp;
+    }
+
+    /**
+     * The listening connection's settings: every wait on the server (login, a heartbeat's answer) ends
+     * after {@link #heartbeat} at most, and TCP keep-alive is on.
+     */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        String seconds = Long.toString(Math.max(1, heartbeat.toSeconds()));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        properties.setProperty("socketTimeout", seconds);
+        properties.setProperty("tcpKeepAlive", "true");
+        return properties;
     }
 
     /** {@code esteira_<table without schema>}, as the reference schema's triggers notify. */
@@ -92,8 +136,9 @@ public class PostgresChangeListener implements SmartLifecycle {
 
     private void listenUntilStopped() {
         Duration retry = Duration.ofSeconds(1);
+        boolean listenedBefore = false;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, username, password)) {
+            try (Connection connection = DriverManager.getConnection(url, connectionProperties())) {
                 try (Statement statement = connection.createStatement()) {
                     for (String channel : entityByChannel.keySet()) {
                         // Channel names are built from catalog identifiers, which the catalog validates.
@@ -101,13 +146,25 @@ public class PostgresChangeListener implements SmartLifecycle {
                     }
                 }
                 log.info("Listening for OLTP changes on {} channels", entityByChannel.size());
+                if (listenedBefore) {
+                    entityByChannel.values().forEach(coalescer::notified);
+                }
+                listenedBefore = true;
                 retry = Duration.ofSeconds(1);
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long lastHeard = System.nanoTime();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications == null || notifications.length == 0) {
+                        if (System.nanoTime() - lastHeard > heartbeat.toNanos()) {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute("SELECT 1");
+                            }
+                            lastHeard = System.nanoTime();
+                        }
                         continue;
                     }
+                    lastHeard = System.nanoTime();
                     Set<String> entities = new LinkedHashSet<>();
                     for (PGNotification notification : notifications) {
                         String entity = entityByChannel.get(notification.getName());

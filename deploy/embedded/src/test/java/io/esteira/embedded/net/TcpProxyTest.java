@@ -1,4 +1,4 @@
-package io.esteira.faults.infra;
+package io.esteira.embedded.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

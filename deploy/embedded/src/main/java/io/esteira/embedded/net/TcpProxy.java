@@ -1,4 +1,4 @@
-package io.esteira.faults.infra;
+package io.esteira.embedded.net;
 
 import java.io.IOException;
 import java.io.InputStream;
