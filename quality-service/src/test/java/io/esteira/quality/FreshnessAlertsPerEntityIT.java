@@ -145,8 +145,13 @@ class FreshnessAlertsPerEntityIT {
     }
 
     private static void awaitEvents(int count) {
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(alerts.all()).hasSizeGreaterThanOrEqualTo(count));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(alerts.all())
+                .as(
+                        "events on dw.alerts: %s",
+                        alerts.all().stream()
+                                .map(e -> e.fingerprint() + " " + e.status())
+                                .toList())
+                .hasSizeGreaterThanOrEqualTo(count));
     }
 
     /** Moves the entity's DW mirror aside, as if the loader had applied none of its batches. */

@@ -25,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * notifies it instead of taking it for the first alert; a firing check that comes back to pass or warn
  * resolves both. Warn alone never fires: it shows in the API and the metrics.
  *
- * <p>A check that judges its entities one by one ({@link Check#entities()}, freshness) alerts per entity:
- * each entity that fails fires its own alert, labelled {@code entity=<name>} (fingerprint {@code
- * quality-service:sla:<entity>:<check id>}, and {@code ...:after-repair}), and resolves it when it
+ * <p>A check that judges its entities one by one ({@link Check#entities()}: freshness, schema drift)
+ * alerts per entity: each entity that fails fires its own alert, labelled {@code entity=<name>}
+ * (fingerprint {@code quality-service:<kind>:<entity>:<check id>}, and {@code ...:after-repair}), and resolves it when it
  * recovers while the others keep firing; so an inhibition rule {@code equal: [entity]} applies to it. Such
  * a check fires an entity-less alert only when it could not run (error), resolved once it runs again.
  *
