@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -124,20 +123,13 @@ class FreshnessAlertsPerEntityIT {
     }
 
     private static ConfigurableApplicationContext service() {
-        // Command-line arguments: they outrank the shared esteira-defaults, as an operator's flags would.
-        return new SpringApplicationBuilder(QualityApplication.class, FixedClock.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.main.allow-bean-definition-overriding=true",
-                        "--spring.jmx.enabled=false",
-                        "--esteira.oltp.url=" + oltp.jdbcUrl(),
-                        "--esteira.oltp.username=" + oltp.username(),
-                        "--esteira.dw.url=" + dw.jdbcUrl(),
-                        "--esteira.dw.username=" + dw.username(),
-                        "--esteira.broker.url=" + broker.url(),
-                        "--esteira.quality.default-checks=classpath:checks/freshness-per-entity.yml",
-                        "--esteira.quality.checks-file=target/no-such-file.yml",
-                        "--esteira.security.password=operator-s3cret");
+        return QualityService.start(
+                oltp,
+                dw,
+                broker,
+                "classpath:checks/freshness-per-entity.yml",
+                "target/no-such-file.yml",
+                FixedClock.class);
     }
 
     private static QualityResult run(ConfigurableApplicationContext service) {

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -65,14 +66,17 @@ public class ResultStore {
             CheckDefinition check, QualityResult result, List<EntityResult> entities, List<AlertEvent> alerts) {
         transactions.executeWithoutResult(status -> {
             long id = insert(check, result);
-            for (EntityResult entity : entities) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("dq_result_id", id);
-                row.put("entity", entity.entity());
-                row.put("status", entity.status().name());
-                row.put("value", new SqlParameterValue(Types.DOUBLE, entity.value()));
-                row.put("message", entity.message());
-                jdbc.update(dialect.sql("result-entity-insert"), row);
+            if (!entities.isEmpty()) {
+                jdbc.batchUpdate(
+                        dialect.sql("result-entity-insert"),
+                        entities.stream()
+                                .map(entity -> new MapSqlParameterSource()
+                                        .addValue("dq_result_id", id)
+                                        .addValue("entity", entity.entity())
+                                        .addValue("status", entity.status().name())
+                                        .addValue("value", entity.value(), Types.DOUBLE)
+                                        .addValue("message", entity.message()))
+                                .toArray(SqlParameterSource[]::new));
             }
             outbox(alerts);
         });
