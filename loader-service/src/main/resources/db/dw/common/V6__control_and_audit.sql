@@ -102,6 +102,18 @@ CREATE TABLE audit.dq_result (
 CREATE INDEX ix_dq_result_check_id_started_at ON audit.dq_result (check_id, started_at);
 ${go}
 
+CREATE TABLE audit.dq_result_entity (
+    dq_result_id bigint           NOT NULL,
+    entity       ${varchar}(100)     NOT NULL,
+    status       ${varchar}(10)      NOT NULL,
+    value        ${double},
+    message      ${text},
+    CONSTRAINT pk_dq_result_entity PRIMARY KEY (dq_result_id, entity),
+    CONSTRAINT fk_dq_result_entity_result FOREIGN KEY (dq_result_id) REFERENCES audit.dq_result (dq_result_id),
+    CONSTRAINT ck_dq_result_entity_status CHECK (status IN ('pass', 'warn', 'fail'))
+);
+${go}
+
 CREATE TABLE audit.alert_log (
     alert_log_id  bigint       ${identity},
     event_id      ${varchar}(100) NOT NULL,

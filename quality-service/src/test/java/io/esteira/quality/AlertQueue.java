@@ -30,6 +30,11 @@ final class AlertQueue implements AutoCloseable {
         });
     }
 
+    /** Every event so far, oldest first. */
+    List<AlertEvent> all() {
+        return List.copyOf(events);
+    }
+
     /** The events about one check so far, oldest first. */
     List<AlertEvent> of(String fingerprint) {
         return events.stream().filter(e -> e.fingerprint().equals(fingerprint)).toList();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start-up refuses a check that could not run, naming it; an operator's file amends the shipped checks. */
@@ -93,16 +92,6 @@ class StartupValidationIT {
     }
 
     private static ConfigurableApplicationContext start(String defaultChecks, String checksFile) {
-        // Command-line arguments: they outrank the shared esteira-defaults, as an operator's flags would.
-        return new SpringApplicationBuilder(QualityApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--esteira.oltp.url=" + oltp.jdbcUrl(),
-                        "--esteira.oltp.username=" + oltp.username(),
-                        "--esteira.dw.url=" + dw.jdbcUrl(),
-                        "--esteira.dw.username=" + dw.username(),
-                        "--esteira.broker.url=" + broker.url(),
-                        "--esteira.quality.default-checks=" + defaultChecks,
-                        "--esteira.quality.checks-file=" + checksFile);
+        return QualityService.start(oltp, dw, broker, defaultChecks, checksFile);
     }
 }

@@ -14,10 +14,12 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.AlertEvent.Kind;
 import io.esteira.contracts.AlertEvent.Severity;
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.runtime.alert.AlertPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -237,6 +239,39 @@ class DispatcherIT {
                 .toList();
 
         assertThat(notified).containsExactlyInAnyOrder("pf-orders", "sla-customers");
+    }
+
+    /**
+     * The quality service's freshness alerts, one per late entity as its {@link AlertPublisher} builds them
+     * (fingerprint {@code quality-service:sla:<entity>:freshness}): a pipeline failure of orders mutes the
+     * freshness alert of orders only, and a pipeline failure without an entity mutes none of them.
+     */
+    @Test
+    void shouldMuteTheFreshnessAlertOfTheFailingEntityOnly() {
+        AlertPublisher quality = new AlertPublisher(null, "quality-service", clock);
+        dispatcher.accept(
+                Alerts.firing(Kind.PIPELINE_FAILURE, Severity.critical, "orders", "pf-orders", clock.instant()));
+        dispatcher.accept(Alerts.firing(Kind.PIPELINE_FAILURE, Severity.critical, null, "pf-broker", clock.instant()));
+        for (String entity : List.of("orders", "customers")) {
+            dispatcher.accept(quality.event(
+                    Kind.SLA,
+                    Severity.critical,
+                    AlertEvent.Status.firing,
+                    entity,
+                    "freshness",
+                    "Quality check freshness failed for " + entity + ": 3 change(s) not in the DW",
+                    Map.of("check", "freshness"),
+                    Map.of()));
+        }
+        clock.advance(GROUP_WAIT);
+
+        List<String> notified = flushAndDeliver(dispatcher).stream()
+                .flatMap(n -> n.alerts().stream())
+                .map(a -> a.event().fingerprint())
+                .toList();
+
+        assertThat(notified)
+                .containsExactlyInAnyOrder("pf-orders", "pf-broker", "quality-service:sla:customers:freshness");
     }
 
     @Test

@@ -33,6 +33,7 @@ final class WarehouseContract {
             "audit.etl_run",
             "audit.etl_run_entity",
             "audit.dq_result",
+            "audit.dq_result_entity",
             "audit.alert_log");
 
     static final List<String> VIEWS =

@@ -13,13 +13,27 @@ import java.util.List;
  * @param sample a few offending keys or days
  * @param message one line that says what was found
  * @param days reconciliation: the days that differ, oldest first (empty for other kinds)
+ * @param entities the judgement of each watched entity, in configuration order, for a check that judges
+ *     its entities one by one ({@link Check#entities()}); empty for a check judged as a whole
  */
 public record Evaluation(
-        Status status, Double value, String threshold, List<String> sample, String message, List<LocalDate> days) {
+        Status status,
+        Double value,
+        String threshold,
+        List<String> sample,
+        String message,
+        List<LocalDate> days,
+        List<EntityResult> entities) {
 
     public Evaluation {
         sample = sample == null ? List.of() : List.copyOf(sample);
         days = days == null ? List.of() : List.copyOf(days);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    public Evaluation(
+            Status status, Double value, String threshold, List<String> sample, String message, List<LocalDate> days) {
+        this(status, value, threshold, sample, message, days, List.of());
     }
 
     public Evaluation(Status status, Double value, String threshold, List<String> sample, String message) {

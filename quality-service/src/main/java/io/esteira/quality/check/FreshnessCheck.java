@@ -31,6 +31,10 @@ import java.util.Map;
  *
  * <p>The business SLA "day D is in the DW by D+1 at the deadline (08:00) in the business zone" fails
  * when, past the latest deadline, a change made before the end of its day D is still pending.
+ *
+ * <p>Each entity is judged on its own ({@link Evaluation#entities()}): it fails above {@code error-after}
+ * or with a change of a closed day pending, warns above {@code warn-after}; the check's status is the
+ * worst of them. Each late entity raises its own alert, labelled with its entity.
  */
 public final class FreshnessCheck implements Check {
 
@@ -81,7 +85,8 @@ public final class FreshnessCheck implements Check {
         return definition;
     }
 
-    /** The entities watched, in configuration order. */
+    /** The entities watched, in configuration order; each is judged, and alerts, on its own. */
+    @Override
     public List<String> entities() {
         return targets.stream().map(Target::entity).toList();
     }
@@ -117,6 +122,7 @@ public final class FreshnessCheck implements Check {
         long overdueTotal = 0;
         List<String> sample = new ArrayList<>();
         List<String> late = new ArrayList<>();
+        List<EntityResult> judged = new ArrayList<>();
         for (Target target : targets) {
             Applied applied = dw.query(target.appliedSql(), Map.of("entity", target.entity()), Applied::of);
             Control control = dw.query(
@@ -131,17 +137,24 @@ public final class FreshnessCheck implements Check {
                 worst = lag;
             }
             overdueTotal += pending.overdue();
+            Status status = judge(lag, pending.overdue());
+            String found;
             if (pending.count() > 0 && (lag.compareTo(warnAfter) > 0 || pending.overdue() > 0)) {
                 late.add(target.entity());
+                found = pending.count() + " change(s) not in the DW, oldest " + pending.oldest() + " UTC (lag " + lag
+                        + ")"
+                        + (pending.overdue() > 0
+                                ? ", " + pending.overdue() + " made before the SLA cutoff " + cutoff
+                                : "")
+                        + "; " + applied.describe() + "; " + describe(control, applied);
                 if (sample.size() < sampleSize) {
-                    sample.add(target.entity() + ": " + pending.count() + " change(s) not in the DW, oldest "
-                            + pending.oldest() + " UTC (lag " + lag + ")"
-                            + (pending.overdue() > 0
-                                    ? ", " + pending.overdue() + " made before the SLA cutoff " + cutoff
-                                    : "")
-                            + "; " + applied.describe() + "; " + describe(control, applied));
+                    sample.add(target.entity() + ": " + found);
                 }
+            } else {
+                found = "fresh, lag " + lag
+                        + (pending.count() > 0 ? " (" + pending.count() + " change(s) in flight)" : "") + ".";
             }
+            judged.add(new EntityResult(target.entity(), status, (double) lag.toSeconds(), found));
         }
         Status status = worst.compareTo(errorAfter) > 0 || overdueTotal > 0
                 ? Status.fail
@@ -151,7 +164,15 @@ public final class FreshnessCheck implements Check {
                 : "DW is behind for " + String.join(", ", late) + ": worst lag " + worst
                         + (overdueTotal > 0 ? ", " + overdueTotal + " change(s) of a closed day missed the SLA" : "")
                         + ".";
-        return new Evaluation(status, (double) worst.toSeconds(), threshold(), sample, message);
+        return new Evaluation(status, (double) worst.toSeconds(), threshold(), sample, message, List.of(), judged);
+    }
+
+    /** One entity: fail above {@code error-after} or with a change of a closed day pending, warn above {@code warn-after}. */
+    private Status judge(Duration lag, long overdue) {
+        if (lag.compareTo(errorAfter) > 0 || overdue > 0) {
+            return Status.fail;
+        }
+        return lag.compareTo(warnAfter) > 0 ? Status.warn : Status.pass;
     }
 
     private String threshold() {

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * OLTP lacks is dropped, one whose OLTP type no longer fits the mirror's is retyped (both critical: the
  * loader cannot carry it). A change of type or nullability since the check first looked (after the
  * service started) is reported too: critical on a contract column, a warning on another. The value is
- * the number of findings.
+ * the number of findings. Each entity is judged on its own ({@link Evaluation#entities()}: fail with a
+ * critical finding, warn with another) and raises its own alert, labelled with its entity.
  */
 public final class SchemaDriftCheck implements Check {
 
@@ -76,8 +77,11 @@ public final class SchemaDriftCheck implements Check {
     @Override
     public Evaluation evaluate() {
         List<Finding> findings = new ArrayList<>();
+        List<EntityResult> judged = new ArrayList<>();
         for (Target target : targets) {
-            findings.addAll(compare(target));
+            List<Finding> found = compare(target);
+            findings.addAll(found);
+            judged.add(judge(target, found));
         }
         long critical = findings.stream().filter(Finding::critical).count();
         long warnings = findings.size() - critical;
@@ -94,7 +98,31 @@ public final class SchemaDriftCheck implements Check {
                 (double) findings.size(),
                 "no contract column dropped or retyped (other changes warn)",
                 sample,
-                message);
+                message,
+                List.of(),
+                judged);
+    }
+
+    /** The entity's own status: fail with a critical finding, warn with another, pass with none. */
+    private static EntityResult judge(Target target, List<Finding> found) {
+        boolean critical = found.stream().anyMatch(Finding::critical);
+        Status status = critical ? Status.fail : found.isEmpty() ? Status.pass : Status.warn;
+        List<String> texts = new ArrayList<>();
+        found.stream().filter(Finding::critical).forEach(f -> texts.add(f.text()));
+        found.stream().filter(f -> !f.critical()).forEach(f -> texts.add(f.text()));
+        return new EntityResult(
+                target.entity().name(),
+                status,
+                (double) found.size(),
+                found.isEmpty()
+                        ? "the OLTP columns of " + target.table() + " match the entity catalog and the DW mirror."
+                        : String.join("; ", texts));
+    }
+
+    /** The entities compared, in configuration (or catalog load) order; each is judged, and alerts, on its own. */
+    @Override
+    public List<String> entities() {
+        return targets.stream().map(t -> t.entity().name()).toList();
     }
 
     private List<Finding> compare(Target target) {

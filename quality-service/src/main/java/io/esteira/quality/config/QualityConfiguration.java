@@ -137,7 +137,7 @@ public class QualityConfiguration {
     @Bean
     CheckAlerts checkAlerts(AlertPublisher publisher, CheckRegistry checks, ResultStore results) {
         CheckAlerts alerts = new CheckAlerts(publisher);
-        alerts.restore(checks.all(), results.latest());
+        alerts.restore(checks.all(), results.latest(), results.latestEntities());
         return alerts;
     }
 

@@ -4,13 +4,15 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.QualityResult;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckKind;
-import io.esteira.quality.check.FreshnessCheck;
+import io.esteira.quality.check.EntityResult;
 import io.esteira.runtime.alert.AlertPublisher;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,10 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * otherwise; fingerprint {@code quality-service:<kind>:-:<check id>}); a repair that did not cure it
  * fires a distinct situation (fingerprint {@code ...:<check id>:after-repair}), so the alerting service
  * notifies it instead of taking it for the first alert; a firing check that comes back to pass or warn
- * resolves both. Warn alone never fires: it shows in the API and the metrics. The state moves only
- * when the runner {@link #commit commits} a transition, after its result and events were stored; it
- * survives restarts through {@code audit.dq_result}: a check whose latest stored result failed is taken
- * as firing (and as failing after repair when that result was the re-check of a repair).
+ * resolves both. Warn alone never fires: it shows in the API and the metrics.
+ *
+ * <p>A check that judges its entities one by one ({@link Check#entities()}: freshness, schema drift)
+ * alerts per entity: each entity that fails fires its own alert, labelled {@code entity=<name>}
+ * (fingerprint {@code quality-service:<kind>:<entity>:<check id>}, and {@code ...:after-repair}), and resolves it when it
+ * recovers while the others keep firing; so an inhibition rule {@code equal: [entity]} applies to it. Such
+ * a check fires an entity-less alert only when it could not run (error), resolved once it runs again.
+ *
+ * <p>The state moves only when the runner {@link #commit commits} a transition, after its result and
+ * events were stored; it survives restarts through {@code audit.dq_result} and, per entity, {@code
+ * audit.dq_result_entity}: a check (or an entity) whose latest stored result failed is taken as firing,
+ * and as failing after repair when that result was the re-check of a repair.
  */
 public class CheckAlerts {
 
@@ -40,31 +50,46 @@ public class CheckAlerts {
     private static final int DETAIL_LENGTH = 2000;
 
     /**
-     * The alert state of one check after a result, and the events to send for it.
-     *
-     * @param checkId the check
-     * @param firing the check fires after this result
-     * @param repairFiring its "still fails after repair" alert fires after this result
-     * @param overdueFiring its "check overdue" alert fires after this result
-     * @param events the events to write to the outbox, in order
+     * Whose alert state: a whole check ({@code entity} null) or one entity of a check judged per entity.
      */
-    public record Transition(
-            String checkId, boolean firing, boolean repairFiring, boolean overdueFiring, List<AlertEvent> events) {
-        public Transition {
-            events = List.copyOf(events);
-        }
-
-        public Transition(String checkId, boolean firing, boolean repairFiring, List<AlertEvent> events) {
-            this(checkId, firing, repairFiring, false, events);
+    record Key(String checkId, String entity) {
+        static Key whole(String checkId) {
+            return new Key(checkId, null);
         }
     }
 
-    private record State(boolean firing, boolean repairFiring, boolean overdueFiring) {}
+    /** The alert state of one key. */
+    record State(boolean firing, boolean repairFiring, boolean overdueFiring) {}
 
     private static final State QUIET = new State(false, false, false);
 
+    /**
+     * The alert state of one check after a result, and the events to send for it.
+     *
+     * @param checkId the check
+     * @param after the state of each key of the check this result moves (the check, its entities)
+     * @param events the events to write to the outbox, in order
+     */
+    public record Transition(String checkId, Map<Key, State> after, List<AlertEvent> events) {
+        public Transition {
+            after = Map.copyOf(after);
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * The latest stored judgement of one entity of a check, as {@link ResultStore#latestEntities()} reads
+     * it.
+     *
+     * @param checkId the check
+     * @param result the entity's judgement
+     * @param resultMessage the message of the check's result it belongs to (it says whether that run was
+     *     the re-check of a repair)
+     */
+    public record StoredEntity(String checkId, EntityResult result, String resultMessage) {}
+
     private final AlertPublisher publisher;
-    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<Key, State> states = new ConcurrentHashMap<>();
 
     public CheckAlerts(AlertPublisher publisher) {
         this.publisher = publisher;
@@ -72,51 +97,145 @@ public class CheckAlerts {
 
     /** Takes the alert state of each check from its latest stored result. */
     public void restore(Collection<Check> checks, Map<String, QualityResult> latest) {
-        for (Check check : checks) {
-            QualityResult last = latest.get(check.id());
-            boolean failing = last != null && isFailure(last.status());
-            states.put(
-                    check.id(), new State(failing, failing && last.message().startsWith(AFTER_REPAIR_MESSAGE), false));
-        }
-    }
-
-    public boolean isFiring(String checkId) {
-        return state(checkId).firing();
-    }
-
-    public boolean isOverdue(String checkId) {
-        return state(checkId).overdueFiring();
+        restore(checks, latest, List.of());
     }
 
     /**
-     * Fires when a check starts failing, resolves (each firing alert) when it recovers; any completed run
-     * resolves its "check overdue" alert.
+     * Takes the alert state of each check from its latest stored result and, for a check judged per
+     * entity, of each entity from its latest stored judgement: the run before an error still tells which
+     * entities were late.
      */
+    public void restore(Collection<Check> checks, Map<String, QualityResult> latest, List<StoredEntity> entities) {
+        Set<String> ids = new HashSet<>();
+        for (Check check : checks) {
+            ids.add(check.id());
+            QualityResult last = latest.get(check.id());
+            boolean failing = last != null
+                    && (check.entities().isEmpty()
+                            ? isFailure(last.status())
+                            : last.status() == QualityResult.Status.error);
+            states.put(Key.whole(check.id()), new State(failing, failing && afterRepair(last.message()), false));
+        }
+        for (StoredEntity stored : entities) {
+            if (ids.contains(stored.checkId())) {
+                boolean failing = isFailure(stored.result().status());
+                states.put(
+                        new Key(stored.checkId(), stored.result().entity()),
+                        new State(failing, failing && afterRepair(stored.resultMessage()), false));
+            }
+        }
+    }
+
+    /** Whether the check's own (entity-less) alert fires. */
+    public boolean isFiring(String checkId) {
+        return state(Key.whole(checkId)).firing();
+    }
+
+    /** Whether the alert of {@code entity} of the check fires. */
+    public boolean isFiring(String checkId, String entity) {
+        return state(new Key(checkId, entity)).firing();
+    }
+
+    public boolean isOverdue(String checkId) {
+        return state(Key.whole(checkId)).overdueFiring();
+    }
+
+    /** {@link #onResult(Check, QualityResult, List)} of a check judged as a whole. */
     public Transition onResult(Check check, QualityResult result) {
-        State before = state(check.id());
-        boolean failing = isFailure(result.status());
+        return onResult(check, result, List.of());
+    }
+
+    /**
+     * Fires when a check (or, with {@code entities}, an entity) starts failing, resolves (each firing
+     * alert) when it recovers; any completed run resolves its "check overdue" alert. With {@code entities}
+     * (the run judged each entity) the check's own alert fires only for an error; an entity that fired
+     * before and is no longer judged (taken out of the configuration) is resolved.
+     */
+    public Transition onResult(Check check, QualityResult result, List<EntityResult> entities) {
+        Key whole = Key.whole(check.id());
+        State before = state(whole);
+        boolean perEntity = !entities.isEmpty();
+        boolean failing = !perEntity && isFailure(result.status());
         List<AlertEvent> events = new ArrayList<>();
+        Map<Key, State> after = new LinkedHashMap<>();
         if (failing && !before.firing()) {
             events.add(
-                    event(check, result, AlertEvent.Status.firing, check.id(), firingSummary(check, result), Map.of()));
+                    event(check, result, null, AlertEvent.Status.firing, "", firingSummary(check, result), Map.of()));
         } else if (!failing && before.firing()) {
-            String summary = "Quality check " + check.id() + " passes again: " + result.message();
-            events.add(event(check, result, AlertEvent.Status.resolved, check.id(), summary, Map.of()));
+            String summary = perEntity
+                    ? "Quality check " + check.id() + " runs again (" + result.status()
+                            + "); each entity alerts on its own: " + result.message()
+                    : "Quality check " + check.id() + " passes again: " + result.message();
+            events.add(event(check, result, null, AlertEvent.Status.resolved, "", summary, Map.of()));
             if (before.repairFiring()) {
-                events.add(
-                        event(check, result, AlertEvent.Status.resolved, check.id() + AFTER_REPAIR, summary, Map.of()));
+                events.add(event(check, result, null, AlertEvent.Status.resolved, AFTER_REPAIR, summary, Map.of()));
             }
         }
         if (before.overdueFiring()) {
             events.add(event(
                     check,
                     result,
+                    null,
                     AlertEvent.Status.resolved,
-                    check.id() + OVERDUE,
+                    OVERDUE,
                     "Quality check " + check.id() + " completed a run again (" + result.status() + ").",
                     Map.of()));
         }
-        return new Transition(check.id(), failing, failing && before.repairFiring(), false, events);
+        after.put(whole, new State(failing, failing && before.repairFiring(), false));
+        if (perEntity) {
+            judgeEntities(check, result, entities, events, after);
+        }
+        return new Transition(check.id(), after, events);
+    }
+
+    private void judgeEntities(
+            Check check,
+            QualityResult result,
+            List<EntityResult> entities,
+            List<AlertEvent> events,
+            Map<Key, State> after) {
+        Set<String> judged = new HashSet<>();
+        for (EntityResult entity : entities) {
+            judged.add(entity.entity());
+            Key key = new Key(check.id(), entity.entity());
+            State before = state(key);
+            boolean failing = isFailure(entity.status());
+            if (failing && !before.firing()) {
+                events.add(event(
+                        check,
+                        result,
+                        entity,
+                        AlertEvent.Status.firing,
+                        "",
+                        "Quality check " + check.id() + " failed for " + entity.entity() + ": " + entity.message(),
+                        Map.of()));
+            } else if (!failing && before.firing()) {
+                String summary = "Quality check " + check.id() + " passes again for " + entity.entity() + ": "
+                        + entity.message();
+                events.add(event(check, result, entity, AlertEvent.Status.resolved, "", summary, Map.of()));
+                if (before.repairFiring()) {
+                    events.add(
+                            event(check, result, entity, AlertEvent.Status.resolved, AFTER_REPAIR, summary, Map.of()));
+                }
+            }
+            after.put(key, new State(failing, failing && before.repairFiring(), false));
+        }
+        states.forEach((key, state) -> {
+            if (key.checkId().equals(check.id())
+                    && key.entity() != null
+                    && !judged.contains(key.entity())
+                    && state.firing()) {
+                EntityResult gone = new EntityResult(
+                        key.entity(), QualityResult.Status.pass, null, "no longer watched by the check");
+                String summary = "Quality check " + check.id() + " no longer watches " + key.entity()
+                        + "; its alert is resolved.";
+                events.add(event(check, result, gone, AlertEvent.Status.resolved, "", summary, Map.of()));
+                if (state.repairFiring()) {
+                    events.add(event(check, result, gone, AlertEvent.Status.resolved, AFTER_REPAIR, summary, Map.of()));
+                }
+                after.put(key, QUIET);
+            }
+        });
     }
 
     /**
@@ -124,42 +243,79 @@ public class CheckAlerts {
      * the check's own alert state as it is.
      */
     public Transition overdue(Check check, QualityResult result) {
-        State before = state(check.id());
+        Key whole = Key.whole(check.id());
+        State before = state(whole);
         AlertEvent event = event(
                 check,
                 result,
+                null,
                 AlertEvent.Status.firing,
-                check.id() + OVERDUE,
+                OVERDUE,
                 "Quality check " + check.id() + " is overdue: " + result.message(),
                 Map.of());
-        return new Transition(check.id(), before.firing(), before.repairFiring(), true, List.of(event));
+        return new Transition(
+                check.id(), Map.of(whole, new State(before.firing(), before.repairFiring(), true)), List.of(event));
     }
 
-    /** Fires the distinct situation "still fails after repair", with what was tried. */
+    /** {@link #repairFailed(Check, QualityResult, List, String)} of a check judged as a whole. */
     public Transition repairFailed(Check check, QualityResult result, String repair) {
-        AlertEvent event = event(
-                check,
-                result,
-                AlertEvent.Status.firing,
-                check.id() + AFTER_REPAIR,
-                "Quality check " + check.id() + " still fails after repair: " + result.message(),
-                Map.of("repair", cut(repair)));
-        return new Transition(check.id(), true, true, state(check.id()).overdueFiring(), List.of(event));
+        return repairFailed(check, result, List.of(), repair);
+    }
+
+    /**
+     * Fires the distinct situation "still fails after repair", with what was tried: for the check, or, with
+     * {@code entities}, for each entity that still fails (entities the repair cured resolve).
+     */
+    public Transition repairFailed(Check check, QualityResult result, List<EntityResult> entities, String repair) {
+        Transition base = onResult(check, result, entities);
+        List<AlertEvent> events = new ArrayList<>(base.events());
+        Map<Key, State> after = new LinkedHashMap<>(base.after());
+        Map<String, String> tried = Map.of("repair", cut(repair));
+        if (entities.isEmpty()) {
+            Key whole = Key.whole(check.id());
+            events.add(event(
+                    check,
+                    result,
+                    null,
+                    AlertEvent.Status.firing,
+                    AFTER_REPAIR,
+                    "Quality check " + check.id() + " still fails after repair: " + result.message(),
+                    tried));
+            after.put(whole, new State(true, true, after.get(whole).overdueFiring()));
+        } else {
+            for (EntityResult entity : entities) {
+                if (isFailure(entity.status())) {
+                    events.add(event(
+                            check,
+                            result,
+                            entity,
+                            AlertEvent.Status.firing,
+                            AFTER_REPAIR,
+                            "Quality check " + check.id() + " still fails after repair for " + entity.entity() + ": "
+                                    + entity.message(),
+                            tried));
+                    after.put(new Key(check.id(), entity.entity()), new State(true, true, false));
+                }
+            }
+        }
+        return new Transition(check.id(), after, events);
     }
 
     /** Moves the state of the check once the transition's result and events are stored. */
     public void commit(Transition transition) {
-        states.put(
-                transition.checkId(),
-                new State(transition.firing(), transition.repairFiring(), transition.overdueFiring()));
+        states.putAll(transition.after());
     }
 
-    private State state(String checkId) {
-        return states.getOrDefault(checkId, QUIET);
+    private State state(Key key) {
+        return states.getOrDefault(key, QUIET);
     }
 
     static boolean isFailure(QualityResult.Status status) {
         return status == QualityResult.Status.fail || status == QualityResult.Status.error;
+    }
+
+    private static boolean afterRepair(String message) {
+        return message != null && message.startsWith(AFTER_REPAIR_MESSAGE);
     }
 
     private static String firingSummary(Check check, QualityResult result) {
@@ -168,24 +324,33 @@ public class CheckAlerts {
                 : "Quality check " + check.id() + " failed: " + result.message();
     }
 
+    /**
+     * One event about the check ({@code entity} null) or one of its entities: the fingerprint is {@code
+     * quality-service:<kind>:<entity or ->:<check id><situation>}, the situation being empty, {@link
+     * #AFTER_REPAIR} or {@link #OVERDUE}.
+     */
     private AlertEvent event(
             Check check,
             QualityResult result,
+            EntityResult entity,
             AlertEvent.Status status,
-            String problem,
+            String situation,
             String summary,
             Map<String, String> extra) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("check", check.id());
         details.put("kind", check.kind().id());
-        details.put("status", result.status().name());
-        if (result.value() != null) {
-            details.put("value", String.valueOf(result.value()));
+        details.put("status", (entity == null ? result.status() : entity.status()).name());
+        Double value = entity == null ? result.value() : entity.value();
+        if (value != null) {
+            details.put("value", String.valueOf(value));
         }
         if (result.threshold() != null) {
             details.put("threshold", result.threshold());
         }
-        if (!result.sample().isEmpty()) {
+        if (entity != null) {
+            details.put("sample", cut(entity.message()));
+        } else if (!result.sample().isEmpty()) {
             details.put("sample", cut(String.join("; ", result.sample())));
         }
         details.put("startedAt", result.startedAt().toString());
@@ -197,23 +362,14 @@ public class CheckAlerts {
                 check.kind() == CheckKind.FRESHNESS ? AlertEvent.Kind.SLA : AlertEvent.Kind.QUALITY,
                 check.definition().severity(),
                 status,
-                entity(check),
-                problem,
+                entity == null ? null : entity.entity(),
+                check.id() + situation,
                 summary,
                 details,
                 Map.of(
                         "history", "/api/checks/" + check.id() + "/history",
                         "run", "POST /api/checks/" + check.id() + "/run",
                         "runbook", "quality-service/README.md#when-a-check-fires"));
-    }
-
-    /** The entity of a freshness check that watches exactly one; none otherwise. */
-    private static String entity(Check check) {
-        if (check instanceof FreshnessCheck freshness) {
-            List<String> entities = freshness.entities();
-            return entities.size() == 1 ? entities.get(0) : null;
-        }
-        return null;
     }
 
     private static String cut(String text) {

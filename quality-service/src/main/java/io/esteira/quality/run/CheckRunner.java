@@ -3,6 +3,7 @@ package io.esteira.quality.run;
 import io.esteira.contracts.QualityResult;
 import io.esteira.contracts.QualityResult.Status;
 import io.esteira.quality.check.Check;
+import io.esteira.quality.check.EntityResult;
 import io.esteira.quality.check.Evaluation;
 import io.esteira.quality.check.StatementTimeout;
 import io.esteira.quality.config.QualityProperties.CheckRepair;
@@ -70,7 +71,7 @@ public class CheckRunner {
         try {
             Measured first = measure(check, "");
             completed(check);
-            record(check, first.result(), alerts.onResult(check, first.result()));
+            record(check, first, alerts.onResult(check, first.result(), first.entities()));
             Optional<CheckRepair> plan = registry.repair(id);
             if (first.result().status() != Status.fail || plan.isEmpty()) {
                 if (!CheckAlerts.isFailure(first.result().status())) {
@@ -90,10 +91,10 @@ public class CheckRunner {
             boolean cured = !CheckAlerts.isFailure(second.result().status());
             record(
                     check,
-                    second.result(),
+                    second,
                     cured
-                            ? alerts.onResult(check, second.result())
-                            : alerts.repairFailed(check, second.result(), repair));
+                            ? alerts.onResult(check, second.result(), second.entities())
+                            : alerts.repairFailed(check, second.result(), second.entities(), repair));
             if (cured) {
                 repairs.reset(id);
             }
@@ -208,12 +209,14 @@ public class CheckRunner {
     }
 
     /**
-     * Stores the result with its alerts (one transaction) and only then moves the alert state: when the
+     * Stores the result with its entities' judgement and its alerts (one transaction) and only then moves
+     * the alert state: when the
      * DW refuses the write, the state stays, so the next run raises the same alerts again.
      */
-    private void record(Check check, QualityResult result, CheckAlerts.Transition transition) {
+    private void record(Check check, Measured measured, CheckAlerts.Transition transition) {
+        QualityResult result = measured.result();
         try {
-            store.save(check.definition(), result, transition.events());
+            store.save(check.definition(), result, measured.entities(), transition.events());
             alerts.commit(transition);
         } catch (RuntimeException e) {
             log.error(
@@ -251,5 +254,10 @@ public class CheckRunner {
         return message.length() <= MESSAGE_LENGTH ? message : message.substring(0, MESSAGE_LENGTH - 1) + "…";
     }
 
-    private record Measured(QualityResult result, Evaluation evaluation) {}
+    private record Measured(QualityResult result, Evaluation evaluation) {
+        /** The judgement of each entity; none when the check could not run or judges as a whole. */
+        List<EntityResult> entities() {
+            return evaluation == null ? List.of() : evaluation.entities();
+        }
+    }
 }

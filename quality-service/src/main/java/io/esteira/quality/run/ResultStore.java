@@ -7,6 +7,7 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.ContractCodec;
 import io.esteira.contracts.QualityResult;
 import io.esteira.quality.check.CheckDefinition;
+import io.esteira.quality.check.EntityResult;
 import io.esteira.quality.dialect.QualityDialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -22,13 +23,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code audit.dq_result}: every run of every check, and what the API reads back; with each result, in
- * the same transaction, the alerts it raised ({@code audit.alert_outbox}, sent by {@link AlertOutbox}).
+ * the same transaction, the judgement of each entity of a check judged per entity ({@code
+ * audit.dq_result_entity}) and the alerts it raised ({@code audit.alert_outbox}, sent by {@link
+ * AlertOutbox}).
  */
 public class ResultStore {
 
@@ -48,8 +55,29 @@ public class ResultStore {
 
     /** Writes the result and its alerts in one transaction: both are stored, or neither. */
     public void save(CheckDefinition check, QualityResult result, List<AlertEvent> alerts) {
+        save(check, result, List.of(), alerts);
+    }
+
+    /**
+     * Writes the result, the judgement of each of its entities and its alerts in one transaction: all are
+     * stored, or none.
+     */
+    public void save(
+            CheckDefinition check, QualityResult result, List<EntityResult> entities, List<AlertEvent> alerts) {
         transactions.executeWithoutResult(status -> {
-            insert(check, result);
+            long id = insert(check, result);
+            if (!entities.isEmpty()) {
+                jdbc.batchUpdate(
+                        dialect.sql("result-entity-insert"),
+                        entities.stream()
+                                .map(entity -> new MapSqlParameterSource()
+                                        .addValue("dq_result_id", id)
+                                        .addValue("entity", entity.entity())
+                                        .addValue("status", entity.status().name())
+                                        .addValue("value", entity.value(), Types.DOUBLE)
+                                        .addValue("message", entity.message()))
+                                .toArray(SqlParameterSource[]::new));
+            }
             outbox(alerts);
         });
     }
@@ -71,7 +99,8 @@ public class ResultStore {
         }
     }
 
-    private void insert(CheckDefinition check, QualityResult result) {
+    /** Inserts the result and returns its generated {@code dq_result_id}. */
+    private long insert(CheckDefinition check, QualityResult result) {
         Map<String, Object> row = new HashMap<>();
         row.put("check_id", result.checkId());
         row.put("kind", result.kind());
@@ -83,7 +112,14 @@ public class ResultStore {
         row.put("message", result.message());
         row.put("started_at", LocalDateTime.ofInstant(result.startedAt(), ZoneOffset.UTC));
         row.put("duration_ms", result.durationMs());
-        jdbc.update(dialect.sql("result-insert"), row);
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(dialect.sql("result-insert"), new MapSqlParameterSource(row), key, new String[] {"dq_result_id"});
+        Number id = key.getKey();
+        if (id == null) {
+            throw new IllegalStateException("The DW returned no dq_result_id for the result of check "
+                    + result.checkId() + "; audit.dq_result.dq_result_id must be an identity column.");
+        }
+        return id.longValue();
     }
 
     /** The latest result of every check that has run, by check id. */
@@ -93,6 +129,24 @@ public class ResultStore {
             latest.put(result.checkId(), result);
         }
         return latest;
+    }
+
+    /**
+     * The latest stored judgement of every entity of every check judged per entity: for each (check,
+     * entity), from the newest result that judged it (a run that could not run judged none).
+     */
+    public List<CheckAlerts.StoredEntity> latestEntities() {
+        return jdbc.query(
+                dialect.sql("result-entity-latest"),
+                Map.of(),
+                (rs, n) -> new CheckAlerts.StoredEntity(
+                        rs.getString("check_id"),
+                        new EntityResult(
+                                rs.getString("entity"),
+                                QualityResult.Status.valueOf(rs.getString("status")),
+                                nullableDouble(rs, "value"),
+                                rs.getString("message")),
+                        rs.getString("result_message")));
     }
 
     /**

@@ -6,7 +6,7 @@ import io.esteira.contracts.dialect.Vendor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The volume-anomaly and history statements as SQL Server gets them (it cannot run here). */
+/** The volume-anomaly, history and per-entity result statements as SQL Server gets them (it cannot run here). */
 class SqlServerStatementsTest {
 
     private static final QualityDialect SQLSERVER = new QualityDialect(Vendor.SQLSERVER);
@@ -31,5 +31,18 @@ class SqlServerStatementsTest {
                 .contains(
                         "WHERE r.check_id = :check_id\n  AND r.started_at >= :from_time\n  AND r.started_at < :to_time")
                 .endsWith("ORDER BY r.dq_result_id DESC\nOFFSET :skip ROWS FETCH NEXT :size ROWS ONLY");
+    }
+
+    @Test
+    void shouldReadTheLatestJudgementOfEachEntityWithAWindowBothVendorsAccept() {
+        assertThat(SQLSERVER.sql("result-entity-latest"))
+                .contains("ROW_NUMBER() OVER (PARTITION BY r.check_id, e.entity ORDER BY e.dq_result_id DESC)")
+                .contains("JOIN audit.dq_result r ON r.dq_result_id = e.dq_result_id")
+                .endsWith("WHERE j.newest = 1")
+                .doesNotContain("LIMIT")
+                .doesNotContain("DISTINCT ON");
+        assertThat(SQLSERVER.sql("result-entity-insert"))
+                .endsWith("INSERT INTO audit.dq_result_entity (dq_result_id, entity, status, value, message)\n"
+                        + "VALUES (:dq_result_id, :entity, :status, :value, :message)");
     }
 }

@@ -7,6 +7,7 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.QualityResult;
 import io.esteira.contracts.QualityResult.Status;
 import io.esteira.quality.check.CheckKind;
+import io.esteira.quality.check.EntityResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,140 @@ class CheckAlertsTest {
         assertThat(alerts.onResult(check, result(Status.fail)).events())
                 .as("the next run raises the alert whose write failed")
                 .hasSize(1);
+    }
+
+    @Test
+    void shouldFireOneAlertPerLateEntityLabelledWithItsEntity() {
+        FakeCheck freshness = freshness();
+
+        fire(freshness, result(Status.fail), late("orders"), late("customers"), fresh("regions"));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::fingerprint, AlertEvent::entity, AlertEvent::status)
+                .containsExactly(
+                        tuple("quality-service:sla:orders:freshness", "orders", AlertEvent.Status.firing),
+                        tuple("quality-service:sla:customers:freshness", "customers", AlertEvent.Status.firing));
+        assertThat(publisher.events.get(0).summary())
+                .isEqualTo("Quality check freshness failed for orders: 3 change(s) not in the DW");
+        assertThat(publisher.events.get(0).details())
+                .containsEntry("status", "fail")
+                .containsEntry("value", "7200.0")
+                .containsEntry("sample", "3 change(s) not in the DW");
+        assertThat(alerts.isFiring("freshness")).as("no entity-less alert").isFalse();
+        assertThat(alerts.isFiring("freshness", "orders")).isTrue();
+    }
+
+    @Test
+    void shouldResolveTheEntityThatRecoversAndKeepTheOthersFiring() {
+        FakeCheck freshness = freshness();
+        fire(freshness, result(Status.fail), late("orders"), late("customers"));
+        publisher.events.clear();
+
+        fire(freshness, result(Status.fail), fresh("orders"), late("customers"));
+        fire(freshness, result(Status.fail), fresh("orders"), late("customers"));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::fingerprint, AlertEvent::status)
+                .containsExactly(tuple("quality-service:sla:orders:freshness", AlertEvent.Status.resolved));
+        assertThat(publisher.events.get(0).summary()).startsWith("Quality check freshness passes again for orders");
+        assertThat(alerts.isFiring("freshness", "customers")).isTrue();
+    }
+
+    @Test
+    void shouldFireAnEntityLessAlertWhenTheCheckCannotRunAndLeaveTheEntitiesAsTheyWere() {
+        FakeCheck freshness = freshness();
+        fire(freshness, result(Status.fail), late("orders"), fresh("customers"));
+        publisher.events.clear();
+
+        fire(freshness, result(Status.error));
+        fire(freshness, result(Status.fail), late("orders"), fresh("customers"));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::fingerprint, AlertEvent::entity, AlertEvent::status)
+                .containsExactly(
+                        tuple("quality-service:sla:-:freshness", null, AlertEvent.Status.firing),
+                        tuple("quality-service:sla:-:freshness", null, AlertEvent.Status.resolved));
+        assertThat(publisher.events.get(0).summary()).startsWith("Quality check freshness could not run");
+    }
+
+    @Test
+    void shouldRestoreEachEntityFromItsLatestStoredJudgement() {
+        FakeCheck freshness = freshness();
+        alerts.restore(
+                List.of(freshness),
+                Map.of(freshness.id(), result(Status.error)),
+                List.of(
+                        new CheckAlerts.StoredEntity("freshness", late("orders"), "DW is behind for orders"),
+                        new CheckAlerts.StoredEntity("freshness", fresh("customers"), "DW is behind for orders")));
+
+        fire(freshness, result(Status.fail), late("orders"), late("customers"));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::fingerprint, AlertEvent::status)
+                .containsExactly(
+                        tuple("quality-service:sla:-:freshness", AlertEvent.Status.resolved),
+                        tuple("quality-service:sla:customers:freshness", AlertEvent.Status.firing));
+    }
+
+    @Test
+    void shouldGiveEachEntityItsOwnAfterRepairAlert() {
+        FakeCheck freshness = freshness();
+        alerts.restore(
+                List.of(freshness),
+                Map.of(),
+                List.of(new CheckAlerts.StoredEntity("freshness", late("orders"), "After replay of 2026-11-20: x")));
+
+        CheckAlerts.Transition transition = alerts.repairFailed(
+                freshness, result(Status.fail), List.of(late("orders"), late("customers")), "replay of 2026-11-20");
+        alerts.commit(transition);
+        publisher.events.addAll(transition.events());
+        fire(freshness, result(Status.pass), fresh("orders"), fresh("customers"));
+
+        assertThat(publisher.events)
+                .extracting(AlertEvent::fingerprint, AlertEvent::status)
+                .containsExactly(
+                        tuple("quality-service:sla:customers:freshness", AlertEvent.Status.firing),
+                        tuple("quality-service:sla:orders:freshness:after-repair", AlertEvent.Status.firing),
+                        tuple("quality-service:sla:customers:freshness:after-repair", AlertEvent.Status.firing),
+                        tuple("quality-service:sla:orders:freshness", AlertEvent.Status.resolved),
+                        tuple("quality-service:sla:orders:freshness:after-repair", AlertEvent.Status.resolved),
+                        tuple("quality-service:sla:customers:freshness", AlertEvent.Status.resolved),
+                        tuple("quality-service:sla:customers:freshness:after-repair", AlertEvent.Status.resolved));
+    }
+
+    @Test
+    void shouldResolveAFiringEntityThatIsNoLongerWatched() {
+        FakeCheck freshness = freshness();
+        alerts.restore(
+                List.of(freshness),
+                Map.of(),
+                List.of(new CheckAlerts.StoredEntity("freshness", late("returns"), "DW is behind for returns")));
+
+        fire(freshness, result(Status.pass), fresh("orders"), fresh("customers"));
+
+        assertThat(publisher.events).singleElement().satisfies(e -> {
+            assertThat(e.fingerprint()).isEqualTo("quality-service:sla:returns:freshness");
+            assertThat(e.status()).isEqualTo(AlertEvent.Status.resolved);
+            assertThat(e.summary()).contains("no longer watches returns");
+        });
+    }
+
+    private static FakeCheck freshness() {
+        return new FakeCheck("freshness", CheckKind.FRESHNESS).watching("orders", "customers");
+    }
+
+    private static EntityResult late(String entity) {
+        return new EntityResult(entity, Status.fail, 7200.0, "3 change(s) not in the DW");
+    }
+
+    private static EntityResult fresh(String entity) {
+        return new EntityResult(entity, Status.pass, 0.0, "fresh, lag PT0S.");
+    }
+
+    private void fire(FakeCheck target, QualityResult result, EntityResult... entities) {
+        CheckAlerts.Transition transition = alerts.onResult(target, result, List.of(entities));
+        alerts.commit(transition);
+        publisher.events.addAll(transition.events());
     }
 
     private void fire(FakeCheck target, QualityResult result) {

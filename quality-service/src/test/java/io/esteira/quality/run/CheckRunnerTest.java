@@ -10,6 +10,7 @@ import io.esteira.contracts.dialect.Vendor;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckDefinition;
 import io.esteira.quality.check.CheckKind;
+import io.esteira.quality.check.EntityResult;
 import io.esteira.quality.check.Evaluation;
 import io.esteira.quality.config.QualityProperties.CheckRepair;
 import io.esteira.quality.config.QualityProperties.ReplayTarget;
@@ -240,7 +241,8 @@ class CheckRunnerTest {
         }
 
         @Override
-        public void save(CheckDefinition check, QualityResult result, List<AlertEvent> alerts) {
+        public void save(
+                CheckDefinition check, QualityResult result, List<EntityResult> entities, List<AlertEvent> alerts) {
             saved.add(result);
             outbox.addAll(alerts);
         }

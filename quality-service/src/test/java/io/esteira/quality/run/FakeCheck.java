@@ -8,6 +8,7 @@ import io.esteira.quality.check.Evaluation;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** A check that answers the evaluations it is given, in order (the last one repeats). */
@@ -15,6 +16,7 @@ final class FakeCheck implements Check {
 
     private final CheckDefinition definition;
     private final Deque<Supplier<Evaluation>> answers = new ArrayDeque<>();
+    private List<String> entities = List.of();
     int runs;
 
     FakeCheck(String id, CheckKind kind) {
@@ -24,6 +26,17 @@ final class FakeCheck implements Check {
     FakeCheck(String id, CheckKind kind, String schedule) {
         this.definition =
                 new CheckDefinition(id, kind, schedule, ZoneId.of("UTC"), AlertEvent.Severity.critical, "a fake check");
+    }
+
+    /** Makes it a check that judges these entities one by one. */
+    FakeCheck watching(String... entities) {
+        this.entities = List.of(entities);
+        return this;
+    }
+
+    @Override
+    public List<String> entities() {
+        return entities;
     }
 
     FakeCheck then(Supplier<Evaluation> answer) {

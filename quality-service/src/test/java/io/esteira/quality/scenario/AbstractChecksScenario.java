@@ -134,6 +134,17 @@ abstract class AbstractChecksScenario {
                 .contains("the loader has applied nothing")
                 .contains("the extractor has published past it: look at the loader and the DLQ");
         assertThat(evaluation.message()).contains("DW is behind for orders");
+        // each entity judged on its own: orders fails, the other ten are fresh
+        assertThat(evaluation.entities()).hasSize(11).allSatisfy(e -> assertThat(e.status())
+                .as(e.entity())
+                .isEqualTo(e.entity().equals("orders") ? Status.fail : Status.pass));
+        assertThat(evaluation.entities())
+                .filteredOn(e -> e.entity().equals("orders"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.value()).isEqualTo(190_800.0);
+                    assertThat(e.message()).startsWith("3 change(s) not in the DW, oldest 2026-11-19T10:00 UTC");
+                });
     }
 
     @Test
@@ -158,6 +169,10 @@ abstract class AbstractChecksScenario {
         assertThat(evaluation.status()).isEqualTo(Status.warn);
         assertThat(evaluation.value()).isEqualTo(45 * 60.0);
         assertThat(evaluation.sample()).singleElement().asString().startsWith("orders: 1 change(s) not in the DW");
+        assertThat(evaluation.entities())
+                .filteredOn(e -> e.status() != Status.pass)
+                .extracting(e -> e.entity() + " " + e.status())
+                .containsExactly("orders warn");
     }
 
     @Test

@@ -52,6 +52,10 @@ class PostgresSchemaDriftIT {
             Evaluation evaluation = check.evaluate();
 
             assertThat(evaluation.status()).isEqualTo(Status.warn);
+            assertThat(evaluation.entities())
+                    .filteredOn(e -> e.status() != Status.pass)
+                    .extracting(e -> e.entity() + " " + e.status())
+                    .containsExactly("orders warn");
             assertThat(evaluation.sample())
                     .containsExactly("added: core.orders.coupon_code (text(40) null) is not in the entity catalog; the"
                             + " DW does not carry it");
@@ -71,6 +75,16 @@ class PostgresSchemaDriftIT {
                     .containsExactly(
                             "dropped: core.orders.channel is used by the contract (entity orders) and no longer"
                                     + " exists in the OLTP");
+            // judged per entity: orders alone fails, and alerts on its own
+            assertThat(evaluation.entities())
+                    .filteredOn(e -> e.status() != Status.pass)
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.entity()).isEqualTo("orders");
+                        assertThat(e.status()).isEqualTo(Status.fail);
+                        assertThat(e.message()).startsWith("dropped: core.orders.channel");
+                    });
+            assertThat(evaluation.entities()).hasSize(check.entities().size());
         } finally {
             oltp("ALTER TABLE core.orders ADD COLUMN channel varchar(20) NOT NULL DEFAULT 'web'");
         }
