@@ -3,9 +3,11 @@ package io.esteira.contracts.catalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entities Esteira replicates, in load order: every entity comes after the entities it references
@@ -19,12 +21,20 @@ public final class EntityCatalog {
 
     private EntityCatalog(List<EntityDefinition> inLoadOrder) {
         Map<String, EntityDefinition> entities = new LinkedHashMap<>();
+        Set<String> declared = new LinkedHashSet<>();
+        inLoadOrder.forEach(entity -> declared.add(entity.name()));
         for (EntityDefinition entity : inLoadOrder) {
             if (entities.putIfAbsent(entity.name(), entity) != null) {
                 throw new IllegalArgumentException(
                         "Entity " + entity.name() + " is defined twice; define each entity once.");
             }
             entity.references().forEach((column, referenced) -> {
+                if (!declared.contains(referenced)) {
+                    throw new IllegalArgumentException("Entity " + entity.name() + " references " + referenced
+                            + " (column " + column + "), which is not declared; declare " + referenced + " above "
+                            + entity.name() + ", or correct the name (one of: " + String.join(", ", declared)
+                            + ").");
+                }
                 if (!referenced.equals(entity.name()) && !entities.containsKey(referenced)) {
                     throw new IllegalArgumentException("Entity " + entity.name() + " references " + referenced
                             + " (column " + column + "), which is not declared before it; declare " + referenced

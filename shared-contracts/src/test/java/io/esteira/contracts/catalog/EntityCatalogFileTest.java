@@ -98,6 +98,16 @@ class EntityCatalogFileTest {
     }
 
     @Test
+    void shouldRefuseAReferenceToAnEntityDeclaredNowhereListingTheDeclaredOnes() {
+        assertThatThrownBy(() -> withOperator(
+                        "entities:\n  payments: {table: sales.payments, key: payment_id, columns: [order_id],"
+                                + " references: {order_id: order}}\n"))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("Entity payments references order (column order_id), which is not declared")
+                .hasMessageContaining("or correct the name (one of: regions, teams, sellers,");
+    }
+
+    @Test
     void shouldRefuseAnEntityDeclaredTwiceInOneFile() {
         assertThatThrownBy(
                         () -> withOperator(
