@@ -14,12 +14,12 @@
 -- branches, where it no longer decides which index serves the order.
 SELECT c.esteira_op, c.esteira_key, c.esteira_version::text::bigint AS esteira_version, {outer_columns}
 FROM (
-    (SELECT 'upsert' AS esteira_op, t.{key} AS esteira_key, t.row_version AS esteira_version, {columns}
+    (SELECT 'upsert' AS esteira_op, t.{key} AS esteira_key, t.{version} AS esteira_version, {columns}
      FROM {table} t
-     WHERE (t.row_version, t.{key}) > (:from_version::text::xid8, :from_key)
-       AND (t.row_version, t.{key}) <= (:to_version::text::xid8, :to_key)
-       AND t.row_version < :bound::text::xid8 {window}
-     ORDER BY t.row_version, t.{key}
+     WHERE (t.{version}, t.{key}) > (:from_version::text::xid8, :from_key)
+       AND (t.{version}, t.{key}) <= (:to_version::text::xid8, :to_key)
+       AND t.{version} < :bound::text::xid8 {window}
+     ORDER BY t.{version}, t.{key}
      LIMIT :max_rows)
     UNION ALL
     (SELECT 'delete', d.row_key, d.row_version, {null_columns}

@@ -14,14 +14,14 @@
 SELECT TOP (:max_rows) c.esteira_op, c.esteira_key, CAST(c.esteira_version AS BIGINT) AS esteira_version, {outer_columns}
 FROM (
     SELECT * FROM (
-        SELECT TOP (:max_rows) 'upsert' AS esteira_op, t.{key} AS esteira_key, t.row_version AS esteira_version, {columns}
+        SELECT TOP (:max_rows) 'upsert' AS esteira_op, t.{key} AS esteira_key, t.{version} AS esteira_version, {columns}
         FROM {table} t
-        WHERE (t.row_version > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))
-               OR (t.row_version = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND t.{key} > :from_key))
-          AND (t.row_version < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))
-               OR (t.row_version = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND t.{key} <= :to_key))
-          AND t.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8)) {window}
-        ORDER BY t.row_version, t.{key}
+        WHERE (t.{version} > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))
+               OR (t.{version} = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND t.{key} > :from_key))
+          AND (t.{version} < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))
+               OR (t.{version} = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND t.{key} <= :to_key))
+          AND t.{version} < CAST(CAST(:bound AS BIGINT) AS BINARY(8)) {window}
+        ORDER BY t.{version}, t.{key}
     ) u
     UNION ALL
     SELECT * FROM (

@@ -9,10 +9,10 @@ SELECT COUNT(*) AS pending,
 FROM (
     SELECT t.updated_at AS changed_at
     FROM {table} t
-    WHERE (t.row_version, t.{key}) > (CAST(CAST(:watermark_version AS text) AS xid8), :watermark_key)
+    WHERE (t.{version}, t.{key}) > (CAST(CAST(:watermark_version AS text) AS xid8), :watermark_key)
     UNION ALL
     SELECT d.deleted_at
-    FROM core.deleted_rows d
+    FROM {tombstones} d
     WHERE d.table_name = :table_name
       AND (d.row_version, d.row_key) > (CAST(CAST(:watermark_version AS text) AS xid8), :watermark_key)
 ) p

@@ -9,11 +9,11 @@ SELECT COUNT(*) AS pending,
 FROM (
     SELECT t.updated_at AS changed_at
     FROM {table} t
-    WHERE t.row_version > CAST(:watermark_version AS binary(8))
-       OR (t.row_version = CAST(:watermark_version AS binary(8)) AND t.{key} > :watermark_key)
+    WHERE t.{version} > CAST(:watermark_version AS binary(8))
+       OR (t.{version} = CAST(:watermark_version AS binary(8)) AND t.{key} > :watermark_key)
     UNION ALL
     SELECT d.deleted_at
-    FROM core.deleted_rows d
+    FROM {tombstones} d
     WHERE d.table_name = :table_name
       AND (d.row_version > CAST(:watermark_version AS binary(8))
            OR (d.row_version = CAST(:watermark_version AS binary(8)) AND d.row_key > :watermark_key))

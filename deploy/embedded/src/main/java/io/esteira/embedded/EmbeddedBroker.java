@@ -1,14 +1,12 @@
 package io.esteira.embedded;
 
 import io.esteira.contracts.Queues;
-import io.esteira.contracts.catalog.EntityCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -24,7 +22,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * An in-process Artemis broker configured like the production {@code deploy/artemis/broker.xml}:
  * durable journal, duplicate detection, redelivery with exponential backoff, and for every Esteira
- * queue ({@code dw.changes.<entity>}, {@code dw.alerts}) its dead-letter queue {@code DLQ.<queue>}. The
+ * queue ({@code dw.changes.<entity>}, {@code dw.alerts}) its dead-letter queue {@code DLQ.<queue>}, the
+ * change queues created on first use by wildcard address settings (none per entity). The
  * loader alone moves a change batch to its DLQ (with the reason): the broker never dead-letters
  * {@code dw.changes.#}. It moves an alert delivered more than {@code maxDeliveryAttempts} times to
  * {@code DLQ.dw.alerts}.
@@ -103,14 +102,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST));
         // As broker.xml: by wildcard, the specific matches saying only what differs (Artemis merges them).
         config.addAddressSetting("dw.#", addressSettings());
-        config.addAddressSetting(Queues.CHANGES_PREFIX + "#", new AddressSettings().setMaxDeliveryAttempts(-1));
+        // No queue per entity: dw.changes.<entity> and its DLQ are created on first use and kept when empty.
+        config.addAddressSetting(
+                Queues.CHANGES_PREFIX + "#",
+                new AddressSettings()
+                        .setMaxDeliveryAttempts(-1)
+                        .setAutoDeleteQueues(false)
+                        .setAutoDeleteAddresses(false));
+        config.addAddressSetting(
+                Queues.deadLetter(Queues.CHANGES_PREFIX + "#"),
+                new AddressSettings()
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true)
+                        .setAutoDeleteQueues(false)
+                        .setAutoDeleteAddresses(false)
+                        .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                        .setDefaultQueueRoutingType(RoutingType.ANYCAST));
         config.addAddressSetting(
                 Queues.ALERTS,
                 new AddressSettings().setDeadLetterAddress(SimpleString.of(Queues.deadLetter(Queues.ALERTS))));
-        for (String queue : esteiraQueues()) {
+        for (String queue : List.of(Queues.ALERTS, Queues.deadLetter(Queues.ALERTS))) {
             config.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
-            config.addQueueConfiguration(
-                    QueueConfiguration.of(Queues.deadLetter(queue)).setRoutingType(RoutingType.ANYCAST));
         }
         server = new EmbeddedActiveMQ().setConfiguration(config);
         try {
@@ -123,14 +135,6 @@ public final class EmbeddedBroker implements AutoCloseable {
                     e);
         }
         return this;
-    }
-
-    /** Every queue Esteira uses: one change queue per catalog entity, and the alerts queue. */
-    public static List<String> esteiraQueues() {
-        List<String> queues = new ArrayList<>();
-        EntityCatalog.reference().names().forEach(entity -> queues.add(Queues.changes(entity)));
-        queues.add(Queues.ALERTS);
-        return queues;
     }
 
     private AddressSettings addressSettings() {
@@ -169,6 +173,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     public long messageCount(String queueName) {
         Queue queue = requireRunning().getActiveMQServer().locateQueue(SimpleString.of(queueName));
         return queue == null ? 0 : queue.getMessageCount();
+    }
+
+    /** The address settings in effect for {@code address}, the wildcard matches merged as Artemis merges them. */
+    public AddressSettings settingsOf(String address) {
+        return requireRunning()
+                .getActiveMQServer()
+                .getAddressSettingsRepository()
+                .getMatch(address);
     }
 
     /** Creates an anycast queue of the same name as its address, if absent. */

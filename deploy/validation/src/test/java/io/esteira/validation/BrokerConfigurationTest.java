@@ -3,12 +3,17 @@ package io.esteira.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.contracts.Queues;
+import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.embedded.EmbeddedBroker;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
@@ -18,19 +23,23 @@ import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.HierarchicalObjectRepository;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * deploy/artemis/broker.xml, read by Artemis's own parser (which validates it against the broker's XSD), is
- * configured like the embedded broker the tests run on ({@link EmbeddedBroker}): the same queues, dead-letter
- * queues and redelivery; plus what only production has: one CORE acceptor, duplicate detection, journal
+ * configured like the embedded broker the tests run on ({@link EmbeddedBroker}): the same dead-letter
+ * queues and redelivery, and no address per entity (an entity added to the catalog file needs no broker change); plus what only production has: one CORE acceptor, duplicate detection, journal
  * retention and per-service security. Compose and the k8s dev overlay both take this one file.
  */
 class BrokerConfigurationTest {
 
     private static final String BROKER_DIR = "deploy/artemis";
     private static final String BROKER_XML = BROKER_DIR + "/broker.xml";
+    /** An entity of an operator's catalog file, which no broker file names. */
+    private static final String UNDECLARED = "payments";
+
     private static FileConfiguration broker;
 
     @BeforeAll
@@ -51,48 +60,91 @@ class BrokerConfigurationTest {
         assertThat(acceptor.getParams()).containsEntry("port", "61616").containsEntry("protocols", "CORE");
     }
 
-    @Test
-    void shouldDeclareEveryQueueAndItsDeadLetterQueueLikeTheEmbeddedBroker() {
-        Map<String, List<QueueConfiguration>> addresses = broker.getAddressConfigurations().stream()
-                .collect(
-                        Collectors.toMap(CoreAddressConfiguration::getName, CoreAddressConfiguration::getQueueConfigs));
+    /** The change queues of the shipped catalog, one of an entity it does not know, and the alerts queue. */
+    private static List<String> esteiraQueues() {
+        List<String> queues = new ArrayList<>();
+        EntityCatalog.reference().names().forEach(entity -> queues.add(Queues.changes(entity)));
+        queues.add(Queues.changes(UNDECLARED));
+        queues.add(Queues.ALERTS);
+        return queues;
+    }
 
-        for (String queue : EmbeddedBroker.esteiraQueues()) {
+    @Test
+    void shouldDeclareNoAddressPerEntityAndCreateEveryChangeQueueAndItsDeadLetterQueueOnFirstUse() {
+        assertThat(broker.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName))
+                .containsExactlyInAnyOrder("DLA", "ExpiryQueue", Queues.ALERTS, Queues.deadLetter(Queues.ALERTS));
+        HierarchicalObjectRepository<AddressSettings> settings = addressSettings();
+
+        for (String queue : esteiraQueues()) {
+            if (!queue.startsWith(Queues.CHANGES_PREFIX)) {
+                continue;
+            }
             for (String name : List.of(queue, Queues.deadLetter(queue))) {
-                assertThat(addresses).as(name).containsKey(name);
-                assertThat(addresses.get(name)).singleElement().satisfies(q -> {
-                    assertThat(q.getName().toString()).isEqualTo(name);
-                    assertThat(q.getRoutingType()).isEqualTo(RoutingType.ANYCAST);
-                });
+                AddressSettings effective = settings.getMatch(name);
+                assertThat(effective.isAutoCreateAddresses()).as(name).isTrue();
+                assertThat(effective.isAutoCreateQueues()).as(name).isTrue();
+                // Kept when empty, like a declared queue: its depth and DLQ gauges stay readable.
+                assertThat(effective.isAutoDeleteQueues()).as(name).isFalse();
+                assertThat(effective.isAutoDeleteAddresses()).as(name).isFalse();
+                assertThat(effective.getDefaultAddressRoutingType()).as(name).isEqualTo(RoutingType.ANYCAST);
+                assertThat(effective.getDefaultQueueRoutingType()).as(name).isEqualTo(RoutingType.ANYCAST);
             }
         }
     }
 
     @Test
-    void shouldRedeliverLikeTheEmbeddedBrokerAndLeaveDeadLetteringChangeBatchesToTheLoader() {
-        EmbeddedBroker.Redelivery expected = EmbeddedBroker.Redelivery.defaults();
-        HierarchicalObjectRepository<AddressSettings> settings = addressSettings();
-
-        for (String queue : EmbeddedBroker.esteiraQueues()) {
-            AddressSettings effective = settings.getMatch(queue);
-            if (queue.startsWith(Queues.CHANGES_PREFIX)) {
-                // One dead-letter mechanism for change batches: the loader's, which records the reason.
-                assertThat(effective.getMaxDeliveryAttempts()).as(queue).isEqualTo(-1);
-            } else {
-                assertThat(effective.getDeadLetterAddress().toString())
-                        .as(queue)
-                        .isEqualTo(Queues.deadLetter(queue));
-                assertThat(effective.getMaxDeliveryAttempts()).as(queue).isEqualTo(expected.maxDeliveryAttempts());
+    void shouldSetEveryEsteiraAddressOfTheEmbeddedBrokerAsBrokerXmlDoes() {
+        HierarchicalObjectRepository<AddressSettings> production = addressSettings();
+        List<String> addresses = new ArrayList<>();
+        esteiraQueues().forEach(queue -> addresses.addAll(List.of(queue, Queues.deadLetter(queue))));
+        try (EmbeddedBroker embedded =
+                EmbeddedBroker.onFreePort(EmbeddedBroker.Redelivery.defaults()).start()) {
+            for (String address : addresses) {
+                AddressSettings expected = production.getMatch(address);
+                AddressSettings actual = embedded.settingsOf(address);
+                assertThat(actual.getMaxDeliveryAttempts()).as(address).isEqualTo(expected.getMaxDeliveryAttempts());
+                assertThat(String.valueOf(actual.getDeadLetterAddress()))
+                        .as(address)
+                        .isEqualTo(String.valueOf(expected.getDeadLetterAddress()));
+                assertThat(String.valueOf(actual.getExpiryAddress()))
+                        .as(address)
+                        .isEqualTo(String.valueOf(expected.getExpiryAddress()));
+                assertThat(actual.getRedeliveryDelay()).as(address).isEqualTo(expected.getRedeliveryDelay());
+                assertThat(actual.isAutoCreateQueues()).as(address).isEqualTo(expected.isAutoCreateQueues());
+                assertThat(actual.isAutoDeleteQueues()).as(address).isEqualTo(expected.isAutoDeleteQueues());
+                assertThat(actual.isAutoDeleteAddresses()).as(address).isEqualTo(expected.isAutoDeleteAddresses());
+                assertThat(actual.getDefaultQueueRoutingType())
+                        .as(address)
+                        .isEqualTo(expected.getDefaultQueueRoutingType());
             }
-            assertThat(effective.getRedeliveryDelay())
-                    .as(queue)
-                    .isEqualTo(expected.initialDelay().toMillis());
-            assertThat(effective.getRedeliveryMultiplier()).as(queue).isEqualTo(expected.multiplier());
-            assertThat(effective.getMaxRedeliveryDelay())
-                    .as(queue)
-                    .isEqualTo(expected.maxDelay().toMillis());
-            assertThat(effective.getDefaultQueueRoutingType()).as(queue).isEqualTo(RoutingType.ANYCAST);
-            assertThat(effective.getExpiryAddress().toString()).as(queue).isEqualTo("ExpiryQueue");
+        }
+    }
+
+    @Test
+    void shouldCarryAndDeadLetterAnEntityNoFileOfTheBrokerNames() throws Exception {
+        String queue = Queues.changes(UNDECLARED);
+        String dlq = Queues.deadLetter(queue);
+        try (EmbeddedBroker embedded = EmbeddedBroker.onFreePort(EmbeddedBroker.Redelivery.defaults())
+                        .start();
+                ActiveMQConnectionFactory factory = embedded.connectionFactory();
+                Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+                producer.send(session.createTextMessage("batch"));
+            }
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+                    MessageProducer toDlq = session.createProducer(session.createQueue(dlq))) {
+                Message received = consumer.receive(5_000);
+                assertThat(received).isNotNull();
+                toDlq.send(received);
+            }
+
+            assertThat(embedded.messageCount(queue)).isZero();
+            assertThat(embedded.messageCount(dlq)).isEqualTo(1);
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(dlq))) {
+                assertThat(consumer.receive(5_000)).isNotNull();
+            }
         }
     }
 
@@ -100,7 +152,12 @@ class BrokerConfigurationTest {
     void shouldConfigureTheEsteiraAddressesByWildcardNotOneCopyPerQueue() {
         assertThat(broker.getAddressSettings().keySet())
                 .containsExactlyInAnyOrder(
-                        "activemq.management.#", "#", "dw.#", Queues.CHANGES_PREFIX + "#", Queues.ALERTS);
+                        "activemq.management.#",
+                        "#",
+                        "dw.#",
+                        Queues.CHANGES_PREFIX + "#",
+                        Queues.deadLetter(Queues.CHANGES_PREFIX + "#"),
+                        Queues.ALERTS);
     }
 
     @Test
@@ -138,6 +195,18 @@ class BrokerConfigurationTest {
                 .containsExactlyInAnyOrder("amq", "extractor", "loader", "quality", "alerting");
         assertThat(rolesAllowed(Queues.ALERTS, CheckType.CONSUME)).containsExactlyInAnyOrder("amq", "alerting");
         assertThat(rolesAllowed("DLQ." + Queues.ALERTS, CheckType.SEND)).containsExactlyInAnyOrder("amq", "alerting");
+        // No address per entity: the services that use a change queue (or the loader, a DLQ) create it.
+        for (String address : List.of("dw.changes.orders", Queues.changes(UNDECLARED))) {
+            assertThat(rolesAllowed(address, CheckType.CREATE_ADDRESS))
+                    .as(address)
+                    .containsExactlyInAnyOrder("amq", "extractor", "loader");
+            assertThat(rolesAllowed(address, CheckType.CREATE_DURABLE_QUEUE))
+                    .as(address)
+                    .containsExactlyInAnyOrder("amq", "extractor", "loader");
+            assertThat(rolesAllowed(Queues.deadLetter(address), CheckType.CREATE_DURABLE_QUEUE))
+                    .as(address)
+                    .containsExactlyInAnyOrder("amq", "loader");
+        }
         for (String address : List.of("dw.changes.orders", Queues.ALERTS, "some.other.address")) {
             assertThat(rolesAllowed(address, CheckType.MANAGE)).as(address).containsExactly("amq");
             assertThat(rolesAllowed(address, CheckType.DELETE_DURABLE_QUEUE))

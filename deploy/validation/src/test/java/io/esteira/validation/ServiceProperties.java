@@ -33,7 +33,8 @@ final class ServiceProperties {
             "esteira.timeouts.database-socket",
             "esteira.timeouts.broker-call",
             "esteira.timeouts.broker-connection-ttl",
-            "esteira.timeouts.broker-failure-check");
+            "esteira.timeouts.broker-failure-check",
+            "esteira.catalog.file");
 
     /** Service name to the properties it binds beyond the shared ones (its config package). */
     static final Map<String, Set<String>> OWN = Map.of(

@@ -4,9 +4,10 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
+import io.esteira.extractor.capture.SourceCatalog;
+import io.esteira.extractor.dialect.CaptureDialect;
 import io.esteira.runtime.config.EsteiraProperties;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start on a configuration that cannot work: an entity override that names no catalog
- * entity, an OLTP table or column the catalog needs that does not exist, a SQL Server OLTP that is not
+ * entity, an OLTP that lacks what the entity catalog declares (table, column, unique key, change-order
+ * column of the right type, tombstone table: {@link SourceCatalog}), a SQL Server OLTP that is not
  * the primary replica, or a DW without {@code ctl.etl_control}. Each message names the thing and what to
  * do.
  */
@@ -43,18 +45,21 @@ public class StartupChecks implements InitializingBean {
     private final EntityCatalog catalog;
     private final DataSource oltp;
     private final DataSource dw;
+    private final CaptureDialect dialect;
 
     public StartupChecks(
             ExtractorProperties properties,
             EsteiraProperties esteira,
             EntityCatalog catalog,
             @Qualifier("oltp") DataSource oltp,
-            @Qualifier("dw") DataSource dw) {
+            @Qualifier("dw") DataSource dw,
+            CaptureDialect dialect) {
         this.properties = properties;
         this.esteira = esteira;
         this.catalog = catalog;
         this.oltp = oltp;
         this.dw = dw;
+        this.dialect = dialect;
     }
 
     @Override
@@ -71,18 +76,18 @@ public class StartupChecks implements InitializingBean {
             if (SqlDialect.vendorOf(esteira.oltp().url()) == Vendor.SQLSERVER) {
                 requireSqlServerPrimary(esteira.oltp().url(), connection);
             }
-            DatabaseMetaData meta = connection.getMetaData();
-            for (EntityDefinition entity : catalog.loadOrder()) {
-                if (properties.enabledInConfig(entity.name())) {
-                    problems.addAll(missingColumns(meta, entity));
-                }
+        }
+        SourceCatalog source = new SourceCatalog(oltp, dialect);
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            if (properties.enabledInConfig(entity.name())) {
+                problems.addAll(source.problems(entity));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The OLTP at esteira.oltp.url does not have what the extractor reads: "
-                    + String.join("; ", problems)
-                    + ". Migrate the reference schema (esteira-local.jar oltp init) or disable the entity with"
-                    + " esteira.extractor.entities.<name>.enabled=false");
+            throw new IllegalStateException("The OLTP at esteira.oltp.url does not have what the entity catalog"
+                    + " declares: " + String.join("; ", problems)
+                    + ". For the reference schema, migrate it (esteira-local.jar oltp init); to leave an entity out"
+                    + " for now, set esteira.extractor.entities.<name>.enabled=false");
         }
         try {
             new JdbcTemplate(dw).queryForObject("SELECT COUNT(*) FROM ctl.etl_control", Long.class);
@@ -120,38 +125,5 @@ public class StartupChecks implements InitializingBean {
                         + " at the availability group listener or the primary, without applicationIntent=ReadOnly.");
             }
         }
-    }
-
-    static List<String> missingColumns(DatabaseMetaData meta, EntityDefinition entity) throws SQLException {
-        String[] parts = entity.table().split("\\.");
-        String schema = parts.length > 1 ? parts[0] : null;
-        String table = parts[parts.length - 1];
-        Set<String> present = new TreeSet<>();
-        for (String candidate : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            String schemaPattern =
-                    schema == null ? null : candidate.equals(table) ? schema : schema.toUpperCase(Locale.ROOT);
-            try (ResultSet columns = meta.getColumns(null, schemaPattern, candidate, null)) {
-                while (columns.next()) {
-                    present.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                }
-            }
-            if (!present.isEmpty()) {
-                break;
-            }
-        }
-        if (present.isEmpty()) {
-            return List.of("table " + entity.table() + " (entity " + entity.name() + ") does not exist");
-        }
-        List<String> problems = new ArrayList<>();
-        List<String> needed = new ArrayList<>(entity.columns());
-        needed.add(entity.keyColumn());
-        needed.add("row_version");
-        for (String column : needed) {
-            if (!present.contains(column.toLowerCase(Locale.ROOT))) {
-                problems.add(
-                        "column " + entity.table() + "." + column + " (entity " + entity.name() + ") does not exist");
-            }
-        }
-        return problems;
     }
 }

@@ -20,18 +20,19 @@ import java.util.stream.Collectors;
  */
 public final class CaptureDialect {
 
-    /** The tombstone table that hard-delete triggers fill. */
-    public static final String TOMBSTONES = "core.deleted_rows";
-
     private final SqlDialect sql;
     private final SqlResources resources;
     private final String bound;
+    private final String sourceColumns;
+    private final String sourceUniqueKeys;
 
     private CaptureDialect(SqlDialect sql, SqlResources resources) {
         this.sql = sql;
         this.resources = resources;
         this.bound = resources.text("capture-bound");
         resources.resource("capture-page"); // fails now, at start-up, when the file is missing
+        this.sourceColumns = resources.statement("source-columns");
+        this.sourceUniqueKeys = resources.statement("source-unique-keys");
     }
 
     public static CaptureDialect forJdbcUrl(String jdbcUrl) {
@@ -53,6 +54,35 @@ public final class CaptureDialect {
      */
     public String captureBound() {
         return bound;
+    }
+
+    /**
+     * The columns of one source table as the OLTP's catalog lists them to the login ({@code column_name},
+     * {@code data_type}), with named parameters {@code :schema_name} (null: the login's default schema)
+     * and {@code :table_name}.
+     */
+    public String sourceColumns() {
+        return sourceColumns;
+    }
+
+    /**
+     * The columns of one source table that a single-column unique index (the primary key's among them)
+     * covers ({@code column_name}), with the parameters of {@link #sourceColumns()}.
+     */
+    public String sourceUniqueKeys() {
+        return sourceUniqueKeys;
+    }
+
+    /**
+     * The {@code data_type} that {@link #sourceColumns()} reports for a change-order column capture can
+     * bound: {@code xid8} on PostgreSQL (stamped by trigger with the writing transaction's id), {@code
+     * timestamp} on SQL Server (its name there for {@code rowversion}).
+     */
+    public String changeOrderType() {
+        return switch (sql.vendor()) {
+            case POSTGRESQL -> "xid8";
+            case SQLSERVER -> "timestamp";
+        };
     }
 
     /**
@@ -81,11 +111,12 @@ public final class CaptureDialect {
                 "capture-page",
                 Map.of(
                         "key", sql.quoteIdentifier(entity.keyColumn()),
+                        "version", sql.quoteIdentifier(entity.changeOrderColumn()),
                         "outer_columns", outerColumns,
                         "columns", columns,
                         "null_columns", nullColumns,
                         "table", sql.quoteQualifiedName(entity.table()),
-                        "tombstones", sql.quoteQualifiedName(TOMBSTONES),
+                        "tombstones", sql.quoteQualifiedName(entity.tombstoneTable()),
                         "window", window,
                         "tombstone_window", tombstoneWindow));
     }

@@ -2,16 +2,20 @@ package io.esteira.extractor.config;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.esteira.contracts.catalog.EntityCatalogException;
 import io.esteira.embedded.junit.ArtemisBroker;
 import io.esteira.embedded.junit.PostgresDatabase;
 import io.esteira.extractor.ExtractorApplication;
 import io.esteira.loader.schema.DwSchema;
 import io.esteira.oltp.OltpSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,8 +67,54 @@ class StartupChecksIT {
     void shouldRefuseToStartWhenACatalogColumnIsMissingNamingIt() {
         assertThatThrownBy(() -> start(dw.jdbcUrl()))
                 .rootCause()
-                .hasMessageContaining("column core.customers.segment (entity customers) does not exist")
+                .hasMessageContaining("column core.customers.segment (entity customers) does not exist; add it to the"
+                        + " table or take it out of columns in the entity catalog file (esteira.catalog.file)")
                 .hasMessageContaining("esteira.extractor.entities.<name>.enabled=false");
+    }
+
+    @Test
+    void shouldRefuseACatalogFileWhoseEntitiesTheOltpDoesNotHaveNamingEachProblem(@TempDir Path directory)
+            throws Exception {
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(
+                catalog,
+                """
+                entities:
+                  regions:
+                    columns: [name, state, country, created_at, deleted_at]
+                    change-order-column: updated_at
+                  payments:
+                    table: sales.payments
+                    key: payment_id
+                    columns: [order_id, amount]
+                    references: {order_id: orders}
+                """);
+
+        assertThatThrownBy(() -> start(
+                        dw.jdbcUrl(),
+                        "--esteira.catalog.file=" + catalog,
+                        "--esteira.extractor.entities.customers.enabled=false"))
+                .rootCause()
+                .hasMessageContaining("The OLTP at esteira.oltp.url does not have what the entity catalog declares")
+                .hasMessageContaining("change-order column core.regions.updated_at (entity regions) is timestamp"
+                        + " without time zone, not xid8")
+                .hasMessageContaining("table sales.payments (entity payments) does not exist or the extractor's login"
+                        + " cannot read it")
+                .hasMessageContaining("esteira.catalog.file")
+                .hasMessageNotContaining("customers");
+    }
+
+    @Test
+    void shouldRefuseACatalogFileWithAnUnknownFieldNamingTheEntityAndTheField(@TempDir Path directory)
+            throws Exception {
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(catalog, "entities:\n  regions:\n    colums: [name]\n");
+
+        assertThatThrownBy(() -> start(dw.jdbcUrl(), "--esteira.catalog.file=" + catalog))
+                .rootCause()
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessage(catalog + ": entity regions has unknown field 'colums'; use table, key, columns,"
+                        + " references, change-order-column, tombstone-table.");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.Vendor;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CaptureDialectTest {
@@ -52,12 +53,12 @@ class CaptureDialectTest {
                 .isEqualTo("SELECT c.esteira_op, c.esteira_key, c.esteira_version::text::bigint AS esteira_version,"
                         + " c.\"region_id\", c.\"name\" FROM ("
                         + " (SELECT 'upsert' AS esteira_op, t.\"region_id\" AS esteira_key,"
-                        + " t.row_version AS esteira_version, t.\"region_id\" AS \"region_id\","
+                        + " t.\"row_version\" AS esteira_version, t.\"region_id\" AS \"region_id\","
                         + " t.\"name\" AS \"name\" FROM \"core\".\"regions\" t"
-                        + " WHERE (t.row_version, t.\"region_id\") > (:from_version::text::xid8, :from_key)"
-                        + " AND (t.row_version, t.\"region_id\") <= (:to_version::text::xid8, :to_key)"
-                        + " AND t.row_version < :bound::text::xid8"
-                        + " ORDER BY t.row_version, t.\"region_id\" LIMIT :max_rows)"
+                        + " WHERE (t.\"row_version\", t.\"region_id\") > (:from_version::text::xid8, :from_key)"
+                        + " AND (t.\"row_version\", t.\"region_id\") <= (:to_version::text::xid8, :to_key)"
+                        + " AND t.\"row_version\" < :bound::text::xid8"
+                        + " ORDER BY t.\"row_version\", t.\"region_id\" LIMIT :max_rows)"
                         + " UNION ALL (SELECT 'delete', d.row_key, d.row_version,"
                         + " NULL AS \"region_id\", NULL AS \"name\" FROM \"core\".\"deleted_rows\" d"
                         + " WHERE d.table_name = :table_name"
@@ -74,14 +75,14 @@ class CaptureDialectTest {
                 .isEqualTo("SELECT TOP (:max_rows) c.esteira_op, c.esteira_key,"
                         + " CAST(c.esteira_version AS BIGINT) AS esteira_version, c.[region_id], c.[name] FROM ("
                         + " SELECT * FROM ( SELECT TOP (:max_rows) 'upsert' AS esteira_op, t.[region_id] AS esteira_key,"
-                        + " t.row_version AS esteira_version, t.[region_id] AS [region_id],"
+                        + " t.[row_version] AS esteira_version, t.[region_id] AS [region_id],"
                         + " t.[name] AS [name] FROM [core].[regions] t"
-                        + " WHERE (t.row_version > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
-                        + " OR (t.row_version = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND t.[region_id] > :from_key))"
-                        + " AND (t.row_version < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
-                        + " OR (t.row_version = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND t.[region_id] <= :to_key))"
-                        + " AND t.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
-                        + " ORDER BY t.row_version, t.[region_id] ) u"
+                        + " WHERE (t.[row_version] > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
+                        + " OR (t.[row_version] = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND t.[region_id] > :from_key))"
+                        + " AND (t.[row_version] < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
+                        + " OR (t.[row_version] = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND t.[region_id] <= :to_key))"
+                        + " AND t.[row_version] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
+                        + " ORDER BY t.[row_version], t.[region_id] ) u"
                         + " UNION ALL SELECT * FROM ( SELECT TOP (:max_rows) 'delete' AS esteira_op,"
                         + " d.row_key AS esteira_key, d.row_version AS esteira_version,"
                         + " NULL AS [region_id], NULL AS [name] FROM [core].[deleted_rows] d"
@@ -93,6 +94,59 @@ class CaptureDialectTest {
                         + " AND d.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
                         + " ORDER BY d.row_version, d.row_key ) x ) c"
                         + " ORDER BY c.esteira_version, c.esteira_key");
+    }
+
+    @Test
+    void shouldReadTheEntitysOwnChangeOrderColumnAndTombstoneTable() {
+        EntityDefinition payments = new EntityDefinition(
+                "payments", "sales.payments", "payment_id", List.of("payment_id"), "rv", "audit.tombstones", Map.of());
+
+        String postgres = CaptureDialect.of(Vendor.POSTGRESQL).capturePage(payments, null);
+        String sqlServer = CaptureDialect.of(Vendor.SQLSERVER).capturePage(payments, null);
+
+        assertThat(postgres)
+                .contains("ORDER BY t.\"rv\", t.\"payment_id\"", "FROM \"audit\".\"tombstones\" d")
+                .doesNotContain("t.row_version", "\"row_version\"");
+        assertThat(sqlServer)
+                .contains("AND t.[rv] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))", "FROM [audit].[tombstones] d")
+                .doesNotContain("t.row_version", "[row_version]");
+    }
+
+    @Test
+    void shouldReadSqlServersOwnCatalogInCapitalsSoACaseSensitiveCollationResolvesIt() {
+        CaptureDialect dialect = CaptureDialect.of(Vendor.SQLSERVER);
+
+        assertThat(folded(dialect.sourceColumns()))
+                .isEqualTo("SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE LOWER(TABLE_SCHEMA) = LOWER(COALESCE(CAST(:schema_name AS NVARCHAR(128)), SCHEMA_NAME()))"
+                        + " AND LOWER(TABLE_NAME) = LOWER(CAST(:table_name AS NVARCHAR(128)))");
+        assertThat(folded(dialect.sourceUniqueKeys()))
+                .isEqualTo("SELECT MIN(c.name) AS column_name FROM sys.indexes i"
+                        + " JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id"
+                        + " AND ic.is_included_column = 0"
+                        + " JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id"
+                        + " JOIN sys.tables t ON t.object_id = i.object_id"
+                        + " WHERE LOWER(SCHEMA_NAME(t.schema_id)) = LOWER(COALESCE(CAST(:schema_name AS NVARCHAR(128)),"
+                        + " SCHEMA_NAME())) AND LOWER(t.name) = LOWER(CAST(:table_name AS NVARCHAR(128)))"
+                        + " AND i.is_unique = 1 AND i.has_filter = 0 GROUP BY i.index_id HAVING COUNT(*) = 1");
+        // DATA_TYPE of a rowversion column: SQL Server still reports its old name.
+        assertThat(dialect.changeOrderType()).isEqualTo("timestamp");
+    }
+
+    @Test
+    void shouldReadPostgresUniqueKeysFromPgCatalogWhichAReadOnlyLoginSees() {
+        CaptureDialect dialect = CaptureDialect.of(Vendor.POSTGRESQL);
+
+        assertThat(folded(dialect.sourceColumns()))
+                .startsWith("SELECT column_name, data_type FROM information_schema.columns");
+        assertThat(folded(dialect.sourceUniqueKeys()))
+                .contains("FROM pg_catalog.pg_index i", "AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL")
+                .doesNotContain("information_schema");
+        assertThat(dialect.changeOrderType()).isEqualTo("xid8");
+    }
+
+    private static String folded(String sql) {
+        return sql.replaceAll("\\s+", " ").trim();
     }
 
     @Test

@@ -205,28 +205,27 @@ public final class CheckFactory {
     }
 
     private FreshnessCheck freshness(CheckDefinition definition, CheckProperties p) {
-        if (p.entities().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "entities is empty; list the entities to watch, e.g. [orders, order_items].");
-        }
         Duration warnAfter = positive(p.warnAfter() == null ? DEFAULT_WARN_AFTER : p.warnAfter(), "warn-after");
         Duration errorAfter = positive(p.errorAfter() == null ? DEFAULT_ERROR_AFTER : p.errorAfter(), "error-after");
         if (warnAfter.compareTo(errorAfter) > 0) {
             throw new IllegalArgumentException(
                     "warn-after (" + warnAfter + ") is longer than error-after (" + errorAfter + "); swap them.");
         }
-        List<EntityDefinition> watched =
-                p.entities().stream().map(entities::get).toList();
+        // Absent or empty: every entity the catalog declares, so an entity added to it is watched at once.
+        List<EntityDefinition> watched = p.entities().isEmpty()
+                ? entities.loadOrder()
+                : p.entities().stream().map(entities::get).toList();
         dw.catalog().table("ctl.etl_control", "control table");
         dw.catalog().table("ctl.applied_batch", "applied-batch table");
-        oltp.catalog().table("core.deleted_rows", "tombstone table");
         List<FreshnessCheck.Target> targets = new ArrayList<>();
         for (EntityDefinition entity : watched) {
             String name = entity.name();
             Catalog.Table table = oltp.catalog().table(entity.table(), "table of entity " + name);
             String key = oltp.catalog().requireColumn(table, entity.keyColumn(), "key column");
             oltp.catalog().requireColumn(table, "updated_at", "change-time column");
-            oltp.catalog().requireColumn(table, "row_version", "change-order column");
+            String version = oltp.catalog().requireColumn(table, entity.changeOrderColumn(), "change-order column");
+            Catalog.Table tombstones =
+                    oltp.catalog().table(entity.tombstoneTable(), "tombstone table of entity " + name);
             String sql = oltp.dialect()
                     .sql(
                             "freshness-pending",
@@ -234,7 +233,11 @@ public final class CheckFactory {
                                     "table",
                                     quote(oltp, table),
                                     "key",
-                                    oltp.dialect().quoteIdentifier(key)));
+                                    oltp.dialect().quoteIdentifier(key),
+                                    "version",
+                                    oltp.dialect().quoteIdentifier(version),
+                                    "tombstones",
+                                    quote(oltp, tombstones)));
             Catalog.Table mirror = dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + name);
             String mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
             dw.catalog().requireColumn(mirror, "source_version", "mirror version column");

@@ -22,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchemaDriftCheck implements Check {
 
-    /** The change-order column, which travels as the row's version, not as a contract column. */
-    static final String CHANGE_ORDER_COLUMN = "row_version";
-
     /**
      * One watched entity.
      *
@@ -156,7 +153,8 @@ public final class SchemaDriftCheck implements Check {
         for (Map.Entry<String, ColumnShape> column : source.entrySet()) {
             String name = column.getKey();
             ColumnShape shape = column.getValue();
-            if (!contract.contains(name) && !name.equals(CHANGE_ORDER_COLUMN)) {
+            if (!contract.contains(name)
+                    && !name.equalsIgnoreCase(target.entity().changeOrderColumn())) {
                 findings.add(new Finding(
                         false,
                         "added: " + table + "." + name + " (" + shape

@@ -80,14 +80,13 @@ public class QualityConfiguration {
 
     @Bean
     CheckRegistry checkRegistry(
-            QualityDatabases databases, QualityProperties properties, TimeoutProperties timeouts, Clock clock) {
+            QualityDatabases databases,
+            QualityProperties properties,
+            TimeoutProperties timeouts,
+            EntityCatalog catalog,
+            Clock clock) {
         CheckFactory factory = new CheckFactory(
-                databases.oltp(),
-                databases.dw(),
-                EntityCatalog.reference(),
-                properties.zone(),
-                properties.sampleSize(),
-                clock);
+                databases.oltp(), databases.dw(), catalog, properties.zone(), properties.sampleSize(), clock);
         Map<String, Check> checks = factory.createAll(properties.checks());
         Map<String, CheckRepair> repairs = new HashMap<>();
         for (Map.Entry<String, CheckProperties> entry : properties.checks().entrySet()) {

@@ -12,15 +12,31 @@ class QualityDialectTest {
     @Test
     void shouldPreferTheVendorsStatementOverTheAnsiOne() {
         String postgres = new QualityDialect(Vendor.POSTGRESQL)
-                .sql("freshness-pending", Map.of("table", "\"core\".\"orders\"", "key", "\"order_id\""));
+                .sql(
+                        "freshness-pending",
+                        Map.of(
+                                "table", "\"core\".\"orders\"",
+                                "key", "\"order_id\"",
+                                "version", "\"row_version\"",
+                                "tombstones", "\"core\".\"deleted_rows\""));
         String sqlServer = new QualityDialect(Vendor.SQLSERVER)
-                .sql("freshness-pending", Map.of("table", "[core].[orders]", "key", "[order_id]"));
+                .sql(
+                        "freshness-pending",
+                        Map.of(
+                                "table", "[core].[orders]",
+                                "key", "[order_id]",
+                                "version", "[rv]",
+                                "tombstones", "[audit].[tombstones]"));
 
         assertThat(postgres)
                 .contains("AS xid8)")
                 .contains("FROM \"core\".\"orders\" t")
                 .doesNotContain("--");
-        assertThat(sqlServer).contains("CAST(:watermark_version AS binary(8))").contains("t.[order_id] >");
+        assertThat(sqlServer)
+                .contains("CAST(:watermark_version AS binary(8))")
+                .contains("t.[order_id] >")
+                .contains("WHERE t.[rv] > CAST(:watermark_version AS binary(8))")
+                .contains("FROM [audit].[tombstones] d");
     }
 
     @Test
@@ -33,7 +49,12 @@ class QualityDialectTest {
     void shouldRefuseATemplateWhosePlaceholderHasNoValue() {
         QualityDialect dialect = new QualityDialect(Vendor.POSTGRESQL);
 
-        assertThatThrownBy(() -> dialect.sql("freshness-pending", Map.of("table", "\"core\".\"orders\"")))
+        assertThatThrownBy(() -> dialect.sql(
+                        "freshness-pending",
+                        Map.of(
+                                "table", "\"core\".\"orders\"",
+                                "version", "\"row_version\"",
+                                "tombstones", "\"core\".\"deleted_rows\"")))
                 .hasMessageContaining("needs {key}");
     }
 

@@ -8,6 +8,7 @@ import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckFactory;
 import io.esteira.quality.check.Database;
 import io.esteira.quality.check.Evaluation;
+import io.esteira.quality.check.FreshnessCheck;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -65,6 +66,17 @@ abstract class AbstractChecksScenario {
                         "reconciliation-vendas",
                         "rule-quantidade-positiva",
                         "kpi-smoke-diario");
+    }
+
+    @Test
+    void shouldWatchTheFreshnessOfEveryCatalogEntityByDefault() {
+        assertThat(shipped.get("freshness").entities())
+                .as("the shipped check lists no entities")
+                .isEmpty();
+
+        assertThat(check("freshness"))
+                .isInstanceOfSatisfying(FreshnessCheck.class, freshness -> assertThat(freshness.entities())
+                        .containsExactlyElementsOf(EntityCatalog.reference().names()));
     }
 
     @Test

@@ -3,76 +3,55 @@ package io.esteira.contracts.catalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * The entities Esteira replicates, in load order: every entity comes after the entities it references
  * (dimensions before facts), so loading in this order never meets a reference to a table not yet
- * loaded.
+ * loaded. A catalog that breaks this order, or names an entity twice, is refused. Its content comes
+ * from the catalog file ({@link EntityCatalogFile}).
  */
 public final class EntityCatalog {
-
-    private static final String CORE = "core.";
-    private static final List<String> AUDIT_COLUMNS = List.of("created_at", "updated_at", "deleted_at");
-
-    private static final EntityCatalog REFERENCE = new EntityCatalog(List.of(
-            entity("regions", "region_id", "name", "state", "country"),
-            entity("teams", "team_id", "name", "region_id", "manager_name"),
-            entity("sellers", "seller_id", "name", "email", "team_id", "is_active"),
-            entity(
-                    "customers",
-                    "customer_id",
-                    "name",
-                    "email",
-                    "customer_type",
-                    "city",
-                    "state",
-                    "region_id",
-                    "segment"),
-            entity("categories", "category_id", "name", "parent_id"),
-            entity("products", "product_id", "sku", "name", "category_id", "brand", "list_price", "unit_cost"),
-            entity("discounts", "discount_id", "code", "discount_type", "value", "campaign", "starts_at", "ends_at"),
-            entity(
-                    "orders",
-                    "order_id",
-                    "order_number",
-                    "customer_id",
-                    "seller_id",
-                    "discount_id",
-                    "status",
-                    "order_date",
-                    "channel"),
-            entity(
-                    "order_items",
-                    "order_item_id",
-                    "order_id",
-                    "product_id",
-                    "quantity",
-                    "unit_price",
-                    "unit_cost",
-                    "discount_amount"),
-            entity("returns", "return_id", "order_item_id", "quantity", "refund_amount", "status"),
-            entity("sales_targets", "sales_target_id", "seller_id", "year", "month", "target_amount")));
 
     private final Map<String, EntityDefinition> byName;
 
     private EntityCatalog(List<EntityDefinition> inLoadOrder) {
         Map<String, EntityDefinition> entities = new LinkedHashMap<>();
+        Set<String> declared = new LinkedHashSet<>();
+        inLoadOrder.forEach(entity -> declared.add(entity.name()));
         for (EntityDefinition entity : inLoadOrder) {
             if (entities.putIfAbsent(entity.name(), entity) != null) {
                 throw new IllegalArgumentException(
                         "Entity " + entity.name() + " is defined twice; define each entity once.");
             }
+            entity.references().forEach((column, referenced) -> {
+                if (!declared.contains(referenced)) {
+                    throw new IllegalArgumentException("Entity " + entity.name() + " references " + referenced
+                            + " (column " + column + "), which is not declared; declare " + referenced + " above "
+                            + entity.name() + ", or correct the name (one of: " + String.join(", ", declared)
+                            + ").");
+                }
+                if (!referenced.equals(entity.name()) && !entities.containsKey(referenced)) {
+                    throw new IllegalArgumentException("Entity " + entity.name() + " references " + referenced
+                            + " (column " + column + "), which is not declared before it; declare " + referenced
+                            + " above " + entity.name() + " (the load order is the declaration order).");
+                }
+            });
         }
         this.byName = entities;
     }
 
-    /** The eleven entities of the OLTP reference schema ({@code docs/data-contract.md}). */
+    /**
+     * The shipped catalog: the eleven entities of the OLTP reference schema ({@code docs/data-contract.md}),
+     * as {@link EntityCatalogFile#SHIPPED} declares them. Services use the configured catalog instead
+     * (the shipped file merged with {@code esteira.catalog.file}), which shared-runtime provides as a bean.
+     */
     public static EntityCatalog reference() {
-        return REFERENCE;
+        return Reference.CATALOG;
     }
 
     /** A catalog of the given entities; the list order is the load order. */
@@ -124,10 +103,8 @@ public final class EntityCatalog {
         return List.copyOf(selected);
     }
 
-    private static EntityDefinition entity(String name, String key, String... businessColumns) {
-        List<String> columns = Stream.of(List.of(key), List.of(businessColumns), AUDIT_COLUMNS)
-                .flatMap(List::stream)
-                .toList();
-        return new EntityDefinition(name, CORE + name, key, columns);
+    /** Read once, when first asked for. */
+    private static final class Reference {
+        static final EntityCatalog CATALOG = EntityCatalogFile.shipped();
     }
 }

@@ -73,21 +73,43 @@ class EntityCatalogTest {
     }
 
     @Test
-    void shouldLoadEveryReferencedEntityBeforeItsReferrer() {
+    void shouldDeclareEveryColumnThatHoldsAnotherEntitysKeyAsAReferenceLoadedBeforeIt() {
         List<String> order = catalog.names();
         for (EntityDefinition entity : catalog.loadOrder()) {
             for (String column : entity.columns()) {
-                if (column.equals(entity.keyColumn()) || column.equals("parent_id")) {
-                    continue; // parent_id references the same entity (categories)
+                if (column.equals(entity.keyColumn())) {
+                    continue;
                 }
                 catalog.loadOrder().stream()
                         .filter(referenced -> referenced.keyColumn().equals(column))
                         .findFirst()
-                        .ifPresent(referenced -> assertThat(order.indexOf(referenced.name()))
-                                .as("%s.%s references %s", entity.name(), column, referenced.name())
-                                .isLessThan(order.indexOf(entity.name())));
+                        .ifPresent(referenced -> assertThat(entity.references())
+                                .as("%s.%s holds the key of %s", entity.name(), column, referenced.name())
+                                .containsEntry(column, referenced.name()));
             }
+            entity.references().forEach((column, referenced) -> assertThat(order.indexOf(referenced))
+                    .as("%s.%s references %s", entity.name(), column, referenced)
+                    .isBetween(0, order.indexOf(entity.name())));
         }
+        assertThat(catalog.get("categories").references()).containsEntry("parent_id", "categories");
+    }
+
+    @Test
+    void shouldUseTheReferenceSchemasChangeOrderColumnAndTombstones() {
+        assertThat(catalog.loadOrder())
+                .allSatisfy(e -> assertThat(e.changeOrderColumn()).isEqualTo("row_version"))
+                .allSatisfy(e -> assertThat(e.tombstoneTable()).isEqualTo("core.deleted_rows"));
+    }
+
+    @Test
+    void shouldRejectAReferenceToAnEntityDeclaredAfterIt() {
+        EntityDefinition regions = catalog.get("regions");
+        EntityDefinition teams = catalog.get("teams");
+
+        assertThatThrownBy(() -> EntityCatalog.of(List.of(teams, regions)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Entity teams references regions (column region_id)")
+                .hasMessageContaining("declare regions above teams");
     }
 
     @Test

@@ -17,12 +17,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every Esteira service gets: the connection contract, the broker connection, and the shared
- * plain objects — the clock, the entity catalog, the contract codec and the alert publisher (whose
+ * plain objects — the clock, the entity catalog (the shipped file amended by {@code esteira.catalog.file},
+ * {@link CatalogProperties}), the contract codec and the alert publisher (whose
  * events carry {@code spring.application.name} as their source) — and the one route configuration of
  * every route, {@link ErrorHandlingRoutes}. A service that needs another one declares its own bean.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
-@EnableConfigurationProperties({EsteiraProperties.class, TimeoutProperties.class})
+@EnableConfigurationProperties({EsteiraProperties.class, TimeoutProperties.class, CatalogProperties.class})
 @Import(BrokerConfiguration.class)
 public class RuntimeAutoConfiguration {
 
@@ -32,10 +33,11 @@ public class RuntimeAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The shipped catalog amended by {@code esteira.catalog.file}; a file that is wrong stops start-up. */
     @Bean
     @ConditionalOnMissingBean
-    EntityCatalog entityCatalog() {
-        return EntityCatalog.reference();
+    EntityCatalog entityCatalog(CatalogProperties properties) {
+        return properties.catalog();
     }
 
     @Bean

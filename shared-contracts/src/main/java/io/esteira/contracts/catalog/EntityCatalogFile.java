@@ -1,0 +1,258 @@
+package io.esteira.contracts.catalog;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the entity catalog from YAML: the shipped file {@value #SHIPPED} (the reference schema), then
+ * optionally an operator's file. An entity the operator's file names again is amended field by field;
+ * any other is added after the shipped ones, in that file's order. The load order is the declaration
+ * order, and {@link EntityCatalog} refuses a reference to an entity not declared before.
+ *
+ * <pre>{@code
+ * entities:
+ *   teams:
+ *     table: core.teams                     # source table, schema.table
+ *     key: team_id                          # bigint primary key, not repeated in columns
+ *     columns: [name, region_id, manager_name, created_at, updated_at, deleted_at]
+ *     references: {region_id: regions}      # column: entity, declared above
+ *     change-order-column: row_version      # default
+ *     tombstone-table: core.deleted_rows    # default: deleted_rows in the table's schema
+ * }</pre>
+ *
+ * Everything wrong is refused with an {@link EntityCatalogException} that names the file, the entity and
+ * the field, and says what to write instead: an unknown field (a misspelt {@code colums} would otherwise
+ * drop the columns silently), a name declared twice in one file, a missing table, key or column list.
+ */
+public final class EntityCatalogFile {
+
+    /** The shipped catalog, a classpath resource of shared-contracts. */
+    public static final String SHIPPED = "esteira/entities.yml";
+
+    static final String TABLE = "table";
+    static final String KEY = "key";
+    static final String COLUMNS = "columns";
+    static final String REFERENCES = "references";
+    static final String CHANGE_ORDER_COLUMN = "change-order-column";
+    static final String TOMBSTONE_TABLE = "tombstone-table";
+
+    /** The fields of an entity, in the order the messages list them. */
+    public static final List<String> FIELDS =
+            List.of(TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE);
+
+    private static final String ENTITIES = "entities";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** A catalog file's text and where it came from, for the messages. */
+    public record Source(String origin, String text) {
+
+        public static Source shipped() {
+            try (InputStream in = EntityCatalogFile.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+                if (in == null) {
+                    throw new IllegalStateException("The shipped entity catalog classpath:" + SHIPPED
+                            + " is missing; the shared-contracts jar on the class path is incomplete.");
+                }
+                return new Source("classpath:" + SHIPPED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read classpath:" + SHIPPED, e);
+            }
+        }
+
+        /**
+         * @throws EntityCatalogException when the file does not exist or cannot be read
+         */
+        public static Source of(Path file) {
+            if (!Files.isRegularFile(file)) {
+                throw new EntityCatalogException("The entity catalog file " + file
+                        + " does not exist; point esteira.catalog.file (ESTEIRA_CATALOG_FILE) at an existing"
+                        + " YAML file, or unset it to use the shipped catalog alone.");
+            }
+            try {
+                return new Source(file.toString(), Files.readString(file));
+            } catch (IOException e) {
+                throw new EntityCatalogException(
+                        "Cannot read the entity catalog file " + file + " (" + e.getMessage()
+                                + "); make it readable by the service's user.",
+                        e);
+            }
+        }
+    }
+
+    private EntityCatalogFile() {}
+
+    /** The shipped catalog alone. */
+    public static EntityCatalog shipped() {
+        return read(List.of(Source.shipped()));
+    }
+
+    /** The shipped catalog amended by the operator's file. */
+    public static EntityCatalog shippedWith(Path operatorFile) {
+        return read(List.of(Source.shipped(), Source.of(operatorFile)));
+    }
+
+    /**
+     * The catalog declared by the sources, each amending the ones before it.
+     *
+     * @throws EntityCatalogException naming the file, entity and field that are wrong
+     */
+    public static EntityCatalog read(List<Source> sources) {
+        Map<String, ObjectNode> declared = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (Source source : sources) {
+            ObjectNode entities = entitiesOf(source);
+            for (Iterator<Map.Entry<String, JsonNode>> it = entities.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String name = entry.getKey();
+                if (!(entry.getValue() instanceof ObjectNode fields)) {
+                    throw new EntityCatalogException(source.origin() + ": entity " + name
+                            + " is not a map of fields; give it table, key and columns (" + String.join(", ", FIELDS)
+                            + ").");
+                }
+                for (Iterator<String> names = fields.fieldNames(); names.hasNext(); ) {
+                    String field = names.next();
+                    if (!FIELDS.contains(field)) {
+                        throw new EntityCatalogException(source.origin() + ": entity " + name + " has unknown field '"
+                                + field + "'; use " + String.join(", ", FIELDS) + ".");
+                    }
+                }
+                ObjectNode merged = declared.computeIfAbsent(name, n -> YAML.createObjectNode());
+                merged.setAll(fields);
+                origins.put(name, source.origin());
+            }
+        }
+        List<EntityDefinition> definitions = new ArrayList<>();
+        for (Map.Entry<String, ObjectNode> entry : declared.entrySet()) {
+            definitions.add(definition(entry.getKey(), entry.getValue(), origins.get(entry.getKey())));
+        }
+        try {
+            return EntityCatalog.of(definitions);
+        } catch (IllegalArgumentException e) {
+            throw new EntityCatalogException(describe(sources) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode entitiesOf(Source source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(source.text());
+        } catch (JsonProcessingException e) {
+            String problem = e.getOriginalMessage();
+            if (problem != null && problem.startsWith("Duplicate field")) {
+                throw new EntityCatalogException(
+                        source.origin() + ": " + problem + " at line "
+                                + e.getLocation().getLineNr() + "; declare each entity (and each of its fields) once.",
+                        e);
+            }
+            throw new EntityCatalogException(
+                    source.origin() + " is not valid YAML (" + problem + "); fix the line it names.", e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!(root instanceof ObjectNode document)) {
+            throw new EntityCatalogException(
+                    source.origin() + " does not start with 'entities:'; declare the entities under it.");
+        }
+        for (Iterator<String> keys = document.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.equals(ENTITIES)) {
+                throw new EntityCatalogException(source.origin() + " has unknown top-level field '" + key
+                        + "'; declare the entities under 'entities:'.");
+            }
+        }
+        JsonNode entities = document.get(ENTITIES);
+        if (entities == null || entities.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!(entities instanceof ObjectNode map)) {
+            throw new EntityCatalogException(
+                    source.origin() + ": 'entities' is not a map; give each entity as 'name:' followed by its fields.");
+        }
+        return map;
+    }
+
+    private static EntityDefinition definition(String name, ObjectNode fields, String origin) {
+        String where = origin + ": entity " + name;
+        String table = text(fields, TABLE, where, "the source table, e.g. core." + name);
+        String key = text(fields, KEY, where, "its bigint primary key column");
+        List<String> columns = new ArrayList<>();
+        columns.add(key);
+        JsonNode listed = fields.get(COLUMNS);
+        if (listed == null || !listed.isArray() || listed.isEmpty()) {
+            throw new EntityCatalogException(where + " has no " + COLUMNS
+                    + "; list the columns a change batch carries besides the key, e.g. columns: [name, updated_at].");
+        }
+        for (JsonNode column : listed) {
+            if (!column.isTextual()) {
+                throw new EntityCatalogException(
+                        where + " lists " + column + " in " + COLUMNS + "; list column names only.");
+            }
+            if (column.asText().equals(key)) {
+                throw new EntityCatalogException(where + " lists its key " + key + " in " + COLUMNS
+                        + "; name the key once, in " + KEY + ", and list the other columns.");
+            }
+            columns.add(column.asText());
+        }
+        Map<String, String> references = new LinkedHashMap<>();
+        JsonNode referenced = fields.get(REFERENCES);
+        if (referenced != null && !referenced.isNull()) {
+            if (!referenced.isObject()) {
+                throw new EntityCatalogException(where + ": " + REFERENCES
+                        + " is not a map; write column: entity, e.g. references: {region_id: regions}.");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = referenced.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> reference = it.next();
+                if (!reference.getValue().isTextual()) {
+                    throw new EntityCatalogException(where + ": " + REFERENCES + "." + reference.getKey()
+                            + " is not an entity name; write column: entity.");
+                }
+                references.put(reference.getKey(), reference.getValue().asText());
+            }
+        }
+        String changeOrder = fields.has(CHANGE_ORDER_COLUMN)
+                ? text(fields, CHANGE_ORDER_COLUMN, where, "the column capture orders changes by")
+                : EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN;
+        String tombstones = fields.has(TOMBSTONE_TABLE)
+                ? text(fields, TOMBSTONE_TABLE, where, "the table its hard-delete trigger writes")
+                : EntityDefinition.defaultTombstoneTable(table);
+        try {
+            return new EntityDefinition(name, table, key, columns, changeOrder, tombstones, references);
+        } catch (IllegalArgumentException e) {
+            throw new EntityCatalogException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(ObjectNode fields, String field, String where, String what) {
+        JsonNode value = fields.get(field);
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
+            throw new EntityCatalogException(where + " has no " + field + "; give " + what + ".");
+        }
+        if (!value.isTextual()) {
+            throw new EntityCatalogException(where + ": " + field + " is not a name; give " + what + ".");
+        }
+        return value.asText();
+    }
+
+    private static String describe(List<Source> sources) {
+        return String.join(" + ", sources.stream().map(Source::origin).toList());
+    }
+}

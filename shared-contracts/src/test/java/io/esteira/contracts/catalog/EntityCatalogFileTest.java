@@ -1,0 +1,216 @@
+package io.esteira.contracts.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.esteira.contracts.catalog.EntityCatalogFile.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntityCatalogFileTest {
+
+    private static EntityCatalog withOperator(String yaml) {
+        return EntityCatalogFile.read(List.of(Source.shipped(), new Source("ops.yml", yaml)));
+    }
+
+    @Test
+    void shouldReadTheShippedFileAsTheReferenceCatalog() {
+        EntityCatalog shipped = EntityCatalogFile.shipped();
+
+        assertThat(shipped.loadOrder()).isEqualTo(EntityCatalog.reference().loadOrder());
+        assertThat(shipped.get("regions"))
+                .isEqualTo(new EntityDefinition(
+                        "regions",
+                        "core.regions",
+                        "region_id",
+                        List.of("region_id", "name", "state", "country", "created_at", "updated_at", "deleted_at")));
+    }
+
+    @Test
+    void shouldAddTheOperatorsEntitiesAfterTheShippedOnesInTheirFileOrder() {
+        EntityCatalog catalog = withOperator(
+                """
+                entities:
+                  payments:
+                    table: sales.payments
+                    key: payment_id
+                    columns: [order_id, amount, paid_at]
+                    references: {order_id: orders}
+                    change-order-column: rv
+                    tombstone-table: audit.deleted_rows
+                  payment_lines:
+                    table: sales.payment_lines
+                    key: payment_line_id
+                    columns: [payment_id]
+                    references: {payment_id: payments}
+                """);
+
+        assertThat(catalog.names()).endsWith("sales_targets", "payments", "payment_lines");
+        EntityDefinition payments = catalog.get("payments");
+        assertThat(payments.columns()).containsExactly("payment_id", "order_id", "amount", "paid_at");
+        assertThat(payments.changeOrderColumn()).isEqualTo("rv");
+        assertThat(payments.tombstoneTable()).isEqualTo("audit.deleted_rows");
+        assertThat(catalog.get("payment_lines").changeOrderColumn()).isEqualTo("row_version");
+        assertThat(catalog.get("payment_lines").tombstoneTable()).isEqualTo("sales.deleted_rows");
+    }
+
+    @Test
+    void shouldAmendAShippedEntityFieldByFieldKeepingItsPlace() {
+        EntityCatalog catalog = withOperator(
+                """
+                entities:
+                  customers:
+                    table: crm.customers
+                """);
+
+        EntityDefinition customers = catalog.get("customers");
+        assertThat(customers.table()).isEqualTo("crm.customers");
+        assertThat(customers.keyColumn()).isEqualTo("customer_id");
+        assertThat(customers.columns())
+                .isEqualTo(EntityCatalog.reference().get("customers").columns());
+        assertThat(customers.tombstoneTable()).isEqualTo("crm.deleted_rows");
+        assertThat(catalog.names()).isEqualTo(EntityCatalog.reference().names());
+    }
+
+    @Test
+    void shouldRefuseAReferenceToAnEntityNotYetDeclared() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          payment_lines:
+                            table: sales.payment_lines
+                            key: payment_line_id
+                            columns: [payment_id]
+                            references: {payment_id: payments}
+                          payments:
+                            table: sales.payments
+                            key: payment_id
+                            columns: [amount]
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml")
+                .hasMessageContaining("Entity payment_lines references payments (column payment_id)")
+                .hasMessageContaining("declare payments above payment_lines");
+    }
+
+    @Test
+    void shouldRefuseAReferenceToAnEntityDeclaredNowhereListingTheDeclaredOnes() {
+        assertThatThrownBy(() -> withOperator(
+                        "entities:\n  payments: {table: sales.payments, key: payment_id, columns: [order_id],"
+                                + " references: {order_id: order}}\n"))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("Entity payments references order (column order_id), which is not declared")
+                .hasMessageContaining("or correct the name (one of: regions, teams, sellers,");
+    }
+
+    @Test
+    void shouldRefuseAnEntityDeclaredTwiceInOneFile() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          payments:
+                            table: sales.payments
+                            key: payment_id
+                            columns: [amount]
+                          payments:
+                            table: sales.payments2
+                            key: payment_id
+                            columns: [amount]
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml: Duplicate field 'payments'")
+                .hasMessageContaining("declare each entity");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFieldNamingTheEntityAndTheKnownFields() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          payments:
+                            table: sales.payments
+                            key: payment_id
+                            colums: [amount]
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml: entity payments has unknown field 'colums'")
+                .hasMessageContaining("use table, key, columns, references, change-order-column, tombstone-table");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownTopLevelField() {
+        assertThatThrownBy(() -> withOperator("entity:\n  payments: {}\n"))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml has unknown top-level field 'entity'");
+    }
+
+    @Test
+    void shouldRefuseAnEntityWithoutTableKeyOrColumns() {
+        assertThatThrownBy(() -> withOperator("entities:\n  payments: {key: payment_id, columns: [amount]}\n"))
+                .hasMessageContaining("ops.yml: entity payments has no table; give the source table");
+        assertThatThrownBy(() -> withOperator("entities:\n  payments: {table: sales.payments, columns: [amount]}\n"))
+                .hasMessageContaining("entity payments has no key");
+        assertThatThrownBy(() -> withOperator("entities:\n  payments: {table: sales.payments, key: payment_id}\n"))
+                .hasMessageContaining("entity payments has no columns");
+    }
+
+    @Test
+    void shouldRefuseTheKeyListedAgainAmongTheColumns() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                "entities:\n  payments: {table: sales.payments, key: payment_id, columns: [payment_id, amount]}\n"))
+                .hasMessageContaining("entity payments lists its key payment_id in columns")
+                .hasMessageContaining("name the key once");
+    }
+
+    @Test
+    void shouldRefuseTheChangeOrderColumnAmongTheColumns() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                "entities:\n  payments: {table: sales.payments, key: payment_id, columns: [amount, row_version]}\n"))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml: Entity payments lists its change-order column row_version");
+    }
+
+    @Test
+    void shouldRefuseAReferenceByAColumnTheEntityDoesNotCarry() {
+        assertThatThrownBy(() -> withOperator(
+                        "entities:\n  payments: {table: sales.payments, key: payment_id, columns: [amount],"
+                                + " references: {order_id: orders}}\n"))
+                .hasMessageContaining(
+                        "Entity payments references orders by column order_id, which is not among its" + " columns");
+    }
+
+    @Test
+    void shouldRefuseAnIdentifierThatCouldInjectSql() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                "entities:\n  payments: {table: \"sales.payments; DROP TABLE x\", key: payment_id, columns: [a]}\n"))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("Table of entity payments 'sales.payments; DROP TABLE x' is not a plain");
+    }
+
+    @Test
+    void shouldTakeAnEmptyOperatorFileAsNoChange() {
+        assertThat(withOperator("# nothing yet\n").loadOrder())
+                .isEqualTo(EntityCatalog.reference().loadOrder());
+    }
+
+    @Test
+    void shouldReadAnOperatorFileFromDiskAndRefuseAMissingOne(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("entities.yml");
+        Files.writeString(file, "entities:\n  payments: {table: sales.payments, key: payment_id, columns: [amount]}\n");
+
+        assertThat(EntityCatalogFile.shippedWith(file).names()).endsWith("payments");
+        assertThatThrownBy(() -> EntityCatalogFile.shippedWith(directory.resolve("missing.yml")))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("missing.yml does not exist")
+                .hasMessageContaining("esteira.catalog.file");
+    }
+}
