@@ -91,8 +91,10 @@ class DemoCommand implements Callable<Integer> {
         login.put("esteira.quality.repair.password", password);
         login.put("esteira.alerting.api.username", "operator");
         login.put("esteira.alerting.api.password", password);
+        // The webhook receiver's signing secret, also for this run only: the sink checks each call's signature.
+        String webhookSecret = java.util.UUID.randomUUID().toString();
         try (CtrlC ctrlC = new CtrlC(60);
-                AlertSink sink = AlertSink.start();
+                AlertSink sink = AlertSink.start(webhookSecret);
                 LocalStack stack = LocalStack.start(
                         new StackOptions(
                                 oltp,
@@ -100,7 +102,7 @@ class DemoCommand implements Callable<Integer> {
                                 connection.brokerUrl,
                                 connection.brokerPort,
                                 connection.port,
-                                with(alerting(sink), login)),
+                                with(alerting(sink, webhookSecret), login)),
                         line -> System.out.println("» " + line))) {
             printConsoles(stack, sink, password);
             Thread workload = new Thread(() -> runWorkload(oltpData, stop), "demo-workload");
@@ -116,7 +118,7 @@ class DemoCommand implements Callable<Integer> {
             runner.printSummary();
             System.out.printf(
                     "Alerts delivered to the sink: %d webhook call(s), %d email(s)%n",
-                    sink.webhooks().size(), sink.emails());
+                    sink.webhooks().size(), sink.emails().size());
             return 0;
         }
     }
@@ -142,8 +144,8 @@ class DemoCommand implements Callable<Integer> {
         return all;
     }
 
-    /** Every alert goes to the webhook sink; critical ones also by email. */
-    static Map<String, String> alerting(AlertSink sink) {
+    /** Every alert goes to the webhook sink, signed with {@code webhookSecret}; critical ones also by email. */
+    static Map<String, String> alerting(AlertSink sink, String webhookSecret) {
         Map<String, String> properties = new HashMap<>();
         properties.put("esteira.extractor.interval", "PT1S");
         properties.put("esteira.alerting.route.receiver", "demo-webhook");
@@ -154,6 +156,7 @@ class DemoCommand implements Callable<Integer> {
         properties.put("esteira.alerting.route.routes[0].continue", "true");
         properties.put("esteira.alerting.receivers.demo-webhook.type", "webhook");
         properties.put("esteira.alerting.receivers.demo-webhook.webhook.url", sink.webhookUrl());
+        properties.put("esteira.alerting.receivers.demo-webhook.webhook.secret", webhookSecret);
         properties.put("esteira.alerting.receivers.demo-email.type", "email");
         properties.put("esteira.alerting.receivers.demo-email.email.to[0]", "data-team@esteira.local");
         properties.put("esteira.alerting.receivers.demo-email.email.from", "esteira@esteira.local");
