@@ -178,6 +178,65 @@ public final class AlertSink implements AutoCloseable {
         return emails;
     }
 
+    /**
+     * One alert of a webhook notification in the alerting service's generic format
+     * ({@code esteira.notification/1}).
+     *
+     * @param status firing or resolved
+     * @param kind the event's kind, e.g. {@code dlq}, {@code quality}
+     * @param details the event's details, e.g. {@code batchId}, {@code check}
+     */
+    public record NotifiedAlert(
+            Instant at, String status, String kind, String fingerprint, String summary, Map<String, String> details) {}
+
+    /** The alerts of every webhook notification received in the generic format, oldest first. */
+    public List<NotifiedAlert> alerts() {
+        List<NotifiedAlert> alerts = new ArrayList<>();
+        for (Webhook webhook : webhooks) {
+            JsonNode body = parse(webhook.body());
+            if (body == null || !body.path("alerts").isArray()) {
+                continue;
+            }
+            for (JsonNode alert : body.path("alerts")) {
+                JsonNode event = alert.path("event");
+                Map<String, String> details = new LinkedHashMap<>();
+                event.path("details")
+                        .fields()
+                        .forEachRemaining(
+                                e -> details.put(e.getKey(), e.getValue().asText()));
+                alerts.add(new NotifiedAlert(
+                        webhook.at(),
+                        alert.path("status").asText(),
+                        event.path("kind").asText(),
+                        event.path("fingerprint").asText(),
+                        event.path("summary").asText(),
+                        details));
+            }
+        }
+        return alerts;
+    }
+
+    /**
+     * What the sink received, in numbers.
+     *
+     * @param fired distinct alerts (fingerprints) notified as firing
+     * @param resolved distinct alerts notified as resolved
+     */
+    public record Tally(long fired, long resolved, int webhooks, int emails) {}
+
+    public Tally tally() {
+        List<NotifiedAlert> alerts = alerts();
+        return new Tally(distinct(alerts, "firing"), distinct(alerts, "resolved"), webhooks.size(), emails().size());
+    }
+
+    private static long distinct(List<NotifiedAlert> alerts, String status) {
+        return alerts.stream()
+                .filter(a -> a.status().equals(status))
+                .map(NotifiedAlert::fingerprint)
+                .distinct()
+                .count();
+    }
+
     /** What the signature header of {@code webhook} says, checked with this sink's secret. */
     public Signature signature(Webhook webhook) {
         String signature = webhook.header(signatureHeader);
