@@ -3,6 +3,7 @@ package io.esteira.local;
 import io.esteira.local.stack.AlertSink;
 import io.esteira.local.stack.CtrlC;
 import io.esteira.local.stack.EmbeddedDatabases;
+import io.esteira.local.stack.IncidentStager;
 import io.esteira.local.stack.LocalStack;
 import io.esteira.local.stack.StackOptions;
 import io.esteira.local.stack.StackRunner;
@@ -14,8 +15,10 @@ import io.esteira.runtime.config.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Option;
             "Runs the whole pipeline on embedded defaults: a PostgreSQL server and an Artemis broker in process, the OLTP"
                     + " reference schema with generated base data, all four services and a continuous change"
                     + " workload, with live progress; the consoles stay up until Ctrl-C (or --duration).",
-            "Alerts go to a local mail and webhook sink whose page is printed at start."
+            "Alerts go to a local mail and webhook sink whose page is printed at start. Once the initial load is in,"
+                    + " one incident of each kind is staged (a poison batch replayed from the DLQ, a quality rule"
+                    + " violation that is corrected), each notified there as it fires and as it resolves."
         })
 class DemoCommand implements Callable<Integer> {
 
@@ -58,6 +63,18 @@ class DemoCommand implements Callable<Integer> {
             description = "Stop by itself after this long (e.g. 90s, 5m, PT5M) and print the summary;"
                     + " default: run until Ctrl-C.")
     Duration duration;
+
+    @Option(
+            names = "--incidents",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Once the initial load is in, stage one incident of each kind, each notified to the sink"
+                    + " when it fires and when it resolves: a poison batch (dead-lettered, then replayed through the"
+                    + " loader's DLQ API) and a rule violation (caught by the quality check rule-valores-vendas,"
+                    + " then corrected). On by default; --no-incidents skips them. A --duration that ends first"
+                    + " waits for them to finish.")
+    boolean incidents;
 
     @Mixin
     StackConnectionOptions connection;
@@ -91,8 +108,10 @@ class DemoCommand implements Callable<Integer> {
         login.put("esteira.quality.repair.password", password);
         login.put("esteira.alerting.api.username", "operator");
         login.put("esteira.alerting.api.password", password);
+        // The webhook receiver's signing secret, also for this run only: the sink checks each call's signature.
+        String webhookSecret = java.util.UUID.randomUUID().toString();
         try (CtrlC ctrlC = new CtrlC(60);
-                AlertSink sink = AlertSink.start();
+                AlertSink sink = AlertSink.start(webhookSecret);
                 LocalStack stack = LocalStack.start(
                         new StackOptions(
                                 oltp,
@@ -100,7 +119,7 @@ class DemoCommand implements Callable<Integer> {
                                 connection.brokerUrl,
                                 connection.brokerPort,
                                 connection.port,
-                                with(alerting(sink), login)),
+                                with(alerting(sink, webhookSecret), login)),
                         line -> System.out.println("» " + line))) {
             printConsoles(stack, sink, password);
             Thread workload = new Thread(() -> runWorkload(oltpData, stop), "demo-workload");
@@ -108,17 +127,65 @@ class DemoCommand implements Callable<Integer> {
             workload.start();
             StackRunner runner =
                     new StackRunner(stack, System.out, connection.progressEvery, connection.progressMode());
+            List<IncidentStager.Incident> incidents = new CopyOnWriteArrayList<>();
+            Thread stager = this.incidents ? stageIncidents(stack, sink, password, runner, ctrlC, incidents) : null;
             runner.run(runFor == null ? null : Instant.now().plus(runFor), null, ctrlC::requested);
+            if (stager != null && stager.isAlive() && !ctrlC.requested()) {
+                // The DW is left as it was only once the incident under way is over: finish staging first.
+                runner.note("» The run's duration is over; the staged incidents finish first (Ctrl-C to skip) …");
+                runner.run(null, null, () -> ctrlC.requested() || !stager.isAlive());
+            }
+            if (stager != null) {
+                stager.join(10_000);
+            }
             stop.set(true);
             workload.join(10_000);
             System.out.println("» Workload stopped; waiting for the pipeline to drain …");
             runner.run(Instant.now().plusSeconds(ctrlC.requested() ? 20 : 120), Duration.ofSeconds(5), () -> false);
             runner.printSummary();
+            if (this.incidents) {
+                System.out.println("Staged incidents:");
+                if (incidents.isEmpty()) {
+                    System.out.println("  none staged (the lines starting with \"» incidents:\" above say why)");
+                }
+                IncidentStager.describe(incidents).forEach(System.out::println);
+            }
+            AlertSink.Tally tally = sink.tally();
             System.out.printf(
-                    "Alerts delivered to the sink: %d webhook call(s), %d email(s)%n",
-                    sink.webhooks().size(), sink.emails());
+                    "Alerts: %d fired, %d resolved; delivered to the sink: %d webhook call(s), %d email(s) (%s)%n",
+                    tally.fired(), tally.resolved(), tally.webhooks(), tally.emails(), sink.pageUrl());
             return 0;
         }
+    }
+
+    /**
+     * Starts staging the incidents on a thread of their own ({@link IncidentStager}); their progress lines go
+     * through the runner, between two progress views, and their outcome into {@code incidents}.
+     */
+    private static Thread stageIncidents(
+            LocalStack stack,
+            AlertSink sink,
+            String password,
+            StackRunner runner,
+            CtrlC ctrlC,
+            List<IncidentStager.Incident> incidents) {
+        IncidentStager staging =
+                new IncidentStager(stack, sink, "operator", password, line -> runner.note("» " + line));
+        Thread stager = new Thread(
+                () -> {
+                    try {
+                        incidents.addAll(staging.run(ctrlC::requested));
+                    } catch (InterruptedException e) {
+                        runner.note("» incidents: staging stopped (" + e.getMessage() + ")");
+                    } catch (RuntimeException e) {
+                        runner.note("» incidents: staging failed: " + e.getMessage()
+                                + " (the services' log: esteira-local.log)");
+                    }
+                },
+                "demo-incidents");
+        stager.setDaemon(true);
+        stager.start();
+        return stager;
     }
 
     private void runWorkload(DriverManagerDataSource oltp, AtomicBoolean stop) {
@@ -142,18 +209,23 @@ class DemoCommand implements Callable<Integer> {
         return all;
     }
 
-    /** Every alert goes to the webhook sink; critical ones also by email. */
-    static Map<String, String> alerting(AlertSink sink) {
+    /** Every alert goes to the webhook sink, signed with {@code webhookSecret}; critical ones also by email. */
+    static Map<String, String> alerting(AlertSink sink, String webhookSecret) {
         Map<String, String> properties = new HashMap<>();
         properties.put("esteira.extractor.interval", "PT1S");
         properties.put("esteira.alerting.route.receiver", "demo-webhook");
         properties.put("esteira.alerting.route.group-wait", "2s");
-        properties.put("esteira.alerting.route.group-interval", "30s");
-        properties.put("esteira.alerting.route.routes[0].receiver", "demo-email");
-        properties.put("esteira.alerting.route.routes[0].matchers[0]", "severity=critical");
+        // A resolved alert is notified at its group's next interval: short, so that the demo shows it soon.
+        properties.put("esteira.alerting.route.group-interval", "10s");
+        // As in Alertmanager, a child route that matches takes the alert from its parent's receiver: every alert
+        // matches the first child (webhook), which continues to the second (email) for the critical ones.
+        properties.put("esteira.alerting.route.routes[0].receiver", "demo-webhook");
         properties.put("esteira.alerting.route.routes[0].continue", "true");
+        properties.put("esteira.alerting.route.routes[1].receiver", "demo-email");
+        properties.put("esteira.alerting.route.routes[1].matchers[0]", "severity=critical");
         properties.put("esteira.alerting.receivers.demo-webhook.type", "webhook");
         properties.put("esteira.alerting.receivers.demo-webhook.webhook.url", sink.webhookUrl());
+        properties.put("esteira.alerting.receivers.demo-webhook.webhook.secret", webhookSecret);
         properties.put("esteira.alerting.receivers.demo-email.type", "email");
         properties.put("esteira.alerting.receivers.demo-email.email.to[0]", "data-team@esteira.local");
         properties.put("esteira.alerting.receivers.demo-email.email.from", "esteira@esteira.local");

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * another retriable reason (a deadlock, a lock timeout) is rolled back and redelivered by the broker (its
  * delay doubling per attempt, at most 30 s) for as long as it takes; any other failure is redelivered
  * until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Whenever a batch is
- * dead-lettered an alert is raised, and the queue keeps flowing.
+ * dead-lettered an alert is raised, and the queue keeps flowing; once a batch replayed from the DLQ is
+ * applied (or found applied already), that alert is resolved.
  */
 public class BatchHandler {
 
@@ -68,9 +69,11 @@ public class BatchHandler {
 
     /**
      * @param attempt the broker's delivery count of this message (1 on first delivery)
+     * @param replayed the message is a batch a replay moved back from the DLQ ({@link
+     *     DeadLetters#REPLAYED_FROM}): once applied, its DLQ alert is resolved
      * @throws RuntimeException when the batch failed and should be redelivered
      */
-    public Outcome handle(String entity, byte[] body, int attempt) {
+    public Outcome handle(String entity, byte[] body, int attempt, boolean replayed) {
         ChangeBatch batch;
         try {
             batch = codec.readChangeBatch(body);
@@ -89,6 +92,9 @@ public class BatchHandler {
         try {
             ApplyResult result = applyRidingOutOutages(entity, batch);
             metrics.applied(batch, result, Duration.between(started, clock.instant()));
+            if (replayed) {
+                resolveDeadLetter(entity, batch, result.duplicate());
+            }
             return result.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED;
         } catch (RuntimeException e) {
             if (ConnectionFailures.isConnectionFailure(e)) {
@@ -178,6 +184,21 @@ public class BatchHandler {
                         "replay",
                         "curl -u operator -X POST 'http://<loader>/api/dlq/replay?entity=" + entity
                                 + "&dryRun=false'")));
+    }
+
+    /** Resolves the alert {@link #deadLetter} raised for this batch (same entity and batch id). */
+    private void resolveDeadLetter(String entity, ChangeBatch batch, boolean alreadyApplied) {
+        String summary = "The change batch " + batch.batchId() + " of " + entity + " was replayed from its dead-letter"
+                + " queue and " + (alreadyApplied ? "had been applied already" : "is applied");
+        alerts.publish(alerts.event(
+                AlertEvent.Kind.DLQ,
+                AlertEvent.Severity.critical,
+                AlertEvent.Status.resolved,
+                entity,
+                batch.batchId(),
+                summary,
+                Map.of("batchId", batch.batchId()),
+                Map.of("runbook", "docs/runbook.md#a-batch-is-in-the-dlq")));
     }
 
     private static String abbreviate(String text) {

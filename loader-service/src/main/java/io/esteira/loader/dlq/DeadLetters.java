@@ -26,6 +26,8 @@ public class DeadLetters {
     public static final String ORIGINAL_QUEUE = "esteira_original_queue";
     public static final String BATCH_ID = "esteira_batch_id";
     public static final String ENTITY = "esteira_entity";
+    /** Set on a batch a replay moved back to its queue: the DLQ it came from. */
+    public static final String REPLAYED_FROM = "esteira_replayed_from";
 
     private final ProducerTemplate producer;
     private final Clock clock;

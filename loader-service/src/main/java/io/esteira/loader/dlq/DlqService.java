@@ -108,7 +108,7 @@ public class DlqService {
             copy.setStringProperty("JMSXGroupID", entry.entity());
             copy.setStringProperty(DeadLetters.ENTITY, entry.entity());
             copy.setStringProperty(DeadLetters.BATCH_ID, entry.batchId());
-            copy.setStringProperty("esteira_replayed_from", DeadLetters.dlqOf(entry.entity()));
+            copy.setStringProperty(DeadLetters.REPLAYED_FROM, DeadLetters.dlqOf(entry.entity()));
             try (MessageProducer producer =
                     session.createProducer(session.createQueue(Queues.changes(entry.entity())))) {
                 producer.send(copy);

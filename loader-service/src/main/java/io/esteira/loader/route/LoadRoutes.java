@@ -6,6 +6,7 @@ import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.loader.apply.BatchHandler;
 import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.config.LoaderProperties;
+import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -48,8 +49,9 @@ public class LoadRoutes extends RouteBuilder {
                         Integer attempt = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
                         // BatchHandler logs a failed attempt itself, with the batch id and the attempt.
                         exchange.setProperty(ErrorHandlingRoutes.REPORTED_PROPERTY, true);
+                        boolean replayed = exchange.getIn().getHeader(DeadLetters.REPLAYED_FROM) != null;
                         BatchHandler.Outcome outcome =
-                                handler.handle(entity.name(), body, attempt == null ? 1 : attempt);
+                                handler.handle(entity.name(), body, attempt == null ? 1 : attempt, replayed);
                         exchange.getIn().setHeader("esteira_outcome", outcome.name());
                         if (outcome == BatchHandler.Outcome.APPLIED) {
                             // Committed: its keys are queued and visible to a derive pass now.

@@ -188,6 +188,21 @@ class PoisonBatchIT {
         assertThat(sql.queryForObject(
                         "SELECT COUNT(*) FROM ctl.applied_batch WHERE batch_id = ?", Integer.class, poison.batchId()))
                 .isEqualTo(1);
+        // The DLQ alert fired when the batch was dead-lettered, and the replay that applied it resolves it.
+        List<AlertEvent> about = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            alerts().stream()
+                    .filter(alert -> alert.fingerprint().endsWith(":" + poison.batchId()))
+                    .forEach(about::add);
+            assertThat(about)
+                    .extracting(AlertEvent::status)
+                    .containsExactly(AlertEvent.Status.firing, AlertEvent.Status.resolved);
+        });
+        assertThat(about).allSatisfy(alert -> {
+            assertThat(alert.kind()).isEqualTo(AlertEvent.Kind.DLQ);
+            assertThat(alert.fingerprint()).isEqualTo(about.get(0).fingerprint());
+        });
+        assertThat(about.get(1).summary()).contains("was replayed from its dead-letter queue and is applied");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataAccessException;
 
@@ -23,6 +25,7 @@ public final class StackRunner {
     private final PrintStream out;
     private final Duration interval;
     private final ProgressView view;
+    private final Queue<String> notes = new ConcurrentLinkedQueue<>();
 
     /** Progress as one line per interval. */
     public StackRunner(LocalStack stack, PrintStream out, Duration interval) {
@@ -35,6 +38,25 @@ public final class StackRunner {
         this.out = out;
         this.interval = interval;
         this.view = new ProgressView(mode);
+    }
+
+    /**
+     * A line to print between two progress views (from any thread), e.g. what the demo is staging; printed
+     * within half a second while {@link #run} runs, else by the next {@link #run} or {@link #printSummary}.
+     */
+    public void note(String line) {
+        notes.add(line);
+    }
+
+    private void printNotes() {
+        if (notes.isEmpty()) {
+            return;
+        }
+        view.detach();
+        for (String line = notes.poll(); line != null; line = notes.poll()) {
+            out.println(line);
+        }
+        out.flush();
     }
 
     /** Why the run ended. */
@@ -55,6 +77,7 @@ public final class StackRunner {
         Instant nextPrint = Instant.now();
         Instant awaySince = null;
         while (true) {
+            printNotes();
             if (stop.getAsBoolean()) {
                 return End.STOPPED;
             }
@@ -101,6 +124,7 @@ public final class StackRunner {
 
     /** What reached the DW, the KPI totals, the checks and the alerts. */
     public void printSummary() {
+        printNotes();
         view.detach();
         out.println();
         out.println("════════ Esteira summary ════════");
