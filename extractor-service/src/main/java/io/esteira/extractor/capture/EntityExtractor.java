@@ -122,13 +122,13 @@ public class EntityExtractor {
             Cursor from = control.watermark();
             Status status;
             while (true) {
-                List<ChangeBatch.Row> page = capture.page(entity, CaptureRange.after(from), batchSize);
+                List<ChangeBatch.Row> page = readPage(entity, CaptureRange.after(from), batchSize);
                 if (page.isEmpty()) {
                     status = Status.CAUGHT_UP;
                     break;
                 }
                 ChangeBatch batch = batch(entity, from, page, null);
-                publisher.publish(batch);
+                publish(batch);
                 Cursor to = batch.watermark().to();
                 if (!watermarks.advance(entity.name(), from, to)) {
                     log.info("Watermark of {} was moved by another extractor; this run stops", entity.name());
@@ -243,12 +243,12 @@ public class EntityExtractor {
         int batches = 0;
         long rows = 0;
         while (true) {
-            List<ChangeBatch.Row> page = capture.page(entity, range.continueAfter(from), batchSize);
+            List<ChangeBatch.Row> page = readPage(entity, range.continueAfter(from), batchSize);
             if (page.isEmpty()) {
                 return new Result(Status.CAUGHT_UP, batches, rows);
             }
             ChangeBatch batch = batch(entity, from, page, replayId);
-            publisher.publish(batch);
+            publish(batch);
             batches++;
             rows += page.size();
             metrics.batchSent(entity.name(), page.size());
@@ -258,6 +258,19 @@ public class EntityExtractor {
                 return new Result(Status.CAUGHT_UP, batches, rows);
             }
         }
+    }
+
+    private List<ChangeBatch.Row> readPage(EntityDefinition entity, CaptureRange range, int batchSize) {
+        long started = System.nanoTime();
+        List<ChangeBatch.Row> page = capture.page(entity, range, batchSize);
+        metrics.pageRead(entity.name(), Duration.ofNanos(System.nanoTime() - started));
+        return page;
+    }
+
+    private void publish(ChangeBatch batch) {
+        long started = System.nanoTime();
+        publisher.publish(batch);
+        metrics.batchPublished(batch.entity(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private RunAudit.RunOutcome outcome(

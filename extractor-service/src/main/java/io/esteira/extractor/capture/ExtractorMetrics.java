@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The extractor's domain metrics, per entity: {@code esteira.extractor.rows.read},
- * {@code esteira.extractor.batches.sent}, {@code esteira.extractor.runs} (timer, tag outcome) and
- * {@code esteira.extractor.lag.seconds}: how long ago the entity was last seen caught up, i.e. an
+ * {@code esteira.extractor.batches.sent}, {@code esteira.extractor.runs} (timer, tag outcome), the time
+ * of each stage of a batch: {@code esteira.extractor.read} (the capture query of a page) and {@code
+ * esteira.extractor.send} (encoding and the broker's confirmation), and {@code esteira.extractor.lag.seconds}: how long ago the entity was last seen caught up, i.e. an
  * upper bound on how stale the changes sent so far can be.
  */
 public class ExtractorMetrics {
@@ -50,6 +51,24 @@ public class ExtractorMetrics {
                 .tag("entity", entity)
                 .register(registry)
                 .increment();
+    }
+
+    /** How long reading a page took ({@code esteira.extractor.read}). */
+    void pageRead(String entity, Duration took) {
+        Timer.builder("esteira.extractor.read")
+                .description("One capture query: a page of changes read from the OLTP")
+                .tag("entity", entity)
+                .register(registry)
+                .record(took);
+    }
+
+    /** How long encoding and sending a batch took, to the broker's confirmation ({@code esteira.extractor.send}). */
+    void batchPublished(String entity, Duration took) {
+        Timer.builder("esteira.extractor.send")
+                .description("One change batch encoded and sent, until the broker confirmed it")
+                .tag("entity", entity)
+                .register(registry)
+                .record(took);
     }
 
     void caughtUp(String entity, Instant runStartedAt) {

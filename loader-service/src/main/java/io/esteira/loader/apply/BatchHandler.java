@@ -75,8 +75,10 @@ public class BatchHandler {
      */
     public Outcome handle(String entity, byte[] body, int attempt, boolean replayed) {
         ChangeBatch batch;
+        long reading = System.nanoTime();
         try {
             batch = codec.readChangeBatch(body);
+            metrics.read(entity, Duration.ofNanos(System.nanoTime() - reading));
         } catch (ContractViolationException e) {
             String reason = "Malformed change batch (field " + e.field() + "): " + e.getMessage();
             deadLetter(entity, null, body, reason, e, attempt);

@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /**
  * The loader's domain metrics, per entity: {@code esteira.loader.rows} (tag outcome: inserted,
- * updated, ignored, rejected), {@code esteira.loader.batches} (tag outcome), {@code
- * esteira.loader.apply} (latency histogram of landing one batch), {@code esteira.loader.lag} (extraction to
+ * updated, ignored, rejected), {@code esteira.loader.batches} (tag outcome), {@code esteira.loader.read}
+ * (parsing and checking a batch), {@code esteira.loader.apply} (latency histogram of landing one batch), {@code esteira.loader.lag} (extraction to
  * DW commit, from the batch's {@code extractedAt}), and of the derive passes {@code esteira.loader.derive},
  * {@code esteira.loader.derived} and {@code esteira.loader.derive.failures}.
  */
@@ -22,6 +22,15 @@ public class LoaderMetrics {
     public LoaderMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /** A change batch parsed and checked against its contract ({@code esteira.loader.read}). */
+    public void read(String entity, Duration took) {
+        Timer.builder("esteira.loader.read")
+                .description("One change batch parsed and checked against its contract")
+                .tag("entity", entity)
+                .register(registry)
+                .record(took);
     }
 
     public void applied(ChangeBatch batch, ApplyResult result, Duration took) {

@@ -33,6 +33,8 @@ import java.util.OptionalLong;
  * @param benchJvmRssKb peak resident memory of the benchmark's own JVM (broker, reference copy, probes)
  * @param loadCpu CPU time each process group used during the initial load ({@link ProcessCpu}): the
  *     services' JVMs, the benchmark's JVM and the PostgreSQL backends of the OLTP and the DW
+ * @param stageTimes time the services spent in each stage during the initial load ({@link StageTimes}):
+ *     capture, send, parse, land, derive (empty when the services' metrics could not be read)
  */
 public record BenchReport(
         Instant startedAt,
@@ -48,7 +50,8 @@ public record BenchReport(
         FreshnessProbe.Result freshness,
         Map<String, OptionalLong> rssKb,
         OptionalLong benchJvmRssKb,
-        Map<String, Duration> loadCpu) {
+        Map<String, Duration> loadCpu,
+        Map<String, Duration> stageTimes) {
 
     /** Issue 13's targets: source rows/s of the initial load, and its ratio to the reference's. */
     static final double TARGET_RATIO = 0.3;
@@ -60,6 +63,17 @@ public record BenchReport(
     public BenchReport {
         referenceSteps = Collections.unmodifiableMap(new LinkedHashMap<>(referenceSteps));
         loadCpu = Collections.unmodifiableMap(new LinkedHashMap<>(loadCpu));
+        stageTimes = Collections.unmodifiableMap(new LinkedHashMap<>(stageTimes));
+    }
+
+    /** Microseconds per source row of the initial load spent in each stage, in pipeline order. */
+    public Map<String, Long> stageMicrosPerRow() {
+        Map<String, Long> perRow = new LinkedHashMap<>();
+        if (pipeline.rows() > 0) {
+            stageTimes.forEach(
+                    (stage, spent) -> perRow.put(stage, Math.round(spent.toNanos() / 1000.0 / pipeline.rows())));
+        }
+        return perRow;
     }
 
     /** CPU microseconds per source row of the initial load, per process group, in the order measured. */
@@ -223,6 +237,17 @@ public record BenchReport(
                     "all of them",
                     perRow.values().stream().mapToLong(Long::longValue).sum()));
         }
+        Map<String, Long> perStage = stageMicrosPerRow();
+        if (!perStage.isEmpty()) {
+            out.append("time in each stage during the initial load (the services' timers, summed over their"
+                    + " threads; waits included), microseconds per source row:\n");
+            perStage.forEach((stage, micros) -> out.append(String.format(
+                    Locale.ROOT,
+                    "  %-36s %,6d  (%.1f s)%n",
+                    stage,
+                    micros,
+                    stageTimes.get(stage).toMillis() / 1000.0)));
+        }
         out.append(String.format("peak RSS (VmHWM), MB, target <= %d per service:%n", TARGET_RSS_MB));
         if (rssKb.isEmpty()) {
             out.append("  per service: n/a (the services ran in one JVM; run with --services processes)\n");
@@ -344,6 +369,7 @@ public record BenchReport(
         rss.put("bench-jvm", benchJvmRssKb.isPresent() ? mb(benchJvmRssKb.getAsLong()) : null);
         json.put("peakRssMb", rss);
         json.put("loadCpuMicrosPerRow", loadCpuMicrosPerRow());
+        json.put("stageMicrosPerRow", stageMicrosPerRow());
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("pipelineRowsPerSAtLeast", TARGET_ROWS_PER_S);
         targets.put("throughputRatioAtLeast", TARGET_RATIO);

@@ -103,6 +103,7 @@ public final class Benchmark {
             databases.put("OLTP PostgreSQL", oltp);
             databases.put("DW PostgreSQL", dw);
             ProcessCpu.Snapshot cpuBefore = ProcessCpu.take(services.pids(), databases);
+            StageTimes.Snapshot stagesBefore = StageTimes.take(services.prometheusEndpoints());
             Instant released = pipeline.release();
             LoadResult piped = pipeline.await(
                     released,
@@ -122,6 +123,8 @@ public final class Benchmark {
                     piped.batches()));
             Map<String, Duration> loadCpu =
                     ProcessCpu.take(services.pids(), databases).since(cpuBefore);
+            Map<String, Duration> stageTimes =
+                    StageTimes.take(services.prometheusEndpoints()).since(stagesBefore);
             sampleLoad("after pipeline");
 
             status("Comparing the pipeline's warehouse with the reference's …");
@@ -165,7 +168,8 @@ public final class Benchmark {
                     freshness,
                     rss,
                     benchRss,
-                    loadCpu);
+                    loadCpu,
+                    stageTimes);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.esteira.local.bench;
 
 import io.esteira.embedded.EmbeddedBroker;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -18,6 +20,11 @@ interface ServiceHost extends AutoCloseable {
 
     /** Process id per service; empty when the services share the benchmark's JVM. */
     Map<String, Long> pids();
+
+    /** Each service's {@code /actuator/prometheus}; empty when not known. */
+    default List<URI> prometheusEndpoints() {
+        return List.of();
+    }
 
     /** Throws when a service has died. */
     void requireAlive();

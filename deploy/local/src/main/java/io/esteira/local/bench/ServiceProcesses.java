@@ -191,6 +191,13 @@ final class ServiceProcesses implements ServiceHost {
     }
 
     @Override
+    public List<URI> prometheusEndpoints() {
+        return managementPorts.values().stream()
+                .map(port -> URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .toList();
+    }
+
+    @Override
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         processes.forEach((service, process) -> pids.put(service, process.pid()));

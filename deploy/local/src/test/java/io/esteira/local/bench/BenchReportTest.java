@@ -63,12 +63,35 @@ class BenchReportTest {
         assertThat(report.toMap()).containsKey("loadCpuMicrosPerRow");
     }
 
+    @Test
+    void shouldReportTheTimeOfEachStagePerSourceRowOfTheInitialLoad() {
+        Map<String, Duration> stages = new java.util.LinkedHashMap<>();
+        stages.put("capture", Duration.ofMillis(300));
+        stages.put("derive", Duration.ofSeconds(3));
+
+        BenchReport report = report(null, Map.of(), Map.of(), stages);
+
+        assertThat(report.stageMicrosPerRow()).containsExactly(Map.entry("capture", 300L), Map.entry("derive", 3000L));
+        assertThat(report.render())
+                .contains("time in each stage during the initial load")
+                .containsPattern("derive +3,000 +\\(3\\.0 s\\)");
+        assertThat(report.toMap()).containsKey("stageMicrosPerRow");
+    }
+
     private static BenchReport report(FreshnessProbe.Result freshness, Map<String, OptionalLong> rss) {
         return report(freshness, rss, Map.of());
     }
 
     private static BenchReport report(
             FreshnessProbe.Result freshness, Map<String, OptionalLong> rss, Map<String, Duration> cpu) {
+        return report(freshness, rss, cpu, Map.of());
+    }
+
+    private static BenchReport report(
+            FreshnessProbe.Result freshness,
+            Map<String, OptionalLong> rss,
+            Map<String, Duration> cpu,
+            Map<String, Duration> stages) {
         LoadResult pipeline =
                 new LoadResult(Map.of("order_items", 1000L), 1, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO);
         LoadResult reference =
@@ -87,6 +110,7 @@ class BenchReportTest {
                 freshness,
                 rss,
                 OptionalLong.empty(),
-                cpu);
+                cpu,
+                stages);
     }
 }
