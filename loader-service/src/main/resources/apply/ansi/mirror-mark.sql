@@ -1,6 +1,7 @@
 -- Marks the incoming rows of this batch that change the mirror: a row applies when the mirror has
 -- no newer version of its key (for a replay: no strictly newer one, so the same version re-applies
--- and re-derives what depends on it). A delete of a key the mirror never had changes nothing.
+-- and re-derives what depends on it). A delete of a key the mirror never had derives nothing (it is kept
+-- as a tombstone by mirror-bury.sql).
 UPDATE {incoming} i
 SET applies = {true}
 WHERE i.apply_token = :token

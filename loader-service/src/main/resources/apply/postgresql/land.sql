@@ -1,7 +1,10 @@
 -- Lands a batch in one statement (PostgreSQL): the live rows are upserted into the staging mirror,
 -- the deletes flag the mirror row, each only when the batch's version is newer than the mirror's (for a
--- replay: not older, so the same version re-applies and re-derives what depends on it; a delete of a
--- key the mirror never had changes nothing), and every key that changed is queued for the deriver.
+-- replay: not older, so the same version re-applies and re-derives what depends on it), and every key
+-- that changed is queued for the deriver. A delete of a key the mirror never had derives nothing, but the
+-- mirror keeps it as a tombstone (the key, the delete's version, source_deleted, no values): an older
+-- upsert of the key that arrives later (a batch redelivered after a failure, overtaken meanwhile) then
+-- meets the version guard instead of bringing back a deleted row.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
@@ -21,6 +24,12 @@ gone AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
       AND t.{key} = s.{key} AND t.source_version {guard} s.source_version
     RETURNING t.{key} AS key_value),
+buried AS (
+    INSERT INTO {stg} ({key}, source_version, source_deleted, loaded_at)
+    SELECT s.{key}, s.source_version, TRUE, :now
+    FROM {incoming} s
+    WHERE s.apply_token = :token AND s.source_deleted = TRUE
+    ON CONFLICT ({key}) DO NOTHING),
 queued AS (
     INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
     SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c)

@@ -134,7 +134,8 @@ public class BatchApplier {
     }
 
     /**
-     * SQL Server: count the new keys, mark the rows that change the mirror, merge them, queue their keys.
+     * SQL Server: count the new keys, mark the rows that change the mirror, merge them, queue their keys,
+     * keep the deletes of keys the mirror never had as tombstones.
      *
      * @return the keys inserted and the keys changed
      */
@@ -145,6 +146,7 @@ public class BatchApplier {
         if (applied > 0) {
             run("derive-enqueue", names, params);
         }
+        run("mirror-bury", names, params);
         return new int[] {Math.min(newKeys == null ? 0 : newKeys, applied), applied};
     }
 

@@ -141,9 +141,10 @@ public class BatchHandler {
     /**
      * Applies the batch; when the warehouse cannot be reached, waits until it answers and applies it again,
      * on this thread and inside this JMS transaction. Handing it back to the broker instead would let the
-     * group's later batches overtake it during the redelivery delay, and an older upsert arriving after
-     * the delete of its key brings a deleted row back (a delete of a key the mirror never had is not
-     * kept: mirror-mark.sql).
+     * group's later batches overtake it during the redelivery delay (an older upsert arriving after the
+     * delete of its key no longer brings a deleted row back: the mirror keeps a delete of a key it never
+     * had as a tombstone, land.sql and mirror-bury.sql, and the version guard ignores the older upsert,
+     * but a batch applied in order is what the derived rows' history assumes).
      */
     private ApplyResult applyRidingOutOutages(String entity, ChangeBatch batch) {
         while (true) {

@@ -38,6 +38,18 @@ class ApplySqlTest {
     }
 
     @Test
+    void shouldKeepADeleteOfAnUnknownKeyAsATombstoneOnSqlServer() {
+        assertThat(rendered(Vendor.SQLSERVER).get("mirror-bury")).anySatisfy(bury -> assertThat(
+                        withoutComments(bury).strip())
+                .startsWith("INSERT INTO [stg].[regions] ([region_id], source_version, source_deleted, loaded_at)")
+                .contains(
+                        "SELECT s.[region_id], s.source_version, 1, :now",
+                        "s.source_deleted = 1",
+                        "CAST(:token AS VARCHAR(36))",
+                        "NOT EXISTS (SELECT 1 FROM [stg].[regions] t WHERE t.[region_id] = s.[region_id])"));
+    }
+
+    @Test
     void shouldWriteNoBooleanLiteralIntervalExtractConcatenationOrLpadForSqlServer() {
         rendered(Vendor.SQLSERVER)
                 .forEach(

@@ -140,15 +140,16 @@ abstract class BatchApplierScenario {
                 item(1000, 22, 100, 1, 4), // newer: updated
                 item(1001, 20, 100, 1, 9), // older than the mirror: ignored
                 item(1002, 23, 100, 1, 2), // new key: inserted
-                delete(1003, 24))); // a delete of a key the mirror never had: ignored
+                delete(1003, 24))); // a delete of a key the mirror never had: kept, derives nothing
 
         assertThat(mixed.inserted()).isEqualTo(1);
         assertThat(mixed.updated()).isEqualTo(1);
         assertThat(mixed.ignored()).isEqualTo(2);
         assertThat(sql.queryForList("SELECT key_value FROM ctl.derive_queue ORDER BY key_value", Long.class))
                 .containsExactly(1000L, 1002L);
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.order_items WHERE order_item_id = 1003", Long.class))
-                .isZero();
+        assertThat(sql.queryForObject(
+                        "SELECT source_deleted FROM stg.order_items WHERE order_item_id = 1003", Boolean.class))
+                .isTrue();
 
         ApplyResult deleted = applier.apply(batch("order_items", delete(1001, 25)));
 
@@ -409,6 +410,33 @@ abstract class BatchApplierScenario {
         assertThat(after.get("valor_total_liquido")).isEqualTo(new BigDecimal("55.00"));
         assertThat(after.get("custo_total")).isEqualTo(new BigDecimal("24.00"));
         assertThat(after.get("data_sk")).isEqualTo(20260310);
+    }
+
+    @Test
+    void shouldNotBringBackARowWhoseDeleteOvertookItsOlderUpsert() {
+        loadDimensions();
+        landAndDerive(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        // The item's upsert (version 21) fails and waits for its redelivery; its delete (version 25) lands first.
+        ApplyResult deleteFirst = landAndDerive(batch("order_items", delete(1000, 25)));
+        ApplyResult upsertLate = landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3)));
+        // The same for a dimension member.
+        landAndDerive(batch("customers", delete(7, 26)));
+        landAndDerive(batch("customers", customer(7, 22, "consumer", "2026-01-01T00:00:00")));
+
+        assertThat(deleteFirst.ignored()).isEqualTo(1);
+        assertThat(upsertLate.ignored()).isEqualTo(1);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas WHERE order_item_id = 1000", Long.class))
+                .isZero();
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM dim.dim_cliente WHERE cliente_id = 7 AND excluido = ?",
+                        Long.class,
+                        false))
+                .isZero();
+        assertThat(sql.queryForList(
+                        "SELECT source_version FROM stg.order_items WHERE order_item_id = 1000 AND source_deleted = ?",
+                        Long.class,
+                        true))
+                .containsExactly(25L);
     }
 
     @Test
