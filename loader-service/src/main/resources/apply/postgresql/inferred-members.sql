@@ -1,0 +1,54 @@
+-- apply/ansi/inferred-members.sql in one statement (PostgreSQL): the affected orders and the affected
+-- order items are read once each (materialized) instead of once per dimension, the cost that grows with
+-- a pass's keys (five joins of 20,000 keys with the mirror took ~1.3 s a pass in a 1,000,000-item load).
+-- Facts never orphan: every dimension key the affected facts reference gets a member before the facts
+-- are built. A key whose source row has not arrived yet becomes an inferred member (flagged inferido,
+-- valid for all time); the real row completes it in place when it lands. The statements see one
+-- snapshot: a region is inferred from the customers already in dim_cliente, as the separate statements
+-- did (an inferred customer has no region).
+WITH ao AS MATERIALIZED (
+    SELECT o.customer_id, o.seller_id, o.discount_id
+    FROM ({affected_orders}) a
+    JOIN stg.orders o ON o.order_id = a.order_id),
+ai AS MATERIALIZED (
+    SELECT DISTINCT i.product_id, o.customer_id
+    FROM stg.affected a
+    JOIN stg.order_items i ON i.order_item_id = a.key_value
+    LEFT JOIN stg.orders o ON o.order_id = i.order_id
+    WHERE a.apply_token = :token AND a.target = 'fact_vendas'),
+cliente AS (
+    INSERT INTO dim.dim_cliente (cliente_id, nome, valido_de, valido_ate, atual, versao_origem, inferido, excluido, carregado_em)
+    SELECT k.natural_key, 'Desconhecido', :origin, :end_of_time, {true}, 0, {true}, {false}, :now
+    FROM (SELECT DISTINCT customer_id AS natural_key FROM ao) k
+    WHERE k.natural_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM dim.dim_cliente d WHERE d.cliente_id = k.natural_key)),
+vendedor AS (
+    INSERT INTO dim.dim_vendedor (vendedor_id, nome, valido_de, valido_ate, atual, versao_origem, inferido, excluido, carregado_em)
+    SELECT k.natural_key, 'Desconhecido', :origin, :end_of_time, {true}, 0, {true}, {false}, :now
+    FROM (SELECT seller_id AS natural_key FROM ao
+          UNION
+          SELECT t.seller_id
+          FROM stg.affected a
+          JOIN stg.sales_targets t ON t.sales_target_id = a.key_value
+          WHERE a.apply_token = :token AND a.target = 'fact_metas') k
+    WHERE k.natural_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM dim.dim_vendedor d WHERE d.vendedor_id = k.natural_key)),
+produto AS (
+    INSERT INTO dim.dim_produto (produto_id, nome, valido_de, valido_ate, atual, versao_origem, inferido, excluido, carregado_em)
+    SELECT k.natural_key, 'Desconhecido', :origin, :end_of_time, {true}, 0, {true}, {false}, :now
+    FROM (SELECT DISTINCT product_id AS natural_key FROM ai) k
+    WHERE k.natural_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM dim.dim_produto d WHERE d.produto_id = k.natural_key)),
+desconto AS (
+    INSERT INTO dim.dim_desconto (desconto_id, codigo, versao_origem, inferido, excluido, carregado_em)
+    SELECT k.natural_key, 'Desconhecido', 0, {true}, {false}, :now
+    FROM (SELECT DISTINCT discount_id AS natural_key FROM ao) k
+    WHERE k.natural_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM dim.dim_desconto d WHERE d.desconto_id = k.natural_key))
+INSERT INTO dim.dim_regiao (regiao_id, nome, versao_origem, inferido, excluido, carregado_em)
+SELECT k.natural_key, 'Desconhecido', 0, {true}, {false}, :now
+FROM (SELECT DISTINCT c.regiao_id AS natural_key
+      FROM (SELECT DISTINCT customer_id FROM ai WHERE customer_id IS NOT NULL) ac
+      JOIN dim.dim_cliente c ON c.cliente_id = ac.customer_id) k
+WHERE k.natural_key IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM dim.dim_regiao d WHERE d.regiao_id = k.natural_key)
