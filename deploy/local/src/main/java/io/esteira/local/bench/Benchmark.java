@@ -151,6 +151,7 @@ public final class Benchmark {
                                 this::status);
                 sampleLoad("after freshness");
             }
+            Map<String, Optional<JvmMemory>> jvm = services.jvmMemory();
             Map<String, OptionalLong> rss = services.peakRssKb();
             OptionalLong benchRss = ProcessMemory.ownPeakKb();
             status("Stopping the services …");
@@ -167,6 +168,7 @@ public final class Benchmark {
                     reconciliation.reconciled(),
                     freshness,
                     rss,
+                    jvm,
                     benchRss,
                     loadCpu,
                     stageTimes);

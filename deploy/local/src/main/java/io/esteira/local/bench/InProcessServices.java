@@ -5,6 +5,7 @@ import io.esteira.local.stack.LocalStack;
 import io.esteira.local.stack.StackOptions;
 import io.esteira.runtime.config.Endpoint;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -34,6 +35,11 @@ final class InProcessServices implements ServiceHost {
 
     @Override
     public Map<String, OptionalLong> peakRssKb() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Optional<JvmMemory>> jvmMemory() {
         return Map.of();
     }
 

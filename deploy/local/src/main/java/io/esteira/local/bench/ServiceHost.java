@@ -4,6 +4,7 @@ import io.esteira.embedded.EmbeddedBroker;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The four services as the benchmark runs them: one JVM each, or all in the benchmark's JVM. */
@@ -17,6 +18,12 @@ interface ServiceHost extends AutoCloseable {
 
     /** Peak resident memory per service in KiB; empty when the services share one JVM. */
     Map<String, OptionalLong> peakRssKb();
+
+    /**
+     * Heap and non-heap per service from its JVM's own gauges, read now; empty when the services share
+     * one JVM, an empty value when a service's metrics did not answer.
+     */
+    Map<String, Optional<JvmMemory>> jvmMemory();
 
     /** Process id per service; empty when the services share the benchmark's JVM. */
     Map<String, Long> pids();

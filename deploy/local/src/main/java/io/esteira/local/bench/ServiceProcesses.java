@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * Each service in its own JVM, started from its runnable jar as it would run in production (its own
  * heap, class loader, pools and threads), against the databases given and an Artemis broker in the
- * benchmark's JVM. Their peak resident memory is read from {@code /proc} before they are stopped.
+ * benchmark's JVM. Their peak resident memory is read from {@code /proc}, their heap and non-heap from
+ * their open {@code /actuator/prometheus}, before they are stopped.
  * Each service's console goes to {@code <logs>/<service>.log}.
  */
 final class ServiceProcesses implements ServiceHost {
@@ -128,6 +130,8 @@ final class ServiceProcesses implements ServiceHost {
         environment.put("ESTEIRA_DW_USERNAME", dw.username());
         environment.put("ESTEIRA_DW_PASSWORD", dw.password());
         environment.put("ESTEIRA_BROKER_URL", broker.url());
+        // As the image sets it (Dockerfile): two glibc malloc arenas rather than up to 8 per core.
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         Path log = logDirectory.resolve(service.name() + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
@@ -193,8 +197,12 @@ final class ServiceProcesses implements ServiceHost {
     @Override
     public List<URI> prometheusEndpoints() {
         return managementPorts.values().stream()
-                .map(port -> URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .map(ServiceProcesses::prometheus)
                 .toList();
+    }
+
+    private static URI prometheus(int managementPort) {
+        return URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus");
     }
 
     @Override
@@ -209,6 +217,13 @@ final class ServiceProcesses implements ServiceHost {
         Map<String, OptionalLong> peaks = new LinkedHashMap<>();
         processes.forEach((service, process) -> peaks.put(service, ProcessMemory.peakKb(process.pid())));
         return peaks;
+    }
+
+    @Override
+    public Map<String, Optional<JvmMemory>> jvmMemory() {
+        Map<String, Optional<JvmMemory>> memory = new LinkedHashMap<>();
+        managementPorts.forEach((service, port) -> memory.put(service, JvmMemory.read(prometheus(port))));
+        return memory;
     }
 
     @Override

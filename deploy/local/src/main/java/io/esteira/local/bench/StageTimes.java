@@ -1,11 +1,6 @@
 package io.esteira.local.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,9 +20,6 @@ final class StageTimes {
     /** Stage name to the Prometheus sum of its timer, in pipeline order. */
     static final Map<String, String> STAGES = stages();
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     /** Seconds per stage at one moment; a stage no service answered for is absent. */
     record Snapshot(Map<String, Double> seconds) {
 
@@ -46,24 +38,11 @@ final class StageTimes {
     static Snapshot take(Collection<URI> prometheusEndpoints) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (URI endpoint : prometheusEndpoints) {
-            String text;
-            try {
-                HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(endpoint)
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    continue;
-                }
-                text = response.body();
-            } catch (IOException e) {
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            parse(text).forEach((stage, value) -> seconds.merge(stage, value, Double::sum));
+            PrometheusScrape.text(endpoint)
+                    .ifPresent(text -> parse(text).forEach((stage, value) -> seconds.merge(stage, value, Double::sum)));
         }
         Map<String, Double> ordered = new LinkedHashMap<>();
         STAGES.keySet().stream().filter(seconds::containsKey).forEach(stage -> ordered.put(stage, seconds.get(stage)));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class BenchReportTest {
         stages.put("capture", Duration.ofMillis(300));
         stages.put("derive", Duration.ofSeconds(3));
 
-        BenchReport report = report(null, Map.of(), Map.of(), stages);
+        BenchReport report = report(null, Map.of(), Map.of(), Map.of(), stages);
 
         assertThat(report.stageMicrosPerRow()).containsExactly(Map.entry("capture", 300L), Map.entry("derive", 3000L));
         assertThat(report.render())
@@ -78,18 +80,50 @@ class BenchReportTest {
         assertThat(report.toMap()).containsKey("stageMicrosPerRow");
     }
 
+    @Test
+    void shouldReportHeapNonHeapAndRssOfEachServiceAgainstTheTarget() {
+        long mib = 1024 * 1024;
+        Map<String, OptionalLong> rss = new LinkedHashMap<>();
+        rss.put("loader-service", OptionalLong.of(250 * 1024));
+        rss.put("quality-service", OptionalLong.of(270 * 1024));
+        Map<String, Optional<JvmMemory>> jvm = new LinkedHashMap<>();
+        jvm.put(
+                "loader-service",
+                Optional.of(new JvmMemory(40 * mib, 64 * mib, 90 * mib, 95 * mib, 70 * mib, 12 * mib, 2 * mib)));
+        jvm.put("quality-service", Optional.empty());
+
+        BenchReport report = report(null, rss, jvm, Map.of(), Map.of());
+
+        assertThat(report.render())
+                .containsPattern("loader-service +250 \\(met\\) +40 / 64 +90 / 95 +70 +12 +2\n")
+                .containsPattern("quality-service +270 \\(over\\) +n/a +n/a +n/a +n/a +n/a\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> memory =
+                (Map<String, Map<String, Object>>) report.toMap().get("memoryMb");
+        assertThat(memory.get("loader-service"))
+                .containsEntry("peakRss", 250L)
+                .containsEntry("heapUsed", 40L)
+                .containsEntry("heapCommitted", 64L)
+                .containsEntry("nonHeapCommitted", 95L)
+                .containsEntry("metaspaceUsed", 70L)
+                .containsEntry("codeCacheUsed", 12L)
+                .containsEntry("directUsed", 2L);
+        assertThat(memory.get("quality-service")).containsOnlyKeys("peakRss");
+    }
+
     private static BenchReport report(FreshnessProbe.Result freshness, Map<String, OptionalLong> rss) {
-        return report(freshness, rss, Map.of());
+        return report(freshness, rss, Map.of(), Map.of(), Map.of());
     }
 
     private static BenchReport report(
             FreshnessProbe.Result freshness, Map<String, OptionalLong> rss, Map<String, Duration> cpu) {
-        return report(freshness, rss, cpu, Map.of());
+        return report(freshness, rss, Map.of(), cpu, Map.of());
     }
 
     private static BenchReport report(
             FreshnessProbe.Result freshness,
             Map<String, OptionalLong> rss,
+            Map<String, Optional<JvmMemory>> jvm,
             Map<String, Duration> cpu,
             Map<String, Duration> stages) {
         LoadResult pipeline =
@@ -109,6 +143,7 @@ class BenchReportTest {
                 true,
                 freshness,
                 rss,
+                jvm,
                 OptionalLong.empty(),
                 cpu,
                 stages);

@@ -1,0 +1,116 @@
+package io.esteira.local.bench;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A service JVM's memory by area, as its own Micrometer gauges report it on the open
+ * {@code /actuator/prometheus} endpoint ({@code jvm_memory_used_bytes} and {@code
+ * jvm_memory_committed_bytes} per {@code area} and pool {@code id}, {@code jvm_buffer_memory_used_bytes}
+ * of the {@code direct} pool). What the JVM accounts for; the RSS also holds what it does not (thread
+ * stacks, the JIT's arenas, GC structures, malloc arenas, mapped jars).
+ *
+ * @param heapUsed bytes in use in all heap pools
+ * @param heapCommitted bytes of heap the JVM has committed (the heap's share of the RSS, at most)
+ * @param nonHeapUsed bytes in use in all non-heap pools (metaspace, compressed class space, code cache)
+ * @param nonHeapCommitted bytes committed to them
+ * @param metaspaceUsed class metadata in use (pool {@code Metaspace})
+ * @param codeCacheUsed compiled code in use (pool {@code CodeCache} or the three {@code CodeHeap '…'})
+ * @param directUsed direct byte buffers in use (Netty, the Artemis client, the JDBC drivers' I/O)
+ */
+record JvmMemory(
+        long heapUsed,
+        long heapCommitted,
+        long nonHeapUsed,
+        long nonHeapCommitted,
+        long metaspaceUsed,
+        long codeCacheUsed,
+        long directUsed) {
+
+    private static final Pattern SAMPLE =
+            Pattern.compile("^(jvm_memory_used_bytes|jvm_memory_committed_bytes|jvm_buffer_memory_used_bytes)"
+                    + "\\{([^}]*)}\\s+(\\S+)");
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** Reads the gauges from a service's {@code /actuator/prometheus}; empty when it does not answer. */
+    static Optional<JvmMemory> read(URI prometheus) {
+        return PrometheusScrape.text(prometheus).flatMap(JvmMemory::parse);
+    }
+
+    /** From Prometheus text exposition; empty when it holds no {@code jvm_memory_*} gauge. */
+    static Optional<JvmMemory> parse(String exposition) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        boolean found = false;
+        for (String line : exposition.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.find()) {
+                continue;
+            }
+            Map<String, String> labels = labels(sample.group(2));
+            long value;
+            try {
+                value = (long) Double.parseDouble(sample.group(3));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String metric = sample.group(1);
+            String id = labels.getOrDefault("id", "");
+            if (metric.equals("jvm_buffer_memory_used_bytes")) {
+                if (id.equals("direct")) {
+                    sums.merge("direct", value, Long::sum);
+                }
+                continue;
+            }
+            found = true;
+            String kind = metric.equals("jvm_memory_used_bytes") ? "used" : "committed";
+            sums.merge(labels.getOrDefault("area", "?") + "." + kind, value, Long::sum);
+            if (kind.equals("used") && id.equals("Metaspace")) {
+                sums.merge("metaspace", value, Long::sum);
+            }
+            if (kind.equals("used") && (id.equals("CodeCache") || id.startsWith("CodeHeap"))) {
+                sums.merge("codeCache", value, Long::sum);
+            }
+        }
+        if (!found) {
+            return Optional.empty();
+        }
+        return Optional.of(new JvmMemory(
+                sums.getOrDefault("heap.used", 0L),
+                sums.getOrDefault("heap.committed", 0L),
+                sums.getOrDefault("nonheap.used", 0L),
+                sums.getOrDefault("nonheap.committed", 0L),
+                sums.getOrDefault("metaspace", 0L),
+                sums.getOrDefault("codeCache", 0L),
+                sums.getOrDefault("direct", 0L)));
+    }
+
+    private static Map<String, String> labels(String text) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Matcher label = LABEL.matcher(text);
+        while (label.find()) {
+            labels.put(label.group(1), label.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+        return labels;
+    }
+
+    /** In MiB, rounded, in the order of the report's columns. */
+    Map<String, Long> toMb() {
+        Map<String, Long> mb = new LinkedHashMap<>();
+        mb.put("heapUsed", mb(heapUsed));
+        mb.put("heapCommitted", mb(heapCommitted));
+        mb.put("nonHeapUsed", mb(nonHeapUsed));
+        mb.put("nonHeapCommitted", mb(nonHeapCommitted));
+        mb.put("metaspaceUsed", mb(metaspaceUsed));
+        mb.put("codeCacheUsed", mb(codeCacheUsed));
+        mb.put("directUsed", mb(directUsed));
+        return mb;
+    }
+
+    static long mb(long bytes) {
+        return Math.round(bytes / (1024.0 * 1024.0));
+    }
+}
