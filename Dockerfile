@@ -25,9 +25,12 @@ RUN groupadd --system --gid 10001 esteira \
     && useradd --system --uid 10001 --gid esteira --home-dir /app --no-create-home --shell /usr/sbin/nologin esteira
 WORKDIR /app
 COPY --from=build --chown=10001:10001 /app.jar app.jar
+# The JVM options of every service (heap, GC, JIT, metaspace, stacks), kept in one file that the bench
+# reads too: see its comments and docs/performance.md ("Memory"). glibc's malloc arenas: two, not
+# 8 per core, so that native allocations from many threads do not spread over up to 64 MB arenas each.
+COPY --chown=10001:10001 jvm.options jvm.options
 USER 10001:10001
-# Heap from the container's memory limit; die (and be restarted) rather than limp on after an OOM.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom" \
+ENV MALLOC_ARENA_MAX=2 \
     SERVER_PORT=${SERVER_PORT} \
     MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT}
 # SERVER_PORT: the service's API; MANAGEMENT_PORT: actuator (health, info, prometheus open; the rest and Hawtio need the operator login).
@@ -35,4 +38,4 @@ EXPOSE ${SERVER_PORT} ${MANAGEMENT_PORT}
 # Readiness on the management port, with bash's /dev/tcp (the JRE image ships no curl).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$MANAGEMENT_SERVER_PORT && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/app.jar"]

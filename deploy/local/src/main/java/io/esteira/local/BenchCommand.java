@@ -5,6 +5,7 @@ import io.esteira.local.bench.BenchOptions;
 import io.esteira.local.bench.BenchOptions.ServicesMode;
 import io.esteira.local.bench.BenchReport;
 import io.esteira.local.bench.Benchmark;
+import io.esteira.local.bench.ServiceJvmOptions;
 import io.esteira.local.stack.EmbeddedDatabases;
 import io.esteira.runtime.config.Endpoint;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import picocli.CommandLine.TypeConversionException;
                     + " INSERT ... SELECT of the dimensions and facts, then the indexes), none of the pipeline's"
                     + " code, into a second warehouse whose business content must come out equal; (c) freshness:"
                     + " OLTP commit -> the fact.fact_vendas row shows the change, under a steady --rate of changes;"
-                    + " (d) the peak RSS of each service.",
+                    + " (d) the peak RSS, heap and non-heap of each service.",
             "Generates the source when it is empty. Creates missing databases. Prints a table, writes it as JSON"
                     + " under --output-dir and ends with one line:"
                     + " bench: pipeline_rows_per_s=<n> reference_rows_per_s=<n>"
@@ -142,7 +143,7 @@ class BenchCommand implements Callable<Integer> {
             defaultValue = "auto",
             converter = ServicesModeConverter.class,
             description =
-                    "processes: each service in its own JVM from its runnable jar (peak RSS per service);"
+                    "processes: each service in its own JVM from its runnable jar (peak RSS, heap and non-heap per service);"
                             + " in-process: all in this JVM; auto: processes when the jars are found; default ${DEFAULT-VALUE}.")
     ServicesMode services;
 
@@ -154,10 +155,9 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--service-jvm-options",
-            defaultValue = "-Xmx256m -XX:+ExitOnOutOfMemoryError",
             description = "Options of each service JVM, space-separated; {service} stands for the service's name"
                     + " (e.g. add -XX:StartFlightRecording=filename=target/bench/{service}.jfr,settings=profile);"
-                    + " default ${DEFAULT-VALUE}.")
+                    + " default: the options the images ship, from jvm.options at the repository's root.")
     String serviceJvmOptions;
 
     @Option(
@@ -230,7 +230,7 @@ class BenchCommand implements Callable<Integer> {
                     writers,
                     services,
                     servicesDir,
-                    jvmOptions(serviceJvmOptions),
+                    serviceJvmOptions == null ? ServiceJvmOptions.shipped() : jvmOptions(serviceJvmOptions),
                     outputDir != null ? outputDir : Benchmark.defaultOutputDirectory(),
                     Duration.ofSeconds(startTimeout),
                     Duration.ofSeconds(loadTimeout),

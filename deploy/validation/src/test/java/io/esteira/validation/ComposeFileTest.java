@@ -102,6 +102,26 @@ class ComposeFileTest {
         assertThat(Repository.path(".dockerignore")).exists();
     }
 
+    /**
+     * The JVM options are the image's ({@code jvm.options}, read by the Dockerfile's entry point), which
+     * the memory limits are measured with: a service that set its own would run with the JVM's defaults
+     * for what it leaves out.
+     */
+    @Test
+    void shouldLeaveTheJvmOptionsToTheImageAndLimitEachServicesMemory() {
+        assertThat(Repository.path("jvm.options")).exists();
+        assertThat(Repository.read("Dockerfile"))
+                .contains("COPY --chown=10001:10001 jvm.options jvm.options")
+                .contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/app.jar\"]");
+        for (String name : ESTEIRA_SERVICES) {
+            Map<String, Object> service = map(services.get(name));
+            assertThat(map(service.get("environment")))
+                    .as("environment of %s", name)
+                    .doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
+            assertThat(service.get("mem_limit")).as("mem_limit of %s", name).isNotNull();
+        }
+    }
+
     @Test
     void shouldTakeEverySecretFromTheEnvironmentFile() {
         Set<String> example = envExampleKeys();
