@@ -20,7 +20,9 @@ final class PrometheusScrape {
     static Optional<String> text(URI endpoint) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).build(),
+                    HttpRequest.newBuilder(endpoint)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.esteira.local.bench;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
