@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -42,6 +43,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             return new Redelivery(10, Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
         }
     }
+
+    /** Memory a change address may hold before it pages to disk (broker.xml's max-size-bytes of dw.changes.#). */
+    public static final long CHANGES_MAX_SIZE_BYTES = 32L * 1024 * 1024;
+
+    /** Size of each page file of a change address (broker.xml's page-size-bytes of dw.changes.#). */
+    public static final int CHANGES_PAGE_SIZE_BYTES = 10 * 1024 * 1024;
 
     private final Path dataDirectory;
     private final int port;
@@ -108,7 +115,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 new AddressSettings()
                         .setMaxDeliveryAttempts(-1)
                         .setAutoDeleteQueues(false)
-                        .setAutoDeleteAddresses(false));
+                        .setAutoDeleteAddresses(false)
+                        // As broker.xml: past 32 MiB an entity's queue pages to disk; the extractor keeps publishing.
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                        .setMaxSizeBytes(CHANGES_MAX_SIZE_BYTES)
+                        .setPageSizeBytes(CHANGES_PAGE_SIZE_BYTES));
         config.addAddressSetting(
                 Queues.deadLetter(Queues.CHANGES_PREFIX + "#"),
                 new AddressSettings()
@@ -148,7 +159,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoCreateAddresses(true)
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setDefaultQueueRoutingType(RoutingType.ANYCAST)
-                .setDeadLetterAddress(SimpleString.of("DLA"));
+                .setDeadLetterAddress(SimpleString.of("DLA"))
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE);
     }
 
     /** {@code tcp://127.0.0.1:<port>}: what services take as {@code esteira.broker.url}. */

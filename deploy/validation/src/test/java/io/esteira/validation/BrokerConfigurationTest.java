@@ -21,6 +21,7 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.HierarchicalObjectRepository;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -116,6 +117,11 @@ class BrokerConfigurationTest {
                 assertThat(actual.getDefaultQueueRoutingType())
                         .as(address)
                         .isEqualTo(expected.getDefaultQueueRoutingType());
+                assertThat(actual.getAddressFullMessagePolicy())
+                        .as(address)
+                        .isEqualTo(expected.getAddressFullMessagePolicy());
+                assertThat(actual.getMaxSizeBytes()).as(address).isEqualTo(expected.getMaxSizeBytes());
+                assertThat(actual.getPageSizeBytes()).as(address).isEqualTo(expected.getPageSizeBytes());
             }
         }
     }
@@ -144,6 +150,24 @@ class BrokerConfigurationTest {
             assertThat(embedded.messageCount(dlq)).isEqualTo(1);
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(dlq))) {
                 assertThat(consumer.receive(5_000)).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void shouldPageEveryChangeQueueToDiskPastASizeOfItsOwn() {
+        HierarchicalObjectRepository<AddressSettings> settings = addressSettings();
+
+        for (String queue : esteiraQueues()) {
+            AddressSettings effective = settings.getMatch(queue);
+            // Never BLOCK (a stopped loader would stall the extractor) nor FAIL (its batches refused).
+            assertThat(effective.getAddressFullMessagePolicy()).as(queue).isEqualTo(AddressFullMessagePolicy.PAGE);
+            if (queue.startsWith(Queues.CHANGES_PREFIX)) {
+                // A size per address: one stalled entity pages on its own instead of filling the global limit.
+                assertThat(effective.getMaxSizeBytes()).as(queue).isEqualTo(EmbeddedBroker.CHANGES_MAX_SIZE_BYTES);
+                assertThat(effective.getPageSizeBytes()).as(queue).isEqualTo(EmbeddedBroker.CHANGES_PAGE_SIZE_BYTES);
+                // The memory an address holds before paging spans several page files.
+                assertThat(effective.getMaxSizeBytes()).as(queue).isGreaterThan(effective.getPageSizeBytes());
             }
         }
     }

@@ -17,8 +17,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -32,12 +40,14 @@ public final class BrokerProcess {
     public record User(String name, String password, String role) {}
 
     private final int port;
+    private final Path dataDirectory;
     private final ChildProcess process;
     private final User admin;
     private Instant readyAt;
 
     public BrokerProcess(Path brokerXml, Path dataDirectory, Path logs, List<User> users) {
         this.port = ChildProcesses.freePort();
+        this.dataDirectory = dataDirectory;
         this.admin = users.stream()
                 .filter(u -> u.role().equals("amq"))
                 .findFirst()
@@ -131,6 +141,90 @@ public final class BrokerProcess {
 
     public ActiveMQConnectionFactory adminFactory() {
         return factory(admin.name(), admin.password());
+    }
+
+    /** The broker's data directory (journal, bindings, paging, ...). */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * Invokes a management operation as the administrator (a core management message to {@code
+     * activemq.management}, what the Artemis console and CLI send) and returns its result; {@code resource}
+     * is e.g. {@link ResourceNames#BROKER} or {@code ResourceNames.ADDRESS + address}.
+     */
+    public Object invoke(String resource, String operation, Object... parameters) {
+        return management(
+                operation + " of " + resource,
+                message -> ManagementHelper.putOperationInvocation(message, resource, operation, parameters));
+    }
+
+    /** Reads a management attribute as the administrator, e.g. {@code paging} of {@code address.<name>}. */
+    public Object attribute(String resource, String attribute) {
+        return management(
+                "read " + attribute + " of " + resource,
+                message -> ManagementHelper.putAttribute(message, resource, attribute));
+    }
+
+    private Object management(String what, ManagementHelper.MessageAcceptor request) {
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<Object> refusal = new AtomicReference<>();
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(url())) {
+            locator.setInitialConnectAttempts(1);
+            locator.setReconnectAttempts(0);
+            ManagementHelper.doManagement(
+                    locator,
+                    admin.name(),
+                    admin.password(),
+                    request,
+                    reply -> result.set(ManagementHelper.getResult(reply)),
+                    reply -> refusal.set(ManagementHelper.getResult(reply)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot " + what + " on the broker at " + url() + ": " + e.getMessage(), e);
+        }
+        if (refusal.get() != null) {
+            throw new IllegalStateException("The broker at " + url() + " refused to " + what + ": " + refusal.get());
+        }
+        return result.get();
+    }
+
+    /** What an address has in Artemis's paging directory: page files and their bytes on disk. */
+    public record PageFiles(int files, long bytes) {}
+
+    /**
+     * Page files on disk per address, read from the paging directory (one folder per address, named in its
+     * {@code address.txt}); an address that never paged has no entry or no page file.
+     */
+    public Map<String, PageFiles> pageFiles() {
+        Path paging = dataDirectory.resolve("paging");
+        Map<String, PageFiles> out = new TreeMap<>();
+        if (!Files.isDirectory(paging)) {
+            return out;
+        }
+        try (Stream<Path> stores = Files.list(paging)) {
+            for (Path store : stores.filter(Files::isDirectory).toList()) {
+                Path name = store.resolve("address.txt");
+                if (!Files.isRegularFile(name)) {
+                    continue;
+                }
+                int files = 0;
+                long bytes = 0;
+                try (Stream<Path> pages = Files.list(store)) {
+                    for (Path page : pages.filter(
+                                    p -> p.getFileName().toString().endsWith(".page"))
+                            .toList()) {
+                        files++;
+                        bytes += Files.size(page);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // a page file deleted by the broker's cleanup while we counted: it is gone, count on
+                }
+                out.put(Files.readString(name).trim(), new PageFiles(files, bytes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the broker's paging directory " + paging, e);
+        }
+        return out;
     }
 
     /** Messages in a queue now, as the administrator sees them with a browser. */
