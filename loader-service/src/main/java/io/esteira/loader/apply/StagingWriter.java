@@ -70,10 +70,11 @@ public class StagingWriter {
                 + columns.stream().map(sql::quoteIdentifier).collect(Collectors.joining(", "))
                 + ", source_version, source_deleted, apply_token, applies) VALUES ("
                 + "?, ".repeat(columns.size()) + "?, ?, ?, ?)";
+        int[] columnTypes = typesInOrder(entity, types);
         jdbc.execute(connection -> vendorSql.prepareBatchInsert(connection, insert), (PreparedStatementCallback<int[]>)
                 ps -> {
                     for (ChangeBatch.Row row : latest) {
-                        bind(ps, entity, types, token, row);
+                        bind(ps, entity, columnTypes, token, row);
                         ps.addBatch();
                     }
                     return ps.executeBatch();
@@ -164,17 +165,15 @@ public class StagingWriter {
     }
 
     private static void bind(
-            PreparedStatement ps,
-            EntityDefinition entity,
-            Map<String, Integer> types,
-            String token,
-            ChangeBatch.Row row)
+            PreparedStatement ps, EntityDefinition entity, int[] columnTypes, String token, ChangeBatch.Row row)
             throws SQLException {
         int index = 1;
-        for (String column : entity.columns()) {
+        List<String> columns = entity.columns();
+        for (int c = 0; c < columnTypes.length; c++) {
+            String column = columns.get(c);
             Object value =
                     column.equals(entity.keyColumn()) ? row.key() : row.data().get(column);
-            int type = types.getOrDefault(column.toLowerCase(Locale.ROOT), Types.OTHER);
+            int type = columnTypes[c];
             Object converted = convert(entity, column, value, type);
             if (converted == null) {
                 ps.setNull(index++, type == Types.OTHER ? Types.VARCHAR : type);

@@ -4,8 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A service JVM's memory by area, as its own Micrometer gauges report it on the open
@@ -31,10 +30,8 @@ record JvmMemory(
         long codeCacheUsed,
         long directUsed) {
 
-    private static final Pattern SAMPLE =
-            Pattern.compile("^(jvm_memory_used_bytes|jvm_memory_committed_bytes|jvm_buffer_memory_used_bytes)"
-                    + "\\{([^}]*)}\\s+(\\S+)");
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Set<String> GAUGES =
+            Set.of("jvm_memory_used_bytes", "jvm_memory_committed_bytes", "jvm_buffer_memory_used_bytes");
 
     /** Reads the gauges from a service's {@code /actuator/prometheus}; empty when it does not answer. */
     static Optional<JvmMemory> read(URI prometheus) {
@@ -45,19 +42,13 @@ record JvmMemory(
     static Optional<JvmMemory> parse(String exposition) {
         Map<String, Long> sums = new LinkedHashMap<>();
         boolean found = false;
-        for (String line : exposition.split("\n")) {
-            Matcher sample = SAMPLE.matcher(line);
-            if (!sample.find()) {
+        for (PrometheusScrape.Sample sample : PrometheusScrape.samples(exposition)) {
+            if (!GAUGES.contains(sample.name())) {
                 continue;
             }
-            Map<String, String> labels = labels(sample.group(2));
-            long value;
-            try {
-                value = (long) Double.parseDouble(sample.group(3));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            String metric = sample.group(1);
+            Map<String, String> labels = sample.labels();
+            long value = (long) sample.value();
+            String metric = sample.name();
             String id = labels.getOrDefault("id", "");
             if (metric.equals("jvm_buffer_memory_used_bytes")) {
                 if (id.equals("direct")) {
@@ -86,15 +77,6 @@ record JvmMemory(
                 sums.getOrDefault("metaspace", 0L),
                 sums.getOrDefault("codeCache", 0L),
                 sums.getOrDefault("direct", 0L)));
-    }
-
-    private static Map<String, String> labels(String text) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        Matcher label = LABEL.matcher(text);
-        while (label.find()) {
-            labels.put(label.group(1), label.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
-        }
-        return labels;
     }
 
     /** In MiB, rounded, in the order of the report's columns. */

@@ -53,23 +53,10 @@ final class StageTimes {
     /** The stage sums in a Prometheus text exposition, every series of a timer added up. */
     static Map<String, Double> parse(String exposition) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String line : exposition.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int nameEnd = line.indexOf('{');
-            int valueStart = line.lastIndexOf(' ');
-            if (valueStart < 0) {
-                continue;
-            }
-            String metric =
-                    line.substring(0, nameEnd >= 0 ? nameEnd : valueStart).strip();
+        for (PrometheusScrape.Sample sample : PrometheusScrape.samples(exposition)) {
             STAGES.forEach((stage, sum) -> {
-                if (metric.equals(sum)) {
-                    seconds.merge(
-                            stage,
-                            Double.parseDouble(line.substring(valueStart + 1).strip()),
-                            Double::sum);
+                if (sample.name().equals(sum)) {
+                    seconds.merge(stage, sample.value(), Double::sum);
                 }
             });
         }
