@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             ReplayCommand.class,
             OltpCommand.class,
+            SourceCommand.class,
             BenchCommand.class,
             QualityCommand.class,
             CommandLine.HelpCommand.class

@@ -29,7 +29,10 @@ class OltpCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs a tool, turning its expected failures into one line on stderr and exit code 1. */
+    /**
+     * Runs a tool, turning its expected failures into one line on stderr, after the name of the tool's
+     * command group ({@code oltp:}, {@code source:}), and exit code 1.
+     */
     static Integer report(CommandSpec spec, Callable<Integer> tool) throws Exception {
         quietLibraryDebugLogs();
         try {
@@ -37,9 +40,13 @@ class OltpCommand implements Runnable {
         } catch (OltpException e) {
             spec.commandLine()
                     .getErr()
-                    .println(spec.commandLine().getColorScheme().errorText("oltp: " + e.getMessage()));
+                    .println(spec.commandLine().getColorScheme().errorText(group(spec) + ": " + e.getMessage()));
             return 1;
         }
+    }
+
+    private static String group(CommandSpec spec) {
+        return spec.parent() == null ? spec.name() : spec.parent().name();
     }
 
     /**
