@@ -50,10 +50,11 @@ class DemoCommandIT {
         ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         int exit;
         List<String> consoles = new ArrayList<>();
+        CompletableFuture<Integer> demo = null;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
+            demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
                     .execute(
                             "demo",
                             "--duration",
@@ -66,12 +67,21 @@ class DemoCommandIT {
                             "10",
                             // DemoIncidentsIT runs the incidents; this run stays at its 20 s.
                             "--no-incidents"));
+            // Four services start one after another: ~1 min on a quiet 2-core machine, several under load.
             Awaitility.await("the consoles printed")
-                    .atMost(Duration.ofMinutes(3))
+                    .atMost(Duration.ofMinutes(8))
                     .until(() -> captured.toString(StandardCharsets.UTF_8).contains("alert sink") || demo.isDone());
             consoles.addAll(openEachConsole(captured.toString(StandardCharsets.UTF_8)));
             exit = demo.get(5, TimeUnit.MINUTES);
         } finally {
+            // A failed wait must not leave this demo running into the next test of the JVM.
+            if (demo != null) {
+                try {
+                    demo.get(10, TimeUnit.MINUTES);
+                } catch (Exception e) {
+                    // The test has failed already, or the demo did: its own assertion says so.
+                }
+            }
             System.setOut(original);
             System.setErr(originalErr);
         }

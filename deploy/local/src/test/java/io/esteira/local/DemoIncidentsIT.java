@@ -45,13 +45,15 @@ class DemoIncidentsIT {
         AtomicReference<String> deliveries = new AtomicReference<>();
         AtomicReference<String> page = new AtomicReference<>();
         int exit;
+        CompletableFuture<Integer> demo = null;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             // A duration shorter than the incidents take: the demo finishes them before it stops.
-            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
+            demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
                     .execute("demo", "--duration", "5s", "--port", "0", "--broker-port", "0", "--rate", "5"));
+            // Four services start one after another: ~1 min on a quiet 2-core machine, several under load.
             Awaitility.await("the sink's address printed")
-                    .atMost(Duration.ofMinutes(3))
+                    .atMost(Duration.ofMinutes(8))
                     .until(() -> SINK.matcher(output(captured)).find() || demo.isDone());
             Matcher sink = SINK.matcher(output(captured));
             assertThat(sink.find())
@@ -71,6 +73,9 @@ class DemoIncidentsIT {
                     });
             exit = demo.get(5, TimeUnit.MINUTES);
         } finally {
+            // A failed wait must not leave this demo running into the next test of the JVM (its services
+            // and its output would be that test's): it ends by itself after its duration and incidents.
+            awaitQuietly(demo);
             System.setOut(original);
         }
         String output = output(captured);
@@ -150,6 +155,17 @@ class DemoIncidentsIT {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
+    }
+
+    private static void awaitQuietly(CompletableFuture<Integer> demo) {
+        if (demo == null) {
+            return;
+        }
+        try {
+            demo.get(10, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            // The test has failed already, or the demo did: its own assertion says so.
+        }
     }
 
     private static String output(ByteArrayOutputStream captured) {
