@@ -50,11 +50,11 @@ class DemoCommandIT {
         ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         int exit;
         List<String> consoles = new ArrayList<>();
-        CompletableFuture<Integer> demo = null;
+        CompletableFuture<Integer> started = null;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
+            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
                     .execute(
                             "demo",
                             "--duration",
@@ -67,6 +67,7 @@ class DemoCommandIT {
                             "10",
                             // DemoIncidentsIT runs the incidents; this run stays at its 20 s.
                             "--no-incidents"));
+            started = demo;
             // Four services start one after another: ~1 min on a quiet 2-core machine, several under load.
             Awaitility.await("the consoles printed")
                     .atMost(Duration.ofMinutes(8))
@@ -75,9 +76,9 @@ class DemoCommandIT {
             exit = demo.get(5, TimeUnit.MINUTES);
         } finally {
             // A failed wait must not leave this demo running into the next test of the JVM.
-            if (demo != null) {
+            if (started != null) {
                 try {
-                    demo.get(10, TimeUnit.MINUTES);
+                    started.get(10, TimeUnit.MINUTES);
                 } catch (Exception e) {
                     // The test has failed already, or the demo did: its own assertion says so.
                 }

@@ -45,12 +45,13 @@ class DemoIncidentsIT {
         AtomicReference<String> deliveries = new AtomicReference<>();
         AtomicReference<String> page = new AtomicReference<>();
         int exit;
-        CompletableFuture<Integer> demo = null;
+        CompletableFuture<Integer> started = null;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             // A duration shorter than the incidents take: the demo finishes them before it stops.
-            demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
+            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
                     .execute("demo", "--duration", "5s", "--port", "0", "--broker-port", "0", "--rate", "5"));
+            started = demo;
             // Four services start one after another: ~1 min on a quiet 2-core machine, several under load.
             Awaitility.await("the sink's address printed")
                     .atMost(Duration.ofMinutes(8))
@@ -75,7 +76,7 @@ class DemoIncidentsIT {
         } finally {
             // A failed wait must not leave this demo running into the next test of the JVM (its services
             // and its output would be that test's): it ends by itself after its duration and incidents.
-            awaitQuietly(demo);
+            awaitQuietly(started);
             System.setOut(original);
         }
         String output = output(captured);
