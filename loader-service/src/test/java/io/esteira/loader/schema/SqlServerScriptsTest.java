@@ -153,16 +153,6 @@ class SqlServerScriptsTest {
     }
 
     private static List<SqlServerScripts.Script> broken(String name, UnaryOperator<String> change) {
-        List<SqlServerScripts.Script> scripts = Migrations.sqlServerScripts().stream()
-                .map(script -> script.name().equals(name)
-                        ? new SqlServerScripts.Script(name, change.apply(script.sql()))
-                        : script)
-                .toList();
-        assertThat(scripts)
-                .extracting(SqlServerScripts.Script::sql)
-                .isNotEqualTo(Migrations.sqlServerScripts().stream()
-                        .map(SqlServerScripts.Script::sql)
-                        .toList());
-        return scripts;
+        return SqlServerScripts.withChanged(Migrations.sqlServerScripts(), name, change);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -76,6 +77,26 @@ public final class SqlServerScripts {
         }
         scripts.sort(Comparator.comparingInt(script -> version(script.name())));
         return scripts;
+    }
+
+    /**
+     * {@code scripts} with the one named {@code name} changed by {@code change}: a deliberately broken copy,
+     * for a test that shows a comparison failing. Refuses a change that changed nothing (a pattern that no
+     * longer matches would make such a test pass for the wrong reason).
+     */
+    public static List<Script> withChanged(List<Script> scripts, String name, UnaryOperator<String> change) {
+        List<Script> changed = new ArrayList<>();
+        boolean differs = false;
+        for (Script script : scripts) {
+            String sql = script.name().equals(name) ? change.apply(script.sql()) : script.sql();
+            differs |= !sql.equals(script.sql());
+            changed.add(new Script(script.name(), sql));
+        }
+        if (!differs) {
+            throw new IllegalArgumentException(
+                    "The change to " + name + " changed nothing; check the script's name and the text it replaces.");
+        }
+        return changed;
     }
 
     /** {@code sql} with Flyway's {@code ${name}} placeholders replaced; an unknown one is an error, as in Flyway. */
