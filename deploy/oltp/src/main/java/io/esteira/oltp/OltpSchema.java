@@ -1,5 +1,6 @@
 package io.esteira.oltp;
 
+import io.esteira.contracts.schema.SchemaPlaceholders;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -8,14 +9,23 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Installs and upgrades the OLTP reference schema {@code core.*} with Flyway: the vendor's
- * migrations from {@code classpath:db/oltp/<vendor>}, recorded in {@code core.flyway_schema_history}
- * so that they never mix with the warehouse's migrations in the same database.
+ * Installs and upgrades the OLTP reference schema {@code core.*} with Flyway, recorded in {@code
+ * core.flyway_schema_history} so that they never mix with the warehouse's migrations in the same database.
+ * As the warehouse's (docs/adr/0013-schema-written-once.md): tables, keys and indexes written once for both
+ * vendors in {@code db/oltp/common}, rendered by {@link SchemaPlaceholders}; what really differs (the
+ * capture triggers) in {@code db/oltp/<vendor>}; the descriptions of every table and column in {@value
+ * #DESCRIPTIONS}, applied by the repeatable {@code R__describe_objects}.
  */
 public final class OltpSchema {
 
     public static final String SCHEMA = "core";
     public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    /** The vendor's own migrations, then those written once for both; {@code {vendor}} is the dialect's folder. */
+    public static final String LOCATIONS = "classpath:db/oltp/{vendor},classpath:db/oltp/common";
+
+    /** The descriptions of every schema, table and column, applied on both vendors by {@code R__describe_objects}. */
+    public static final String DESCRIPTIONS = "db/oltp/descriptions.yml";
 
     private OltpSchema() {}
 
@@ -62,12 +72,12 @@ public final class OltpSchema {
         }
         return Flyway.configure(OltpSchema.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/oltp/" + dialect.folder())
+                .locations(LOCATIONS.replace("{vendor}", dialect.folder()).split(","))
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
-                .placeholderReplacement(false)
+                .placeholders(SchemaPlaceholders.of(dialect.folder()))
                 .failOnMissingLocations(true)
                 .load();
     }

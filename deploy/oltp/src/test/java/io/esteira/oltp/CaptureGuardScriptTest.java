@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SQL Server refuses TRUNCATE of a captured table only while core.capture_guard has a foreign key to it
- * (V2__refuse_uncaptured_bulk_deletes.sql). SQL Server cannot run here: check the script against the
+ * (sqlserver/V2__capture_triggers.sql). SQL Server cannot run here: check the script against the
  * entity catalog, so that an entity added without its guard column fails the build.
  */
 class CaptureGuardScriptTest {
 
-    private static final String SCRIPT = "db/oltp/sqlserver/V2__refuse_uncaptured_bulk_deletes.sql";
+    private static final String SCRIPT = "db/oltp/sqlserver/V2__capture_triggers.sql";
 
     /** {@code <column> bigint NULL CONSTRAINT fk_capture_guard_<table> REFERENCES core.<table> (<key>)}. */
     private static final Pattern GUARD_COLUMN = Pattern.compile(

@@ -2,6 +2,8 @@ package io.esteira.oltp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.contracts.schema.SchemaPlaceholders;
+import io.esteira.embedded.schema.SqlServerScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +18,20 @@ import org.flywaydb.database.sqlserver.SQLServerParser;
 import org.junit.jupiter.api.Test;
 
 /**
- * SQL Server cannot run here: at least check that Flyway's own SQL Server parser cuts the script
- * into the statements meant, each CREATE TRIGGER alone in its batch.
+ * SQL Server cannot run here: at least check that Flyway's own SQL Server parser cuts the scripts (the
+ * common one rendered for SQL Server) into the statements meant, each CREATE TRIGGER alone in its batch.
  */
 class SqlServerMigrationScriptTest {
 
+    private static final String TABLES = "db/oltp/common/V1__core_schema.sql";
+    private static final String TRIGGERS = "db/oltp/sqlserver/V2__capture_triggers.sql";
+
     @Test
     void shouldSendEachTriggerAloneInItsBatch() throws IOException {
-        List<String> batches = batches("db/oltp/sqlserver/V1__core_schema.sql");
+        List<String> batches = batches(TRIGGERS);
 
         List<String> triggers = batches.stream()
-                .filter(batch -> batch.contains("CREATE TRIGGER"))
+                .filter(batch -> batch.contains("CREATE TRIGGER core."))
                 .toList();
         assertThat(triggers).hasSize(2 * CoreTable.values().length);
         assertThat(triggers).allSatisfy(batch -> {
@@ -37,24 +42,27 @@ class SqlServerMigrationScriptTest {
 
     @Test
     void shouldSendTheSwitchGuardAloneInItsBatchAfterTheCaptureGuard() throws IOException {
-        List<String> batches = batches("db/oltp/sqlserver/V2__refuse_uncaptured_bulk_deletes.sql");
+        List<String> batches = batches(TRIGGERS);
 
-        assertThat(batches).hasSize(2);
+        assertThat(batches).hasSize(1 + 2 * CoreTable.values().length + 1);
         assertThat(batches.get(0)).startsWith("CREATE TABLE core.capture_guard (");
-        assertThat(batches.get(1))
+        String last = batches.get(batches.size() - 1);
+        assertThat(last)
                 .startsWith("CREATE TRIGGER tr_refuse_switch_of_captured_tables ON DATABASE FOR ALTER_TABLE AS")
                 .endsWith("END;");
-        assertThat(batches.get(1).split("CREATE ", -1)).hasSize(2);
+        assertThat(last.split("CREATE ", -1)).hasSize(2);
     }
 
     @Test
     void shouldCreateEveryTableWithItsRowversionIndexBeforeTheTriggers() throws IOException {
-        List<String> batches = batches("db/oltp/sqlserver/V1__core_schema.sql");
+        List<String> batches = batches(TABLES);
 
+        assertThat(batches).hasSize(1);
         String tables = batches.get(0);
         for (CoreTable table : CoreTable.values()) {
             assertThat(tables)
                     .contains("CREATE TABLE " + table.qualifiedName() + " (")
+                    .contains("    row_version     rowversion NOT NULL,")
                     .contains("ON " + table.qualifiedName() + " (row_version, " + table.keyColumn() + ");");
         }
         assertThat(tables)
@@ -64,12 +72,15 @@ class SqlServerMigrationScriptTest {
                 .noneMatch(batch -> batch.lines().anyMatch(line -> line.strip().equalsIgnoreCase("GO")));
     }
 
-    /** The script as Flyway sends it: one batch per GO, leading comments dropped. */
+    /** The script as Flyway sends it to SQL Server: rendered, one batch per GO, leading comments dropped. */
     private static List<String> batches(String resource) throws IOException {
         String script;
         try (InputStream in =
                 SqlServerMigrationScriptTest.class.getClassLoader().getResourceAsStream(resource)) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            script = SqlServerScripts.render(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    SchemaPlaceholders.of("sqlserver"),
+                    resource);
         }
         SQLServerParser parser = new SQLServerParser(new ClassicConfiguration(), new ParsingContext());
         List<String> statements = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.esteira.loader.schema;
 
+import io.esteira.contracts.schema.SchemaPlaceholders;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 /**
  * The warehouse schema (docs/data-contract.md, "Warehouse"): Flyway migrations written once for both
  * vendors under {@code db/dw/common}, those that really differ under {@code db/dw/{postgresql,sqlserver}},
- * descriptions in {@value Descriptions#RESOURCE}, with Flyway's history in {@code ctl.flyway_schema_history}.
+ * descriptions in {@value #DESCRIPTIONS}, with Flyway's history in {@code ctl.flyway_schema_history}.
  *
  * <p>The service migrates at start-up through Spring Boot with the same settings ({@code spring.flyway.*}
  * in {@code application.yml}; {@code DwSchemaTest} keeps both in step). This entry point is for tests and
@@ -28,10 +29,16 @@ public final class DwSchema {
 
     /**
      * The vendor's own migrations, then those written once for both ({@code db/dw/common}, rendered by
-     * {@link DwPlaceholders}). Spring Boot resolves {@code {vendor}} from the JDBC URL; {@link #flyway}
+     * {@link SchemaPlaceholders}). Spring Boot resolves {@code {vendor}} from the JDBC URL; {@link #flyway}
      * does the same.
      */
     public static final String LOCATIONS = "classpath:db/dw/{vendor},classpath:db/dw/common";
+
+    /**
+     * The descriptions of every schema, table, view and column, applied on both vendors by {@code
+     * R__describe_objects} ({@link io.esteira.contracts.schema.DescribeObjectsMigration}).
+     */
+    public static final String DESCRIPTIONS = "db/dw/descriptions.yml";
 
     public static final String HISTORY_SCHEMA = "ctl";
     public static final String HISTORY_TABLE = "flyway_schema_history";
@@ -60,7 +67,7 @@ public final class DwSchema {
                 .locations(LOCATIONS.replace("{vendor}", vendor).split(","))
                 .schemas(HISTORY_SCHEMA)
                 .table(HISTORY_TABLE)
-                .placeholders(DwPlaceholders.with(calendar.placeholders(), vendor))
+                .placeholders(SchemaPlaceholders.with(calendar.placeholders(), vendor))
                 .validateMigrationNaming(true);
         if ("postgresql".equals(vendor)) {
             // PostgreSQL's NOTICEs (e.g. "schema ctl already exists, skipping" when Flyway created the

@@ -36,7 +36,7 @@ class DataDictionaryIT {
     @Test
     void shouldFindACommentOnEverySchemaTableViewAndColumn() {
         assertThat(dictionary.uncommented())
-                .as("objects without a comment: describe them in " + Descriptions.RESOURCE)
+                .as("objects without a comment: describe them in " + DwSchema.DESCRIPTIONS)
                 .isEmpty();
     }
 

@@ -2,7 +2,9 @@ package io.esteira.loader.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.contracts.schema.Descriptions;
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.embedded.schema.SqlServerDescriptions;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every schema, table, view and column of a migrated PostgreSQL warehouse (the reference) is described,
  * on PostgreSQL and for SQL Server, object for object, and no description names an object the warehouse
- * lacks — without a SQL Server. Descriptions come from {@value Descriptions#RESOURCE} (applied to both
+ * lacks — without a SQL Server. Descriptions come from {@value DwSchema#DESCRIPTIONS} (applied to both
  * vendors by {@code R__describe_objects}) and, for a migration that describes its own objects in SQL, from
  * its {@code COMMENT ON} or {@code sp_addextendedproperty} ({@link SqlServerDescriptions} reads the SQL
  * Server scripts). {@code DwSchemaSqlServerIT} checks the same on a real SQL Server where Docker exists.
@@ -41,17 +43,18 @@ class DescriptionParityIT {
     @Test
     void shouldDescribeEverySchemaTableViewAndColumnOnPostgresql() {
         assertThat(reference.uncommented())
-                .as("objects without a description: add one to " + Descriptions.RESOURCE)
+                .as("objects without a description: add one to " + DwSchema.DESCRIPTIONS)
                 .isEmpty();
     }
 
     @Test
     void shouldDescribeOnlyObjectsTheWarehouseHas() {
-        Set<String> unknown = new TreeSet<>(Descriptions.load().objects());
+        Set<String> unknown =
+                new TreeSet<>(Descriptions.load(DwSchema.DESCRIPTIONS).objects());
         unknown.removeAll(objects(reference));
 
         assertThat(unknown)
-                .as(Descriptions.RESOURCE + " describes objects the migrated warehouse does not have"
+                .as(DwSchema.DESCRIPTIONS + " describes objects the migrated warehouse does not have"
                         + " (a misspelt name, a table listed as a view, or a column a migration dropped)")
                 .isEmpty();
     }
@@ -64,7 +67,7 @@ class DescriptionParityIT {
 
         assertThat(missing)
                 .as("objects of the PostgreSQL warehouse that SQL Server would not describe: add them to "
-                        + Descriptions.RESOURCE + " (or to a new SQL Server migration's sp_addextendedproperty)")
+                        + DwSchema.DESCRIPTIONS + " (or to a new SQL Server migration's sp_addextendedproperty)")
                 .isEmpty();
     }
 
@@ -81,8 +84,8 @@ class DescriptionParityIT {
 
     /** What a migrated SQL Server warehouse describes: the scripts' own descriptions, then the common ones. */
     private static Set<String> sqlServerDescriptions() {
-        Set<String> described = new TreeSet<>(SqlServerDescriptions.ofMigrations());
-        described.addAll(Descriptions.load().objects());
+        Set<String> described = new TreeSet<>(SqlServerDescriptions.ofMigrations("db/dw"));
+        described.addAll(Descriptions.load(DwSchema.DESCRIPTIONS).objects());
         return described;
     }
 

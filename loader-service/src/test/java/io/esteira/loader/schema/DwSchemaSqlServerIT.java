@@ -103,7 +103,7 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
     @Test
     void shouldCommentEverySchemaTableViewAndColumn() throws SQLException {
         assertThat(strings(UNCOMMENTED))
-                .as("objects without MS_Description: describe them in " + Descriptions.RESOURCE)
+                .as("objects without MS_Description: describe them in " + DwSchema.DESCRIPTIONS)
                 .isEmpty();
     }
 

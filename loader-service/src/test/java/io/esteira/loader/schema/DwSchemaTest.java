@@ -2,6 +2,8 @@ package io.esteira.loader.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.contracts.schema.Descriptions;
+import io.esteira.contracts.schema.SchemaPlaceholders;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,16 @@ class DwSchemaTest {
 
     @Test
     void shouldRenderEveryPlaceholderOfTheCommonMigrationsForBothVendors() {
-        assertThat(DwPlaceholders.of("sqlserver").keySet())
-                .isEqualTo(DwPlaceholders.of("postgresql").keySet())
+        assertThat(SchemaPlaceholders.of("sqlserver").keySet())
+                .isEqualTo(SchemaPlaceholders.of("postgresql").keySet())
                 .contains("varchar", "text", "bool", "timestamp", "identity", "go");
         assertThat(Migrations.of("common")).contains("V2__dimensions.sql", "V7__mart_views.sql");
+    }
+
+    @Test
+    void shouldReadTheWarehouseDescriptions() {
+        assertThat(Descriptions.load(DwSchema.DESCRIPTIONS).objects())
+                .contains("schema dim", "table dim.dim_data", "view mart.vendas", "column stg.incoming_regions.applies")
+                .doesNotHaveDuplicates();
     }
 }

@@ -1,15 +1,17 @@
 package io.esteira.loader.schema;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.esteira.contracts.schema.SchemaPlaceholders;
+import io.esteira.embedded.schema.DeclaredSchema;
+import io.esteira.embedded.schema.MigrationScripts;
+import io.esteira.embedded.schema.SqlServerScripts;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /** The migrations a vendor ships (SQL scripts, versioned and repeatable Java migrations), as built into target/classes. */
 final class Migrations {
+
+    private static final String ROOT = "db/dw";
 
     private Migrations() {}
 
@@ -20,19 +22,23 @@ final class Migrations {
 
     /** File names under {@code db/dw/<folder>} ({@code postgresql}, {@code sqlserver} or {@code common}), sorted. */
     static List<String> of(String vendor) {
-        try {
-            Path folder =
-                    Path.of(Migrations.class.getResource("/db/dw/" + vendor).toURI());
-            try (Stream<Path> files = Files.list(folder)) {
-                return files.map(file -> file.getFileName().toString())
-                        .filter(name -> name.endsWith(".sql") || name.matches("(V\\d+|R)__\\w+\\.class"))
-                        .sorted()
-                        .toList();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return MigrationScripts.of(ROOT, vendor);
+    }
+
+    /** The warehouse's SQL Server scripts, rendered with the default calendar, in version order. */
+    static List<SqlServerScripts.Script> sqlServerScripts() {
+        return SqlServerScripts.ofMigrations(
+                ROOT, SchemaPlaceholders.with(CalendarRange.DEFAULT.placeholders(), "sqlserver"));
+    }
+
+    /**
+     * What a migrated PostgreSQL warehouse declares in {@link DwSchema#SCHEMAS}; Flyway's history and
+     * Quartz's job store ({@code ctl.qrtz_*}, created by a Java migration) left out.
+     */
+    static DeclaredSchema declaredOnPostgres(DataSource dataSource) throws SQLException {
+        return DeclaredSchema.ofPostgres(
+                dataSource,
+                DwSchema.SCHEMAS,
+                table -> table.equals(DataDictionary.FLYWAY_HISTORY) || table.startsWith("ctl.qrtz_"));
     }
 }

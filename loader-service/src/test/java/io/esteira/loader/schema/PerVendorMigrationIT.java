@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A migration written in the per-vendor style (its own folder per vendor, its own COMMENT ON) still runs
  * after the baseline of ADR 13, and its objects keep their descriptions next to those of
- * {@value Descriptions#RESOURCE}: what versions V70 and later may still do (the example is V999, after every real version).
+ * {@value DwSchema#DESCRIPTIONS}: what versions V70 and later may still do (the example is V999, after every real version).
  */
 class PerVendorMigrationIT {
 

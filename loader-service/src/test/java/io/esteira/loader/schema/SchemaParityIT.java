@@ -3,6 +3,8 @@ package io.esteira.loader.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.embedded.schema.DeclaredSchema;
+import io.esteira.embedded.schema.SqlServerScripts;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,8 @@ class SchemaParityIT {
     @BeforeAll
     static void declare() throws SQLException {
         DwSchema.migrate(dw.dataSource());
-        postgresql = DeclaredSchema.ofPostgres(dw.dataSource());
-        sqlServer = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+        postgresql = Migrations.declaredOnPostgres(dw.dataSource());
+        sqlServer = SqlServerScripts.declared(Migrations.sqlServerScripts());
     }
 
     @Test

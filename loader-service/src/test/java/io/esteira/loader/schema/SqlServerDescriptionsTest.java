@@ -3,6 +3,7 @@ package io.esteira.loader.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.esteira.embedded.schema.SqlServerDescriptions;
 import org.junit.jupiter.api.Test;
 
 class SqlServerDescriptionsTest {

@@ -3,6 +3,9 @@ package io.esteira.loader.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.esteira.contracts.schema.SchemaPlaceholders;
+import io.esteira.embedded.schema.DeclaredSchema;
+import io.esteira.embedded.schema.SqlServerScripts;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -69,16 +72,16 @@ class SqlServerScriptsTest {
 
     @Test
     void shouldReadTheWarehouseScriptsAsDeclaringTheSameAsThemselves() {
-        DeclaredSchema scripts = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+        DeclaredSchema scripts = SqlServerScripts.declared(Migrations.sqlServerScripts());
 
         assertThat(scripts.tables).containsKeys("dim.dim_cliente", "fact.fact_vendas", "stg.incoming_orders");
-        assertThat(scripts.differences("scripts", SqlServerScripts.declared(SqlServerScripts.ofMigrations()), "again"))
+        assertThat(scripts.differences("scripts", SqlServerScripts.declared(Migrations.sqlServerScripts()), "again"))
                 .isEmpty();
     }
 
     @Test
     void shouldReportEachDifferenceOfADeliberatelyBrokenCopyOfTheWarehouseScripts() {
-        DeclaredSchema intact = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+        DeclaredSchema intact = SqlServerScripts.declared(Migrations.sqlServerScripts());
         DeclaredSchema broken = SqlServerScripts.declared(broken("common/V5__staging.sql", sql -> sql.replaceFirst(
                         "source_version bigint(\\s+)NOT NULL", "source_version bigint$1")
                 .replaceFirst("(CREATE TABLE stg.teams \\(\\s+team_id\\s+bigint\\s+NOT NULL,\\s+)name", "$1team_name")
@@ -94,7 +97,7 @@ class SqlServerScriptsTest {
 
     @Test
     void shouldReportAMissingKeyAndAMissingTable() {
-        DeclaredSchema intact = SqlServerScripts.declared(SqlServerScripts.ofMigrations());
+        DeclaredSchema intact = SqlServerScripts.declared(Migrations.sqlServerScripts());
         DeclaredSchema broken = SqlServerScripts.declared(broken(
                 "common/V4__facts.sql",
                 sql -> sql.replace(
@@ -140,7 +143,8 @@ class SqlServerScriptsTest {
 
     @Test
     void shouldRefuseAPlaceholderWithoutASqlServerValue() {
-        assertThatThrownBy(() -> SqlServerScripts.render("a ${uuid} b", DwPlaceholders.of("sqlserver"), "V99__x.sql"))
+        assertThatThrownBy(
+                        () -> SqlServerScripts.render("a ${uuid} b", SchemaPlaceholders.of("sqlserver"), "V99__x.sql"))
                 .hasMessageContaining("V99__x.sql uses the placeholder ${uuid}");
     }
 
@@ -149,16 +153,6 @@ class SqlServerScriptsTest {
     }
 
     private static List<SqlServerScripts.Script> broken(String name, UnaryOperator<String> change) {
-        List<SqlServerScripts.Script> scripts = SqlServerScripts.ofMigrations().stream()
-                .map(script -> script.name().equals(name)
-                        ? new SqlServerScripts.Script(name, change.apply(script.sql()))
-                        : script)
-                .toList();
-        assertThat(scripts)
-                .extracting(SqlServerScripts.Script::sql)
-                .isNotEqualTo(SqlServerScripts.ofMigrations().stream()
-                        .map(SqlServerScripts.Script::sql)
-                        .toList());
-        return scripts;
+        return SqlServerScripts.withChanged(Migrations.sqlServerScripts(), name, change);
     }
 }

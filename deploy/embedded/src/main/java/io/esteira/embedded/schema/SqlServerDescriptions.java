@@ -1,4 +1,4 @@
-package io.esteira.loader.schema;
+package io.esteira.embedded.schema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The objects that the SQL Server migration scripts give an {@code MS_Description}, read from the
  * scripts themselves, so that a machine without SQL Server can still compare them with the PostgreSQL
- * reference. Each object is named as {@link DataDictionary#uncommented()} names it: {@code schema stg},
+ * reference. Each object is named as {@code Descriptions.Description#object()} names it: {@code schema stg},
  * {@code table stg.affected}, {@code view mart.vendas}, {@code column stg.affected.key_value}.
  *
  * <p>Reads the house form, {@code EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value =
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * sp_updateextendedproperty} also describes, {@code sp_dropextendedproperty} takes the description
  * away. A call in another form (positional arguments, dynamic SQL) is refused rather than missed.
  */
-final class SqlServerDescriptions {
+public final class SqlServerDescriptions {
 
     private static final Pattern CALL = Pattern.compile("(?i)\\bsp_(add|update|drop)extendedproperty\\b");
 
@@ -31,19 +31,19 @@ final class SqlServerDescriptions {
 
     private SqlServerDescriptions() {}
 
-    /** What the scripts under {@code db/dw/sqlserver} describe, in version order. */
-    static Set<String> ofMigrations() {
+    /** What the scripts under {@code <root>/sqlserver} ({@code db/dw}, {@code db/oltp}) describe, in version order. */
+    public static Set<String> ofMigrations(String root) {
         Set<String> described = new TreeSet<>();
-        for (String file : Migrations.of("sqlserver")) {
+        for (String file : MigrationScripts.of(root, "sqlserver")) {
             if (file.endsWith(".sql")) {
-                apply(read("/db/dw/sqlserver/" + file), file, described);
+                apply(read("/" + root + "/sqlserver/" + file), file, described);
             }
         }
         return described;
     }
 
     /** What one script describes. */
-    static Set<String> of(String script) {
+    public static Set<String> of(String script) {
         Set<String> described = new TreeSet<>();
         apply(script, "the script", described);
         return described;
@@ -87,7 +87,7 @@ final class SqlServerDescriptions {
         String level2 = level(arguments, 2, file, statement);
         if (!"schema".equals(level0)) {
             throw new IllegalArgumentException(file + ": a description outside a schema (" + statement.strip()
-                    + "); the warehouse describes schemas, tables, views and their columns only.");
+                    + "); the schemas describe schemas, tables, views and their columns only.");
         }
         String name = lower(arguments.get("level0name"));
         if (level1 == null) {
@@ -131,7 +131,7 @@ final class SqlServerDescriptions {
     }
 
     /** The script without {@code --} line comments (outside string literals). */
-    static String withoutComments(String script) {
+    public static String withoutComments(String script) {
         StringBuilder code = new StringBuilder(script.length());
         boolean quoted = false;
         for (int i = 0; i < script.length(); i++) {
@@ -153,10 +153,11 @@ final class SqlServerDescriptions {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
-    static String read(String resource) {
+    public static String read(String resource) {
         try (InputStream in = SqlServerDescriptions.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test classpath; build loader-service first");
+                throw new IllegalStateException(
+                        resource + " is not on the test classpath; build the module that ships it");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.esteira.loader.schema;
+package io.esteira.embedded.schema;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,18 +13,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
- * What a warehouse schema declares, in terms both vendors share: tables with their columns (name,
+ * What a database schema (the warehouse, the OLTP reference schema) declares, in terms both vendors share: tables with their columns (name,
  * comparable type, nullability), primary, unique and foreign keys, and views. Types are written in one
  * vocabulary ({@link #type}): {@code varchar(100)}, {@code text}, {@code bool}, {@code timestamp(3)},
- * {@code double}, {@code numeric(12,2)}, {@code integer}, …, so that PostgreSQL's {@code character
- * varying(100)} and SQL Server's {@code nvarchar(100)} compare equal.
+ * {@code double}, {@code numeric(12,2)}, {@code integer}, {@code change_order}, …, so that PostgreSQL's
+ * {@code character varying(100)} and SQL Server's {@code nvarchar(100)} compare equal.
  */
-final class DeclaredSchema {
+public final class DeclaredSchema {
 
-    record Column(String type, boolean nullable) {
+    public record Column(String type, boolean nullable) {
         @Override
         public String toString() {
             return type + (nullable ? " null" : " not null");
@@ -32,40 +33,41 @@ final class DeclaredSchema {
     }
 
     /** A table; keys are written {@code (a, b)} and foreign keys {@code (a) -> s.t (b)}. */
-    static final class Table {
-        final Map<String, Column> columns = new LinkedHashMap<>();
-        final Map<String, String> constraints = new LinkedHashMap<>();
-        final Set<String> uniqueIndexes = new TreeSet<>();
-        String primaryKey;
-        String primaryKeyName;
+    public static final class Table {
+        public final Map<String, Column> columns = new LinkedHashMap<>();
+        public final Map<String, String> constraints = new LinkedHashMap<>();
+        public final Set<String> uniqueIndexes = new TreeSet<>();
+        public String primaryKey;
+        public String primaryKeyName;
 
-        Set<String> foreignKeys() {
+        public Set<String> foreignKeys() {
             Set<String> keys = new TreeSet<>();
             constraints.values().stream().filter(c -> c.contains("->")).forEach(keys::add);
             return keys;
         }
 
-        Set<String> uniqueKeys() {
+        public Set<String> uniqueKeys() {
             Set<String> keys = new TreeSet<>(uniqueIndexes);
             constraints.values().stream().filter(c -> !c.contains("->")).forEach(keys::add);
             return keys;
         }
     }
 
-    final Map<String, Table> tables = new TreeMap<>();
-    final Set<String> views = new TreeSet<>();
+    public final Map<String, Table> tables = new TreeMap<>();
+    public final Set<String> views = new TreeSet<>();
 
     /**
-     * What a migrated PostgreSQL warehouse declares in {@link DwSchema#SCHEMAS}, read from pg_catalog;
-     * Flyway's history and Quartz's job store ({@code ctl.qrtz_*}, created by a Java migration) left out.
+     * What a migrated PostgreSQL database declares in {@code schemas}, read from pg_catalog; the tables and
+     * views for which {@code leftOut} is true (e.g. Flyway's history) are left out.
      */
-    static DeclaredSchema ofPostgres(DataSource dataSource) throws SQLException {
+    public static DeclaredSchema ofPostgres(DataSource dataSource, List<String> schemas, Predicate<String> leftOut)
+            throws SQLException {
         DeclaredSchema schema = new DeclaredSchema();
         try (Connection connection = dataSource.getConnection()) {
-            Array names = connection.createArrayOf("text", DwSchema.SCHEMAS.toArray());
+            Array names = connection.createArrayOf("text", schemas.toArray());
             query(connection, POSTGRES_COLUMNS, names, rs -> {
                 String table = rs.getString(1);
-                if (table.equals(DataDictionary.FLYWAY_HISTORY) || table.startsWith("ctl.qrtz_")) {
+                if (leftOut.test(table)) {
                     return;
                 }
                 if (rs.getString(2) == null) {
@@ -94,6 +96,49 @@ final class DeclaredSchema {
         }
         return schema;
     }
+
+    /**
+     * The description ({@code COMMENT ON}) of every schema of {@code schemas}, and of every table, view and
+     * column in them, null where there is none; objects named as {@code Descriptions.Description#object()}
+     * names them ({@code schema core}, {@code table core.orders}, {@code column core.orders.status}); the
+     * tables and views for which {@code leftOut} is true are left out.
+     */
+    public static Map<String, String> postgresDescriptions(
+            DataSource dataSource, List<String> schemas, Predicate<String> leftOut) throws SQLException {
+        Map<String, String> described = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            Array names = connection.createArrayOf("text", schemas.toArray());
+            query(connection, POSTGRES_DESCRIPTIONS, names, rs -> {
+                String relation = rs.getString(2);
+                if (relation == null) {
+                    described.put("schema " + rs.getString(1), rs.getString(5));
+                } else if (!leftOut.test(relation)) {
+                    String column = rs.getString(4);
+                    described.put(
+                            column == null ? rs.getString(3) + " " + relation : "column " + relation + "." + column,
+                            rs.getString(5));
+                }
+            });
+        }
+        return described;
+    }
+
+    /** Schema, relation (null for the schema), kind (table or view), column (null for the relation), description. */
+    private static final String POSTGRES_DESCRIPTIONS =
+            """
+            SELECT n.nspname, NULL, NULL, NULL, obj_description(n.oid, 'pg_namespace')
+            FROM pg_namespace n WHERE n.nspname = ANY (?)
+            UNION ALL
+            SELECT n.nspname, n.nspname || '.' || c.relname, CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END,
+                   NULL, obj_description(c.oid, 'pg_class')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v')
+            UNION ALL
+            SELECT n.nspname, n.nspname || '.' || c.relname, NULL, a.attname, col_description(c.oid, a.attnum)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v')
+            """;
 
     /** Columns of tables; one row with a null column per view. */
     private static final String POSTGRES_COLUMNS =
@@ -156,7 +201,7 @@ final class DeclaredSchema {
         }
     }
 
-    Table table(String name, String where) {
+    public Table table(String name, String where) {
         Table table = tables.get(name);
         if (table == null) {
             throw new IllegalArgumentException(where + ": table " + name + " is not declared before it is used.");
@@ -165,7 +210,7 @@ final class DeclaredSchema {
     }
 
     /** Every way in which {@code other} differs from this schema, one line each, empty when they agree. */
-    List<String> differences(String name, DeclaredSchema other, String otherName) {
+    public List<String> differences(String name, DeclaredSchema other, String otherName) {
         List<String> out = new ArrayList<>();
         only(tables.keySet(), other.tables.keySet(), "table", name, otherName, out);
         only(views, other.views, "view", name, otherName, out);
@@ -210,7 +255,7 @@ final class DeclaredSchema {
     }
 
     /** A vendor's type in the shared vocabulary; refuses a type it does not know rather than compare it wrongly. */
-    static String type(String declared) {
+    public static String type(String declared) {
         String t = declared.toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ")
                 .replace(", ", ",")
@@ -229,6 +274,8 @@ final class DeclaredSchema {
             case "integer", "int" -> "integer";
             case "bigint", "smallint", "date", "real" -> base;
             case "numeric", "decimal" -> "numeric" + size;
+                // A source table's change order: a trigger-stamped transaction id, or SQL Server's own counter.
+            case "xid8", "rowversion" -> "change_order";
             default -> throw new IllegalArgumentException("Type " + declared
                     + " has no equivalent in DeclaredSchema.type;" + " add its mapping for both vendors.");
         };

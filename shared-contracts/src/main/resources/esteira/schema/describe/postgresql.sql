@@ -1,5 +1,6 @@
--- The COMMENT ON statements of every description of db/dw/descriptions.yml, as one script (one round
--- trip to build it, one to run it), identifiers and texts quoted by the server (format's %I and %L).
+-- The COMMENT ON statements of every description of a descriptions file (db/dw/descriptions.yml,
+-- db/oltp/descriptions.yml), as one script (one round trip to build it, one to run it), identifiers and
+-- texts quoted by the server (format's %I and %L).
 -- Parameters, arrays in the same order: level (SCHEMA, TABLE, VIEW or COLUMN), schema, relation, column, text.
 SELECT string_agg(
            CASE d.level

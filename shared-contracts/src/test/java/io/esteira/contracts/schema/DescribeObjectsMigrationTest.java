@@ -1,4 +1,4 @@
-package io.esteira.loader.schema;
+package io.esteira.contracts.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL Server form of a description (no SQL Server here): {@code db/dw/describe/sqlserver.sql} gets
+ * The SQL Server form of a description (no SQL Server here): {@code esteira/schema/describe/sqlserver.sql} gets
  * the text, the schema, then the level-1 and level-2 types and names that {@code sp_addextendedproperty}
  * expects; null levels for a schema.
  */
@@ -46,8 +46,9 @@ class DescribeObjectsMigrationTest {
 
     @Test
     void shouldTakeAsManyParametersAsTheSqlServerScriptDeclares() throws Exception {
-        String sql = new String(
-                getClass().getResourceAsStream("/db/dw/describe/sqlserver.sql").readAllBytes());
+        String sql = new String(getClass()
+                .getResourceAsStream("/esteira/schema/describe/sqlserver.sql")
+                .readAllBytes());
         String code = sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", String::concat);
 
         assertThat(code.chars().filter(c -> c == '?').count()).isEqualTo(6);

@@ -1,4 +1,4 @@
-package io.esteira.loader.schema;
+package io.esteira.embedded.schema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,19 +6,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The SQL Server warehouse as its migration scripts declare it, read without a SQL Server: the scripts of
- * {@code db/dw/common} rendered with {@link DwPlaceholders} for SQL Server, and those of {@code
- * db/dw/sqlserver}, in version order, as Flyway would run them. A focused reader of the DDL the warehouse
- * uses ({@code CREATE TABLE}, {@code SELECT TOP 0 * INTO}, {@code ALTER TABLE ADD/DROP/ALTER COLUMN},
+ * A SQL Server schema as its migration scripts declare it, read without a SQL Server: the scripts of
+ * {@code <root>/common} rendered with the SQL Server placeholders ({@code
+ * io.esteira.contracts.schema.SchemaPlaceholders}), and those of {@code <root>/sqlserver}, in version
+ * order, as Flyway would run them ({@code db/dw} for the warehouse, {@code db/oltp} for the OLTP reference
+ * schema). A focused reader of the DDL the schemas use ({@code CREATE TABLE}, {@code SELECT TOP 0 * INTO}, {@code ALTER TABLE ADD/DROP/ALTER COLUMN},
  * constraints, indexes, views); any other {@code CREATE}, {@code ALTER} or {@code DROP} is refused rather
- * than missed. Java migrations (the Quartz job store, the descriptions) are not scripts and are left out.
+ * than missed. Java migrations (the Quartz job store, the descriptions) are not scripts and are left out;
+ * so are triggers, procedures and functions, which declare no table.
  */
-final class SqlServerScripts {
+public final class SqlServerScripts {
 
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
@@ -50,20 +53,25 @@ final class SqlServerScripts {
     private static final List<String> PERMISSIONS = List.of("GRANT", "DENY", "REVOKE");
 
     /** One script: its file name (for messages) and its SQL, already rendered. */
-    record Script(String name, String sql) {}
+    public record Script(String name, String sql) {}
 
     private SqlServerScripts() {}
 
-    /** The warehouse's SQL Server scripts, rendered, in version order. */
-    static List<Script> ofMigrations() {
-        Map<String, String> placeholders = DwPlaceholders.with(CalendarRange.DEFAULT.placeholders(), "sqlserver");
+    /**
+     * The SQL Server scripts under the classpath folder {@code root} ({@code db/dw}, {@code db/oltp}), rendered
+     * with {@code placeholders}, in version order; each named {@code common/<file>} or {@code sqlserver/<file>}.
+     */
+    public static List<Script> ofMigrations(String root, Map<String, String> placeholders) {
         List<Script> scripts = new ArrayList<>();
         for (String folder : List.of("common", "sqlserver")) {
-            for (String file : Migrations.of(folder)) {
+            for (String file : MigrationScripts.of(root, folder)) {
                 if (file.endsWith(".sql")) {
                     scripts.add(new Script(
                             folder + "/" + file,
-                            render(SqlServerDescriptions.read("/db/dw/" + folder + "/" + file), placeholders, file)));
+                            render(
+                                    SqlServerDescriptions.read("/" + root + "/" + folder + "/" + file),
+                                    placeholders,
+                                    file)));
                 }
             }
         }
@@ -71,15 +79,35 @@ final class SqlServerScripts {
         return scripts;
     }
 
+    /**
+     * {@code scripts} with the one named {@code name} changed by {@code change}: a deliberately broken copy,
+     * for a test that shows a comparison failing. Refuses a change that changed nothing (a pattern that no
+     * longer matches would make such a test pass for the wrong reason).
+     */
+    public static List<Script> withChanged(List<Script> scripts, String name, UnaryOperator<String> change) {
+        List<Script> changed = new ArrayList<>();
+        boolean differs = false;
+        for (Script script : scripts) {
+            String sql = script.name().equals(name) ? change.apply(script.sql()) : script.sql();
+            differs |= !sql.equals(script.sql());
+            changed.add(new Script(script.name(), sql));
+        }
+        if (!differs) {
+            throw new IllegalArgumentException(
+                    "The change to " + name + " changed nothing; check the script's name and the text it replaces.");
+        }
+        return changed;
+    }
+
     /** {@code sql} with Flyway's {@code ${name}} placeholders replaced; an unknown one is an error, as in Flyway. */
-    static String render(String sql, Map<String, String> placeholders, String file) {
+    public static String render(String sql, Map<String, String> placeholders, String file) {
         Matcher m = PLACEHOLDER.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = placeholders.get(m.group(1));
             if (value == null) {
                 throw new IllegalArgumentException(file + " uses the placeholder ${" + m.group(1)
-                        + "}, which has no SQL Server value; add it to DwPlaceholders for every vendor.");
+                        + "}, which has no SQL Server value; add it to SchemaPlaceholders for every vendor.");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -88,7 +116,7 @@ final class SqlServerScripts {
     }
 
     /** What the scripts declare, applied in order. */
-    static DeclaredSchema declared(List<Script> scripts) {
+    public static DeclaredSchema declared(List<Script> scripts) {
         DeclaredSchema schema = new DeclaredSchema();
         for (Script script : scripts) {
             for (String statement : statements(script.sql())) {
@@ -202,7 +230,7 @@ final class SqlServerScripts {
     }
 
     /** The statements of a script: split on GO lines and on top-level semicolons; comments removed. */
-    static List<String> statements(String sql) {
+    public static List<String> statements(String sql) {
         List<String> statements = new ArrayList<>();
         for (String batch : SqlServerDescriptions.withoutComments(sql).split("(?im)^\\s*GO\\s*$")) {
             if (ROUTINE.matcher(batch).lookingAt()) {

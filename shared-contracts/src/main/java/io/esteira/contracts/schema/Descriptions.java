@@ -1,4 +1,4 @@
-package io.esteira.loader.schema;
+package io.esteira.contracts.schema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +16,16 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The descriptions of every schema, table, view and column of the warehouse, written once in {@value
- * #RESOURCE} for both vendors (docs/adr/0013-schema-written-once.md). {@code R__describe_objects}
- * applies them ({@link DescribeObjectsMigration}); {@link DataDictionary} renders them from the migrated
- * warehouse.
+ * The descriptions of every schema, table, view and column of a database schema, written once in a YAML
+ * resource for both vendors (docs/adr/0013-schema-written-once.md): {@code db/dw/descriptions.yml} for the
+ * warehouse, {@code db/oltp/descriptions.yml} for the OLTP reference schema. {@code R__describe_objects}
+ * applies them ({@link DescribeObjectsMigration}).
  *
  * <p>Form, per schema: {@code description}, {@code tables} and {@code views}, each relation with a
  * {@code description} and {@code columns} ({@code name: text}). A relation whose columns are another
  * table's says {@code columns of: {table: s.t, except: [c]}} and lists only its own extra columns.
  */
 public final class Descriptions {
-
-    public static final String RESOURCE = "db/dw/descriptions.yml";
 
     /**
      * SQL Server keeps an extended property in a {@code sql_variant} of at most 7,500 bytes: 3,750
@@ -68,19 +66,21 @@ public final class Descriptions {
         this.checksum = checksum;
     }
 
-    /** The warehouse's descriptions, from {@value #RESOURCE} on the classpath. */
-    public static Descriptions load() {
-        try (InputStream in = Descriptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    /** The descriptions of the classpath resource {@code resource}, e.g. {@code db/dw/descriptions.yml}. */
+    public static Descriptions load(String resource) {
+        try (InputStream in = Descriptions.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath; rebuild the loader.");
+                throw new IllegalStateException(
+                        resource + " is not on the classpath; rebuild the module that ships it.");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE + " from the classpath; rebuild the loader.", e);
+            throw new UncheckedIOException(
+                    "Cannot read " + resource + " from the classpath; rebuild the module that ships it.", e);
         }
     }
 
-    /** Parses descriptions in the form of {@value #RESOURCE}; {@code origin} names the source in errors. */
+    /** Parses descriptions in the form described above; {@code origin} names the source in errors. */
     public static Descriptions parse(String yaml, String origin) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Map<String, Object> schemas = map(root, origin);

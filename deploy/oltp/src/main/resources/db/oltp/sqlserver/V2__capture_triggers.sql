@@ -1,4 +1,11 @@
--- Refuses TRUNCATE and ALTER TABLE … SWITCH of the captured tables (SQL Server). Neither fires a
+-- Capture triggers of the OLTP reference schema core.* (SQL Server): what V1__core_schema.sql (common to
+-- both vendors) cannot say in shared SQL. See docs/adr/0013-schema-written-once.md.
+-- Each CREATE TRIGGER must be alone in its batch: GO (on its own line) ends the batches.
+--
+-- Change order: row_version is a rowversion, bumped by every insert and update. A reader that
+-- extracts only values below MIN_ACTIVE_ROWVERSION() never skips a row of an open transaction.
+--
+-- Bulk deletes: TRUNCATE and ALTER TABLE … SWITCH of the captured tables are refused. Neither fires a
 -- DML trigger, so the rows they remove would get no tombstone in core.deleted_rows: the warehouse would
 -- keep them for ever and nothing would say so. Each CREATE TRIGGER is alone in its batch (GO).
 --
@@ -13,8 +20,8 @@
 -- has read them, its rows are the only record of the hard deletes, and a TRUNCATE cannot tell read from
 -- unread. Purge old tombstones with a DELETE of those below every entity's watermark (docs/runbook.md).
 --
--- A new captured table needs its guard column here (a new migration); CaptureGuardScriptTest fails
--- the build while an entity of the catalog has none.
+-- A new captured table needs its guard column here; CaptureGuardScriptTest fails the build while an
+-- entity of the catalog has none.
 
 CREATE TABLE core.capture_guard (
     region_id       bigint NULL CONSTRAINT fk_capture_guard_regions REFERENCES core.regions (region_id),
@@ -72,6 +79,173 @@ EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Always nul
     @level0type = N'SCHEMA', @level0name = N'core', @level1type = N'TABLE', @level1name = N'capture_guard', @level2type = N'COLUMN', @level2name = N'deleted_row_id';
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'NOT NULL and checked to be null: no row can ever be inserted.',
     @level0type = N'SCHEMA', @level0name = N'core', @level1type = N'TABLE', @level1name = N'capture_guard', @level2type = N'COLUMN', @level2name = N'stays_empty';
+GO
+
+-- The triggers of every captured table: updated_at, tombstone. Each alone in its batch.
+CREATE TRIGGER core.tr_regions_updated_at ON core.regions AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.regions AS t INNER JOIN inserted AS i ON i.region_id = t.region_id;
+END;
+GO
+CREATE TRIGGER core.tr_regions_tombstone ON core.regions AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'regions', d.region_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_teams_updated_at ON core.teams AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.teams AS t INNER JOIN inserted AS i ON i.team_id = t.team_id;
+END;
+GO
+CREATE TRIGGER core.tr_teams_tombstone ON core.teams AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'teams', d.team_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_sellers_updated_at ON core.sellers AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.sellers AS t INNER JOIN inserted AS i ON i.seller_id = t.seller_id;
+END;
+GO
+CREATE TRIGGER core.tr_sellers_tombstone ON core.sellers AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'sellers', d.seller_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_customers_updated_at ON core.customers AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.customers AS t INNER JOIN inserted AS i ON i.customer_id = t.customer_id;
+END;
+GO
+CREATE TRIGGER core.tr_customers_tombstone ON core.customers AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'customers', d.customer_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_categories_updated_at ON core.categories AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.categories AS t INNER JOIN inserted AS i ON i.category_id = t.category_id;
+END;
+GO
+CREATE TRIGGER core.tr_categories_tombstone ON core.categories AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'categories', d.category_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_products_updated_at ON core.products AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.products AS t INNER JOIN inserted AS i ON i.product_id = t.product_id;
+END;
+GO
+CREATE TRIGGER core.tr_products_tombstone ON core.products AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'products', d.product_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_discounts_updated_at ON core.discounts AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.discounts AS t INNER JOIN inserted AS i ON i.discount_id = t.discount_id;
+END;
+GO
+CREATE TRIGGER core.tr_discounts_tombstone ON core.discounts AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'discounts', d.discount_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_orders_updated_at ON core.orders AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.orders AS t INNER JOIN inserted AS i ON i.order_id = t.order_id;
+END;
+GO
+CREATE TRIGGER core.tr_orders_tombstone ON core.orders AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'orders', d.order_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_order_items_updated_at ON core.order_items AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.order_items AS t INNER JOIN inserted AS i ON i.order_item_id = t.order_item_id;
+END;
+GO
+CREATE TRIGGER core.tr_order_items_tombstone ON core.order_items AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'order_items', d.order_item_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_returns_updated_at ON core.returns AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.returns AS t INNER JOIN inserted AS i ON i.return_id = t.return_id;
+END;
+GO
+CREATE TRIGGER core.tr_returns_tombstone ON core.returns AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'returns', d.return_id FROM deleted AS d;
+END;
+GO
+CREATE TRIGGER core.tr_sales_targets_updated_at ON core.sales_targets AFTER UPDATE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(@@PROCID) > 1 RETURN;
+    UPDATE t SET updated_at = SYSUTCDATETIME()
+    FROM core.sales_targets AS t INNER JOIN inserted AS i ON i.sales_target_id = t.sales_target_id;
+END;
+GO
+CREATE TRIGGER core.tr_sales_targets_tombstone ON core.sales_targets AFTER DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    INSERT INTO core.deleted_rows (table_name, row_key)
+    SELECT 'sales_targets', d.sales_target_id FROM deleted AS d;
+END;
 GO
 
 -- ALTER TABLE … SWITCH moves all of a table's (or a partition's) rows to another table as a metadata

@@ -1,4 +1,4 @@
-package io.esteira.loader.schema;
+package io.esteira.contracts.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,12 +81,5 @@ class DescriptionsTest {
     void shouldRefuseColumnsOfATableItDoesNotDescribe() {
         assertThatThrownBy(() -> Descriptions.parse(STG.replace("table: stg.regions", "table: stg.region"), "test"))
                 .hasMessageContaining("columns of names stg.region, which is not a table of the descriptions");
-    }
-
-    @Test
-    void shouldReadTheWarehouseDescriptions() {
-        assertThat(Descriptions.load().objects())
-                .contains("schema dim", "table dim.dim_data", "view mart.vendas", "column stg.incoming_regions.applies")
-                .doesNotHaveDuplicates();
     }
 }

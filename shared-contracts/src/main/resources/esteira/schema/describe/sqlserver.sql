@@ -1,5 +1,6 @@
--- Sets the MS_Description of one object of db/dw/descriptions.yml: updates it when the object has one
--- (an older migration described it), adds it otherwise. Parameters: text, schema, level-1 type (TABLE,
+-- Sets the MS_Description of one object of a descriptions file (db/dw/descriptions.yml,
+-- db/oltp/descriptions.yml): updates it when the object has one (an older migration described it), adds
+-- it otherwise. Parameters: text, schema, level-1 type (TABLE,
 -- VIEW or null for a schema), relation, level-2 type (COLUMN or null), column.
 DECLARE @value nvarchar(3750) = ?, @schema sysname = ?, @level1type varchar(128) = ?, @level1name sysname = ?,
         @level2type varchar(128) = ?, @level2name sysname = ?;
