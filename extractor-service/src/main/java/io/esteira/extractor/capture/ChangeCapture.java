@@ -127,7 +127,14 @@ public class ChangeCapture {
             params.addValue("window_from", Timestamp.valueOf(range.windowFrom()));
             params.addValue("window_to", Timestamp.valueOf(range.windowTo()));
         }
-        return jdbc.query(sql, params, (rs, n) -> toRow(entity, rs));
+        try {
+            return jdbc.query(sql, params, (rs, n) -> toRow(entity, rs));
+        } catch (RuntimeException e) {
+            // A column dropped from a mirror entity's source table fails the capture query: say which one
+            // ({@link #columns} names it), else the query's own error.
+            columns(entity);
+            throw e;
+        }
     }
 
     /** The cursor of the last row of a non-empty page. */

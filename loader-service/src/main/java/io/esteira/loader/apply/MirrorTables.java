@@ -87,7 +87,7 @@ final class MirrorTables {
         Map<String, String> names = names(entity);
         if (known.isEmpty()) {
             names.put("column_definitions", definitions(entity, columns, columns.keySet()));
-            for (String statement : sql.statements("mirror-create", names)) {
+            for (String statement : sql.statements("raw-create", names)) {
                 jdbc.getJdbcTemplate().execute(statement);
             }
             record(entity, columns, new ArrayList<>(columns.keySet()), 1);
@@ -116,7 +116,7 @@ final class MirrorTables {
         if (!added.isEmpty()) {
             for (String column : added) {
                 names.put("column_definition", definitions(entity, columns, List.of(column)));
-                for (String statement : sql.statements("mirror-add-column", names)) {
+                for (String statement : sql.statements("raw-add-column", names)) {
                     jdbc.getJdbcTemplate().execute(statement);
                 }
             }
@@ -126,7 +126,7 @@ final class MirrorTables {
         return entity;
     }
 
-    /** The names of {@code mirror-create.sql} and {@code mirror-add-column.sql}, quoted. */
+    /** The names of {@code raw-create.sql} and {@code raw-add-column.sql}, quoted. */
     Map<String, String> names(EntityDefinition entity) {
         Map<String, String> names = new HashMap<>();
         names.put("raw", dialect.quoteQualifiedName(rawTable(entity)));

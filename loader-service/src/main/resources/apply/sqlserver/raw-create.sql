@@ -1,4 +1,4 @@
--- apply/postgresql/mirror-create.sql for SQL Server: bit for booleans, datetime2 for timestamps, and
+-- apply/postgresql/raw-create.sql for SQL Server: bit for booleans, datetime2 for timestamps, and
 -- no UNLOGGED (the work table is an ordinary table, as stg.incoming_* are).
 CREATE TABLE {raw} (
     {column_definitions},
