@@ -96,8 +96,7 @@ class MirrorEntityEndToEndIT {
                 held.execute("UPDATE core.payments SET note = 'held update' WHERE payment_id = 299");
                 // Everything below commits while the transaction above stays open.
                 source.update("UPDATE core.payments SET amount = amount + 1, note = 'updated' WHERE payment_id <= 50");
-                source.update(
-                        "UPDATE core.payments SET deleted_at = now() AT TIME ZONE 'UTC' WHERE payment_id = 60");
+                source.update("UPDATE core.payments SET deleted_at = now() AT TIME ZONE 'UTC' WHERE payment_id = 60");
                 source.update("DELETE FROM core.payments WHERE payment_id IN (70, 71)");
                 source.update("INSERT INTO core.payments (payment_id, order_ref, amount) VALUES (301, 'LATE', 1)");
                 // Committed, but after the open transaction began: held back by the capture bound (lag, not loss).
