@@ -7,7 +7,7 @@
 -- double, identity, utc_now, true and false are rendered per vendor (DwPlaceholders); a line starting with
 -- the placeholder sqlserver or postgresql runs on that vendor only; go ends a SQL Server batch.
 ${postgresql}CREATE SCHEMA IF NOT EXISTS raw;
-${sqlserver}CREATE SCHEMA raw;
+${sqlserver}IF SCHEMA_ID(N'raw') IS NULL EXEC(N'CREATE SCHEMA raw');
 ${go}
 
 CREATE TABLE ctl.mirror_column (
