@@ -114,7 +114,7 @@ class StartupChecksIT {
                 .rootCause()
                 .isInstanceOf(EntityCatalogException.class)
                 .hasMessage(catalog + ": entity regions has unknown field 'colums'; use table, key, columns,"
-                        + " references, change-order-column, tombstone-table.");
+                        + " references, change-order-column, tombstone-table, mirror.");
     }
 
     @Test
