@@ -1,8 +1,12 @@
 -- The columns of one source table and their types, as the OLTP's own catalog lists them to the
 -- extractor's login (information_schema shows only what the login may read: a table it cannot read
--- looks missing). Start-up checks the entity catalog against it. Names compare case-insensitively;
--- an unqualified table is looked for in the login's current schema.
-SELECT column_name, data_type
+-- looks missing). Start-up checks the entity catalog against it, and a mirror entity's batches carry
+-- the types (length, precision and scale: ColumnType.ofSource). Names compare case-insensitively; an
+-- unqualified table is looked for in the login's current schema.
+SELECT column_name, data_type,
+       CAST(character_maximum_length AS integer) AS type_length,
+       CAST(numeric_precision AS integer) AS type_precision,
+       CAST(numeric_scale AS integer) AS type_scale
 FROM information_schema.columns
 WHERE lower(table_schema) = lower(COALESCE(CAST(:schema_name AS text), current_schema()))
   AND lower(table_name) = lower(:table_name)

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param watermark the cursor range the rows cover, exclusive {@code from}, inclusive {@code to}
  * @param replay null for live extraction; the replay request id for a window replay
  * @param rows at least one, at most {@link ContractLimits#MAX_ROWS_PER_BATCH}
+ * @param columns mirror entities only: each column the rows carry, key first, with its neutral type
+ *     ({@link io.esteira.contracts.mirror.ColumnType}); null for the star's entities
  */
 @JsonAutoDetect(isGetterVisibility = Visibility.NONE) // isReplay() is derived, not a JSON field
 public record ChangeBatch(
@@ -32,14 +34,32 @@ public record ChangeBatch(
         Instant extractedAt,
         Watermark watermark,
         String replay,
-        List<Row> rows) {
+        List<Row> rows,
+        List<Column> columns) {
 
     public static final String SCHEMA = "esteira.change-batch/1";
 
     public ChangeBatch {
         schema = schema == null ? SCHEMA : schema;
         rows = rows == null ? List.of() : List.copyOf(rows);
+        columns = columns == null ? null : List.copyOf(columns);
     }
+
+    /** A batch of a star entity, which carries no column types. */
+    public ChangeBatch(
+            String schema,
+            String batchId,
+            String entity,
+            Source source,
+            Instant extractedAt,
+            Watermark watermark,
+            String replay,
+            List<Row> rows) {
+        this(schema, batchId, entity, source, extractedAt, watermark, replay, rows, null);
+    }
+
+    /** A column of a mirror entity's batch and its neutral type, e.g. {@code amount}, {@code decimal(12,2)}. */
+    public record Column(String name, String type) {}
 
     /** True when the batch belongs to a window replay rather than live extraction. */
     public boolean isReplay() {

@@ -174,7 +174,8 @@ public final class ContractCodec {
                 envelope.extractedAt(),
                 envelope.watermark(),
                 envelope.replay(),
-                rows);
+                rows,
+                envelope.columns());
     }
 
     private JsonNode parse(byte[] json, String label) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,29 @@ class ContractCodecTest {
         assertThat(read).isEqualTo(replay);
         assertThat(read.schema()).isEqualTo(ChangeBatch.SCHEMA);
         assertThat(read.isReplay()).isTrue();
+    }
+
+    @Test
+    void shouldRoundTripTheColumnTypesOfAMirrorBatchAndRefuseATypeOutsideTheVocabulary() {
+        ChangeBatch live = Messages.changeBatch();
+        ChangeBatch mirror = new ChangeBatch(
+                null,
+                live.batchId(),
+                live.entity(),
+                live.source(),
+                live.extractedAt(),
+                live.watermark(),
+                null,
+                live.rows(),
+                List.of(
+                        new ChangeBatch.Column("order_id", "bigint"),
+                        new ChangeBatch.Column("total", "decimal(12,2)")));
+
+        assertThat(codec.readChangeBatch(codec.write(mirror))).isEqualTo(mirror);
+        assertThat(codec.readChangeBatch(codec.write(live)).columns()).isNull();
+        byte[] jsonb = changeBatchWith(doc ->
+                doc.putArray("columns").addObject().put("name", "payload").put("type", "jsonb"));
+        assertThatThrownBy(() -> codec.readChangeBatch(jsonb)).isInstanceOf(ContractViolationException.class);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.ChangeBatch.Cursor;
 import io.esteira.contracts.ChangeBatch.Op;
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.Vendor;
+import io.esteira.contracts.mirror.ColumnType;
 import io.esteira.extractor.dialect.CaptureDialect;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -12,10 +14,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,12 +36,75 @@ public class ChangeCapture {
     private final NamedParameterJdbcTemplate jdbc;
     private final CaptureDialect dialect;
     private final Map<String, String> queries = new ConcurrentHashMap<>();
+    private final Predicate<String> mirrored;
 
     public ChangeCapture(DataSource oltp, CaptureDialect dialect, int fetchSize) {
+        this(oltp, dialect, fetchSize, name -> false);
+    }
+
+    /** @param mirrored whether an entity is a mirror entity, whose batches carry their column types */
+    public ChangeCapture(DataSource oltp, CaptureDialect dialect, int fetchSize, Predicate<String> mirrored) {
         JdbcTemplate template = new JdbcTemplate(oltp);
         template.setFetchSize(fetchSize);
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.dialect = dialect;
+        this.mirrored = mirrored;
+    }
+
+    /**
+     * A mirror entity's columns, key first, with their neutral types as the source's catalog has them now
+     * ({@code source-columns.sql}); null for an entity of the star, whose batches carry none.
+     *
+     * @throws IllegalStateException naming the column when a declared column is gone from the source, or
+     *     has a type mirror tables do not carry
+     */
+    public List<ChangeBatch.Column> columns(EntityDefinition entity) {
+        if (!mirrored.test(entity.name())) {
+            return null;
+        }
+        Vendor vendor = dialect.sql().vendor();
+        Map<String, ChangeBatch.Column> source = new HashMap<>();
+        Map<String, String> unsupported = new HashMap<>();
+        jdbc.query(
+                dialect.sourceColumns(),
+                new MapSqlParameterSource()
+                        .addValue("schema_name", entity.tableSchema())
+                        .addValue("table_name", entity.tableName()),
+                rs -> {
+                    String name = rs.getString("column_name");
+                    String dataType = rs.getString("data_type");
+                    ColumnType type = ColumnType.ofSource(
+                            vendor,
+                            dataType,
+                            rs.getObject("type_length", Integer.class),
+                            rs.getObject("type_precision", Integer.class),
+                            rs.getObject("type_scale", Integer.class));
+                    String lower = name.toLowerCase(Locale.ROOT);
+                    if (type == null) {
+                        unsupported.put(lower, dataType);
+                    } else {
+                        source.put(lower, new ChangeBatch.Column(name, type.neutral()));
+                    }
+                });
+        List<ChangeBatch.Column> columns = new ArrayList<>();
+        for (String declared : entity.columns()) {
+            String lower = declared.toLowerCase(Locale.ROOT);
+            if (unsupported.containsKey(lower)) {
+                throw new IllegalStateException("Column " + entity.table() + "." + declared + " (mirror entity "
+                        + entity.name() + ") is of type " + unsupported.get(lower) + ", which mirror tables do not"
+                        + " carry (docs/data-contract.md, Mirror tables); take it out of columns in the entity"
+                        + " catalog file, or change its type in the source.");
+            }
+            ChangeBatch.Column column = source.get(lower);
+            if (column == null) {
+                throw new IllegalStateException("Column " + entity.table() + "." + declared + " (mirror entity "
+                        + entity.name() + ") is no longer in the source table; a dropped column stops the entity:"
+                        + " take it out of columns in the entity catalog file (the warehouse keeps it, docs/runbook.md,"
+                        + " Mirror drift), or restore it in the source.");
+            }
+            columns.add(new ChangeBatch.Column(declared, column.type()));
+        }
+        return columns;
     }
 
     /**
@@ -58,7 +127,14 @@ public class ChangeCapture {
             params.addValue("window_from", Timestamp.valueOf(range.windowFrom()));
             params.addValue("window_to", Timestamp.valueOf(range.windowTo()));
         }
-        return jdbc.query(sql, params, (rs, n) -> toRow(entity, rs));
+        try {
+            return jdbc.query(sql, params, (rs, n) -> toRow(entity, rs));
+        } catch (RuntimeException e) {
+            // A column dropped from a mirror entity's source table fails the capture query: say which one
+            // ({@link #columns} names it), else the query's own error.
+            columns(entity);
+            throw e;
+        }
     }
 
     /** The cursor of the last row of a non-empty page. */

@@ -216,7 +216,11 @@ public class EntityExtractor {
                 Map.of("runbook", "docs/runbook.md#extraction-fails"));
     }
 
-    /** Builds the change batch of a page read after {@code from}. */
+    /**
+     * Builds the change batch of a page read after {@code from}; a mirror entity's batch carries its column
+     * types, read after the page so that a column retyped meanwhile is declared with its new type (and
+     * stops the entity at the loader) rather than its old one.
+     */
     public ChangeBatch batch(EntityDefinition entity, Cursor from, List<ChangeBatch.Row> page, String replay) {
         Cursor to = ChangeCapture.cursorOf(page.get(page.size() - 1));
         ChangeBatch.Watermark watermark = new ChangeBatch.Watermark(from, to);
@@ -228,7 +232,8 @@ public class EntityExtractor {
                 clock.instant(),
                 watermark,
                 replay,
-                page);
+                page,
+                capture.columns(entity));
     }
 
     /**

@@ -29,8 +29,11 @@ public class ExtractorConfiguration {
     }
 
     @Bean
-    ChangeCapture changeCapture(@Qualifier("oltp") DataSource oltp, CaptureDialect dialect) {
-        return new ChangeCapture(oltp, dialect, 5_000);
+    ChangeCapture changeCapture(
+            @Qualifier("oltp") DataSource oltp,
+            CaptureDialect dialect,
+            io.esteira.contracts.catalog.EntityCatalog catalog) {
+        return new ChangeCapture(oltp, dialect, 5_000, catalog::isMirror);
     }
 
     @Bean

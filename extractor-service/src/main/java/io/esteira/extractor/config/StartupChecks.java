@@ -4,6 +4,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
+import io.esteira.extractor.capture.ChangeCapture;
 import io.esteira.extractor.capture.SourceCatalog;
 import io.esteira.extractor.dialect.CaptureDialect;
 import io.esteira.runtime.config.EsteiraProperties;
@@ -78,9 +79,19 @@ public class StartupChecks implements InitializingBean {
             }
         }
         SourceCatalog source = new SourceCatalog(oltp, dialect);
+        // A mirror entity's columns must have types a mirror table carries (docs/data-contract.md).
+        ChangeCapture mirrors = new ChangeCapture(oltp, dialect, 1, catalog::isMirror);
         for (EntityDefinition entity : catalog.loadOrder()) {
             if (properties.enabledInConfig(entity.name())) {
-                problems.addAll(source.problems(entity));
+                List<String> found = source.problems(entity);
+                problems.addAll(found);
+                if (found.isEmpty() && catalog.isMirror(entity.name())) {
+                    try {
+                        mirrors.columns(entity);
+                    } catch (IllegalStateException e) {
+                        problems.add(e.getMessage());
+                    }
+                }
             }
         }
         if (!problems.isEmpty()) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,8 +31,14 @@ public class WatermarkStore {
                         rs.getString(1), rs.getBoolean(2), new Cursor(rs.getLong(3), rs.getLong(4)), rs.getInt(5)),
                 entity);
         if (rows.isEmpty()) {
-            throw new IllegalStateException("ctl.etl_control has no row for entity '" + entity
-                    + "': migrate the DW (start loader-service once) or insert the row");
+            // An entity added in the entity catalog file (the DW migrations seed only the shipped ones): its
+            // control row starts with the table's defaults, watermark 0 (everything), as the seeded rows did.
+            try {
+                dw.update("INSERT INTO ctl.etl_control (entity) VALUES (?)", entity);
+            } catch (DuplicateKeyException another) {
+                // another extractor created it meanwhile
+            }
+            return control(entity);
         }
         return rows.get(0);
     }

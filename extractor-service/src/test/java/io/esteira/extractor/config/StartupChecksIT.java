@@ -105,6 +105,33 @@ class StartupChecksIT {
     }
 
     @Test
+    void shouldRefuseAMirrorEntityWithAColumnTypeMirrorTablesDoNotCarryNamingIt(@TempDir Path directory)
+            throws Exception {
+        new JdbcTemplate(oltp.dataSource())
+                .execute("CREATE TABLE core.settlements (settlement_id bigint PRIMARY KEY, amount numeric(12,2),"
+                        + " settled_at timestamptz, row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(
+                catalog,
+                """
+                entities:
+                  settlements:
+                    table: core.settlements
+                    key: settlement_id
+                    columns: [amount, settled_at]
+                    mirror: true
+                """);
+
+        assertThatThrownBy(() -> start(
+                        dw.jdbcUrl(),
+                        "--esteira.catalog.file=" + catalog,
+                        "--esteira.extractor.entities.customers.enabled=false"))
+                .rootCause()
+                .hasMessageContaining("Column core.settlements.settled_at (mirror entity settlements) is of type"
+                        + " timestamp with time zone, which mirror tables do not carry");
+    }
+
+    @Test
     void shouldRefuseACatalogFileWithAnUnknownFieldNamingTheEntityAndTheField(@TempDir Path directory)
             throws Exception {
         Path catalog = directory.resolve("entities.yml");
@@ -114,7 +141,7 @@ class StartupChecksIT {
                 .rootCause()
                 .isInstanceOf(EntityCatalogException.class)
                 .hasMessage(catalog + ": entity regions has unknown field 'colums'; use table, key, columns,"
-                        + " references, change-order-column, tombstone-table.");
+                        + " references, change-order-column, tombstone-table, mirror.");
     }
 
     @Test

@@ -117,7 +117,10 @@ class CaptureDialectTest {
         CaptureDialect dialect = CaptureDialect.of(Vendor.SQLSERVER);
 
         assertThat(folded(dialect.sourceColumns()))
-                .isEqualTo("SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS"
+                .isEqualTo("SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type,"
+                        + " CAST(CHARACTER_MAXIMUM_LENGTH AS int) AS type_length,"
+                        + " CAST(NUMERIC_PRECISION AS int) AS type_precision,"
+                        + " CAST(NUMERIC_SCALE AS int) AS type_scale FROM INFORMATION_SCHEMA.COLUMNS"
                         + " WHERE LOWER(TABLE_SCHEMA) = LOWER(COALESCE(CAST(:schema_name AS NVARCHAR(128)), SCHEMA_NAME()))"
                         + " AND LOWER(TABLE_NAME) = LOWER(CAST(:table_name AS NVARCHAR(128)))");
         assertThat(folded(dialect.sourceUniqueKeys()))
@@ -138,7 +141,9 @@ class CaptureDialectTest {
         CaptureDialect dialect = CaptureDialect.of(Vendor.POSTGRESQL);
 
         assertThat(folded(dialect.sourceColumns()))
-                .startsWith("SELECT column_name, data_type FROM information_schema.columns");
+                .startsWith("SELECT column_name, data_type, CAST(character_maximum_length AS integer) AS type_length,"
+                        + " CAST(numeric_precision AS integer) AS type_precision,"
+                        + " CAST(numeric_scale AS integer) AS type_scale FROM information_schema.columns");
         assertThat(folded(dialect.sourceUniqueKeys()))
                 .contains("FROM pg_catalog.pg_index i", "AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL")
                 .doesNotContain("information_schema");

@@ -63,6 +63,7 @@ public class BatchApplier {
     private final EntityCatalog catalog;
     private final Clock clock;
     private final Map<String, List<Step>> plans;
+    private final MirrorTables mirrors;
 
     /** What a derive pass did: whether it held the derive lock, and the keys it derived per entity. */
     public record DeriveResult(boolean ran, Map<String, Integer> keys) {
@@ -83,10 +84,21 @@ public class BatchApplier {
         this.catalog = catalog;
         this.clock = clock;
         this.plans = Plans.reference();
+        this.mirrors = new MirrorTables(jdbc, sql, dialect, staging);
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            if (catalog.isMirror(entity.name()) && plans.containsKey(entity.name())) {
+                throw new IllegalArgumentException("Entity " + entity.name() + " feeds the star and cannot be a mirror;"
+                        + " take mirror: true off it in the entity catalog file, or declare the table under another"
+                        + " entity name.");
+            }
+        }
     }
 
     public ApplyResult apply(ChangeBatch batch) {
         EntityDefinition entity = catalog.get(batch.entity());
+        if (catalog.isMirror(entity.name())) {
+            return applyMirror(entity, batch);
+        }
         if (!plans.containsKey(entity.name())) {
             throw new IllegalStateException("The loader has no plan for entity " + entity.name());
         }
@@ -104,6 +116,58 @@ public class BatchApplier {
             int[] landed = sql.landsInOneStatement() ? landInOneStatement(names, params) : landStepwise(names, params);
             int inserted = landed[0];
             int applied = landed[1];
+            ApplyResult result = new ApplyResult(
+                    false,
+                    batch.rows().size(),
+                    inserted,
+                    applied - inserted,
+                    batch.rows().size() - applied);
+            run("cleanup", names, params);
+            params.addValue("batch_id", batch.batchId())
+                    .addValue("replay", batch.replay())
+                    .addValue("rows_in_batch", batch.rows().size());
+            jdbc.update(
+                    "INSERT INTO ctl.applied_batch (batch_id, entity, replay, rows_in_batch, applied_at)"
+                            + " VALUES (:batch_id, :entity, :replay, :rows_in_batch, :now)",
+                    params);
+            audit(batch, result, started, params);
+            return result;
+        });
+    }
+
+    /**
+     * Lands a batch of a mirror entity into {@code raw.<entity>} (docs/adr/0015-mirror-tables.md): the same
+     * transaction, batch-id record, staging, version guard and tombstones as {@link #apply}, after {@link
+     * MirrorTables} created or extended the tables for the batch's columns (or refused a drift), and no derive
+     * queue: nothing is derived from a mirror.
+     */
+    private ApplyResult applyMirror(EntityDefinition declared, ChangeBatch batch) {
+        Instant started = clock.instant();
+        return transactions.execute(status -> {
+            MapSqlParameterSource params = params(UUID.randomUUID().toString());
+            if (alreadyApplied(batch.batchId())) {
+                ApplyResult result = ApplyResult.duplicateOf(batch.rows().size());
+                audit(batch, result, started, params);
+                return result;
+            }
+            EntityDefinition entity = mirrors.prepare(declared, batch);
+            staging.write(entity, params.getValue("token").toString(), batch.rows());
+            Map<String, String> names = placeholders.mirror(entity, batch.isReplay());
+            params.addValue("entity", entity.name());
+            int inserted;
+            int applied;
+            if (sql.landsInOneStatement()) {
+                int[] landed = jdbc.queryForObject(
+                        sql.statement("land-mirror", names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
+                inserted = landed[0];
+                applied = landed[1];
+            } else {
+                Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
+                run("mirror-mark", names, params);
+                applied = run("mirror-merge", names, params);
+                run("mirror-bury", names, params);
+                inserted = Math.min(newKeys == null ? 0 : newKeys, applied);
+            }
             ApplyResult result = new ApplyResult(
                     false,
                     batch.rows().size(),
@@ -254,7 +318,8 @@ public class BatchApplier {
         Map<String, Integer> derived = new LinkedHashMap<>();
         Map<String, String> factNames = null;
         for (EntityDefinition entity : catalog.loadOrder()) {
-            if (!keys.containsKey(entity.name())) {
+            // A mirror entity queues no keys (applyMirror); were one queued, it has nothing to derive.
+            if (!keys.containsKey(entity.name()) || !plans.containsKey(entity.name())) {
                 continue;
             }
             derived.put(entity.name(), keys.get(entity.name()));
@@ -275,7 +340,9 @@ public class BatchApplier {
             deriveFacts(factNames, params);
         }
         for (EntityDefinition entity : catalog.loadOrder()) {
-            if (keys.containsKey(entity.name()) && Plans.copiesMirrorRows(entity.name())) {
+            if (keys.containsKey(entity.name())
+                    && plans.containsKey(entity.name())
+                    && Plans.copiesMirrorRows(entity.name())) {
                 run("cleanup", placeholders.entity(entity, false), params);
             }
         }

@@ -55,6 +55,13 @@ final class Placeholders {
         return names;
     }
 
+    /** A mirror entity's names: those of {@link #entity}, its mirror being {@code raw.<entity>} instead of stg. */
+    Map<String, String> mirror(EntityDefinition entity, boolean replay) {
+        Map<String, String> names = entity(entity, replay);
+        names.put("stg", dialect.quoteQualifiedName(MirrorTables.rawTable(entity)));
+        return names;
+    }
+
     /** An entity's names plus those of the dimension it maintains ({@link Dimension#templates()}). */
     Map<String, String> dimension(Dimension dimension, Map<String, String> entity) {
         Map<String, String> placeholders = new HashMap<>(entity);

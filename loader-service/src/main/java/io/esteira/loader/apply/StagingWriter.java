@@ -57,6 +57,11 @@ public class StagingWriter {
         return "stg.incoming_" + entity.name();
     }
 
+    /** Forgets the column types read for an entity's work table, after its columns changed (mirror entities). */
+    public void forget(EntityDefinition entity) {
+        columnTypes.remove(entity.name());
+    }
+
     /** @return the rows staged (after keeping one version per key) */
     public int write(EntityDefinition entity, String token, List<ChangeBatch.Row> rows) {
         Collection<ChangeBatch.Row> latest = latestPerKey(rows);

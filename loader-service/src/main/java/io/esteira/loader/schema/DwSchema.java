@@ -44,7 +44,7 @@ public final class DwSchema {
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
     /** The warehouse schemas, in the contract's order. */
-    public static final List<String> SCHEMAS = List.of("dim", "fact", "stg", "ctl", "audit", "mart");
+    public static final List<String> SCHEMAS = List.of("dim", "fact", "stg", "raw", "ctl", "audit", "mart");
 
     private static final Set<DatabaseDriver> VENDORS = Set.of(DatabaseDriver.POSTGRESQL, DatabaseDriver.SQLSERVER);
 

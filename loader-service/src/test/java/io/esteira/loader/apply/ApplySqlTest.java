@@ -205,7 +205,9 @@ class ApplySqlTest {
                 rendered.computeIfAbsent("src-affected_orders", t -> new ArrayList<>())
                         .add(names.get("affected_orders"));
                 for (String template : templateFiles()) {
-                    if (!template.startsWith("src-") && !dimensionTemplates.contains(template)) {
+                    if (!template.startsWith("src-")
+                            && !template.startsWith("raw-")
+                            && !dimensionTemplates.contains(template)) {
                         rendered.computeIfAbsent(template, t -> new ArrayList<>())
                                 .addAll(sql.statements(template, names));
                     }
@@ -220,6 +222,21 @@ class ApplySqlTest {
                                 .addAll(sql.statements(template, dimensionNames));
                     }
                 }
+            }
+        }
+        // The mirror tables' DDL (MirrorTables), for a mirror entity.
+        EntityDefinition payments =
+                new EntityDefinition("payments", "core.payments", "payment_id", List.of("payment_id", "amount"));
+        MirrorTables mirrors = new MirrorTables(null, sql, () -> vendor, null);
+        Map<String, String> names = new java.util.HashMap<>(mirrors.names(payments));
+        Map<String, io.esteira.contracts.mirror.ColumnType> types = Map.of(
+                "payment_id", io.esteira.contracts.mirror.ColumnType.parse("bigint"),
+                "amount", io.esteira.contracts.mirror.ColumnType.parse("decimal(12,2)"));
+        names.put("column_definitions", mirrors.definitions(payments, types, List.of("payment_id", "amount")));
+        names.put("column_definition", mirrors.definitions(payments, types, List.of("amount")));
+        for (String template : templateFiles()) {
+            if (template.startsWith("raw-")) {
+                rendered.computeIfAbsent(template, t -> new ArrayList<>()).addAll(sql.statements(template, names));
             }
         }
         return rendered;

@@ -212,8 +212,11 @@ public final class CheckFactory {
                     "warn-after (" + warnAfter + ") is longer than error-after (" + errorAfter + "); swap them.");
         }
         // Absent or empty: every entity the catalog declares, so an entity added to it is watched at once.
+        // Mirror entities are not watched yet: their raw.<entity> appears only with their first batch.
         List<EntityDefinition> watched = p.entities().isEmpty()
-                ? entities.loadOrder()
+                ? entities.loadOrder().stream()
+                        .filter(e -> !entities.isMirror(e.name()))
+                        .toList()
                 : p.entities().stream().map(entities::get).toList();
         dw.catalog().table("ctl.etl_control", "control table");
         dw.catalog().table("ctl.applied_batch", "applied-batch table");

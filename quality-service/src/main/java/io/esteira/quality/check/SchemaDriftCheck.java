@@ -53,8 +53,12 @@ public final class SchemaDriftCheck implements Check {
      */
     static SchemaDriftCheck create(
             CheckDefinition definition, List<String> entities, EntityCatalog catalog, Database oltp, Database dw) {
+        // Mirror entities (raw.<entity>, created by the loader on their first batch) are not watched here
+        // yet: the loader itself stops one on a dropped or retyped column (docs/adr/0015-mirror-tables.md).
         List<EntityDefinition> watched = entities.isEmpty()
-                ? catalog.loadOrder()
+                ? catalog.loadOrder().stream()
+                        .filter(e -> !catalog.isMirror(e.name()))
+                        .toList()
                 : entities.stream().map(catalog::get).toList();
         List<Target> targets = new ArrayList<>();
         for (EntityDefinition entity : watched) {

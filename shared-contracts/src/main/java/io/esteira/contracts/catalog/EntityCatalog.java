@@ -18,8 +18,9 @@ import java.util.Set;
 public final class EntityCatalog {
 
     private final Map<String, EntityDefinition> byName;
+    private final Set<String> mirrored;
 
-    private EntityCatalog(List<EntityDefinition> inLoadOrder) {
+    private EntityCatalog(List<EntityDefinition> inLoadOrder, Set<String> mirrored) {
         Map<String, EntityDefinition> entities = new LinkedHashMap<>();
         Set<String> declared = new LinkedHashSet<>();
         inLoadOrder.forEach(entity -> declared.add(entity.name()));
@@ -43,6 +44,12 @@ public final class EntityCatalog {
             });
         }
         this.byName = entities;
+        for (String name : mirrored) {
+            if (!entities.containsKey(name)) {
+                throw new IllegalArgumentException("Mirror entity " + name + " is not declared; declare it.");
+            }
+        }
+        this.mirrored = Set.copyOf(mirrored);
     }
 
     /**
@@ -56,7 +63,20 @@ public final class EntityCatalog {
 
     /** A catalog of the given entities; the list order is the load order. */
     public static EntityCatalog of(List<EntityDefinition> inLoadOrder) {
-        return new EntityCatalog(List.copyOf(inLoadOrder));
+        return new EntityCatalog(List.copyOf(inLoadOrder), Set.of());
+    }
+
+    /**
+     * A catalog of the given entities, of which {@code mirrored} are carried as-is into the warehouse's
+     * {@code raw} schema ({@code mirror: true} in the catalog file) instead of feeding the star.
+     */
+    public static EntityCatalog of(List<EntityDefinition> inLoadOrder, Set<String> mirrored) {
+        return new EntityCatalog(List.copyOf(inLoadOrder), mirrored);
+    }
+
+    /** Whether the entity is carried as-is into {@code raw.<entity>} (no star role). */
+    public boolean isMirror(String name) {
+        return mirrored.contains(name);
     }
 
     /**

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the entity catalog from YAML: the shipped file {@value #SHIPPED} (the reference schema), then
@@ -32,6 +34,11 @@ import java.util.Map;
  *     references: {region_id: regions}      # column: entity, declared above
  *     change-order-column: row_version      # default
  *     tombstone-table: core.deleted_rows    # default: deleted_rows in the table's schema
+ *   payments:
+ *     table: core.payments
+ *     key: payment_id
+ *     columns: [order_id, amount, paid_at]
+ *     mirror: true                          # carried as-is into raw.payments, no star role
  * }</pre>
  *
  * Everything wrong is refused with an {@link EntityCatalogException} that names the file, the entity and
@@ -49,10 +56,11 @@ public final class EntityCatalogFile {
     static final String REFERENCES = "references";
     static final String CHANGE_ORDER_COLUMN = "change-order-column";
     static final String TOMBSTONE_TABLE = "tombstone-table";
+    static final String MIRROR = "mirror";
 
     /** The fields of an entity, in the order the messages list them. */
     public static final List<String> FIELDS =
-            List.of(TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE);
+            List.of(TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE, MIRROR);
 
     private static final String ENTITIES = "entities";
 
@@ -138,11 +146,15 @@ public final class EntityCatalogFile {
             }
         }
         List<EntityDefinition> definitions = new ArrayList<>();
+        Set<String> mirrored = new LinkedHashSet<>();
         for (Map.Entry<String, ObjectNode> entry : declared.entrySet()) {
             definitions.add(definition(entry.getKey(), entry.getValue(), origins.get(entry.getKey())));
+            if (mirror(entry.getKey(), entry.getValue(), origins.get(entry.getKey()))) {
+                mirrored.add(entry.getKey());
+            }
         }
         try {
-            return EntityCatalog.of(definitions);
+            return EntityCatalog.of(definitions, mirrored);
         } catch (IllegalArgumentException e) {
             throw new EntityCatalogException(describe(sources) + ": " + e.getMessage(), e);
         }
@@ -237,6 +249,19 @@ public final class EntityCatalogFile {
         } catch (IllegalArgumentException e) {
             throw new EntityCatalogException(origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code mirror: true}: carried as-is into {@code raw.<entity>}; false when absent. */
+    private static boolean mirror(String name, ObjectNode fields, String origin) {
+        JsonNode value = fields.get(MIRROR);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new EntityCatalogException(origin + ": entity " + name + ": " + MIRROR + " is " + value
+                    + "; write mirror: true to carry the table as-is into raw." + name + ", or leave it out.");
+        }
+        return value.booleanValue();
     }
 
     private static String text(ObjectNode fields, String field, String where, String what) {

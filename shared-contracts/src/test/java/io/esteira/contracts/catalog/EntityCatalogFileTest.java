@@ -128,6 +128,45 @@ class EntityCatalogFileTest {
     }
 
     @Test
+    void shouldMarkAnEntityDeclaredMirrorTrueAndNoOther() {
+        EntityCatalog catalog = withOperator(
+                """
+                entities:
+                  payments:
+                    table: core.payments
+                    key: payment_id
+                    columns: [amount, paid_at]
+                    mirror: true
+                  leads:
+                    table: crm.leads
+                    key: lead_id
+                    columns: [name]
+                    mirror: false
+                """);
+
+        assertThat(catalog.isMirror("payments")).isTrue();
+        assertThat(catalog.isMirror("leads")).isFalse();
+        assertThat(catalog.isMirror("regions")).isFalse();
+        assertThat(catalog.get("payments").columns()).containsExactly("payment_id", "amount", "paid_at");
+    }
+
+    @Test
+    void shouldRefuseAMirrorFlagThatIsNotTrueOrFalse() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          payments:
+                            table: core.payments
+                            key: payment_id
+                            columns: [amount]
+                            mirror: "yes"
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml: entity payments: mirror is \"yes\"; write mirror: true");
+    }
+
+    @Test
     void shouldRefuseAnUnknownFieldNamingTheEntityAndTheKnownFields() {
         assertThatThrownBy(
                         () -> withOperator(

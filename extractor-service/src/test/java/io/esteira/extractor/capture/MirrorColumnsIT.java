@@ -1,0 +1,74 @@
+package io.esteira.extractor.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.esteira.contracts.ChangeBatch;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.Vendor;
+import io.esteira.embedded.junit.PostgresDatabase;
+import io.esteira.extractor.dialect.CaptureDialect;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A mirror entity's column types, read from a real PostgreSQL OLTP's catalog as each batch carries them. */
+class MirrorColumnsIT {
+
+    @RegisterExtension
+    static final PostgresDatabase oltp = new PostgresDatabase("mirror_columns");
+
+    private static ChangeCapture capture;
+
+    @BeforeAll
+    static void schema() {
+        JdbcTemplate jdbc = new JdbcTemplate(oltp.dataSource());
+        jdbc.execute("CREATE SCHEMA sales");
+        jdbc.execute("CREATE TABLE sales.payments (payment_id bigint PRIMARY KEY, amount numeric(12,2),"
+                + " method char(4), paid_at timestamp, captured boolean, note text, ref varchar(40),"
+                + " settled_at timestamptz, row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
+        capture = new ChangeCapture(oltp.dataSource(), CaptureDialect.of(Vendor.POSTGRESQL), 100, "payments"::equals);
+    }
+
+    private static EntityDefinition payments(String... columns) {
+        return new EntityDefinition("payments", "sales.payments", "payment_id", List.of(columns));
+    }
+
+    @Test
+    void shouldCarryEachDeclaredColumnWithItsNeutralTypeKeyFirst() {
+        assertThat(capture.columns(payments("payment_id", "amount", "method", "paid_at", "captured", "note", "ref")))
+                .containsExactly(
+                        new ChangeBatch.Column("payment_id", "bigint"),
+                        new ChangeBatch.Column("amount", "decimal(12,2)"),
+                        new ChangeBatch.Column("method", "char(4)"),
+                        new ChangeBatch.Column("paid_at", "timestamp"),
+                        new ChangeBatch.Column("captured", "boolean"),
+                        new ChangeBatch.Column("note", "text"),
+                        new ChangeBatch.Column("ref", "varchar(40)"));
+    }
+
+    @Test
+    void shouldCarryNoTypesForAnEntityOfTheStar() {
+        EntityDefinition regions =
+                new EntityDefinition("regions", "sales.payments", "payment_id", List.of("payment_id"));
+
+        assertThat(capture.columns(regions)).isNull();
+    }
+
+    @Test
+    void shouldNameAColumnWhoseTypeMirrorTablesDoNotCarry() {
+        assertThatThrownBy(() -> capture.columns(payments("payment_id", "settled_at")))
+                .hasMessage("Column sales.payments.settled_at (mirror entity payments) is of type timestamp with time"
+                        + " zone, which mirror tables do not carry (docs/data-contract.md, Mirror tables); take it out"
+                        + " of columns in the entity catalog file, or change its type in the source.");
+    }
+
+    @Test
+    void shouldNameADeclaredColumnTheSourceNoLongerHas() {
+        assertThatThrownBy(() -> capture.columns(payments("payment_id", "amount", "discount")))
+                .hasMessageStartingWith(
+                        "Column sales.payments.discount (mirror entity payments) is no longer in the source table");
+    }
+}

@@ -1,0 +1,193 @@
+package io.esteira.loader.apply;
+
+import io.esteira.contracts.ChangeBatch;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.mirror.ColumnType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The tables of a mirror entity ({@code mirror: true}; docs/adr/0015-mirror-tables.md): {@code raw.<entity>}
+ * and its work table {@code stg.incoming_<entity>}, created from the column types the entity's first batch
+ * carries and compared with every later batch, in the batch's transaction, against what {@code
+ * ctl.mirror_column} records:
+ *
+ * <ul>
+ *   <li>a column the batch carries and the table lacks is added (nullable) to both tables;
+ *   <li>a column the table has and the batch does not carry (dropped in the source or taken out of the
+ *       catalog), or one that arrives with another type, is refused with a {@link MirrorDriftException}
+ *       naming it: the batch is not landed, is redelivered and ends in the DLQ with that reason and an
+ *       alert, and so does every later batch of the entity until an operator resolves it (docs/runbook.md,
+ *       "Mirror drift"). Nothing is dropped or converted silently.
+ * </ul>
+ */
+final class MirrorTables {
+
+    /** The bookkeeping columns of raw.* and stg.incoming_*, which no source column may be called. */
+    static final Set<String> RESERVED =
+            Set.of("source_version", "source_deleted", "loaded_at", "apply_token", "applies");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ApplySql sql;
+    private final SqlDialect dialect;
+    private final StagingWriter staging;
+
+    MirrorTables(NamedParameterJdbcTemplate jdbc, ApplySql sql, SqlDialect dialect, StagingWriter staging) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.dialect = dialect;
+        this.staging = staging;
+    }
+
+    /** A column of a mirror batch that the warehouse's mirror cannot take as it is. */
+    static final class MirrorDriftException extends IllegalStateException {
+        MirrorDriftException(String message) {
+            super(message);
+        }
+    }
+
+    /** The mirror table of an entity: {@code raw.<entity>}. */
+    static String rawTable(EntityDefinition entity) {
+        return "raw." + entity.name();
+    }
+
+    /**
+     * Creates or extends the entity's tables for the batch's columns, or refuses a drift.
+     *
+     * @return the entity as the batch carries it: the key and the batch's columns, landed into raw.<entity>
+     * @throws MirrorDriftException naming the column for a dropped or retyped column
+     */
+    EntityDefinition prepare(EntityDefinition declared, ChangeBatch batch) {
+        Map<String, ColumnType> columns = columnsOf(declared, batch);
+        Map<String, String> known = new LinkedHashMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("entity", declared.name());
+        jdbc.query(
+                "SELECT column_name, column_type FROM ctl.mirror_column WHERE entity = :entity ORDER BY column_order",
+                params,
+                rs -> {
+                    known.put(rs.getString(1), rs.getString(2));
+                });
+        EntityDefinition entity = new EntityDefinition(
+                declared.name(),
+                declared.table(),
+                declared.keyColumn(),
+                List.copyOf(columns.keySet()),
+                declared.changeOrderColumn(),
+                declared.tombstoneTable(),
+                Map.of());
+        Map<String, String> names = names(entity);
+        if (known.isEmpty()) {
+            names.put("column_definitions", definitions(entity, columns, columns.keySet()));
+            for (String statement : sql.statements("raw-create", names)) {
+                jdbc.getJdbcTemplate().execute(statement);
+            }
+            record(entity, columns, new ArrayList<>(columns.keySet()), 1);
+            staging.forget(entity);
+            return entity;
+        }
+        for (Map.Entry<String, String> column : known.entrySet()) {
+            ColumnType now = columns.get(column.getKey());
+            if (now == null) {
+                throw new MirrorDriftException(
+                        "Column " + column.getKey() + " of " + rawTable(entity) + " (mirror entity "
+                                + entity.name() + ", " + column.getValue() + ") is not in batch " + batch.batchId()
+                                + ": dropped in the source or taken out of the entity catalog. The entity stops here;"
+                                + " follow docs/runbook.md, Mirror drift, then replay the DLQ.");
+            }
+            if (!now.neutral().equals(column.getValue())) {
+                throw new MirrorDriftException("Column " + column.getKey() + " of " + rawTable(entity)
+                        + " (mirror entity "
+                        + entity.name() + ") is " + column.getValue() + " in the warehouse but arrives as "
+                        + now.neutral() + " in batch " + batch.batchId() + ": retyped in the source. The entity stops"
+                        + " here; follow docs/runbook.md, Mirror drift, then replay the DLQ.");
+            }
+        }
+        List<String> added =
+                columns.keySet().stream().filter(c -> !known.containsKey(c)).toList();
+        if (!added.isEmpty()) {
+            for (String column : added) {
+                names.put("column_definition", definitions(entity, columns, List.of(column)));
+                for (String statement : sql.statements("raw-add-column", names)) {
+                    jdbc.getJdbcTemplate().execute(statement);
+                }
+            }
+            record(entity, columns, added, known.size() + 1);
+            staging.forget(entity);
+        }
+        return entity;
+    }
+
+    /** The names of {@code raw-create.sql} and {@code raw-add-column.sql}, quoted. */
+    Map<String, String> names(EntityDefinition entity) {
+        Map<String, String> names = new HashMap<>();
+        names.put("raw", dialect.quoteQualifiedName(rawTable(entity)));
+        names.put("incoming", dialect.quoteQualifiedName(StagingWriter.incomingTable(entity)));
+        names.put("key", dialect.quoteIdentifier(entity.keyColumn()));
+        names.put("primary_key", dialect.quoteIdentifier("pk_raw_" + entity.name()));
+        names.put("token_index", dialect.quoteIdentifier("ix_stg_incoming_" + entity.name() + "_token"));
+        return names;
+    }
+
+    /** Column definitions: each quoted name and its warehouse type; the key NOT NULL, the rest nullable. */
+    String definitions(EntityDefinition entity, Map<String, ColumnType> columns, java.util.Collection<String> which) {
+        return which.stream()
+                .map(c -> {
+                    String type;
+                    try {
+                        type = columns.get(c).ddl(sql.vendor());
+                    } catch (IllegalArgumentException e) {
+                        throw new MirrorDriftException(
+                                "Column " + c + " of mirror entity " + entity.name() + ": " + e.getMessage());
+                    }
+                    return dialect.quoteIdentifier(c) + " " + type + (c.equals(entity.keyColumn()) ? " NOT NULL" : "");
+                })
+                .collect(Collectors.joining(",\n    "));
+    }
+
+    private void record(EntityDefinition entity, Map<String, ColumnType> columns, List<String> which, int firstOrder) {
+        int order = firstOrder;
+        for (String column : which) {
+            jdbc.update(
+                    "INSERT INTO ctl.mirror_column (entity, column_name, column_type, column_order)"
+                            + " VALUES (:entity, :column_name, :column_type, :column_order)",
+                    new MapSqlParameterSource()
+                            .addValue("entity", entity.name())
+                            .addValue("column_name", column)
+                            .addValue("column_type", columns.get(column).neutral())
+                            .addValue("column_order", order++));
+        }
+    }
+
+    /** The batch's columns and types, key first; refused when the batch carries none or a reserved name. */
+    static Map<String, ColumnType> columnsOf(EntityDefinition declared, ChangeBatch batch) {
+        if (batch.columns() == null || batch.columns().isEmpty()) {
+            throw new IllegalArgumentException("Batch " + batch.batchId() + " of mirror entity " + declared.name()
+                    + " carries no column types: the extractor does not read " + declared.name() + " as a mirror"
+                    + " entity; give every service the same entity catalog file (esteira.catalog.file).");
+        }
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        for (ChangeBatch.Column column : batch.columns()) {
+            if (RESERVED.contains(column.name().toLowerCase(Locale.ROOT))) {
+                throw new MirrorDriftException("Column " + column.name() + " of mirror entity " + declared.name()
+                        + " has the name of a bookkeeping column of raw tables (" + String.join(", ", RESERVED)
+                        + "); take it out of columns in the entity catalog file.");
+            }
+            columns.put(column.name(), ColumnType.parse(column.type()));
+        }
+        if (!columns.containsKey(declared.keyColumn())) {
+            throw new IllegalArgumentException("Batch " + batch.batchId() + " of mirror entity " + declared.name()
+                    + " does not carry its key column " + declared.keyColumn()
+                    + "; give every service the same entity catalog file.");
+        }
+        return columns;
+    }
+}
