@@ -24,6 +24,12 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  *
  * <p>Run as {@code java -cp <test class path> io.esteira.faults.infra.SecureBroker <broker.xml> <data dir>
  * <port> <users file>}; prints {@link #STARTED} once it accepts connections, and runs until killed.
+ *
+ * <p>One of a broker pair with three more arguments, {@code <primary|backup> <peer port> <cluster password>}:
+ * as {@code deploy/artemis/entrypoint.sh} does, {@code ha-primary.xml} or {@code ha-backup.xml} (beside
+ * broker.xml) goes in at broker.xml's {@code esteira:ha} marker, its placeholders filled in; both brokers of a
+ * pair are given the same data directory (the shared store). A backup prints {@link #STARTED} once it waits
+ * on the journal's lock, and serves only after it took over.
  */
 public final class SecureBroker {
 
@@ -32,13 +38,17 @@ public final class SecureBroker {
     private SecureBroker() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("Usage: SecureBroker <broker.xml> <data directory> <port> <users file>");
+        if (args.length != 4 && args.length != 7) {
+            throw new IllegalArgumentException("Usage: SecureBroker <broker.xml> <data directory> <port> <users file>"
+                    + " [<primary|backup> <peer port> <cluster password>]");
         }
         Path brokerXml = Path.of(args[0]).toAbsolutePath();
         Path data = Path.of(args[1]).toAbsolutePath();
         int port = Integer.parseInt(args[2]);
         Path usersFile = Path.of(args[3]);
+        if (args.length == 7) {
+            brokerXml = withHaPolicy(brokerXml, usersFile.toAbsolutePath().getParent(), args[4], port, args[5], args[6]);
+        }
 
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager deployment =
@@ -86,6 +96,29 @@ public final class SecureBroker {
         System.out.println(STARTED + " tcp://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * broker.xml with the pair's fragment at its {@code esteira:ha} marker, as entrypoint.sh writes it, saved
+     * in {@code home} (the broker's own directory, not the shared one).
+     */
+    static Path withHaPolicy(Path brokerXml, Path home, String role, int port, String peerPort, String clusterPassword)
+            throws IOException {
+        if (!role.equals("primary") && !role.equals("backup")) {
+            throw new IllegalArgumentException("The HA role must be primary or backup, not " + role);
+        }
+        String marker = "<!-- esteira:ha -->";
+        String xml = Files.readString(brokerXml);
+        if (!xml.contains(marker)) {
+            throw new IllegalStateException(brokerXml + " has no " + marker + " line for the pair's fragment");
+        }
+        String fragment = Files.readString(brokerXml.resolveSibling("ha-" + role + ".xml"))
+                .replace("${ESTEIRA_BROKER_HA_SELF}", "127.0.0.1:" + port)
+                .replace("${ESTEIRA_BROKER_HA_PEER}", "127.0.0.1:" + peerPort)
+                .replace("${ESTEIRA_BROKER_CLUSTER_PASSWORD}", clusterPassword);
+        Path merged = home.resolve("broker-" + role + ".xml");
+        Files.writeString(merged, xml.replace(marker, fragment));
+        return merged;
     }
 
     /** Writes the users file the broker reads: {@code user=password:role}. */
