@@ -580,8 +580,7 @@ public final class FaultStack implements AutoCloseable {
         StringBuilder text = new StringBuilder("processes:");
         text.append(" broker=").append(broker != null && broker.process().isAlive() ? "up" : "down");
         if (pair != null) {
-            text.append(" backup-broker=")
-                    .append(pair.backup().process().isAlive() ? "up" : "down");
+            text.append(" backup-broker=").append(pair.backup().process().isAlive() ? "up" : "down");
         }
         for (ServiceProcess service : new ServiceProcess[] {extractor, loader, secondLoader, alerting, quality}) {
             if (service != null) {

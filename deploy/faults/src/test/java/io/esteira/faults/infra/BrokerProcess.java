@@ -46,7 +46,15 @@ public final class BrokerProcess {
     private Instant readyAt;
 
     public BrokerProcess(Path brokerXml, Path dataDirectory, Path logs, List<User> users) {
-        this("artemis-broker", ChildProcesses.freePort(), brokerXml, dataDirectory, dataDirectory, logs, users, List.of());
+        this(
+                "artemis-broker",
+                ChildProcesses.freePort(),
+                brokerXml,
+                dataDirectory,
+                dataDirectory,
+                logs,
+                users,
+                List.of());
     }
 
     private BrokerProcess(

@@ -47,7 +47,8 @@ public final class SecureBroker {
         int port = Integer.parseInt(args[2]);
         Path usersFile = Path.of(args[3]);
         if (args.length == 7) {
-            brokerXml = withHaPolicy(brokerXml, usersFile.toAbsolutePath().getParent(), args[4], port, args[5], args[6]);
+            brokerXml =
+                    withHaPolicy(brokerXml, usersFile.toAbsolutePath().getParent(), args[4], port, args[5], args[6]);
         }
 
         FileConfiguration config = new FileConfiguration();
@@ -99,25 +100,30 @@ public final class SecureBroker {
     }
 
     /**
-     * broker.xml with the pair's fragment at its {@code esteira:ha} marker, as entrypoint.sh writes it, saved
-     * in {@code home} (the broker's own directory, not the shared one).
+     * broker.xml with the pair's fragment at its {@code esteira:ha} marker, written by the script the
+     * container's entrypoint runs ({@code deploy/artemis/ha-config.sh}, beside broker.xml), into {@code home}
+     * (the broker's own directory, not the shared one). The data directories are set here afterwards.
      */
     static Path withHaPolicy(Path brokerXml, Path home, String role, int port, String peerPort, String clusterPassword)
-            throws IOException {
-        if (!role.equals("primary") && !role.equals("backup")) {
-            throw new IllegalArgumentException("The HA role must be primary or backup, not " + role);
-        }
-        String marker = "<!-- esteira:ha -->";
-        String xml = Files.readString(brokerXml);
-        if (!xml.contains(marker)) {
-            throw new IllegalStateException(brokerXml + " has no " + marker + " line for the pair's fragment");
-        }
-        String fragment = Files.readString(brokerXml.resolveSibling("ha-" + role + ".xml"))
-                .replace("${ESTEIRA_BROKER_HA_SELF}", "127.0.0.1:" + port)
-                .replace("${ESTEIRA_BROKER_HA_PEER}", "127.0.0.1:" + peerPort)
-                .replace("${ESTEIRA_BROKER_CLUSTER_PASSWORD}", clusterPassword);
+            throws IOException, InterruptedException {
         Path merged = home.resolve("broker-" + role + ".xml");
-        Files.writeString(merged, xml.replace(marker, fragment));
+        ProcessBuilder script = new ProcessBuilder(
+                        "bash",
+                        brokerXml.resolveSibling("ha-config.sh").toString(),
+                        brokerXml.getParent().toString(),
+                        merged.toString())
+                .redirectErrorStream(true);
+        script.environment().put("ESTEIRA_BROKER_HA_ROLE", role);
+        script.environment().put("ESTEIRA_BROKER_HA_SELF", "127.0.0.1:" + port);
+        script.environment().put("ESTEIRA_BROKER_HA_PEER", "127.0.0.1:" + peerPort);
+        script.environment().put("ESTEIRA_BROKER_CLUSTER_PASSWORD", clusterPassword);
+        script.environment()
+                .put("ESTEIRA_BROKER_SHARED_DATA", home.resolve("unused").toString());
+        Process process = script.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ha-config.sh failed for the " + role + ": " + output);
+        }
         return merged;
     }
 
