@@ -54,7 +54,8 @@ class BrokerPairConfigurationTest {
 
     private static FileConfiguration parse(Path brokerXml) throws Exception {
         FileConfiguration config = new FileConfiguration();
-        FileDeploymentManager deployment = new FileDeploymentManager(brokerXml.toUri().toString());
+        FileDeploymentManager deployment =
+                new FileDeploymentManager(brokerXml.toUri().toString());
         deployment.addDeployable(config);
         deployment.readConfiguration();
         return config;
@@ -74,9 +75,10 @@ class BrokerPairConfigurationTest {
     void shouldMakeAPrimaryOnTheSharedJournalThatTellsClientsAboutItsBackup() throws Exception {
         FileConfiguration primary = parse(render(pair("primary", "artemis:61616", "artemis-backup:61616")));
 
-        assertThat(primary.getHAPolicyConfiguration()).isInstanceOfSatisfying(
-                SharedStorePrimaryPolicyConfiguration.class,
-                policy -> assertThat(policy.isFailoverOnServerShutdown()).isTrue());
+        assertThat(primary.getHAPolicyConfiguration())
+                .isInstanceOfSatisfying(SharedStorePrimaryPolicyConfiguration.class, policy -> assertThat(
+                                policy.isFailoverOnServerShutdown())
+                        .isTrue());
         assertSharedStore(primary);
         assertThat(primary.getConnectorConfigurations().get("self").getCombinedParams())
                 .containsEntry("host", "artemis")
