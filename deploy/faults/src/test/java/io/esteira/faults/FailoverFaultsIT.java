@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * {@code ha-backup.xml}: a primary and a backup on one shared journal, docs/adr/0015), the services given
  * both in their broker URL ({@code (tcp://…,tcp://…)?ha=true&reconnectAttempts=-1}). Mid-load the primary
  * is killed with {@code kill -9}; the backup takes over the journal (messages, duplicate-id cache); the DW
- * must equal the OLTP row by row: 0 lost, 0 duplicated. Then the primary is started again, the backup hands
- * the journal back (failback) mid-load, and the DW must equal the OLTP again.
+ * must equal the OLTP row by row: 0 lost, 0 duplicated. Then the primary is started again during a longer
+ * burst, the backup hands the journal back (failback) while batches flow, and the DW must equal the OLTP
+ * again.
  *
  * <p>Cycles: 1 in the bounded mode, {@code faults.cycles} in the long mode ({@code -Dfaults.cycles=100}).
  */
@@ -30,6 +31,15 @@ class FailoverFaultsIT {
 
     /** The longest the backup may take to serve after the primary was killed. */
     static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(60);
+
+    /** The longest a restarted primary may take to serve again: its start, plus the backup's graceful stop. */
+    static final Duration FAILBACK_LIMIT = Duration.ofMinutes(2);
+
+    /**
+     * Changes of the failback's burst: about 40 s of workload, longer than the backup's hand-over (the
+     * primary's start and the backup's graceful shutdown, up to 30 s), so batches flow across it.
+     */
+    static final int FAILBACK_CHANGES = CHANGES * 8;
 
     private static FaultStack stack;
 
@@ -76,18 +86,24 @@ class FailoverFaultsIT {
             assertThat(report.clean()).as("%s", report).isTrue();
             FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
 
-            // Failback: the primary asks the backup for the journal back, which it hands over; clients move too.
+            // Failback: the primary, started again, asks the backup for the journal back; the backup hands it
+            // over once it has shut down (gracefully: up to broker.xml's graceful-shutdown-timeout, 30 s), and
+            // the clients follow. A burst long enough to span that hand-over makes it happen mid-load.
             before = FaultCycle.appliedBatches(stack);
-            burst = stack.workload().burst(9500 + cycle, CHANGES);
-            FaultCycle.awaitApplied(stack, before, 2);
             Instant restarted = Instant.now();
-            primary.start();
+            primary.process().launch();
+            burst = stack.workload().burst(9500 + cycle, FAILBACK_CHANGES);
+            FaultCycle.awaitApplied(stack, before, 2);
+            primary.awaitActive(FAILBACK_LIMIT);
+            // Recorded rather than asserted: the workload's pace decides it, and a failback after the burst is
+            // still a failback to check.
+            String when = burst.isDone() ? "after the burst" : "while batches flow";
             Duration handBack = Duration.between(restarted, primary.readyAt());
             report = FaultCycle.heal(
                     stack,
                     failback,
                     cycle,
-                    "primary restarted while batches flow, serving again after " + seconds(handBack),
+                    "primary restarted, serving again " + when + " after " + seconds(handBack),
                     burst,
                     primary.readyAt());
             assertThat(report.clean()).as("%s", report).isTrue();
