@@ -3,6 +3,9 @@
 # /var/lib/artemis-instance): creates the instance on first start, then on every start installs
 # broker.xml (mounted at /opt/esteira/broker.xml) and writes the users and roles from the environment.
 # Passwords never live in a committed file: they come from deploy/compose/.env (or a Kubernetes Secret).
+#
+# A broker pair (docs/adr/0015-broker-pair-on-a-shared-store.md): with ESTEIRA_BROKER_HA_ROLE=primary or
+# backup, ha-config.sh writes broker.xml with the pair's fragment in it; without it, broker.xml as it is.
 set -euo pipefail
 
 : "${ARTEMIS_USER:?set ARTEMIS_USER (the broker administrator)}"
@@ -22,7 +25,7 @@ if [ ! -f etc/broker.xml ]; then
         --http-host 0.0.0.0 --relax-jolokia .
 fi
 
-cp /opt/esteira/broker.xml etc/broker.xml
+bash /opt/esteira/ha-config.sh /opt/esteira etc/broker.xml
 
 umask 077
 {

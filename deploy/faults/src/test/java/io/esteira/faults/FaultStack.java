@@ -86,6 +86,8 @@ public final class FaultStack implements AutoCloseable {
     private final Path jars;
     private final Path hikari;
     private final boolean behindProxies;
+    private final boolean brokerPair;
+    private BrokerProcess.Pair pair;
     private final List<TcpProxy> proxies = new ArrayList<>();
     private TcpProxy oltpProxy;
     private TcpProxy dwProxy;
@@ -100,8 +102,10 @@ public final class FaultStack implements AutoCloseable {
     private ServiceProcess secondLoader;
     private volatile String damage;
 
-    private FaultStack(TemporaryPostgres oltp, TemporaryPostgres dw, boolean behindProxies) throws IOException {
+    private FaultStack(TemporaryPostgres oltp, TemporaryPostgres dw, boolean behindProxies, boolean brokerPair)
+            throws IOException {
         this.behindProxies = behindProxies;
+        this.brokerPair = brokerPair;
         this.oltpDatabase = oltp;
         this.dwDatabase = dw;
         this.readOnlyRole = "esteira_faults_ro_" + secret().substring(0, 10);
@@ -111,7 +115,8 @@ public final class FaultStack implements AutoCloseable {
         Files.createDirectories(logs);
         this.hikari = logs.resolve("hikari.properties");
         Files.writeString(hikari, "minimumIdle=1\nidleTimeout=15000\n");
-        for (String name : List.of("operator", "admin", "extractor", "loader", "quality", "alerting", "oltp-ro")) {
+        for (String name :
+                List.of("operator", "admin", "extractor", "loader", "quality", "alerting", "oltp-ro", "cluster")) {
             secrets.put(name, secret());
         }
     }
@@ -135,11 +140,29 @@ public final class FaultStack implements AutoCloseable {
      * shipped one.
      */
     public static FaultStack startBehindProxies(TemporaryPostgres.Server server) throws Exception {
-        return start(server, server, true);
+        return start(server, server, true, false);
+    }
+
+    /**
+     * The same, with a broker pair instead of one broker ({@link BrokerProcess#pair}: a primary and a backup
+     * on one shared journal, {@link #brokerPair()}); the services take both in their broker URL ({@link
+     * BrokerProcess.Pair#url()}).
+     */
+    public static FaultStack startWithBrokerPair(TemporaryPostgres.Server server) throws Exception {
+        return start(server, server, false, true);
     }
 
     private static FaultStack start(
             TemporaryPostgres.Server oltpServer, TemporaryPostgres.Server dwServer, boolean behindProxies)
+            throws Exception {
+        return start(oltpServer, dwServer, behindProxies, false);
+    }
+
+    private static FaultStack start(
+            TemporaryPostgres.Server oltpServer,
+            TemporaryPostgres.Server dwServer,
+            boolean behindProxies,
+            boolean brokerPair)
             throws Exception {
         TemporaryPostgres oltp = TemporaryPostgres.create(oltpServer, "faults_oltp");
         TemporaryPostgres dw;
@@ -149,7 +172,7 @@ public final class FaultStack implements AutoCloseable {
             oltp.close();
             throw e;
         }
-        FaultStack stack = new FaultStack(oltp, dw, behindProxies);
+        FaultStack stack = new FaultStack(oltp, dw, behindProxies, brokerPair);
         try {
             stack.startAll();
             return stack;
@@ -170,17 +193,20 @@ public final class FaultStack implements AutoCloseable {
         new BaseDataGenerator(7, 1).generate(oltp(), ProgressListener.silent());
         createReadOnlyRole();
 
-        broker = new BrokerProcess(
-                        Path.of(System.getProperty("faults.broker-xml", "../artemis/broker.xml")),
-                        brokerData,
-                        logs,
-                        List.of(
-                                new BrokerProcess.User("admin", secrets.get("admin"), "amq"),
-                                new BrokerProcess.User("extractor", secrets.get("extractor"), "extractor"),
-                                new BrokerProcess.User("loader", secrets.get("loader"), "loader"),
-                                new BrokerProcess.User("quality", secrets.get("quality"), "quality"),
-                                new BrokerProcess.User("alerting", secrets.get("alerting"), "alerting")))
-                .start();
+        Path brokerXml = Path.of(System.getProperty("faults.broker-xml", "../artemis/broker.xml"));
+        List<BrokerProcess.User> brokerUsers = List.of(
+                new BrokerProcess.User("admin", secrets.get("admin"), "amq"),
+                new BrokerProcess.User("extractor", secrets.get("extractor"), "extractor"),
+                new BrokerProcess.User("loader", secrets.get("loader"), "loader"),
+                new BrokerProcess.User("quality", secrets.get("quality"), "quality"),
+                new BrokerProcess.User("alerting", secrets.get("alerting"), "alerting"));
+        if (brokerPair) {
+            pair = BrokerProcess.pair(brokerXml, brokerData, logs, brokerUsers, secrets.get("cluster"));
+            broker = pair.primary().start();
+            pair.backup().startAsBackup();
+        } else {
+            broker = new BrokerProcess(brokerXml, brokerData, logs, brokerUsers).start();
+        }
         if (behindProxies) {
             oltpProxy = proxy("oltp", oltpDatabase.jdbcUrl());
             dwProxy = proxy("dw", dwDatabase.jdbcUrl());
@@ -286,7 +312,11 @@ public final class FaultStack implements AutoCloseable {
         env.put("ESTEIRA_DW_URL", via(dwProxy, dwDatabase.jdbcUrl()));
         env.put("ESTEIRA_DW_USERNAME", dwDatabase.username());
         env.put("ESTEIRA_DW_PASSWORD", dwDatabase.password());
-        env.put("ESTEIRA_BROKER_URL", brokerProxy == null ? broker.url() : "tcp://127.0.0.1:" + brokerProxy.port());
+        env.put(
+                "ESTEIRA_BROKER_URL",
+                pair != null
+                        ? pair.url()
+                        : brokerProxy == null ? broker.url() : "tcp://127.0.0.1:" + brokerProxy.port());
         if (behindProxies) {
             env.put("ESTEIRA_TIMEOUTS_DATABASE_SOCKET", NETWORK_DATABASE_SOCKET_TIMEOUT.toSeconds() + "s");
         }
@@ -366,6 +396,14 @@ public final class FaultStack implements AutoCloseable {
 
     public BrokerProcess broker() {
         return broker;
+    }
+
+    /** The broker pair, when the stack runs one ({@link #startWithBrokerPair}); {@link #broker()} is its primary. */
+    public BrokerProcess.Pair brokerPair() {
+        if (pair == null) {
+            throw new IllegalStateException("This stack runs one broker; start it with startWithBrokerPair");
+        }
+        return pair;
     }
 
     /** The proxies between the services and the OLTP, the DW and the broker (none unless behind proxies). */
@@ -532,7 +570,7 @@ public final class FaultStack implements AutoCloseable {
     public int queuedChanges() {
         int total = 0;
         for (String entity : EntityCatalog.reference().names()) {
-            total += broker.depth(Queues.changes(entity));
+            total += (pair == null ? broker : pair.active()).depth(Queues.changes(entity));
         }
         return total;
     }
@@ -541,6 +579,9 @@ public final class FaultStack implements AutoCloseable {
     public String status() {
         StringBuilder text = new StringBuilder("processes:");
         text.append(" broker=").append(broker != null && broker.process().isAlive() ? "up" : "down");
+        if (pair != null) {
+            text.append(" backup-broker=").append(pair.backup().process().isAlive() ? "up" : "down");
+        }
         for (ServiceProcess service : new ServiceProcess[] {extractor, loader, secondLoader, alerting, quality}) {
             if (service != null) {
                 text.append(' ').append(service.name()).append('=').append(service.isAlive() ? "up" : "down");
@@ -590,6 +631,10 @@ public final class FaultStack implements AutoCloseable {
         }
         for (TcpProxy proxy : proxies) {
             steps.add(proxy::close);
+        }
+        if (pair != null) {
+            // The backup first: a primary stopped while its backup waits would hand over to it (failover-on-shutdown).
+            steps.add(pair.backup()::stop);
         }
         if (broker != null) {
             steps.add(broker::stop);

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both overlays of k8s/ (dev, prod), applied to fabric8's mock API server like {@code kubectl apply -k}
+ * Every overlay of k8s/ (dev, dev-ha, prod), applied to fabric8's mock API server like {@code kubectl apply -k}
  * ({@link KustomizeOverlay}), hold what the cluster needs: probes on the actuator's health groups,
  * requests and limits, non-root security contexts, no secret value in a manifest, the replicas and
  * autoscaling the design asks for, and only settings the services read.
@@ -46,7 +46,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldUseOnlyFieldsTheApiKnows(String overlay) {
         for (HasMetadata object : apply(overlay)) {
             assertThat(UnknownFields.in(object)).as(describe(object)).isEmpty();
@@ -54,7 +54,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldProbeEveryServiceOnItsManagementPort(String overlay) {
         List<HasMetadata> objects = apply(overlay);
         for (Deployment deployment : of(objects, Deployment.class)) {
@@ -87,7 +87,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldLimitEveryContainer(String overlay) {
         for (PodTemplateSpec template : templates(apply(overlay))) {
             for (Container container : template.getSpec().getContainers()) {
@@ -102,7 +102,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldRunEveryContainerAsNonRootWithoutPrivileges(String overlay) {
         for (PodTemplateSpec template : templates(apply(overlay))) {
             PodSpec pod = template.getSpec();
@@ -124,7 +124,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldTakeEverySecretFromTheGeneratedSecret(String overlay) {
         KustomizeOverlay kustomize = KustomizeOverlay.of(overlay);
         List<HasMetadata> objects = kustomize.applyTo(client);
@@ -167,7 +167,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldSetOnlySettingsTheServicesRead(String overlay) {
         List<HasMetadata> objects = apply(overlay);
         Map<String, String> config = objects.stream()
@@ -189,7 +189,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldRunClusteredExtractorsAndAutoscaledLoaders(String overlay) {
         List<HasMetadata> objects = apply(overlay);
         Deployment extractor = named(of(objects, Deployment.class), "extractor-service");
@@ -217,7 +217,7 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldCoverEveryWorkloadWithADisruptionBudgetAndAService(String overlay) {
         List<HasMetadata> objects = apply(overlay);
         List<PodDisruptionBudget> budgets = of(objects, PodDisruptionBudget.class);
@@ -241,7 +241,7 @@ class KubernetesManifestsIT {
 
     /** Prometheus's rules reach people through the alerting service: its API port must be open to Prometheus. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
     void shouldLetTheClustersPrometheusPostAlertsToTheAlertingService(String overlay) {
         List<HasMetadata> objects = apply(overlay);
         Service alerting = named(of(objects, Service.class), "alerting-service");
@@ -270,8 +270,8 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
-    void shouldRunArtemisInDevAndUseAnExternalBrokerInProd(String overlay) {
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
+    void shouldRunArtemisInDevAPairInDevHaAndUseAnExternalBrokerInProd(String overlay) {
         List<HasMetadata> objects = apply(overlay);
         String brokerUrl = objects.stream()
                 .filter(o -> o.getMetadata().getName().equals("esteira-config"))
@@ -284,6 +284,30 @@ class KubernetesManifestsIT {
         if (overlay.equals("dev")) {
             assertThat(named(of(objects, StatefulSet.class), "artemis")).isNotNull();
             assertThat(brokerUrl).isEqualTo("tcp://artemis:61616");
+        } else if (overlay.equals("dev-ha")) {
+            // A broker pair on one ReadWriteMany journal; the services name both (docs/adr/0015).
+            for (String broker : List.of("artemis", "artemis-backup")) {
+                StatefulSet statefulSet = named(of(objects, StatefulSet.class), broker);
+                Container container = statefulSet
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0);
+                assertThat(env(container, "ESTEIRA_BROKER_HA_ROLE"))
+                        .isEqualTo(broker.equals("artemis") ? "primary" : "backup");
+                assertThat(statefulSet.getSpec().getTemplate().getSpec().getVolumes())
+                        .extracting(volume -> volume.getPersistentVolumeClaim() == null
+                                ? null
+                                : volume.getPersistentVolumeClaim().getClaimName())
+                        .contains("artemis-shared");
+            }
+            assertThat(named(of(objects, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class), "artemis-shared")
+                            .getSpec()
+                            .getAccessModes())
+                    .containsExactly("ReadWriteMany");
+            assertThat(brokerUrl)
+                    .isEqualTo("(tcp://artemis:61616,tcp://artemis-backup:61616)?ha=true&reconnectAttempts=-1");
         } else {
             assertThat(of(objects, StatefulSet.class)).isEmpty();
             assertThat(brokerUrl).doesNotContain("tcp://artemis:");

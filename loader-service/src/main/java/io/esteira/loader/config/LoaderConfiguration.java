@@ -13,6 +13,7 @@ import io.esteira.loader.dlq.DeadLetters;
 import io.esteira.loader.dlq.DlqService;
 import io.esteira.runtime.alert.AlertPublisher;
 import io.esteira.runtime.config.EsteiraProperties;
+import io.esteira.runtime.config.TimeoutProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
@@ -75,7 +76,8 @@ public class LoaderConfiguration {
     }
 
     @Bean
-    DlqService dlqService(ConnectionFactory connectionFactory, EntityCatalog catalog) {
-        return new DlqService(connectionFactory, catalog);
+    DlqService dlqService(ConnectionFactory connectionFactory, EntityCatalog catalog, TimeoutProperties timeouts) {
+        // A DLQ listing waits for the broker's next message as long as any blocking broker call may take.
+        return new DlqService(connectionFactory, catalog, timeouts.brokerCall());
     }
 }

@@ -9,13 +9,11 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jms.core.JmsTemplate;
@@ -29,39 +27,49 @@ import org.springframework.jmx.export.annotation.ManagedResource;
  * together), with a fresh duplicate-detection id so the broker does not drop it as the batch it
  * already saw; the loader's batch-id record still makes it apply at most once. Every replay can be
  * a dry run that only says what would move. Also exposed over JMX for Hawtio.
+ *
+ * <p>Listings read every message the broker counts in a DLQ ({@link QueueSnapshot}), not a JMS
+ * {@code QueueBrowser}, whose enumeration can end early behind a large message; the depth is the broker's
+ * own count.
  */
 @ManagedResource(objectName = "io.esteira:type=DeadLetterQueues,service=loader", description = "Esteira DLQ replay")
 public class DlqService {
 
+    /** How long a listing waits for the broker's next message before it reads the count again. */
+    public static final Duration DEFAULT_BROWSE_TIMEOUT = Duration.ofSeconds(30);
+
     private final JmsTemplate jms;
     private final EntityCatalog catalog;
+    private final Duration browseTimeout;
 
     public DlqService(ConnectionFactory connectionFactory, EntityCatalog catalog) {
+        this(connectionFactory, catalog, DEFAULT_BROWSE_TIMEOUT);
+    }
+
+    public DlqService(ConnectionFactory connectionFactory, EntityCatalog catalog, Duration browseTimeout) {
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.catalog = catalog;
+        this.browseTimeout = browseTimeout;
     }
 
-    /** The DLQ messages matching the filter, oldest first, without bodies. */
+    /**
+     * The DLQ messages matching the filter, oldest first, without bodies: every message the DLQ held when the
+     * listing began (or an error saying the listing could not be completed, never a shorter list).
+     */
     public List<DlqEntry> list(DlqFilter filter) {
         List<DlqEntry> entries = new ArrayList<>();
         for (String entity : entities(filter)) {
-            entries.addAll(jms.browse(DeadLetters.dlqOf(entity), (session, browser) -> browse(browser, filter, false)));
+            entries.addAll(browse(DeadLetters.dlqOf(entity), filter, false));
         }
         return entries;
     }
 
-    /** Messages in an entity's DLQ now (counted by browsing, up to {@code limit}). */
-    public long depth(String entity, int limit) {
-        Long count = jms.browse(DeadLetters.dlqOf(entity), (session, browser) -> {
-            long n = 0;
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements() && n < limit) {
-                messages.nextElement();
-                n++;
-            }
-            return n;
-        });
+    /** Messages in an entity's DLQ now, as the broker counts them (0 before its first dead letter). */
+    public long depth(String entity) {
+        Long count = jms.execute(
+                session -> QueueSnapshot.messageCount(QueueSnapshot.coreSession(session), DeadLetters.dlqOf(entity)),
+                false);
         return count == null ? 0 : count;
     }
 
@@ -69,9 +77,7 @@ public class DlqService {
     public DlqEntry show(String messageId) {
         List<DlqEntry> found = new ArrayList<>();
         for (String entity : catalog.names()) {
-            found.addAll(jms.browse(
-                    DeadLetters.dlqOf(entity),
-                    (session, browser) -> browse(browser, new DlqFilter(null, messageId, null, null, null), true)));
+            found.addAll(browse(DeadLetters.dlqOf(entity), new DlqFilter(null, messageId, null, null, null), true));
         }
         return found.isEmpty() ? null : found.get(0);
     }
@@ -124,28 +130,25 @@ public class DlqService {
                 : List.of(catalog.get(filter.entity()).name());
     }
 
-    private static List<DlqEntry> browse(QueueBrowser browser, DlqFilter filter, boolean withBody) throws JMSException {
-        List<DlqEntry> entries = new ArrayList<>();
-        Enumeration<?> messages = browser.getEnumeration();
-        for (Object item : Collections.list(messages)) {
-            Message message = (Message) item;
-            byte[] body = body(message);
-            DlqEntry entry = new DlqEntry(
-                    message.getJMSMessageID(),
-                    message.getStringProperty(DeadLetters.ENTITY),
-                    message.getStringProperty(DeadLetters.BATCH_ID),
-                    message.getStringProperty(DeadLetters.ERROR),
-                    message.getStringProperty(DeadLetters.ERROR_CLASS),
-                    message.getStringProperty(DeadLetters.FAILED_AT),
-                    message.propertyExists(DeadLetters.ATTEMPTS) ? message.getIntProperty(DeadLetters.ATTEMPTS) : 0,
-                    body.length,
-                    withBody ? message.getStringProperty(DeadLetters.STACK) : null,
-                    withBody ? new String(body, StandardCharsets.UTF_8) : null);
-            if (filter.matches(entry)) {
-                entries.add(entry);
-            }
-        }
-        return entries;
+    private List<DlqEntry> browse(String queue, DlqFilter filter, boolean withBody) {
+        List<DlqEntry> entries =
+                jms.execute(session -> QueueSnapshot.of(session, queue, browseTimeout, m -> entry(m, withBody)), true);
+        return entries.stream().filter(filter::matches).toList();
+    }
+
+    private static DlqEntry entry(Message message, boolean withBody) throws JMSException {
+        byte[] body = body(message);
+        return new DlqEntry(
+                message.getJMSMessageID(),
+                message.getStringProperty(DeadLetters.ENTITY),
+                message.getStringProperty(DeadLetters.BATCH_ID),
+                message.getStringProperty(DeadLetters.ERROR),
+                message.getStringProperty(DeadLetters.ERROR_CLASS),
+                message.getStringProperty(DeadLetters.FAILED_AT),
+                message.propertyExists(DeadLetters.ATTEMPTS) ? message.getIntProperty(DeadLetters.ATTEMPTS) : 0,
+                body.length,
+                withBody ? message.getStringProperty(DeadLetters.STACK) : null,
+                withBody ? new String(body, StandardCharsets.UTF_8) : null);
     }
 
     private static byte[] body(Message message) throws JMSException {

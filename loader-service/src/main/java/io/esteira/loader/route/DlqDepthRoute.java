@@ -14,12 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code dlq-depth}: refreshes the gauge {@code esteira.loader.dlq.depth{entity}} on a timer, so a
- * Prometheus scrape never waits on the broker (counts stop at 100,000 messages).
+ * Prometheus scrape never waits on the broker (the broker's own message count of each DLQ, not a browse).
  */
 @Component
 public class DlqDepthRoute extends RouteBuilder {
-
-    static final int COUNT_LIMIT = 100_000;
 
     private final EntityCatalog catalog;
     private final DlqService dlq;
@@ -45,6 +43,6 @@ public class DlqDepthRoute extends RouteBuilder {
                 .routeId("dlq-depth")
                 .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(exchange ->
-                        catalog.names().forEach(entity -> depths.get(entity).set(dlq.depth(entity, COUNT_LIMIT))));
+                        catalog.names().forEach(entity -> depths.get(entity).set(dlq.depth(entity))));
     }
 }

@@ -44,21 +44,36 @@ public class BrokerConfiguration {
         } catch (JMSException e) {
             throw new UnreachableEndpointException("esteira.broker", endpoint, e);
         }
-        // Once running, the client rides out a short broker blip (or fails over to a backup) by itself;
-        // past that the connection fails and Spring's listener containers and the caching factory open
-        // a new one, so the service recovers from a broker restart of any length without ever blocking
-        // its own shutdown on an endless reconnect loop.
-        ActiveMQConnectionFactory artemis = artemis(endpoint, timeouts);
-        artemis.setReconnectAttempts(3);
-        artemis.setRetryInterval(500);
-        artemis.setRetryIntervalMultiplier(2.0);
-        // Change batches are sent as bytes and stay in the journal, not as large-message files, up to
-        // MIN_LARGE_MESSAGE_SIZE: a 5,000-row batch of order items is ~1.5 MiB of JSON.
-        artemis.setMinLargeMessageSize(MIN_LARGE_MESSAGE_SIZE);
+        ActiveMQConnectionFactory artemis = running(endpoint, timeouts);
         CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
         caching.setSessionCacheSize(10);
         caching.setReconnectOnException(true);
         return caching;
+    }
+
+    /**
+     * The factory the service runs on. Once running, the client rides out a short broker blip (or fails over to
+     * the backup of a pair, {@code (tcp://a:61616,tcp://b:61616)?ha=true}) by itself; past that the connection
+     * fails and Spring's listener containers and the caching factory open a new one from the URL's brokers, so
+     * the service recovers from a broker restart of any length without ever blocking its own shutdown on an
+     * endless reconnect loop. Reconnection the URL sets itself ({@code reconnectAttempts=-1} for a pair, say)
+     * is the operator's word and stays.
+     */
+    static ActiveMQConnectionFactory running(Endpoint endpoint, TimeoutProperties timeouts) {
+        ActiveMQConnectionFactory artemis = artemis(endpoint, timeouts);
+        if (!setsItself(endpoint, "reconnectattempts")) {
+            artemis.setReconnectAttempts(3);
+        }
+        if (!setsItself(endpoint, "retryinterval")) {
+            artemis.setRetryInterval(500);
+        }
+        if (!setsItself(endpoint, "retryintervalmultiplier")) {
+            artemis.setRetryIntervalMultiplier(2.0);
+        }
+        // Change batches are sent as bytes and stay in the journal, not as large-message files, up to
+        // MIN_LARGE_MESSAGE_SIZE: a 5,000-row batch of order items is ~1.5 MiB of JSON.
+        artemis.setMinLargeMessageSize(MIN_LARGE_MESSAGE_SIZE);
+        return artemis;
     }
 
     /**
@@ -80,18 +95,26 @@ public class BrokerConfiguration {
      * the URL sets itself ({@code ?callTimeout=…}) is the operator's word and stays.
      */
     static ActiveMQConnectionFactory artemis(Endpoint endpoint, TimeoutProperties timeouts) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(endpoint.url());
-        String url = endpoint.url().toLowerCase(Locale.ROOT);
-        if (!url.contains("calltimeout=")) {
+        ActiveMQConnectionFactory factory;
+        try {
+            factory = new ActiveMQConnectionFactory(endpoint.url());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "esteira.broker.url '" + endpoint.safeUrl() + "' is not an Artemis URL (" + e.getMessage()
+                            + "); write tcp://host:61616, or (tcp://primary:61616,tcp://backup:61616)?ha=true for a"
+                            + " broker pair",
+                    e);
+        }
+        if (!setsItself(endpoint, "calltimeout")) {
             factory.setCallTimeout(timeouts.brokerCall().toMillis());
         }
-        if (!url.contains("callfailovertimeout=")) {
+        if (!setsItself(endpoint, "callfailovertimeout")) {
             factory.setCallFailoverTimeout(timeouts.brokerCall().toMillis());
         }
-        if (!url.contains("connectionttl=")) {
+        if (!setsItself(endpoint, "connectionttl")) {
             factory.setConnectionTTL(timeouts.brokerConnectionTtl().toMillis());
         }
-        if (!url.contains("clientfailurecheckperiod=")) {
+        if (!setsItself(endpoint, "clientfailurecheckperiod")) {
             factory.setClientFailureCheckPeriod(timeouts.brokerFailureCheck().toMillis());
         }
         if (!endpoint.username().isEmpty()) {
@@ -99,5 +122,10 @@ public class BrokerConfiguration {
             factory.setPassword(endpoint.password());
         }
         return factory;
+    }
+
+    /** True when the URL sets the parameter itself (case-insensitive, {@code ?name=} or {@code &name=}). */
+    private static boolean setsItself(Endpoint endpoint, String parameter) {
+        return endpoint.url().toLowerCase(Locale.ROOT).matches("(?s).*[?&;]" + parameter + "=.*");
     }
 }

@@ -47,4 +47,36 @@ class BrokerConfigurationTest {
             assertThat(factory.getConnectionTTL()).isEqualTo(60_000);
         }
     }
+
+    @Test
+    void shouldTakeABrokerPairWithItsOwnReconnectionFromTheUrl() {
+        try (ActiveMQConnectionFactory factory = BrokerConfiguration.running(
+                new Endpoint("(tcp://artemis:61616,tcp://artemis-backup:61616)?ha=true&reconnectAttempts=-1", "", ""),
+                TimeoutProperties.DEFAULTS)) {
+            assertThat(factory.isHA()).isTrue();
+            assertThat(factory.getStaticConnectors()).hasSize(2);
+            assertThat(factory.getReconnectAttempts()).isEqualTo(-1);
+            assertThat(factory.getRetryInterval()).isEqualTo(500);
+            assertThat(factory.getCallTimeout()).isEqualTo(30_000);
+            assertThat(factory.getMinLargeMessageSize()).isEqualTo(BrokerConfiguration.MIN_LARGE_MESSAGE_SIZE);
+        }
+    }
+
+    @Test
+    void shouldReconnectAFewTimesWhenTheUrlDoesNotSay() {
+        try (ActiveMQConnectionFactory factory = BrokerConfiguration.running(
+                new Endpoint("tcp://127.0.0.1:61616", "", ""), TimeoutProperties.DEFAULTS)) {
+            assertThat(factory.isHA()).isFalse();
+            assertThat(factory.getReconnectAttempts()).isEqualTo(3);
+            assertThat(factory.getRetryIntervalMultiplier()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void shouldNameTheBrokerUrlWhenItIsNotAnArtemisUrl() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BrokerConfiguration.artemis(
+                        new Endpoint("htp://artemis:61616", "", ""), TimeoutProperties.DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("esteira.broker.url");
+    }
 }

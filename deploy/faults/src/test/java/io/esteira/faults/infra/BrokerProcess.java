@@ -46,17 +46,38 @@ public final class BrokerProcess {
     private Instant readyAt;
 
     public BrokerProcess(Path brokerXml, Path dataDirectory, Path logs, List<User> users) {
-        this.port = ChildProcesses.freePort();
+        this(
+                "artemis-broker",
+                ChildProcesses.freePort(),
+                brokerXml,
+                dataDirectory,
+                dataDirectory,
+                logs,
+                users,
+                List.of());
+    }
+
+    private BrokerProcess(
+            String name,
+            int port,
+            Path brokerXml,
+            Path dataDirectory,
+            Path home,
+            Path logs,
+            List<User> users,
+            List<String> haArguments) {
+        this.port = port;
         this.dataDirectory = dataDirectory;
         this.admin = users.stream()
                 .filter(u -> u.role().equals("amq"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The broker needs an administrator (role amq)"));
-        Path usersFile = dataDirectory.resolve("users.properties");
+        Path usersFile = home.resolve("users.properties");
         Properties entries = new Properties();
         users.forEach(u -> entries.setProperty(u.name(), u.password() + ":" + u.role()));
         try {
             Files.createDirectories(dataDirectory);
+            Files.createDirectories(home);
             SecureBroker.writeUsers(usersFile, entries);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the broker's users to " + usersFile, e);
@@ -65,6 +86,9 @@ public final class BrokerProcess {
         command.add(ChildProcesses.java());
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
+        if (!haArguments.isEmpty()) {
+            command.add("-Dlogback.configurationFile=broker-pair-logback.xml");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SecureBroker.class.getName());
@@ -72,7 +96,55 @@ public final class BrokerProcess {
         command.add(dataDirectory.toString());
         command.add(Integer.toString(port));
         command.add(usersFile.toString());
-        this.process = new ChildProcess("artemis-broker", logs, command, java.util.Map.of());
+        command.addAll(haArguments);
+        this.process = new ChildProcess(name, logs, command, java.util.Map.of());
+    }
+
+    /**
+     * A primary and its backup on one shared journal ({@code deploy/artemis/ha-primary.xml}, {@code
+     * ha-backup.xml}; docs/adr/0015-broker-pair-on-a-shared-store.md): {@code directory/shared} is the journal
+     * both use, {@code directory/primary} and {@code directory/backup} hold what is each broker's own.
+     */
+    public static Pair pair(Path brokerXml, Path directory, Path logs, List<User> users, String clusterPassword) {
+        int primaryPort = ChildProcesses.freePort();
+        int backupPort = ChildProcesses.freePort();
+        Path shared = directory.resolve("shared");
+        BrokerProcess primary = new BrokerProcess(
+                "artemis-primary",
+                primaryPort,
+                brokerXml,
+                shared,
+                directory.resolve("primary"),
+                logs,
+                users,
+                List.of("primary", Integer.toString(backupPort), clusterPassword));
+        BrokerProcess backup = new BrokerProcess(
+                "artemis-backup",
+                backupPort,
+                brokerXml,
+                shared,
+                directory.resolve("backup"),
+                logs,
+                users,
+                List.of("backup", Integer.toString(primaryPort), clusterPassword));
+        return new Pair(primary, backup);
+    }
+
+    /** A broker pair: the primary, and the backup that takes over when it is gone. */
+    public record Pair(BrokerProcess primary, BrokerProcess backup) {
+
+        /**
+         * What the services take as {@code esteira.broker.url}: both brokers, failover on ({@code ha=true}), and
+         * reconnection without end ({@code reconnectAttempts=-1}), as an operator would configure a pair.
+         */
+        public String url() {
+            return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=-1";
+        }
+
+        /** The broker that serves now: the primary if it accepts logins, else the backup. */
+        public BrokerProcess active() {
+            return primary.process().isAlive() && primary.acceptsAdmin() ? primary : backup;
+        }
     }
 
     public String url() {
@@ -106,6 +178,39 @@ public final class BrokerProcess {
                 });
         readyAt = Instant.now();
         return this;
+    }
+
+    /**
+     * Starts a backup and waits (at most 2 minutes) until it has announced itself to the active broker, so
+     * clients know where to fail over; it serves nothing until the primary is gone.
+     */
+    public BrokerProcess startAsBackup() {
+        process.launch();
+        await("Artemis backup announced to the primary")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The backup exited with code " + process.exitCode()
+                                + "; its log ends:\n" + process.tail(60));
+                    }
+                    return process.logSinceStart().contains("backup announced");
+                });
+        return this;
+    }
+
+    /** Waits (at most {@code timeout}) until this broker accepts logins, e.g. a backup that takes over. */
+    public BrokerProcess awaitActive(Duration timeout) {
+        await(process.name() + " active")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(this::acceptsAdmin);
+        readyAt = Instant.now();
+        return this;
+    }
+
+    boolean acceptsAdmin() {
+        return canLogIn(admin.name(), admin.password());
     }
 
     public void kill() {

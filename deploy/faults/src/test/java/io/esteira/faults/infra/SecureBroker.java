@@ -24,6 +24,12 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  *
  * <p>Run as {@code java -cp <test class path> io.esteira.faults.infra.SecureBroker <broker.xml> <data dir>
  * <port> <users file>}; prints {@link #STARTED} once it accepts connections, and runs until killed.
+ *
+ * <p>One of a broker pair with three more arguments, {@code <primary|backup> <peer port> <cluster password>}:
+ * as {@code deploy/artemis/entrypoint.sh} does, {@code ha-primary.xml} or {@code ha-backup.xml} (beside
+ * broker.xml) goes in at broker.xml's {@code esteira:ha} marker, its placeholders filled in; both brokers of a
+ * pair are given the same data directory (the shared store). A backup prints {@link #STARTED} once it waits
+ * on the journal's lock, and serves only after it took over.
  */
 public final class SecureBroker {
 
@@ -32,13 +38,18 @@ public final class SecureBroker {
     private SecureBroker() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("Usage: SecureBroker <broker.xml> <data directory> <port> <users file>");
+        if (args.length != 4 && args.length != 7) {
+            throw new IllegalArgumentException("Usage: SecureBroker <broker.xml> <data directory> <port> <users file>"
+                    + " [<primary|backup> <peer port> <cluster password>]");
         }
         Path brokerXml = Path.of(args[0]).toAbsolutePath();
         Path data = Path.of(args[1]).toAbsolutePath();
         int port = Integer.parseInt(args[2]);
         Path usersFile = Path.of(args[3]);
+        if (args.length == 7) {
+            brokerXml =
+                    withHaPolicy(brokerXml, usersFile.toAbsolutePath().getParent(), args[4], port, args[5], args[6]);
+        }
 
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager deployment =
@@ -86,6 +97,34 @@ public final class SecureBroker {
         System.out.println(STARTED + " tcp://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * broker.xml with the pair's fragment at its {@code esteira:ha} marker, written by the script the
+     * container's entrypoint runs ({@code deploy/artemis/ha-config.sh}, beside broker.xml), into {@code home}
+     * (the broker's own directory, not the shared one). The data directories are set here afterwards.
+     */
+    static Path withHaPolicy(Path brokerXml, Path home, String role, int port, String peerPort, String clusterPassword)
+            throws IOException, InterruptedException {
+        Path merged = home.resolve("broker-" + role + ".xml");
+        ProcessBuilder script = new ProcessBuilder(
+                        "bash",
+                        brokerXml.resolveSibling("ha-config.sh").toString(),
+                        brokerXml.getParent().toString(),
+                        merged.toString())
+                .redirectErrorStream(true);
+        script.environment().put("ESTEIRA_BROKER_HA_ROLE", role);
+        script.environment().put("ESTEIRA_BROKER_HA_SELF", "127.0.0.1:" + port);
+        script.environment().put("ESTEIRA_BROKER_HA_PEER", "127.0.0.1:" + peerPort);
+        script.environment().put("ESTEIRA_BROKER_CLUSTER_PASSWORD", clusterPassword);
+        script.environment()
+                .put("ESTEIRA_BROKER_SHARED_DATA", home.resolve("unused").toString());
+        Process process = script.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ha-config.sh failed for the " + role + ": " + output);
+        }
+        return merged;
     }
 
     /** Writes the users file the broker reads: {@code user=password:role}. */
