@@ -4,7 +4,7 @@
 # broker.xml (mounted at /opt/esteira/broker.xml) and writes the users and roles from the environment.
 # Passwords never live in a committed file: they come from deploy/compose/.env (or a Kubernetes Secret).
 #
-# A broker pair (docs/adr/0015-broker-pair-on-a-shared-store.md): with ESTEIRA_BROKER_HA_ROLE=primary or
+# A broker pair (docs/adr/0016-broker-pair-on-a-shared-store.md): with ESTEIRA_BROKER_HA_ROLE=primary or
 # backup, ha-config.sh writes broker.xml with the pair's fragment in it; without it, broker.xml as it is.
 set -euo pipefail
 

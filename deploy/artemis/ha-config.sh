@@ -3,7 +3,7 @@
 # Called by entrypoint.sh; deploy/validation's BrokerPairConfigurationTest runs it too.
 #
 # Without ESTEIRA_BROKER_HA_ROLE: broker.xml as it is (the single broker). With ESTEIRA_BROKER_HA_ROLE=primary
-# or backup (docs/adr/0015-broker-pair-on-a-shared-store.md): ha-primary.xml or ha-backup.xml goes in at
+# or backup (docs/adr/0016-broker-pair-on-a-shared-store.md): ha-primary.xml or ha-backup.xml goes in at
 # broker.xml's "esteira:ha" marker, with ESTEIRA_BROKER_HA_SELF / ESTEIRA_BROKER_HA_PEER (host:port of this
 # broker and of the other, as clients reach them) and ESTEIRA_BROKER_CLUSTER_PASSWORD filled in
 # (XML-escaped), and the journal, bindings, paging, large-message and retention directories (data/...)

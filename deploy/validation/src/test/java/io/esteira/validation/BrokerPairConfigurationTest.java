@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The broker pair's configuration as the containers get it: deploy/artemis/ha-config.sh (what entrypoint.sh
  * runs) writes broker.xml for a primary, a backup or a single broker, and Artemis's own parser reads the
- * result (docs/adr/0015-broker-pair-on-a-shared-store.md).
+ * result (docs/adr/0016-broker-pair-on-a-shared-store.md).
  */
 class BrokerPairConfigurationTest {
 

@@ -102,7 +102,7 @@ public final class BrokerProcess {
 
     /**
      * A primary and its backup on one shared journal ({@code deploy/artemis/ha-primary.xml}, {@code
-     * ha-backup.xml}; docs/adr/0015-broker-pair-on-a-shared-store.md): {@code directory/shared} is the journal
+     * ha-backup.xml}; docs/adr/0016-broker-pair-on-a-shared-store.md): {@code directory/shared} is the journal
      * both use, {@code directory/primary} and {@code directory/backup} hold what is each broker's own.
      */
     public static Pair pair(Path brokerXml, Path directory, Path logs, List<User> users, String clusterPassword) {
