@@ -66,10 +66,9 @@ public class ChangeCapture {
         return new Cursor(row.version(), row.key());
     }
 
-    /** The tombstone table's {@code table_name}: the table without its schema. */
+    /** The tombstone table's {@code table_name}: the source table without its schema. */
     static String tableName(EntityDefinition entity) {
-        String table = entity.table();
-        return table.substring(table.lastIndexOf('.') + 1);
+        return entity.source().tableName();
     }
 
     private static ChangeBatch.Row toRow(EntityDefinition entity, ResultSet rs) throws SQLException {
