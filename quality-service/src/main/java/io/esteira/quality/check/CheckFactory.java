@@ -4,6 +4,7 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.Identifiers;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import io.esteira.quality.config.QualityProperties.DimensionKey;
 import io.esteira.quality.config.QualityProperties.ReplayTarget;
@@ -32,6 +33,7 @@ public final class CheckFactory {
     private static final Duration DEFAULT_WARN_AFTER = Duration.ofMinutes(30);
     private static final Duration DEFAULT_ERROR_AFTER = Duration.ofHours(2);
     private static final int DEFAULT_WINDOW_DAYS = 7;
+    private static final String CHANGE_TIME_COLUMN = "updated_at";
 
     private final Database oltp;
     private final Database dw;
@@ -220,24 +222,32 @@ public final class CheckFactory {
         List<FreshnessCheck.Target> targets = new ArrayList<>();
         for (EntityDefinition entity : watched) {
             String name = entity.name();
-            Catalog.Table table = oltp.catalog().table(entity.table(), "table of entity " + name);
-            String key = oltp.catalog().requireColumn(table, entity.keyColumn(), "key column");
-            oltp.catalog().requireColumn(table, "updated_at", "change-time column");
-            String version = oltp.catalog().requireColumn(table, entity.changeOrderColumn(), "change-order column");
+            // checked by the source's names, read under the contract's (SourceMapping.asContract)
+            SourceMapping source = entity.source();
+            Catalog.Table table = oltp.catalog().table(source.table(), "table of entity " + name);
+            String key = oltp.catalog().requireColumn(table, source.keyColumn(), "key column");
+            oltp.catalog().requireColumn(table, source.column(CHANGE_TIME_COLUMN), "change-time column");
+            String version = oltp.catalog().requireColumn(table, source.changeOrderColumn(), "change-order column");
             Catalog.Table tombstones =
-                    oltp.catalog().table(entity.tombstoneTable(), "tombstone table of entity " + name);
+                    oltp.catalog().table(source.tombstoneTable(), "tombstone table of entity " + name);
+            for (String column : SourceMapping.TOMBSTONE_COLUMNS) {
+                oltp.catalog().requireColumn(tombstones, source.tombstoneColumn(column), "tombstone column");
+            }
+            boolean same = source.isIdentityOf(entity);
             String sql = oltp.dialect()
                     .sql(
                             "freshness-pending",
                             Map.of(
                                     "table",
-                                    quote(oltp, table),
+                                    same ? quote(oltp, table) : source.asContract(oltp.dialect()),
                                     "key",
-                                    oltp.dialect().quoteIdentifier(key),
+                                    oltp.dialect().quoteIdentifier(same ? key : entity.keyColumn()),
                                     "version",
-                                    oltp.dialect().quoteIdentifier(version),
+                                    oltp.dialect()
+                                            .quoteIdentifier(
+                                                    same ? version : EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN),
                                     "tombstones",
-                                    quote(oltp, tombstones)));
+                                    same ? quote(oltp, tombstones) : source.tombstonesAsContract(oltp.dialect())));
             Catalog.Table mirror = dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + name);
             String mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
             dw.catalog().requireColumn(mirror, "source_version", "mirror version column");
@@ -249,7 +259,7 @@ public final class CheckFactory {
                                     quote(dw, mirror),
                                     "key",
                                     dw.dialect().quoteIdentifier(mirrorKey)));
-            targets.add(new FreshnessCheck.Target(name, table.name().toLowerCase(Locale.ROOT), sql, appliedSql));
+            targets.add(new FreshnessCheck.Target(name, source.tableName(), sql, appliedSql));
         }
         FreshnessCheck check = new FreshnessCheck(
                 definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, clock);
@@ -272,12 +282,20 @@ public final class CheckFactory {
             }
             for (ReplayTarget replay : p.repair().replays()) {
                 EntityDefinition entity = entities.get(replay.entity());
-                Catalog.Table table = oltp.catalog().table(entity.table(), "table of entity " + replay.entity());
-                oltp.catalog().requireColumn(table, replay.column(), "repair column");
+                Catalog.Table table =
+                        oltp.catalog().table(entity.source().table(), "table of entity " + replay.entity());
+                oltp.catalog().requireColumn(table, entity.source().column(replay.column()), "repair column");
             }
         }
-        ReconciliationCheck check =
-                new ReconciliationCheck(definition, oltp, dw, windowDays, tolerance, sampleSize, clock);
+        ReconciliationCheck check = new ReconciliationCheck(
+                definition,
+                ReconciliationCheck.OltpSource.of(entities, oltp.dialect()),
+                oltp,
+                dw,
+                windowDays,
+                tolerance,
+                sampleSize,
+                clock);
         check.statements().forEach(s -> s.getKey().prepare(s.getValue()));
         return check;
     }

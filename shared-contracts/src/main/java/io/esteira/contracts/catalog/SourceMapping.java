@@ -1,6 +1,7 @@
 package io.esteira.contracts.catalog;
 
 import io.esteira.contracts.Identifiers;
+import io.esteira.contracts.dialect.SqlDialect;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where an entity's rows live in the source, by the source's own names: the one mapping every reader of
@@ -137,6 +139,41 @@ public record SourceMapping(
         return table.equals(entity.table())
                 && columns.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))
                 && tombstoneColumns.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()));
+    }
+
+    /**
+     * The source table under the contract's names, for a reader that writes its query in contract names
+     * ({@code FROM <this> o}): the quoted table itself when the mapping is the identity, else a derived
+     * table that selects each source column as its contract column, and the change-order column as {@value
+     * EntityDefinition#DEFAULT_CHANGE_ORDER_COLUMN}. Both vendors fold such a derived table into the outer
+     * query, so it reads the table's own indexes.
+     */
+    public String asContract(SqlDialect sql) {
+        boolean same = columns.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))
+                && changeOrderColumn.equals(EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN);
+        if (same) {
+            return sql.quoteQualifiedName(table);
+        }
+        Map<String, String> selected = new LinkedHashMap<>(columns);
+        selected.put(EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN, changeOrderColumn);
+        return derived(sql, selected, table);
+    }
+
+    /**
+     * The tombstone table under the reference names ({@link #TOMBSTONE_COLUMNS}), as {@link
+     * #asContract} does for the table.
+     */
+    public String tombstonesAsContract(SqlDialect sql) {
+        if (tombstoneColumns.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
+            return sql.quoteQualifiedName(tombstoneTable);
+        }
+        return derived(sql, tombstoneColumns, tombstoneTable);
+    }
+
+    private static String derived(SqlDialect sql, Map<String, String> contractToSource, String table) {
+        return contractToSource.entrySet().stream()
+                .map(e -> sql.quoteIdentifier(e.getValue()) + " AS " + sql.quoteIdentifier(e.getKey()))
+                .collect(Collectors.joining(", ", "(SELECT ", " FROM " + sql.quoteQualifiedName(table) + ")"));
     }
 
     /** The schema part of {@link #table()}, or null when the table is not qualified. */
