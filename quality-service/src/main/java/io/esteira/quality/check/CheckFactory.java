@@ -117,7 +117,7 @@ public final class CheckFactory {
             case RECONCILIATION -> reconciliation(definition, p);
             case RULE -> rule(definition, p);
             case KPI_SMOKE -> kpiSmoke(definition, p);
-            case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw)
+            case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw, entities)
                     .create(definition, p);
             case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
             case VOLUME_ANOMALY -> VolumeAnomalyCheck.create(definition, p, dw, clock);

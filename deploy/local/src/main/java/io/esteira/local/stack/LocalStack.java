@@ -10,11 +10,11 @@ import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,7 +274,9 @@ public final class LocalStack implements AutoCloseable {
      */
     public EntityCatalog catalog() {
         String file = options.properties().get(CATALOG_FILE_PROPERTY);
-        return file == null || file.isBlank() ? EntityCatalog.reference() : EntityCatalogFile.shippedWith(Path.of(file));
+        return file == null || file.isBlank()
+                ? EntityCatalog.reference()
+                : EntityCatalogFile.shippedWith(Path.of(file));
     }
 
     public DataSource dw() {

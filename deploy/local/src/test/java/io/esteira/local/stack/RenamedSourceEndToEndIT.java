@@ -83,8 +83,9 @@ class RenamedSourceEndToEndIT {
             source.update("INSERT INTO loja.pedidos (id_pedido, numero_pedido, id_cliente, id_vendedor, id_desconto,"
                     + " situacao, data_pedido, canal) VALUES (900000, 'LOJA-1', 1, 1, NULL, 'paid',"
                     + " (now() AT TIME ZONE 'UTC') - interval '2 days', 'web')");
-            source.update("INSERT INTO loja.itens_pedido (id_item_pedido, id_pedido, id_produto, quantidade,"
-                    + " preco_unitario, custo_unitario, valor_desconto) VALUES (9000000, 900000, 2, 3, 10.00, 4.00, 1.50)");
+            source.update(
+                    "INSERT INTO loja.itens_pedido (id_item_pedido, id_pedido, id_produto, quantidade,"
+                            + " preco_unitario, custo_unitario, valor_desconto) VALUES (9000000, 900000, 2, 3, 10.00, 4.00, 1.50)");
             assertThat(source.queryForObject(
                             "SELECT COUNT(*) FROM loja.exclusoes WHERE tabela = 'itens_pedido' AND chave = 20",
                             Integer.class))
@@ -121,6 +122,12 @@ class RenamedSourceEndToEndIT {
             QualityResult reconciliation = checks.run("reconciliation-vendas");
             assertThat(reconciliation.status())
                     .as("quality reconciliation on the renamed source: %s", reconciliation.message())
+                    .isEqualTo(QualityResult.Status.pass);
+            QualityResult relationships = checks.run("relationships-itens-pedido");
+            assertThat(relationships.status())
+                    .as(
+                            "the shipped OLTP column test on core.order_items reads loja.itens_pedido: %s",
+                            relationships.message())
                     .isEqualTo(QualityResult.Status.pass);
             QualityResult freshness = checks.run("freshness");
             assertThat(freshness.status())
