@@ -5,6 +5,7 @@ import io.esteira.contracts.Identifiers;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.catalog.SourceMapping;
+import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import io.esteira.quality.config.QualityProperties.DimensionKey;
 import io.esteira.quality.config.QualityProperties.ReplayTarget;
@@ -233,21 +234,20 @@ public final class CheckFactory {
             for (String column : SourceMapping.TOMBSTONE_COLUMNS) {
                 oltp.catalog().requireColumn(tombstones, source.tombstoneColumn(column), "tombstone column");
             }
-            boolean same = source.isIdentityOf(entity);
             String sql = oltp.dialect()
                     .sql(
                             "freshness-pending",
-                            Map.of(
-                                    "table",
-                                    same ? quote(oltp, table) : source.asContract(oltp.dialect()),
-                                    "key",
-                                    oltp.dialect().quoteIdentifier(same ? key : entity.keyColumn()),
-                                    "version",
-                                    oltp.dialect()
-                                            .quoteIdentifier(
-                                                    same ? version : EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN),
-                                    "tombstones",
-                                    same ? quote(oltp, tombstones) : source.tombstonesAsContract(oltp.dialect())));
+                            source.isIdentityOf(entity)
+                                    ? Map.of(
+                                            "table",
+                                            quote(oltp, table),
+                                            "key",
+                                            oltp.dialect().quoteIdentifier(key),
+                                            "version",
+                                            oltp.dialect().quoteIdentifier(version),
+                                            "tombstones",
+                                            quote(oltp, tombstones))
+                                    : mappedPendingNames(entity, oltp.dialect()));
             Catalog.Table mirror = dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + name);
             String mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
             dw.catalog().requireColumn(mirror, "source_version", "mirror version column");
@@ -265,6 +265,20 @@ public final class CheckFactory {
                 definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, clock);
         check.statements().forEach(s -> s.getKey().prepare(s.getValue()));
         return check;
+    }
+
+    /**
+     * The {@code freshness-pending} placeholders of an entity whose source has its own names: its table and
+     * tombstone table under the contract's names ({@link SourceMapping#asContract}), so the statement's
+     * {@code t.updated_at}, {@code d.row_key} … read the source's columns.
+     */
+    static Map<String, String> mappedPendingNames(EntityDefinition entity, SqlDialect dialect) {
+        SourceMapping source = entity.source();
+        return Map.of(
+                "table", source.asContract(dialect),
+                "key", dialect.quoteIdentifier(entity.keyColumn()),
+                "version", dialect.quoteIdentifier(EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN),
+                "tombstones", source.tombstonesAsContract(dialect));
     }
 
     private ReconciliationCheck reconciliation(CheckDefinition definition, CheckProperties p) {
