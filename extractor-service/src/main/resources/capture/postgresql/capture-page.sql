@@ -22,13 +22,13 @@ FROM (
      ORDER BY t.{version}, t.{key}
      LIMIT :max_rows)
     UNION ALL
-    (SELECT 'delete', d.row_key, d.row_version, {null_columns}
+    (SELECT 'delete', d.{tombstone_key}, d.{tombstone_version}, {null_columns}
      FROM {tombstones} d
-     WHERE d.table_name = :table_name
-       AND (d.row_version, d.row_key) > (:from_version::text::xid8, :from_key)
-       AND (d.row_version, d.row_key) <= (:to_version::text::xid8, :to_key)
-       AND d.row_version < :bound::text::xid8 {tombstone_window}
-     ORDER BY d.row_version, d.row_key
+     WHERE d.{tombstone_table_name} = :table_name
+       AND (d.{tombstone_version}, d.{tombstone_key}) > (:from_version::text::xid8, :from_key)
+       AND (d.{tombstone_version}, d.{tombstone_key}) <= (:to_version::text::xid8, :to_key)
+       AND d.{tombstone_version} < :bound::text::xid8 {tombstone_window}
+     ORDER BY d.{tombstone_version}, d.{tombstone_key}
      LIMIT :max_rows)
 ) c
 ORDER BY c.esteira_version, c.esteira_key

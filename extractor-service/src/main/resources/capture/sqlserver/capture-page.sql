@@ -25,15 +25,15 @@ FROM (
     ) u
     UNION ALL
     SELECT * FROM (
-        SELECT TOP (:max_rows) 'delete' AS esteira_op, d.row_key AS esteira_key, d.row_version AS esteira_version, {null_columns}
+        SELECT TOP (:max_rows) 'delete' AS esteira_op, d.{tombstone_key} AS esteira_key, d.{tombstone_version} AS esteira_version, {null_columns}
         FROM {tombstones} d
-        WHERE d.table_name = CAST(:table_name AS VARCHAR(64))
-          AND (d.row_version > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))
-               OR (d.row_version = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND d.row_key > :from_key))
-          AND (d.row_version < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))
-               OR (d.row_version = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND d.row_key <= :to_key))
-          AND d.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8)) {tombstone_window}
-        ORDER BY d.row_version, d.row_key
+        WHERE d.{tombstone_table_name} = CAST(:table_name AS VARCHAR(64))
+          AND (d.{tombstone_version} > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))
+               OR (d.{tombstone_version} = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND d.{tombstone_key} > :from_key))
+          AND (d.{tombstone_version} < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))
+               OR (d.{tombstone_version} = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND d.{tombstone_key} <= :to_key))
+          AND d.{tombstone_version} < CAST(CAST(:bound AS BIGINT) AS BINARY(8)) {tombstone_window}
+        ORDER BY d.{tombstone_version}, d.{tombstone_key}
     ) x
 ) c
 ORDER BY c.esteira_version, c.esteira_key

@@ -3,31 +3,38 @@
 -- hard-deleted items and returns (gone from the OLTP) whose orders only the DW mirror can name.
 -- row_version is rowversion (binary(8), compared as an unsigned big-endian number); the mirror stores
 -- it as bigint. kind: order, target, deleted_item, deleted_return.
+-- {orders} …: each entity's source table under the contract's names (SourceMapping.asContract);
+-- {orders_tombstones} …: its tombstone table under the reference names, and :orders_table_name … the
+-- table name its tombstones carry (the source's), as the extractor reads them.
 SELECT 'order' AS kind, o.order_id AS key_value
-FROM core.orders o
+FROM {orders} o
 WHERE o.row_version > CAST(:orders_version AS binary(8))
 UNION
 SELECT 'order', i.order_id
-FROM core.order_items i
+FROM {order_items} i
 WHERE i.row_version > CAST(:order_items_version AS binary(8))
 UNION
 SELECT 'order', i.order_id
-FROM core.returns r
-JOIN core.order_items i ON i.order_item_id = r.order_item_id
+FROM {returns} r
+JOIN {order_items} i ON i.order_item_id = r.order_item_id
 WHERE r.row_version > CAST(:returns_version AS binary(8))
 UNION
 SELECT 'target', t.sales_target_id
-FROM core.sales_targets t
+FROM {sales_targets} t
 WHERE t.row_version > CAST(:sales_targets_version AS binary(8))
 UNION
-SELECT CASE d.table_name
-           WHEN 'orders' THEN 'order'
-           WHEN 'order_items' THEN 'deleted_item'
-           WHEN 'returns' THEN 'deleted_return'
-           ELSE 'target' END,
-       d.row_key
-FROM core.deleted_rows d
-WHERE (d.table_name = 'orders' AND d.row_version > CAST(:orders_version AS binary(8)))
-   OR (d.table_name = 'order_items' AND d.row_version > CAST(:order_items_version AS binary(8)))
-   OR (d.table_name = 'returns' AND d.row_version > CAST(:returns_version AS binary(8)))
-   OR (d.table_name = 'sales_targets' AND d.row_version > CAST(:sales_targets_version AS binary(8)))
+SELECT 'order', d.row_key
+FROM {orders_tombstones} d
+WHERE d.table_name = CAST(:orders_table_name AS VARCHAR(64)) AND d.row_version > CAST(:orders_version AS binary(8))
+UNION
+SELECT 'deleted_item', d.row_key
+FROM {order_items_tombstones} d
+WHERE d.table_name = CAST(:order_items_table_name AS VARCHAR(64)) AND d.row_version > CAST(:order_items_version AS binary(8))
+UNION
+SELECT 'deleted_return', d.row_key
+FROM {returns_tombstones} d
+WHERE d.table_name = CAST(:returns_table_name AS VARCHAR(64)) AND d.row_version > CAST(:returns_version AS binary(8))
+UNION
+SELECT 'target', d.row_key
+FROM {sales_targets_tombstones} d
+WHERE d.table_name = CAST(:sales_targets_table_name AS VARCHAR(64)) AND d.row_version > CAST(:sales_targets_version AS binary(8))

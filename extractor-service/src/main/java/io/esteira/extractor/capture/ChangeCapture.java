@@ -68,8 +68,8 @@ public class ChangeCapture {
         jdbc.query(
                 dialect.sourceColumns(),
                 new MapSqlParameterSource()
-                        .addValue("schema_name", entity.tableSchema())
-                        .addValue("table_name", entity.tableName()),
+                        .addValue("schema_name", entity.source().tableSchema())
+                        .addValue("table_name", entity.source().tableName()),
                 rs -> {
                     String name = rs.getString("column_name");
                     String dataType = rs.getString("data_type");
@@ -88,16 +88,20 @@ public class ChangeCapture {
                 });
         List<ChangeBatch.Column> columns = new ArrayList<>();
         for (String declared : entity.columns()) {
-            String lower = declared.toLowerCase(Locale.ROOT);
+            // The source's name of the column (an operator's mapping may rename it); the batch keeps the contract's.
+            String lower = (declared.equals(entity.keyColumn())
+                            ? entity.source().keyColumn()
+                            : entity.source().column(declared))
+                    .toLowerCase(Locale.ROOT);
             if (unsupported.containsKey(lower)) {
-                throw new IllegalStateException("Column " + entity.table() + "." + declared + " (mirror entity "
+                throw new IllegalStateException("Column " + entity.source().table() + "." + declared + " (mirror entity "
                         + entity.name() + ") is of type " + unsupported.get(lower) + ", which mirror tables do not"
                         + " carry (docs/data-contract.md, Mirror tables); take it out of columns in the entity"
                         + " catalog file, or change its type in the source.");
             }
             ChangeBatch.Column column = source.get(lower);
             if (column == null) {
-                throw new IllegalStateException("Column " + entity.table() + "." + declared + " (mirror entity "
+                throw new IllegalStateException("Column " + entity.source().table() + "." + declared + " (mirror entity "
                         + entity.name() + ") is no longer in the source table; a dropped column stops the entity:"
                         + " take it out of columns in the entity catalog file (the warehouse keeps it, docs/runbook.md,"
                         + " Mirror drift), or restore it in the source.");
@@ -142,10 +146,9 @@ public class ChangeCapture {
         return new Cursor(row.version(), row.key());
     }
 
-    /** The tombstone table's {@code table_name}: the table without its schema. */
+    /** The tombstone table's {@code table_name}: the source table without its schema. */
     static String tableName(EntityDefinition entity) {
-        String table = entity.table();
-        return table.substring(table.lastIndexOf('.') + 1);
+        return entity.source().tableName();
     }
 
     private static ChangeBatch.Row toRow(EntityDefinition entity, ResultSet rs) throws SQLException {

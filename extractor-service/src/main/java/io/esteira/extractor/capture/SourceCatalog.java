@@ -1,6 +1,8 @@
 package io.esteira.extractor.capture;
 
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
+import io.esteira.contracts.dialect.Vendor;
 import io.esteira.extractor.dialect.CaptureDialect;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +26,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public class SourceCatalog {
 
-    /** The columns of a tombstone table that capture reads (deleted_at: time-window replays). */
-    static final List<String> TOMBSTONE_COLUMNS = List.of("table_name", "row_key", "row_version", "deleted_at");
-
     private static final String CATALOG_FILE = "the entity catalog file (esteira.catalog.file)";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -36,31 +36,52 @@ public class SourceCatalog {
         this.dialect = dialect;
     }
 
-    /** What the OLTP lacks for capturing {@code entity}; empty when nothing. */
+    /**
+     * What the OLTP lacks for capturing {@code entity}; empty when nothing. It looks for the source's names
+     * ({@link EntityDefinition#source()}); a problem with a mapped name says which contract name it maps.
+     */
     public List<String> problems(EntityDefinition entity) {
-        String table = entity.table();
+        SourceMapping source = entity.source();
+        String table = source.table();
         String about = " (entity " + entity.name() + ")";
-        Map<String, String> columns = columns(entity.tableSchema(), entity.tableName());
+        Map<String, String> columns = columns(source.tableSchema(), source.tableName());
         if (columns.isEmpty()) {
             return List.of("table " + table + about + " does not exist or the extractor's login cannot read it;"
                     + " create it, grant the login SELECT on it, or correct its table in " + CATALOG_FILE);
         }
         List<String> problems = new ArrayList<>();
-        if (!columns.containsKey(lower(entity.keyColumn()))) {
-            problems.add("key column " + table + "." + entity.keyColumn() + about + " does not exist; name the"
+        Map<String, String> spelled = spellings(source.tableSchema(), source.tableName());
+        String key = source.keyColumn();
+        String keyAbout = mapped(entity.keyColumn(), key) + about;
+        if (!columns.containsKey(lower(key))) {
+            problems.add("key column " + table + "." + key + keyAbout + " does not exist; name the"
                     + " table's primary key column in key of " + CATALOG_FILE);
-        } else if (!uniqueKeys(entity.tableSchema(), entity.tableName()).contains(lower(entity.keyColumn()))) {
-            problems.add("key column " + table + "." + entity.keyColumn() + about + " is not unique on its own (no"
+        } else if (!uniqueKeys(source.tableSchema(), source.tableName()).contains(lower(key))) {
+            problems.add("key column " + table + "." + key + keyAbout + " is not unique on its own (no"
                     + " primary key or unique index of that one column); capture orders rows by it, so name the"
                     + " table's single-column primary key in key of " + CATALOG_FILE);
+        } else {
+            misspelt(table, key, keyAbout, spelled, "key").ifPresent(problems::add);
         }
         for (String column : entity.columns()) {
-            if (!column.equals(entity.keyColumn()) && !columns.containsKey(lower(column))) {
-                problems.add("column " + table + "." + column + about + " does not exist; add it to the table or"
-                        + " take it out of columns in " + CATALOG_FILE);
+            if (column.equals(entity.keyColumn())) {
+                continue;
+            }
+            String name = source.column(column);
+            String columnAbout = mapped(column, name) + about;
+            if (!columns.containsKey(lower(name))) {
+                problems.add("column " + table + "." + name + columnAbout + " does not exist; "
+                        + (name.equals(column)
+                                ? "add it to the table, take it out of columns, or map " + column
+                                        + " onto the table's column (columns: {" + column + ": <source column>})"
+                                : "map " + column + " onto one of the table's columns (columns: {" + column
+                                        + ": <source column>})")
+                        + " in " + CATALOG_FILE);
+            } else {
+                misspelt(table, name, columnAbout, spelled, "columns").ifPresent(problems::add);
             }
         }
-        String changeOrder = entity.changeOrderColumn();
+        String changeOrder = source.changeOrderColumn();
         String type = columns.get(lower(changeOrder));
         String prepare = "the table needs " + changeOrderDescription() + " (docs/runbook.md, Adding an entity)";
         if (type == null) {
@@ -70,30 +91,59 @@ public class SourceCatalog {
             problems.add("change-order column " + table + "." + changeOrder + about + " is " + type + ", not "
                     + dialect.changeOrderType() + ", so capture cannot bound it by what is committed; " + prepare
                     + ", or name that column in change-order-column of " + CATALOG_FILE);
+        } else {
+            misspelt(table, changeOrder, about, spelled, "change-order-column").ifPresent(problems::add);
         }
         problems.addAll(tombstoneProblems(entity));
         return problems;
     }
 
     private List<String> tombstoneProblems(EntityDefinition entity) {
-        String tombstones = entity.tombstoneTable();
-        int dot = tombstones.indexOf('.');
-        String schema = dot < 0 ? null : tombstones.substring(0, dot);
-        Map<String, String> columns = columns(schema, tombstones.substring(dot + 1));
+        SourceMapping source = entity.source();
+        String tombstones = source.tombstoneTable();
+        Map<String, String> columns = columns(source.tombstoneTableSchema(), source.tombstoneTableName());
         String about = " (tombstone table of entity " + entity.name() + ")";
         if (columns.isEmpty()) {
             return List.of("table " + tombstones + about + " does not exist or the extractor's login cannot read it;"
                     + " create it with the hard-delete trigger of the table (docs/runbook.md, Adding an entity),"
                     + " grant the login SELECT on it, or correct tombstone-table in " + CATALOG_FILE);
         }
+        Map<String, String> spelled = spellings(source.tombstoneTableSchema(), source.tombstoneTableName());
         List<String> problems = new ArrayList<>();
-        for (String column : TOMBSTONE_COLUMNS) {
-            if (!columns.containsKey(column)) {
-                problems.add("column " + tombstones + "." + column + about + " does not exist; a tombstone table has "
-                        + String.join(", ", TOMBSTONE_COLUMNS) + " (docs/data-contract.md)");
+        for (String column : SourceMapping.TOMBSTONE_COLUMNS) {
+            String name = source.tombstoneColumn(column);
+            if (!columns.containsKey(lower(name))) {
+                problems.add("column " + tombstones + "." + name + mapped(column, name) + about
+                        + " does not exist; a tombstone table has "
+                        + String.join(", ", SourceMapping.TOMBSTONE_COLUMNS)
+                        + " (docs/data-contract.md), or map each onto the table's own name in tombstone-columns of "
+                        + CATALOG_FILE);
+            } else {
+                misspelt(tombstones, name, about, spelled, "tombstone-columns").ifPresent(problems::add);
             }
         }
         return problems;
+    }
+
+    /** {@code " (mapped from name)"} when the source calls the contract's column differently. */
+    private static String mapped(String contract, String source) {
+        return contract.equals(source) ? "" : " (mapped from " + contract + ")";
+    }
+
+    /**
+     * On PostgreSQL, where capture's quoted names are case-sensitive, a column the catalog file spells
+     * otherwise than the database ({@code IdCliente} for {@code idcliente}) would pass the check and fail
+     * every page: name the database's spelling instead.
+     */
+    private Optional<String> misspelt(
+            String table, String name, String about, Map<String, String> spelled, String field) {
+        String actual = spelled.get(lower(name));
+        if (dialect.sql().vendor() != Vendor.POSTGRESQL || actual == null || actual.equals(name)) {
+            return Optional.empty();
+        }
+        return Optional.of("column " + table + "." + name + about + " is spelled " + actual
+                + " in the database, and quoted names are case-sensitive on PostgreSQL; write " + actual + " in "
+                + field + " of " + CATALOG_FILE);
     }
 
     private String changeOrderDescription() {
@@ -101,6 +151,15 @@ public class SourceCatalog {
             case POSTGRESQL -> "an xid8 column stamped with pg_current_xact_id() by a trigger on every write";
             case SQLSERVER -> "a rowversion column";
         };
+    }
+
+    /** Lower-cased column name to the database's spelling of it. */
+    private Map<String, String> spellings(String schema, String table) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query(dialect.sourceColumns(), parameters(schema, table), rs -> {
+            names.put(lower(rs.getString("column_name")), rs.getString("column_name"));
+        });
+        return names;
     }
 
     /** Lower-cased column name to its data type; empty when the table is not there (or not readable). */

@@ -1,9 +1,11 @@
 package io.esteira.extractor.dialect;
 
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
 import io.esteira.contracts.sql.SqlResources;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -86,14 +88,18 @@ public final class CaptureDialect {
     }
 
     /**
-     * The page query for an entity.
+     * The page query for an entity. It reads the source's names ({@link EntityDefinition#source()}) and
+     * selects each column under its contract name ({@code t."NomeCliente" AS "name"}), so the rows, and the
+     * batches made of them, carry contract names whatever the source calls its columns.
      *
-     * @param windowColumn null for capture by cursor only; else a timestamp column of the entity
-     *     that must fall in {@code [:window_from, :window_to)} (tombstones: their {@code deleted_at})
+     * @param windowColumn null for capture by cursor only; else a timestamp column of the entity (its
+     *     contract name) that must fall in {@code [:window_from, :window_to)} (tombstones: their {@code
+     *     deleted_at})
      */
     public String capturePage(EntityDefinition entity, String windowColumn) {
+        SourceMapping source = entity.source();
         String columns = entity.columns().stream()
-                .map(c -> "t." + sql.quoteIdentifier(c) + " AS " + sql.quoteIdentifier(c))
+                .map(c -> "t." + sql.quoteIdentifier(source.column(c)) + " AS " + sql.quoteIdentifier(c))
                 .collect(Collectors.joining(", "));
         String outerColumns = entity.columns().stream()
                 .map(c -> "c." + sql.quoteIdentifier(c))
@@ -103,21 +109,28 @@ public final class CaptureDialect {
                 .collect(Collectors.joining(", "));
         String window = windowColumn == null
                 ? ""
-                : "\n      AND t." + sql.quoteIdentifier(windowColumn) + " >= :window_from AND t."
-                        + sql.quoteIdentifier(windowColumn) + " < :window_to";
-        String tombstoneWindow =
-                windowColumn == null ? "" : "\n      AND d.deleted_at >= :window_from AND d.deleted_at < :window_to";
-        return resources.render(
-                "capture-page",
-                Map.of(
-                        "key", sql.quoteIdentifier(entity.keyColumn()),
-                        "version", sql.quoteIdentifier(entity.changeOrderColumn()),
-                        "outer_columns", outerColumns,
-                        "columns", columns,
-                        "null_columns", nullColumns,
-                        "table", sql.quoteQualifiedName(entity.table()),
-                        "tombstones", sql.quoteQualifiedName(entity.tombstoneTable()),
-                        "window", window,
-                        "tombstone_window", tombstoneWindow));
+                : "\n      AND t." + sql.quoteIdentifier(source.column(windowColumn)) + " >= :window_from AND t."
+                        + sql.quoteIdentifier(source.column(windowColumn)) + " < :window_to";
+        String deletedAt = "d." + sql.quoteIdentifier(source.tombstoneColumn(SourceMapping.TOMBSTONE_DELETED_AT));
+        String tombstoneWindow = windowColumn == null
+                ? ""
+                : "\n      AND " + deletedAt + " >= :window_from AND " + deletedAt + " < :window_to";
+        Map<String, String> names = new HashMap<>();
+        names.put("key", sql.quoteIdentifier(source.keyColumn()));
+        names.put("version", sql.quoteIdentifier(source.changeOrderColumn()));
+        names.put("outer_columns", outerColumns);
+        names.put("columns", columns);
+        names.put("null_columns", nullColumns);
+        names.put("table", sql.quoteQualifiedName(source.table()));
+        names.put("tombstones", sql.quoteQualifiedName(source.tombstoneTable()));
+        names.put(
+                "tombstone_table_name",
+                sql.quoteIdentifier(source.tombstoneColumn(SourceMapping.TOMBSTONE_TABLE_NAME)));
+        names.put("tombstone_key", sql.quoteIdentifier(source.tombstoneColumn(SourceMapping.TOMBSTONE_ROW_KEY)));
+        names.put(
+                "tombstone_version", sql.quoteIdentifier(source.tombstoneColumn(SourceMapping.TOMBSTONE_ROW_VERSION)));
+        names.put("window", window);
+        names.put("tombstone_window", tombstoneWindow);
+        return resources.render("capture-page", names);
     }
 }

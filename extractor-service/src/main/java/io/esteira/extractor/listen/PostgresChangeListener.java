@@ -101,10 +101,9 @@ public class PostgresChangeListener implements SmartLifecycle {
         return properties;
     }
 
-    /** {@code esteira_<table without schema>}, as the reference schema's triggers notify. */
+    /** {@code esteira_<source table without schema>}, as the reference schema's triggers notify. */
     public static String channel(EntityDefinition entity) {
-        String table = entity.table();
-        return "esteira_" + table.substring(table.lastIndexOf('.') + 1);
+        return "esteira_" + entity.source().tableName();
     }
 
     @Override
@@ -141,8 +140,9 @@ public class PostgresChangeListener implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(url, connectionProperties())) {
                 try (Statement statement = connection.createStatement()) {
                     for (String channel : entityByChannel.keySet()) {
-                        // Channel names are built from catalog identifiers, which the catalog validates.
-                        statement.execute("LISTEN " + channel);
+                        // Channel names are built from catalog identifiers, which the catalog validates;
+                        // quoted, as pg_notify's channel text is compared exactly (a source table Clientes).
+                        statement.execute("LISTEN \"" + channel + "\"");
                     }
                 }
                 log.info("Listening for OLTP changes on {} channels", entityByChannel.size());

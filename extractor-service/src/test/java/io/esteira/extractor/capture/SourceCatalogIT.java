@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.contracts.dialect.Vendor;
 import io.esteira.embedded.junit.PostgresDatabase;
 import io.esteira.extractor.dialect.CaptureDialect;
@@ -66,8 +67,9 @@ class SourceCatalogIT {
                 .containsExactly(
                         "key column sales.payments.pay_id (entity payments) does not exist; name the table's primary"
                                 + " key column in key of the entity catalog file (esteira.catalog.file)",
-                        "column sales.payments.currency (entity payments) does not exist; add it to the table or take"
-                                + " it out of columns in the entity catalog file (esteira.catalog.file)");
+                        "column sales.payments.currency (entity payments) does not exist; add it to the table, take"
+                                + " it out of columns, or map currency onto the table's column (columns: {currency:"
+                                + " <source column>}) in the entity catalog file (esteira.catalog.file)");
     }
 
     @Test
@@ -103,20 +105,70 @@ class SourceCatalogIT {
         assertThat(source.problems(payments("payment_id", "row_version", "sales.tombstones", "payment_id")))
                 .containsExactly("column sales.tombstones.deleted_at (tombstone table of entity payments) does not"
                         + " exist; a tombstone table has table_name, row_key, row_version, deleted_at"
-                        + " (docs/data-contract.md)");
+                        + " (docs/data-contract.md), or map each onto the table's own name in tombstone-columns of"
+                        + " the entity catalog file (esteira.catalog.file)");
     }
 
     @Test
-    void shouldAcceptAnOperatorsTableWithItsOwnNamesWhateverTheCaseOfTheCatalog() {
+    void shouldRefuseOnPostgresAColumnSpelledOtherwiseThanTheDatabaseSpellsIt() {
+        // capture quotes every name, and quoted names are case-sensitive on PostgreSQL
         EntityDefinition upper = new EntityDefinition(
                 "payments",
-                "SALES.Payments",
+                "sales.payments",
                 "Payment_Id",
                 List.of("Payment_Id", "AMOUNT", "batch_code"),
-                "ROW_VERSION",
+                "row_version",
                 "core.deleted_rows",
                 Map.of());
 
-        assertThat(source.problems(upper)).isEmpty();
+        assertThat(source.problems(upper))
+                .containsExactly(
+                        "column sales.payments.Payment_Id (entity payments) is spelled payment_id in the database, and"
+                                + " quoted names are case-sensitive on PostgreSQL; write payment_id in key of the"
+                                + " entity catalog file (esteira.catalog.file)",
+                        "column sales.payments.AMOUNT (entity payments) is spelled amount in the database, and quoted"
+                                + " names are case-sensitive on PostgreSQL; write amount in columns of the entity"
+                                + " catalog file (esteira.catalog.file)");
+    }
+
+    @Test
+    void shouldFindAnEntityMappedOntoTheSourcesOwnNames() {
+        JdbcTemplate jdbc = new JdbcTemplate(oltp.dataSource());
+        jdbc.execute("CREATE TABLE sales.pagamentos (id_pagamento bigint PRIMARY KEY, valor numeric(12,2),"
+                + " versao xid8 NOT NULL DEFAULT pg_current_xact_id())");
+        jdbc.execute(
+                "CREATE TABLE sales.exclusoes (tabela varchar(64), chave bigint, versao xid8, excluida_em timestamp)");
+
+        assertThat(source.problems(pagamentos("valor"))).isEmpty();
+        assertThat(source.problems(pagamentos("valor_total")))
+                .containsExactly("column sales.pagamentos.valor_total (mapped from amount) (entity payments) does not"
+                        + " exist; map amount onto one of the table's columns (columns: {amount: <source column>}) in"
+                        + " the entity catalog file (esteira.catalog.file)");
+    }
+
+    private static EntityDefinition pagamentos(String amount) {
+        return new EntityDefinition(
+                "payments",
+                "sales.payments",
+                "payment_id",
+                List.of("payment_id", "amount"),
+                "versao",
+                "sales.exclusoes",
+                Map.of(),
+                new SourceMapping(
+                        "sales.pagamentos",
+                        "id_pagamento",
+                        new java.util.LinkedHashMap<>(Map.of("payment_id", "id_pagamento", "amount", amount)),
+                        "versao",
+                        "sales.exclusoes",
+                        Map.of(
+                                "table_name",
+                                "tabela",
+                                "row_key",
+                                "chave",
+                                "row_version",
+                                "versao",
+                                "deleted_at",
+                                "excluida_em")));
     }
 }

@@ -68,8 +68,27 @@ class StartupChecksIT {
         assertThatThrownBy(() -> start(dw.jdbcUrl()))
                 .rootCause()
                 .hasMessageContaining("column core.customers.segment (entity customers) does not exist; add it to the"
-                        + " table or take it out of columns in the entity catalog file (esteira.catalog.file)")
+                        + " table, take it out of columns, or map segment onto the table's column (columns:"
+                        + " {segment: <source column>}) in the entity catalog file (esteira.catalog.file)")
                 .hasMessageContaining("esteira.extractor.entities.<name>.enabled=false");
+    }
+
+    @Test
+    void shouldNameAMappedColumnTheOltpLacksAndTheContractColumnItMaps(@TempDir Path directory) throws Exception {
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(
+                catalog,
+                """
+                entities:
+                  customers:
+                    columns: {segment: segmento}
+                """);
+
+        assertThatThrownBy(() -> start(dw.jdbcUrl(), "--esteira.catalog.file=" + catalog))
+                .rootCause()
+                .hasMessageContaining("column core.customers.segmento (mapped from segment) (entity customers) does"
+                        + " not exist; map segment onto one of the table's columns (columns: {segment: <source"
+                        + " column>}) in the entity catalog file (esteira.catalog.file)");
     }
 
     @Test
@@ -141,7 +160,7 @@ class StartupChecksIT {
                 .rootCause()
                 .isInstanceOf(EntityCatalogException.class)
                 .hasMessage(catalog + ": entity regions has unknown field 'colums'; use table, key, columns,"
-                        + " references, change-order-column, tombstone-table, mirror.");
+                        + " references, change-order-column, tombstone-table, tombstone-columns, mirror.");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.contracts.dialect.Vendor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,13 +61,13 @@ class CaptureDialectTest {
                         + " AND (t.\"row_version\", t.\"region_id\") <= (:to_version::text::xid8, :to_key)"
                         + " AND t.\"row_version\" < :bound::text::xid8"
                         + " ORDER BY t.\"row_version\", t.\"region_id\" LIMIT :max_rows)"
-                        + " UNION ALL (SELECT 'delete', d.row_key, d.row_version,"
+                        + " UNION ALL (SELECT 'delete', d.\"row_key\", d.\"row_version\","
                         + " NULL AS \"region_id\", NULL AS \"name\" FROM \"core\".\"deleted_rows\" d"
-                        + " WHERE d.table_name = :table_name"
-                        + " AND (d.row_version, d.row_key) > (:from_version::text::xid8, :from_key)"
-                        + " AND (d.row_version, d.row_key) <= (:to_version::text::xid8, :to_key)"
-                        + " AND d.row_version < :bound::text::xid8"
-                        + " ORDER BY d.row_version, d.row_key LIMIT :max_rows) ) c"
+                        + " WHERE d.\"table_name\" = :table_name"
+                        + " AND (d.\"row_version\", d.\"row_key\") > (:from_version::text::xid8, :from_key)"
+                        + " AND (d.\"row_version\", d.\"row_key\") <= (:to_version::text::xid8, :to_key)"
+                        + " AND d.\"row_version\" < :bound::text::xid8"
+                        + " ORDER BY d.\"row_version\", d.\"row_key\" LIMIT :max_rows) ) c"
                         + " ORDER BY c.esteira_version, c.esteira_key LIMIT :max_rows");
     }
 
@@ -84,15 +86,15 @@ class CaptureDialectTest {
                         + " AND t.[row_version] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
                         + " ORDER BY t.[row_version], t.[region_id] ) u"
                         + " UNION ALL SELECT * FROM ( SELECT TOP (:max_rows) 'delete' AS esteira_op,"
-                        + " d.row_key AS esteira_key, d.row_version AS esteira_version,"
+                        + " d.[row_key] AS esteira_key, d.[row_version] AS esteira_version,"
                         + " NULL AS [region_id], NULL AS [name] FROM [core].[deleted_rows] d"
-                        + " WHERE d.table_name = CAST(:table_name AS VARCHAR(64))"
-                        + " AND (d.row_version > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
-                        + " OR (d.row_version = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND d.row_key > :from_key))"
-                        + " AND (d.row_version < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
-                        + " OR (d.row_version = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND d.row_key <= :to_key))"
-                        + " AND d.row_version < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
-                        + " ORDER BY d.row_version, d.row_key ) x ) c"
+                        + " WHERE d.[table_name] = CAST(:table_name AS VARCHAR(64))"
+                        + " AND (d.[row_version] > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
+                        + " OR (d.[row_version] = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND d.[row_key] > :from_key))"
+                        + " AND (d.[row_version] < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
+                        + " OR (d.[row_version] = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND d.[row_key] <= :to_key))"
+                        + " AND d.[row_version] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
+                        + " ORDER BY d.[row_version], d.[row_key] ) x ) c"
                         + " ORDER BY c.esteira_version, c.esteira_key");
     }
 
@@ -106,10 +108,113 @@ class CaptureDialectTest {
 
         assertThat(postgres)
                 .contains("ORDER BY t.\"rv\", t.\"payment_id\"", "FROM \"audit\".\"tombstones\" d")
-                .doesNotContain("t.row_version", "\"row_version\"");
+                .doesNotContain("t.row_version", "t.\"row_version\"");
         assertThat(sqlServer)
                 .contains("AND t.[rv] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))", "FROM [audit].[tombstones] d")
-                .doesNotContain("t.row_version", "[row_version]");
+                .doesNotContain("t.row_version", "t.[row_version]");
+    }
+
+    /** customers on a source that calls it dbo.Clientes, with its own key, columns, versions and tombstones. */
+    private static final EntityDefinition CLIENTES = new EntityDefinition(
+            "customers",
+            "core.customers",
+            "customer_id",
+            List.of("customer_id", "name", "updated_at"),
+            "VersaoLinha",
+            "dbo.LinhasExcluidas",
+            Map.of(),
+            new SourceMapping(
+                    "dbo.Clientes",
+                    "IdCliente",
+                    mapOf("customer_id", "IdCliente", "name", "NomeCliente", "updated_at", "AtualizadoEm"),
+                    "VersaoLinha",
+                    "dbo.LinhasExcluidas",
+                    Map.of(
+                            "table_name",
+                            "Tabela",
+                            "row_key",
+                            "Chave",
+                            "row_version",
+                            "Versao",
+                            "deleted_at",
+                            "ExcluidaEm")));
+
+    private static Map<String, String> mapOf(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static String folded(Vendor vendor, EntityDefinition entity, String windowColumn) {
+        return CaptureDialect.of(vendor)
+                .capturePage(entity, windowColumn)
+                .replaceAll("(?m)^--.*$", "")
+                .replaceAll("\\s+", " ")
+                .trim();
+    }
+
+    @Test
+    void shouldSelectSqlServerSourceNamesAsTheContractsNamesQuotedInBrackets() {
+        assertThat(folded(Vendor.SQLSERVER, CLIENTES, "updated_at"))
+                .isEqualTo("SELECT TOP (:max_rows) c.esteira_op, c.esteira_key,"
+                        + " CAST(c.esteira_version AS BIGINT) AS esteira_version, c.[customer_id], c.[name],"
+                        + " c.[updated_at] FROM ("
+                        + " SELECT * FROM ( SELECT TOP (:max_rows) 'upsert' AS esteira_op, t.[IdCliente] AS esteira_key,"
+                        + " t.[VersaoLinha] AS esteira_version, t.[IdCliente] AS [customer_id],"
+                        + " t.[NomeCliente] AS [name], t.[AtualizadoEm] AS [updated_at] FROM [dbo].[Clientes] t"
+                        + " WHERE (t.[VersaoLinha] > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
+                        + " OR (t.[VersaoLinha] = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND t.[IdCliente] > :from_key))"
+                        + " AND (t.[VersaoLinha] < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
+                        + " OR (t.[VersaoLinha] = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND t.[IdCliente] <= :to_key))"
+                        + " AND t.[VersaoLinha] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
+                        + " AND t.[AtualizadoEm] >= :window_from AND t.[AtualizadoEm] < :window_to"
+                        + " ORDER BY t.[VersaoLinha], t.[IdCliente] ) u"
+                        + " UNION ALL SELECT * FROM ( SELECT TOP (:max_rows) 'delete' AS esteira_op,"
+                        + " d.[Chave] AS esteira_key, d.[Versao] AS esteira_version,"
+                        + " NULL AS [customer_id], NULL AS [name], NULL AS [updated_at] FROM [dbo].[LinhasExcluidas] d"
+                        + " WHERE d.[Tabela] = CAST(:table_name AS VARCHAR(64))"
+                        + " AND (d.[Versao] > CAST(CAST(:from_version AS BIGINT) AS BINARY(8))"
+                        + " OR (d.[Versao] = CAST(CAST(:from_version AS BIGINT) AS BINARY(8)) AND d.[Chave] > :from_key))"
+                        + " AND (d.[Versao] < CAST(CAST(:to_version AS BIGINT) AS BINARY(8))"
+                        + " OR (d.[Versao] = CAST(CAST(:to_version AS BIGINT) AS BINARY(8)) AND d.[Chave] <= :to_key))"
+                        + " AND d.[Versao] < CAST(CAST(:bound AS BIGINT) AS BINARY(8))"
+                        + " AND d.[ExcluidaEm] >= :window_from AND d.[ExcluidaEm] < :window_to"
+                        + " ORDER BY d.[Versao], d.[Chave] ) x ) c"
+                        + " ORDER BY c.esteira_version, c.esteira_key");
+    }
+
+    @Test
+    void shouldSelectPostgresSourceNamesAsTheContractsNamesInDoubleQuotes() {
+        assertThat(folded(Vendor.POSTGRESQL, CLIENTES, null))
+                .isEqualTo("SELECT c.esteira_op, c.esteira_key, c.esteira_version::text::bigint AS esteira_version,"
+                        + " c.\"customer_id\", c.\"name\", c.\"updated_at\" FROM ("
+                        + " (SELECT 'upsert' AS esteira_op, t.\"IdCliente\" AS esteira_key,"
+                        + " t.\"VersaoLinha\" AS esteira_version, t.\"IdCliente\" AS \"customer_id\","
+                        + " t.\"NomeCliente\" AS \"name\", t.\"AtualizadoEm\" AS \"updated_at\""
+                        + " FROM \"dbo\".\"Clientes\" t"
+                        + " WHERE (t.\"VersaoLinha\", t.\"IdCliente\") > (:from_version::text::xid8, :from_key)"
+                        + " AND (t.\"VersaoLinha\", t.\"IdCliente\") <= (:to_version::text::xid8, :to_key)"
+                        + " AND t.\"VersaoLinha\" < :bound::text::xid8"
+                        + " ORDER BY t.\"VersaoLinha\", t.\"IdCliente\" LIMIT :max_rows)"
+                        + " UNION ALL (SELECT 'delete', d.\"Chave\", d.\"Versao\","
+                        + " NULL AS \"customer_id\", NULL AS \"name\", NULL AS \"updated_at\""
+                        + " FROM \"dbo\".\"LinhasExcluidas\" d"
+                        + " WHERE d.\"Tabela\" = :table_name"
+                        + " AND (d.\"Versao\", d.\"Chave\") > (:from_version::text::xid8, :from_key)"
+                        + " AND (d.\"Versao\", d.\"Chave\") <= (:to_version::text::xid8, :to_key)"
+                        + " AND d.\"Versao\" < :bound::text::xid8"
+                        + " ORDER BY d.\"Versao\", d.\"Chave\" LIMIT :max_rows) ) c"
+                        + " ORDER BY c.esteira_version, c.esteira_key LIMIT :max_rows");
+    }
+
+    @Test
+    void shouldRefuseAWindowColumnTheEntityDoesNotCarryNamingItsColumns() {
+        assertThatThrownBy(() -> CaptureDialect.of(Vendor.SQLSERVER).capturePage(CLIENTES, "NomeCliente"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Column 'NomeCliente' is not a column of dbo.Clientes; use one of customer_id, name,"
+                        + " updated_at.");
     }
 
     @Test
@@ -173,17 +278,19 @@ class CaptureDialectTest {
     void shouldCompareSqlServerTombstoneTableNamesAsVarcharSoTheIndexSeeks() {
         // nvarchar (the driver's default for strings) against the varchar column converts the column: a scan
         assertThat(rendered(Vendor.SQLSERVER, null))
-                .contains("d.table_name = CAST(:table_name AS VARCHAR(64))")
-                .doesNotContain("d.table_name = :table_name");
+                .contains("d.[table_name] = CAST(:table_name AS VARCHAR(64))")
+                .doesNotContain("d.[table_name] = :table_name");
     }
 
     @Test
     void shouldFilterATimeWindowOnTheQuotedColumnAndTombstonesOnDeletedAt() {
-        String sql = rendered(Vendor.SQLSERVER, "updated_at");
+        EntityDefinition regions = new EntityDefinition(
+                "regions", "core.regions", "region_id", List.of("region_id", "name", "updated_at"));
+        String sql = folded(Vendor.SQLSERVER, regions, "updated_at");
         assertThat(sql)
                 .contains("AND t.[updated_at] >= :window_from AND t.[updated_at] < :window_to")
-                .contains("AND d.deleted_at >= :window_from AND d.deleted_at < :window_to");
-        assertThat(rendered(Vendor.POSTGRESQL, "updated_at"))
+                .contains("AND d.[deleted_at] >= :window_from AND d.[deleted_at] < :window_to");
+        assertThat(folded(Vendor.POSTGRESQL, regions, "updated_at"))
                 .contains("AND t.\"updated_at\" >= :window_from AND t.\"updated_at\" < :window_to");
     }
 

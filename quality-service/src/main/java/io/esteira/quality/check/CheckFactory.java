@@ -4,6 +4,8 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.Identifiers;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
+import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import io.esteira.quality.config.QualityProperties.DimensionKey;
 import io.esteira.quality.config.QualityProperties.ReplayTarget;
@@ -32,6 +34,7 @@ public final class CheckFactory {
     private static final Duration DEFAULT_WARN_AFTER = Duration.ofMinutes(30);
     private static final Duration DEFAULT_ERROR_AFTER = Duration.ofHours(2);
     private static final int DEFAULT_WINDOW_DAYS = 7;
+    private static final String CHANGE_TIME_COLUMN = "updated_at";
 
     private final Database oltp;
     private final Database dw;
@@ -115,7 +118,7 @@ public final class CheckFactory {
             case RECONCILIATION -> reconciliation(definition, p);
             case RULE -> rule(definition, p);
             case KPI_SMOKE -> kpiSmoke(definition, p);
-            case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw)
+            case NOT_NULL, UNIQUE, ACCEPTED_VALUES, RANGE, RELATIONSHIPS -> new ColumnTestFactory(oltp, dw, entities)
                     .create(definition, p);
             case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
             case VOLUME_ANOMALY -> VolumeAnomalyCheck.create(definition, p, dw, clock);
@@ -223,24 +226,31 @@ public final class CheckFactory {
         List<FreshnessCheck.Target> targets = new ArrayList<>();
         for (EntityDefinition entity : watched) {
             String name = entity.name();
-            Catalog.Table table = oltp.catalog().table(entity.table(), "table of entity " + name);
-            String key = oltp.catalog().requireColumn(table, entity.keyColumn(), "key column");
-            oltp.catalog().requireColumn(table, "updated_at", "change-time column");
-            String version = oltp.catalog().requireColumn(table, entity.changeOrderColumn(), "change-order column");
+            // checked by the source's names, read under the contract's (SourceMapping.asContract)
+            SourceMapping source = entity.source();
+            Catalog.Table table = oltp.catalog().table(source.table(), "table of entity " + name);
+            String key = oltp.catalog().requireColumn(table, source.keyColumn(), "key column");
+            oltp.catalog().requireColumn(table, source.column(CHANGE_TIME_COLUMN), "change-time column");
+            String version = oltp.catalog().requireColumn(table, source.changeOrderColumn(), "change-order column");
             Catalog.Table tombstones =
-                    oltp.catalog().table(entity.tombstoneTable(), "tombstone table of entity " + name);
+                    oltp.catalog().table(source.tombstoneTable(), "tombstone table of entity " + name);
+            for (String column : SourceMapping.TOMBSTONE_COLUMNS) {
+                oltp.catalog().requireColumn(tombstones, source.tombstoneColumn(column), "tombstone column");
+            }
             String sql = oltp.dialect()
                     .sql(
                             "freshness-pending",
-                            Map.of(
-                                    "table",
-                                    quote(oltp, table),
-                                    "key",
-                                    oltp.dialect().quoteIdentifier(key),
-                                    "version",
-                                    oltp.dialect().quoteIdentifier(version),
-                                    "tombstones",
-                                    quote(oltp, tombstones)));
+                            source.isIdentityOf(entity)
+                                    ? Map.of(
+                                            "table",
+                                            quote(oltp, table),
+                                            "key",
+                                            oltp.dialect().quoteIdentifier(key),
+                                            "version",
+                                            oltp.dialect().quoteIdentifier(version),
+                                            "tombstones",
+                                            quote(oltp, tombstones))
+                                    : mappedPendingNames(entity, oltp.dialect()));
             Catalog.Table mirror = dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + name);
             String mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
             dw.catalog().requireColumn(mirror, "source_version", "mirror version column");
@@ -252,12 +262,26 @@ public final class CheckFactory {
                                     quote(dw, mirror),
                                     "key",
                                     dw.dialect().quoteIdentifier(mirrorKey)));
-            targets.add(new FreshnessCheck.Target(name, table.name().toLowerCase(Locale.ROOT), sql, appliedSql));
+            targets.add(new FreshnessCheck.Target(name, source.tableName(), sql, appliedSql));
         }
         FreshnessCheck check = new FreshnessCheck(
                 definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, clock);
         check.statements().forEach(s -> s.getKey().prepare(s.getValue()));
         return check;
+    }
+
+    /**
+     * The {@code freshness-pending} placeholders of an entity whose source has its own names: its table and
+     * tombstone table under the contract's names ({@link SourceMapping#asContract}), so the statement's
+     * {@code t.updated_at}, {@code d.row_key} … read the source's columns.
+     */
+    static Map<String, String> mappedPendingNames(EntityDefinition entity, SqlDialect dialect) {
+        SourceMapping source = entity.source();
+        return Map.of(
+                "table", source.asContract(dialect),
+                "key", dialect.quoteIdentifier(entity.keyColumn()),
+                "version", dialect.quoteIdentifier(EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN),
+                "tombstones", source.tombstonesAsContract(dialect));
     }
 
     private ReconciliationCheck reconciliation(CheckDefinition definition, CheckProperties p) {
@@ -275,12 +299,20 @@ public final class CheckFactory {
             }
             for (ReplayTarget replay : p.repair().replays()) {
                 EntityDefinition entity = entities.get(replay.entity());
-                Catalog.Table table = oltp.catalog().table(entity.table(), "table of entity " + replay.entity());
-                oltp.catalog().requireColumn(table, replay.column(), "repair column");
+                Catalog.Table table =
+                        oltp.catalog().table(entity.source().table(), "table of entity " + replay.entity());
+                oltp.catalog().requireColumn(table, entity.source().column(replay.column()), "repair column");
             }
         }
-        ReconciliationCheck check =
-                new ReconciliationCheck(definition, oltp, dw, windowDays, tolerance, sampleSize, clock);
+        ReconciliationCheck check = new ReconciliationCheck(
+                definition,
+                ReconciliationCheck.OltpSource.of(entities, oltp.dialect()),
+                oltp,
+                dw,
+                windowDays,
+                tolerance,
+                sampleSize,
+                clock);
         check.statements().forEach(s -> s.getKey().prepare(s.getValue()));
         return check;
     }

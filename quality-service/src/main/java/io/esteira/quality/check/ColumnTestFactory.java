@@ -1,26 +1,50 @@
 package io.esteira.quality.check;
 
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * Builds the generic column tests ({@code not-null}, {@code unique}, {@code accepted-values},
  * {@code range}, {@code relationships}) from their one-line configuration: resolves table and columns
- * against the catalog of the database they read, and prepares their SQL there.
+ * against the catalog of the database they read, and prepares their SQL there. On the OLTP, a table named
+ * as an entity's contract table ({@code core.orders}) is read where the entity's mapping puts it ({@link
+ * SourceMapping}): its source table and the source's names of the column and the parent's field, so the
+ * shipped tests keep working on a source with its own names.
  */
 final class ColumnTestFactory {
 
     private final Database oltp;
     private final Database dw;
+    private final EntityCatalog entities;
 
-    ColumnTestFactory(Database oltp, Database dw) {
+    ColumnTestFactory(Database oltp, Database dw, EntityCatalog entities) {
         this.oltp = oltp;
         this.dw = dw;
+        this.entities = entities;
+    }
+
+    /** The mapping of the entity whose contract table {@code table} names, when the test reads the OLTP. */
+    private Optional<SourceMapping> mapping(Database database, String table) {
+        if (database != oltp || table == null) {
+            return Optional.empty();
+        }
+        return entities.loadOrder().stream()
+                .filter(e -> e.table().equalsIgnoreCase(table))
+                .map(EntityDefinition::source)
+                .findFirst();
+    }
+
+    private static String sourceColumn(Optional<SourceMapping> mapping, String column) {
+        return mapping.map(m -> m.columns().getOrDefault(column, column)).orElse(column);
     }
 
     ColumnTestCheck create(CheckDefinition definition, CheckProperties p) {
@@ -33,8 +57,9 @@ final class ColumnTestFactory {
             throw new IllegalArgumentException("column is not set; name the tested column of " + p.table() + ".");
         }
         Catalog catalog = database.catalog();
-        Catalog.Table table = catalog.table(p.table(), "table");
-        String column = catalog.requireColumn(table, p.column(), "column");
+        Optional<SourceMapping> mapping = mapping(database, p.table());
+        Catalog.Table table = catalog.table(mapping.map(SourceMapping::table).orElse(p.table()), "table");
+        String column = catalog.requireColumn(table, sourceColumn(mapping, p.column()), "column");
         String key = catalog.primaryKey(table).stream().findFirst().orElse(column);
         Catalog.Table parent = null;
         String parentColumn = null;
@@ -68,8 +93,10 @@ final class ColumnTestFactory {
                     throw new IllegalArgumentException(
                             "to is not set; name the parent table the column references, e.g. core.orders.");
                 }
-                parent = catalog.table(p.to(), "parent table (to)");
-                parentColumn = catalog.requireColumn(parent, p.field() == null ? column : p.field(), "field");
+                Optional<SourceMapping> parentMapping = mapping(database, p.to());
+                parent = catalog.table(parentMapping.map(SourceMapping::table).orElse(p.to()), "parent table (to)");
+                parentColumn = catalog.requireColumn(
+                        parent, sourceColumn(parentMapping, p.field() == null ? p.column() : p.field()), "field");
                 expectation = "must exist in " + parent + "." + parentColumn;
             }
             default -> throw new IllegalStateException(kind.id() + " is not a column test.");

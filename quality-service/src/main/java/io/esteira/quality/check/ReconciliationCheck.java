@@ -1,6 +1,9 @@
 package io.esteira.quality.check;
 
 import io.esteira.contracts.QualityResult.Status;
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.SourceMapping;
+import io.esteira.contracts.dialect.SqlDialect;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -81,7 +84,32 @@ public final class ReconciliationCheck implements Check {
         }
     }
 
+    /** The entities whose source tables the OLTP-side queries read. */
+    static final List<String> OLTP_ENTITIES = List.of("orders", "order_items", "returns", "sales_targets");
+
+    /**
+     * The OLTP-side queries' view of the source: each entity's table and tombstone table under the
+     * contract's names ({@code {orders}}, {@code {orders_tombstones}}: {@link SourceMapping#asContract}), and
+     * the table name its tombstones carry ({@code :orders_table_name}), so the queries, written in the
+     * contract's names, read a source that calls everything otherwise.
+     */
+    public record OltpSource(Map<String, String> tables, Map<String, Object> tombstoneNames) {
+
+        public static OltpSource of(EntityCatalog catalog, SqlDialect dialect) {
+            Map<String, String> tables = new LinkedHashMap<>();
+            Map<String, Object> names = new LinkedHashMap<>();
+            for (String name : OLTP_ENTITIES) {
+                SourceMapping source = catalog.get(name).source();
+                tables.put(name, source.asContract(dialect));
+                tables.put(name + "_tombstones", source.tombstonesAsContract(dialect));
+                names.put(name + "_table_name", source.tableName());
+            }
+            return new OltpSource(Map.copyOf(tables), Map.copyOf(names));
+        }
+    }
+
     private final CheckDefinition definition;
+    private final OltpSource source;
     private final Database oltp;
     private final Database dw;
     private final int windowDays;
@@ -91,6 +119,7 @@ public final class ReconciliationCheck implements Check {
 
     public ReconciliationCheck(
             CheckDefinition definition,
+            OltpSource source,
             Database oltp,
             Database dw,
             int windowDays,
@@ -98,6 +127,7 @@ public final class ReconciliationCheck implements Check {
             int sampleSize,
             Clock clock) {
         this.definition = definition;
+        this.source = source;
         this.oltp = oltp;
         this.dw = dw;
         this.windowDays = windowDays;
@@ -115,7 +145,7 @@ public final class ReconciliationCheck implements Check {
     public List<Map.Entry<Database, String>> statements() {
         List<Map.Entry<Database, String>> statements = new ArrayList<>();
         statements.add(Map.entry(dw, dw.dialect().sql("reconciliation-point")));
-        statements.add(Map.entry(oltp, oltp.dialect().sql("reconciliation-oltp-in-flight")));
+        statements.add(Map.entry(oltp, oltp.dialect().sql("reconciliation-oltp-in-flight", source.tables())));
         statements.add(Map.entry(dw, inFlightSql()));
         for (Fact fact : FACTS) {
             statements.add(Map.entry(oltp, totalsSql(oltp, "reconciliation-oltp-" + fact.name())));
@@ -204,7 +234,12 @@ public final class ReconciliationCheck implements Check {
         Set<Long> deletedReturns = new TreeSet<>();
         Map<String, Set<Long>> byKind = Map.of(
                 "order", orders, "target", targets, "deleted_item", deletedItems, "deleted_return", deletedReturns);
-        oltp.query(oltp.dialect().sql("reconciliation-oltp-in-flight"), versions, rs -> collect(rs, byKind));
+        Map<String, Object> inFlight = new HashMap<>(versions);
+        inFlight.putAll(source.tombstoneNames());
+        oltp.query(
+                oltp.dialect().sql("reconciliation-oltp-in-flight", source.tables()),
+                inFlight,
+                rs -> collect(rs, byKind));
         dw.query(
                 inFlightSql(),
                 Map.of("deleted_items", keyList(deletedItems), "deleted_returns", keyList(deletedReturns)),
@@ -228,13 +263,14 @@ public final class ReconciliationCheck implements Check {
                                 "deleted_returns", keyListSql(dw, "deleted_returns")));
     }
 
-    private static String totalsSql(Database database, String name) {
-        return database.dialect()
-                .sql(
-                        name,
-                        Map.of(
-                                "excluded_orders", keyListSql(database, "excluded_orders"),
-                                "excluded_targets", keyListSql(database, "excluded_targets")));
+    private String totalsSql(Database database, String name) {
+        Map<String, String> names = new HashMap<>();
+        names.put("excluded_orders", keyListSql(database, "excluded_orders"));
+        names.put("excluded_targets", keyListSql(database, "excluded_targets"));
+        if (database == oltp) {
+            names.putAll(source.tables());
+        }
+        return database.dialect().sql(name, names);
     }
 
     /** The vendor's derived table of the keys in parameter {@code name} (comma-separated, no parameter limit). */

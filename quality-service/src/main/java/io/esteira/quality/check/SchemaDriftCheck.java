@@ -64,7 +64,7 @@ public final class SchemaDriftCheck implements Check {
         for (EntityDefinition entity : watched) {
             targets.add(new Target(
                     entity,
-                    oltp.catalog().table(entity.table(), "table of entity " + entity.name()),
+                    oltp.catalog().table(entity.source().table(), "table of entity " + entity.name()),
                     dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + entity.name())));
         }
         return new SchemaDriftCheck(definition, oltp, dw, targets);
@@ -126,17 +126,22 @@ public final class SchemaDriftCheck implements Check {
         return targets.stream().map(t -> t.entity().name()).toList();
     }
 
+    private static String sourceName(Target target, String column) {
+        return target.entity().source().column(column).toLowerCase(Locale.ROOT);
+    }
+
     private List<Finding> compare(Target target) {
         Map<String, ColumnShape> source = ColumnShape.read(oltp.dataSource(), target.table(), oltp.role());
         Map<String, ColumnShape> mirror = ColumnShape.read(dw.dataSource(), target.mirror(), dw.role());
+        // the OLTP's columns by the source's names (the entity's mapping), the mirror's by the contract's
         Set<String> contract = new HashSet<>();
-        target.entity().columns().forEach(c -> contract.add(c.toLowerCase(Locale.ROOT)));
+        target.entity().columns().forEach(c -> contract.add(sourceName(target, c)));
         List<Finding> findings = new ArrayList<>();
         String table = target.table().toString();
         for (String column : target.entity().columns()) {
-            String name = column.toLowerCase(Locale.ROOT);
+            String name = sourceName(target, column);
             ColumnShape shape = source.get(name);
-            ColumnShape stored = mirror.get(name);
+            ColumnShape stored = mirror.get(column.toLowerCase(Locale.ROOT));
             if (shape == null) {
                 findings.add(new Finding(
                         true,

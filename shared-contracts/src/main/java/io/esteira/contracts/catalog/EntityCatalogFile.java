@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,6 +42,25 @@ import java.util.Set;
  *     mirror: true                          # carried as-is into raw.payments, no star role
  * }</pre>
  *
+ * <p>The first file that declares an entity fixes its contract: the table, key and column names that
+ * batches, the warehouse and the checks use. A later file that names the entity again maps it onto the
+ * source's own names, which only the readers of the OLTP see ({@link SourceMapping}): its {@code table} and
+ * {@code key} name the source's table and key column, {@code columns} given as a map renames contract
+ * columns ({@code contract: source}; the columns it leaves out keep their names), and {@code
+ * tombstone-columns} renames the tombstone table's columns. {@code columns} given as a list replaces the
+ * column list whole, under the same names in both. A first declaration may use the map form too.
+ *
+ * <pre>{@code
+ * entities:
+ *   customers:
+ *     table: dbo.Clientes
+ *     key: IdCliente
+ *     columns: {name: NomeCliente, email: EmailCliente}
+ *     change-order-column: VersaoLinha
+ *     tombstone-table: dbo.LinhasExcluidas
+ *     tombstone-columns: {table_name: Tabela, row_key: Chave, row_version: Versao, deleted_at: ExcluidaEm}
+ * }</pre>
+ *
  * Everything wrong is refused with an {@link EntityCatalogException} that names the file, the entity and
  * the field, and says what to write instead: an unknown field (a misspelt {@code colums} would otherwise
  * drop the columns silently), a name declared twice in one file, a missing table, key or column list.
@@ -56,11 +76,12 @@ public final class EntityCatalogFile {
     static final String REFERENCES = "references";
     static final String CHANGE_ORDER_COLUMN = "change-order-column";
     static final String TOMBSTONE_TABLE = "tombstone-table";
+    static final String TOMBSTONE_COLUMNS = "tombstone-columns";
     static final String MIRROR = "mirror";
 
     /** The fields of an entity, in the order the messages list them. */
-    public static final List<String> FIELDS =
-            List.of(TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE, MIRROR);
+    public static final List<String> FIELDS = List.of(
+            TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE, TOMBSTONE_COLUMNS, MIRROR);
 
     private static final String ENTITIES = "entities";
 
@@ -122,6 +143,7 @@ public final class EntityCatalogFile {
      */
     public static EntityCatalog read(List<Source> sources) {
         Map<String, ObjectNode> declared = new LinkedHashMap<>();
+        Map<String, ObjectNode> contracts = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         for (Source source : sources) {
             ObjectNode entities = entitiesOf(source);
@@ -140,7 +162,15 @@ public final class EntityCatalogFile {
                                 + field + "'; use " + String.join(", ", FIELDS) + ".");
                     }
                 }
-                ObjectNode merged = declared.computeIfAbsent(name, n -> YAML.createObjectNode());
+                ObjectNode merged = declared.get(name);
+                if (merged == null) {
+                    merged = YAML.createObjectNode();
+                    declared.put(name, merged);
+                    contracts.put(name, fields.deepCopy());
+                } else if (fields.get(COLUMNS) instanceof ObjectNode renamed) {
+                    fields = fields.deepCopy();
+                    fields.set(COLUMNS, renamed(merged.get(COLUMNS), renamed, source.origin() + ": entity " + name));
+                }
                 merged.setAll(fields);
                 origins.put(name, source.origin());
             }
@@ -148,7 +178,8 @@ public final class EntityCatalogFile {
         List<EntityDefinition> definitions = new ArrayList<>();
         Set<String> mirrored = new LinkedHashSet<>();
         for (Map.Entry<String, ObjectNode> entry : declared.entrySet()) {
-            definitions.add(definition(entry.getKey(), entry.getValue(), origins.get(entry.getKey())));
+            definitions.add(definition(
+                    entry.getKey(), entry.getValue(), contracts.get(entry.getKey()), origins.get(entry.getKey())));
             if (mirror(entry.getKey(), entry.getValue(), origins.get(entry.getKey()))) {
                 mirrored.add(entry.getKey());
             }
@@ -200,27 +231,69 @@ public final class EntityCatalogFile {
         return map;
     }
 
-    private static EntityDefinition definition(String name, ObjectNode fields, String origin) {
+    /**
+     * The earlier declaration's columns with the renames of a later map applied: every renamed column must
+     * be one the entity already carries.
+     */
+    private static ObjectNode renamed(JsonNode earlier, ObjectNode renames, String where) {
+        ObjectNode columns = YAML.createObjectNode();
+        if (earlier instanceof ObjectNode map) {
+            columns.setAll(map);
+        } else if (earlier != null && earlier.isArray()) {
+            earlier.forEach(column -> columns.putNull(column.asText()));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = renames.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> rename = it.next();
+            if (!columns.has(rename.getKey())) {
+                throw new EntityCatalogException(where + " maps column " + rename.getKey() + ", which it does not"
+                        + " carry (" + String.join(", ", iterable(columns.fieldNames())) + "); map only those columns"
+                        + " (contract: source), or list the columns to replace them.");
+            }
+            columns.set(rename.getKey(), rename.getValue());
+        }
+        return columns;
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static EntityDefinition definition(String name, ObjectNode fields, ObjectNode first, String origin) {
         String where = origin + ": entity " + name;
-        String table = text(fields, TABLE, where, "the source table, e.g. core." + name);
-        String key = text(fields, KEY, where, "its bigint primary key column");
+        String sourceTable = text(fields, TABLE, where, "the source table, e.g. core." + name);
+        String sourceKey = text(fields, KEY, where, "its bigint primary key column");
+        // the contract: the names the first declaration gave (a later one maps them onto the source's)
+        String table = first.has(TABLE) ? text(first, TABLE, where, "the source table") : sourceTable;
+        String key = first.has(KEY) ? text(first, KEY, where, "its bigint primary key column") : sourceKey;
         List<String> columns = new ArrayList<>();
         columns.add(key);
+        Map<String, String> sourceColumns = new LinkedHashMap<>();
+        sourceColumns.put(key, sourceKey);
         JsonNode listed = fields.get(COLUMNS);
-        if (listed == null || !listed.isArray() || listed.isEmpty()) {
+        if (listed == null || !(listed.isArray() || listed.isObject()) || listed.isEmpty()) {
             throw new EntityCatalogException(where + " has no " + COLUMNS
-                    + "; list the columns a change batch carries besides the key, e.g. columns: [name, updated_at].");
+                    + "; list the columns a change batch carries besides the key, e.g. columns: [name, updated_at],"
+                    + " or map them onto the source's names, e.g. columns: {name: NomeCliente}.");
         }
-        for (JsonNode column : listed) {
-            if (!column.isTextual()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = columnEntries(listed); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> column = it.next();
+            if (column.getKey() == null) {
                 throw new EntityCatalogException(
-                        where + " lists " + column + " in " + COLUMNS + "; list column names only.");
+                        where + " lists " + column.getValue() + " in " + COLUMNS + "; list column names only.");
             }
-            if (column.asText().equals(key)) {
+            if (column.getKey().equals(key)) {
                 throw new EntityCatalogException(where + " lists its key " + key + " in " + COLUMNS
                         + "; name the key once, in " + KEY + ", and list the other columns.");
             }
-            columns.add(column.asText());
+            JsonNode source = column.getValue();
+            if (source != null && !source.isNull() && !source.isTextual()) {
+                throw new EntityCatalogException(where + ": " + COLUMNS + "." + column.getKey()
+                        + " is not a column name; map each column onto the source's name, e.g. name: NomeCliente.");
+            }
+            columns.add(column.getKey());
+            sourceColumns.put(column.getKey(), source == null || source.isNull() ? column.getKey() : source.asText());
         }
         Map<String, String> references = new LinkedHashMap<>();
         JsonNode referenced = fields.get(REFERENCES);
@@ -243,9 +316,33 @@ public final class EntityCatalogFile {
                 : EntityDefinition.DEFAULT_CHANGE_ORDER_COLUMN;
         String tombstones = fields.has(TOMBSTONE_TABLE)
                 ? text(fields, TOMBSTONE_TABLE, where, "the table its hard-delete trigger writes")
-                : EntityDefinition.defaultTombstoneTable(table);
+                : EntityDefinition.defaultTombstoneTable(sourceTable);
+        Map<String, String> tombstoneColumns = new LinkedHashMap<>();
+        JsonNode tombstoneNames = fields.get(TOMBSTONE_COLUMNS);
+        if (tombstoneNames != null && !tombstoneNames.isNull()) {
+            if (!tombstoneNames.isObject()) {
+                throw new EntityCatalogException(where + ": " + TOMBSTONE_COLUMNS + " is not a map; write"
+                        + " reference name: source name, e.g. tombstone-columns: {row_key: Chave}.");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = tombstoneNames.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> column = it.next();
+                if (!SourceMapping.TOMBSTONE_COLUMNS.contains(column.getKey())) {
+                    throw new EntityCatalogException(where + ": " + TOMBSTONE_COLUMNS + " names " + column.getKey()
+                            + ", not a tombstone column; map " + String.join(", ", SourceMapping.TOMBSTONE_COLUMNS)
+                            + " onto the source's names.");
+                }
+                if (!column.getValue().isTextual()) {
+                    throw new EntityCatalogException(where + ": " + TOMBSTONE_COLUMNS + "." + column.getKey()
+                            + " is not a column name; give the tombstone table's own name for it.");
+                }
+                tombstoneColumns.put(column.getKey(), column.getValue().asText());
+            }
+        }
         try {
-            return new EntityDefinition(name, table, key, columns, changeOrder, tombstones, references);
+            new EntityDefinition(name, table, key, columns, changeOrder, tombstones, references); // the contract first
+            SourceMapping source =
+                    new SourceMapping(sourceTable, sourceKey, sourceColumns, changeOrder, tombstones, tombstoneColumns);
+            return new EntityDefinition(name, table, key, columns, changeOrder, tombstones, references, source);
         } catch (IllegalArgumentException e) {
             throw new EntityCatalogException(origin + ": " + e.getMessage(), e);
         }
@@ -262,6 +359,19 @@ public final class EntityCatalogFile {
                     + "; write mirror: true to carry the table as-is into raw." + name + ", or leave it out.");
         }
         return value.booleanValue();
+    }
+
+    /** A list's names (each mapped onto itself) or a map's entries; a non-text list item has a null name. */
+    private static Iterator<Map.Entry<String, JsonNode>> columnEntries(JsonNode columns) {
+        if (columns.isObject()) {
+            return columns.fields();
+        }
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        for (JsonNode column : columns) {
+            entries.add(new AbstractMap.SimpleEntry<>(
+                    column.isTextual() ? column.asText() : null, column.isTextual() ? null : column));
+        }
+        return entries.iterator();
     }
 
     private static String text(ObjectNode fields, String field, String where, String what) {

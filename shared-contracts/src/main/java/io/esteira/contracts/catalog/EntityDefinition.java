@@ -14,16 +14,20 @@ import java.util.Set;
  * safely. Declared in the catalog file ({@link EntityCatalogFile}).
  *
  * @param name entity name, e.g. {@code orders}
- * @param table source table, schema-qualified, e.g. {@code core.orders}
+ * @param table the contract's table, schema-qualified, e.g. {@code core.orders}: its name in the reference
+ *     schema, what batches name as their source table; the source's own is {@link SourceMapping#table()}
  * @param keyColumn the bigint primary key, e.g. {@code order_id}; one of {@code columns}
- * @param columns the columns a change batch carries, key first; not the change-order column, which
+ * @param columns the columns a change batch carries (contract names), key first; not the change-order column, which
  *     travels as the row's version
- * @param changeOrderColumn the column capture orders changes by: a trigger-stamped {@code xid8} on
+ * @param changeOrderColumn the source column capture orders changes by: a trigger-stamped {@code xid8} on
  *     PostgreSQL, a {@code rowversion} on SQL Server ({@code row_version} in the reference schema)
- * @param tombstoneTable where the table's hard-delete trigger writes ({@code table_name}, {@code row_key},
+ * @param tombstoneTable where the source table's hard-delete trigger writes ({@code table_name}, {@code row_key},
  *     {@code row_version}), e.g. {@code core.deleted_rows}
  * @param references the columns that hold another entity's key, column → entity (the entity itself for a
  *     hierarchy such as {@code categories.parent_id}), in declaration order
+ * @param source where the rows live in the source, by the source's names ({@code table}, {@code keyColumn}
+ *     and {@code columns} are the contract's); null: the identity mapping. Its change-order column and
+ *     tombstone table are the two above, which only the source has
  */
 public record EntityDefinition(
         String name,
@@ -32,7 +36,8 @@ public record EntityDefinition(
         List<String> columns,
         String changeOrderColumn,
         String tombstoneTable,
-        Map<String, String> references) {
+        Map<String, String> references,
+        SourceMapping source) {
 
     /** The change-order column of the reference schema, and the default of the catalog file. */
     public static final String DEFAULT_CHANGE_ORDER_COLUMN = "row_version";
@@ -77,6 +82,29 @@ public record EntityDefinition(
             });
         }
         references = Collections.unmodifiableMap(referenced);
+        if (source == null) {
+            source = SourceMapping.identity(table, keyColumn, columns, changeOrderColumn, tombstoneTable);
+        } else if (!source.columns().keySet().equals(seen)
+                || !source.column(keyColumn).equals(source.keyColumn())
+                || !source.changeOrderColumn().equals(changeOrderColumn)
+                || !source.tombstoneTable().equals(tombstoneTable)) {
+            throw new IllegalArgumentException("Entity " + name + " maps columns " + source.columns()
+                    + " onto its source, not its own columns " + columns + " (key " + keyColumn
+                    + ", change order " + changeOrderColumn + ", tombstones " + tombstoneTable
+                    + "); map exactly the entity's columns.");
+        }
+    }
+
+    /** An entity whose source uses the contract's names ({@link SourceMapping#identity}). */
+    public EntityDefinition(
+            String name,
+            String table,
+            String keyColumn,
+            List<String> columns,
+            String changeOrderColumn,
+            String tombstoneTable,
+            Map<String, String> references) {
+        this(name, table, keyColumn, columns, changeOrderColumn, tombstoneTable, references, null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.esteira.contracts.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.esteira.contracts.catalog.EntityCatalogFile.Source;
 import java.nio.file.Files;
@@ -67,12 +68,116 @@ class EntityCatalogFileTest {
                 """);
 
         EntityDefinition customers = catalog.get("customers");
-        assertThat(customers.table()).isEqualTo("crm.customers");
+        assertThat(customers.table()).isEqualTo("core.customers");
+        assertThat(customers.source().table()).isEqualTo("crm.customers");
         assertThat(customers.keyColumn()).isEqualTo("customer_id");
         assertThat(customers.columns())
                 .isEqualTo(EntityCatalog.reference().get("customers").columns());
         assertThat(customers.tombstoneTable()).isEqualTo("crm.deleted_rows");
+        assertThat(customers.source().tombstoneTable()).isEqualTo("crm.deleted_rows");
         assertThat(catalog.names()).isEqualTo(EntityCatalog.reference().names());
+    }
+
+    @Test
+    void shouldMapAShippedEntityOntoTheSourcesNamesKeepingTheContractNames() {
+        EntityCatalog catalog = withOperator(
+                """
+                entities:
+                  customers:
+                    table: dbo.Clientes
+                    key: IdCliente
+                    columns: {name: NomeCliente, email: EmailCliente}
+                    change-order-column: VersaoLinha
+                    tombstone-table: dbo.LinhasExcluidas
+                    tombstone-columns: {table_name: Tabela, row_key: Chave}
+                """);
+
+        EntityDefinition customers = catalog.get("customers");
+        assertThat(customers.table()).isEqualTo("core.customers");
+        assertThat(customers.keyColumn()).isEqualTo("customer_id");
+        assertThat(customers.columns())
+                .isEqualTo(EntityCatalog.reference().get("customers").columns());
+        SourceMapping source = customers.source();
+        assertThat(source.table()).isEqualTo("dbo.Clientes");
+        assertThat(source.keyColumn()).isEqualTo("IdCliente");
+        assertThat(source.column("customer_id")).isEqualTo("IdCliente");
+        assertThat(source.column("name")).isEqualTo("NomeCliente");
+        assertThat(source.column("email")).isEqualTo("EmailCliente");
+        assertThat(source.column("segment")).isEqualTo("segment");
+        assertThat(source.changeOrderColumn()).isEqualTo("VersaoLinha");
+        assertThat(source.tombstoneTable()).isEqualTo("dbo.LinhasExcluidas");
+        assertThat(source.tombstoneColumns())
+                .containsExactly(
+                        entry("table_name", "Tabela"),
+                        entry("row_key", "Chave"),
+                        entry("row_version", "row_version"),
+                        entry("deleted_at", "deleted_at"));
+        assertThat(source.isIdentityOf(customers)).isFalse();
+        assertThat(catalog.get("orders").source().isIdentityOf(catalog.get("orders")))
+                .isTrue();
+    }
+
+    @Test
+    void shouldAddAnEntityDeclaredWithAColumnMapUnderItsContractNames() {
+        EntityCatalog catalog = withOperator(
+                """
+                entities:
+                  payments:
+                    table: vendas.pagamentos
+                    key: payment_id
+                    columns: {order_id: IdPedido, amount: Valor, paid_at:}
+                """);
+
+        EntityDefinition payments = catalog.get("payments");
+        assertThat(payments.table()).isEqualTo("vendas.pagamentos");
+        assertThat(payments.columns()).containsExactly("payment_id", "order_id", "amount", "paid_at");
+        assertThat(payments.source().columns())
+                .containsExactly(
+                        entry("payment_id", "payment_id"),
+                        entry("order_id", "IdPedido"),
+                        entry("amount", "Valor"),
+                        entry("paid_at", "paid_at"));
+    }
+
+    @Test
+    void shouldRefuseMappingAColumnTheEntityDoesNotCarry() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          customers:
+                            columns: {nome: NomeCliente}
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml: entity customers maps column nome, which it does not carry")
+                .hasMessageContaining("list the columns to replace them");
+    }
+
+    @Test
+    void shouldRefuseTwoColumnsMappedOntoOneSourceColumn() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          customers:
+                            columns: {name: Nome, email: Nome}
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("Source column core.customers.Nome is mapped from two columns");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownTombstoneColumn() {
+        assertThatThrownBy(
+                        () -> withOperator(
+                                """
+                        entities:
+                          customers:
+                            tombstone-columns: {row_id: Chave}
+                        """))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("tombstone-columns names row_id, not a tombstone column; map table_name,"
+                        + " row_key, row_version, deleted_at");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.esteira.local.stack;
 
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.EntityCatalogFile;
 import io.esteira.embedded.EmbeddedBroker;
 import io.esteira.loader.schema.DwSchema;
 import io.esteira.oltp.OltpSchema;
@@ -8,6 +10,7 @@ import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,6 +50,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The DW login of the quality checks in a local stack: read-only, of role {@code quality_reader}. */
     static final String QUALITY_READER_LOGIN = "esteira_quality_reader";
+
+    /** The services' property naming the operator's entity catalog file. */
+    static final String CATALOG_FILE_PROPERTY = "esteira.catalog.file";
 
     private final StackOptions options;
     private final EmbeddedBroker broker;
@@ -260,6 +266,17 @@ public final class LocalStack implements AutoCloseable {
 
     public DataSource oltp() {
         return dataSource(options.oltp());
+    }
+
+    /**
+     * The entity catalog the services read: the shipped one, amended by the file the stack's {@code
+     * esteira.catalog.file} property names (a source under its own names maps onto the contract there).
+     */
+    public EntityCatalog catalog() {
+        String file = options.properties().get(CATALOG_FILE_PROPERTY);
+        return file == null || file.isBlank()
+                ? EntityCatalog.reference()
+                : EntityCatalogFile.shippedWith(Path.of(file));
     }
 
     public DataSource dw() {

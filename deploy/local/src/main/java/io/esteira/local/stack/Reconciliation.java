@@ -1,5 +1,9 @@
 package io.esteira.local.stack;
 
+import io.esteira.contracts.catalog.EntityCatalog;
+import io.esteira.contracts.catalog.SourceMapping;
+import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.dialect.Vendor;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +77,7 @@ public final class Reconciliation {
                    COUNT(*), COALESCE(SUM(i.quantity), 0),
                    COALESCE(SUM(i.quantity * i.unit_price - i.discount_amount), 0),
                    COALESCE(SUM(i.quantity * i.unit_cost), 0)
-            FROM core.order_items i JOIN core.orders o ON o.order_id = i.order_id
+            FROM {order_items} i JOIN {orders} o ON o.order_id = i.order_id
             WHERE i.deleted_at IS NULL AND o.deleted_at IS NULL
             GROUP BY CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100
                         + EXTRACT(DAY FROM o.order_date) AS INTEGER)""";
@@ -86,10 +90,23 @@ public final class Reconciliation {
 
     private Reconciliation() {}
 
+    /** Compares the reference schema ({@link EntityCatalog#reference()}) with the DW. */
     public static Result compare(DataSource oltp, DataSource dw) {
+        return compare(oltp, dw, EntityCatalog.reference());
+    }
+
+    /**
+     * Compares an OLTP whose tables {@code catalog} maps ({@link SourceMapping}) with the DW: the OLTP's
+     * queries read each table under the contract's names.
+     */
+    public static Result compare(DataSource oltp, DataSource dw, EntityCatalog catalog) {
         JdbcTemplate source = new JdbcTemplate(oltp);
         JdbcTemplate target = new JdbcTemplate(dw);
-        Map<Integer, Day> oltpDays = days(source, OLTP_DAYS);
+        SqlDialect postgres = () -> Vendor.POSTGRESQL;
+        String items = catalog.get("order_items").source().asContract(postgres);
+        String orders = catalog.get("orders").source().asContract(postgres);
+        Map<Integer, Day> oltpDays =
+                days(source, OLTP_DAYS.replace("{order_items}", items).replace("{orders}", orders));
         Map<Integer, Day> dwDays = days(target, DW_DAYS);
         List<String> different = new ArrayList<>();
         TreeSet<Integer> allDays = new TreeSet<>(oltpDays.keySet());
@@ -102,7 +119,7 @@ public final class Reconciliation {
             }
         }
         TreeSet<Long> sourceKeys = new TreeSet<>(source.queryForList(
-                "SELECT i.order_item_id FROM core.order_items i JOIN core.orders o ON o.order_id = i.order_id"
+                "SELECT i.order_item_id FROM " + items + " i JOIN " + orders + " o ON o.order_id = i.order_id"
                         + " WHERE i.deleted_at IS NULL AND o.deleted_at IS NULL",
                 Long.class));
         List<Long> dwKeys = target.queryForList("SELECT order_item_id FROM fact.fact_vendas", Long.class);

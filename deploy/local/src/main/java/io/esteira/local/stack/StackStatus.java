@@ -153,6 +153,6 @@ public record StackStatus(
 
     /** Whether the DW reconciles with the OLTP, in one line. */
     public static String reconciliation(LocalStack stack) {
-        return Reconciliation.compare(stack.oltp(), stack.dw()).describe();
+        return Reconciliation.compare(stack.oltp(), stack.dw(), stack.catalog()).describe();
     }
 }
