@@ -94,14 +94,16 @@ public class ChangeCapture {
                             : entity.source().column(declared))
                     .toLowerCase(Locale.ROOT);
             if (unsupported.containsKey(lower)) {
-                throw new IllegalStateException("Column " + entity.source().table() + "." + declared + " (mirror entity "
+                throw new IllegalStateException("Column " + entity.source().table() + "." + declared
+                        + " (mirror entity "
                         + entity.name() + ") is of type " + unsupported.get(lower) + ", which mirror tables do not"
                         + " carry (docs/data-contract.md, Mirror tables); take it out of columns in the entity"
                         + " catalog file, or change its type in the source.");
             }
             ChangeBatch.Column column = source.get(lower);
             if (column == null) {
-                throw new IllegalStateException("Column " + entity.source().table() + "." + declared + " (mirror entity "
+                throw new IllegalStateException("Column " + entity.source().table() + "." + declared
+                        + " (mirror entity "
                         + entity.name() + ") is no longer in the source table; a dropped column stops the entity:"
                         + " take it out of columns in the entity catalog file (the warehouse keeps it, docs/runbook.md,"
                         + " Mirror drift), or restore it in the source.");

@@ -80,8 +80,8 @@ public final class EntityCatalogFile {
     static final String MIRROR = "mirror";
 
     /** The fields of an entity, in the order the messages list them. */
-    public static final List<String> FIELDS = List.of(
-            TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE, TOMBSTONE_COLUMNS, MIRROR);
+    public static final List<String> FIELDS =
+            List.of(TABLE, KEY, COLUMNS, REFERENCES, CHANGE_ORDER_COLUMN, TOMBSTONE_TABLE, TOMBSTONE_COLUMNS, MIRROR);
 
     private static final String ENTITIES = "entities";
 
