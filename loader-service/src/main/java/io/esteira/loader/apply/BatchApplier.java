@@ -95,12 +95,10 @@ public class BatchApplier {
     }
 
     public ApplyResult apply(ChangeBatch batch) {
-        EntityDefinition entity = catalog.get(batch.entity());
-        if (catalog.isMirror(entity.name())) {
-            return applyMirror(entity, batch);
-        }
-        if (!plans.containsKey(entity.name())) {
-            throw new IllegalStateException("The loader has no plan for entity " + entity.name());
+        EntityDefinition declared = catalog.get(batch.entity());
+        boolean mirror = catalog.isMirror(declared.name());
+        if (!mirror && !plans.containsKey(declared.name())) {
+            throw new IllegalStateException("The loader has no plan for entity " + declared.name());
         }
         Instant started = clock.instant();
         return transactions.execute(status -> {
@@ -110,10 +108,18 @@ public class BatchApplier {
                 audit(batch, result, started, params);
                 return result;
             }
+            // A mirror entity (docs/adr/0015-mirror-tables.md) lands into raw.<entity>, after MirrorTables
+            // created or extended its tables for the batch's columns (or refused a drift), and queues nothing:
+            // nothing is derived from a mirror. Everything else is the same.
+            EntityDefinition entity = mirror ? mirrors.prepare(declared, batch) : declared;
             staging.write(entity, params.getValue("token").toString(), batch.rows());
-            Map<String, String> names = placeholders.entity(entity, batch.isReplay());
+            Map<String, String> names = mirror
+                    ? placeholders.mirror(entity, batch.isReplay())
+                    : placeholders.entity(entity, batch.isReplay());
             params.addValue("entity", entity.name());
-            int[] landed = sql.landsInOneStatement() ? landInOneStatement(names, params) : landStepwise(names, params);
+            int[] landed = sql.landsInOneStatement()
+                    ? landInOneStatement(mirror ? "land-mirror" : "land", names, params)
+                    : landStepwise(!mirror, names, params);
             int inserted = landed[0];
             int applied = landed[1];
             ApplyResult result = new ApplyResult(
@@ -136,78 +142,28 @@ public class BatchApplier {
     }
 
     /**
-     * Lands a batch of a mirror entity into {@code raw.<entity>} (docs/adr/0015-mirror-tables.md): the same
-     * transaction, batch-id record, staging, version guard and tombstones as {@link #apply}, after {@link
-     * MirrorTables} created or extended the tables for the batch's columns (or refused a drift), and no derive
-     * queue: nothing is derived from a mirror.
-     */
-    private ApplyResult applyMirror(EntityDefinition declared, ChangeBatch batch) {
-        Instant started = clock.instant();
-        return transactions.execute(status -> {
-            MapSqlParameterSource params = params(UUID.randomUUID().toString());
-            if (alreadyApplied(batch.batchId())) {
-                ApplyResult result = ApplyResult.duplicateOf(batch.rows().size());
-                audit(batch, result, started, params);
-                return result;
-            }
-            EntityDefinition entity = mirrors.prepare(declared, batch);
-            staging.write(entity, params.getValue("token").toString(), batch.rows());
-            Map<String, String> names = placeholders.mirror(entity, batch.isReplay());
-            params.addValue("entity", entity.name());
-            int inserted;
-            int applied;
-            if (sql.landsInOneStatement()) {
-                int[] landed = jdbc.queryForObject(
-                        sql.statement("land-mirror", names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
-                inserted = landed[0];
-                applied = landed[1];
-            } else {
-                Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
-                run("mirror-mark", names, params);
-                applied = run("mirror-merge", names, params);
-                run("mirror-bury", names, params);
-                inserted = Math.min(newKeys == null ? 0 : newKeys, applied);
-            }
-            ApplyResult result = new ApplyResult(
-                    false,
-                    batch.rows().size(),
-                    inserted,
-                    applied - inserted,
-                    batch.rows().size() - applied);
-            run("cleanup", names, params);
-            params.addValue("batch_id", batch.batchId())
-                    .addValue("replay", batch.replay())
-                    .addValue("rows_in_batch", batch.rows().size());
-            jdbc.update(
-                    "INSERT INTO ctl.applied_batch (batch_id, entity, replay, rows_in_batch, applied_at)"
-                            + " VALUES (:batch_id, :entity, :replay, :rows_in_batch, :now)",
-                    params);
-            audit(batch, result, started, params);
-            return result;
-        });
-    }
-
-    /**
-     * PostgreSQL: upsert, flag deletes and queue the changed keys in one statement ({@code land.sql}).
+     * PostgreSQL: upsert, flag deletes and queue the changed keys in one statement ({@code land.sql}; {@code
+     * land-mirror.sql} for a mirror entity, which queues nothing).
      *
      * @return the keys inserted and the keys changed
      */
-    private int[] landInOneStatement(Map<String, String> names, MapSqlParameterSource params) {
+    private int[] landInOneStatement(String statement, Map<String, String> names, MapSqlParameterSource params) {
         return jdbc.queryForObject(
-                sql.statement("land", names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
+                sql.statement(statement, names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
     }
 
     /**
-     * SQL Server: count the new keys, mark the rows that change the mirror, merge them, queue their keys,
-     * keep the deletes of keys the mirror never had as tombstones.
+     * SQL Server: count the new keys, mark the rows that change the mirror, merge them, queue their keys
+     * (when {@code derived}: not for a mirror entity), keep the deletes of keys the mirror never had as
+     * tombstones.
      *
      * @return the keys inserted and the keys changed
      */
-    private int[] landStepwise(Map<String, String> names, MapSqlParameterSource params) {
+    private int[] landStepwise(boolean derived, Map<String, String> names, MapSqlParameterSource params) {
         Integer newKeys = jdbc.queryForObject(sql.statement("new-keys", names), params, Integer.class);
         run("mirror-mark", names, params);
         int applied = run("mirror-merge", names, params);
-        if (applied > 0) {
+        if (derived && applied > 0) {
             run("derive-enqueue", names, params);
         }
         run("mirror-bury", names, params);
@@ -318,7 +274,7 @@ public class BatchApplier {
         Map<String, Integer> derived = new LinkedHashMap<>();
         Map<String, String> factNames = null;
         for (EntityDefinition entity : catalog.loadOrder()) {
-            // A mirror entity queues no keys (applyMirror); were one queued, it has nothing to derive.
+            // A mirror entity queues no keys (apply); were one queued, it has nothing to derive.
             if (!keys.containsKey(entity.name()) || !plans.containsKey(entity.name())) {
                 continue;
             }
