@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.esteira.local.browser.Chromium;
+import io.esteira.local.browser.ConsoleBrowser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,14 +22,29 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 /**
  * The README's run command with its staged incidents (the default), on its embedded PostgreSQL and broker:
  * a poison batch is dead-lettered and replayed, a rule violation is caught and corrected, each is notified
  * to the sink when it fires and when it resolves (read over HTTP from the sink while the demo runs), and
  * the summary counts them and still reconciles.
+ *
+ * <p>The same run's consoles, opened in headless Chromium with the login the demo prints (one demo for all:
+ * the browser tests add seconds, not a second stack): Hawtio shows the loader's Camel routes with their
+ * statistics and runs the loader's DLQ list operation over JMX while the poison batch is there, the actuator
+ * answers, and the sink page shows the alert delivered. Each takes a screenshot ({@link ConsoleBrowser}:
+ * {@code -Desteira.screenshots.update=true} rewrites the ones in docs/img/consoles). Without Chromium they
+ * are skipped with the reason, or fail with it in CI ({@link Chromium}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIncidentsIT {
 
     private static final Pattern SINK = Pattern.compile("alert sink\\s+(http://127\\.0\\.0\\.1:\\d+/)");
@@ -35,44 +52,160 @@ class DemoIncidentsIT {
             Pattern.compile("Alerts: (\\d+) fired, (\\d+) resolved; delivered to the sink: (\\d+) webhook call\\(s\\),"
                     + " (\\d+) email\\(s\\)");
 
-    private final HttpClient http =
+    private static final Pattern PASSWORD = Pattern.compile("Consoles \\(user operator, password (\\S+),");
+    private static final Pattern LOADER =
+            Pattern.compile("loader-service .*?(http://127\\.0\\.0\\.1:\\d+)/actuator/health");
+    private static final String POISON_IN_DLQ = "incident 1/2: poison batch in DLQ.dw.changes.regions";
+    /** Hawtio's Camel and JMX trees name their nodes by these ids. */
+    private static final String CAMEL_CONTEXTS = "org.apache.camel-CamelContexts-";
+
+    private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void shouldStageAPoisonBatchAndARuleViolationAndNotifyEachFiringAndResolved() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        AtomicReference<String> deliveries = new AtomicReference<>();
-        AtomicReference<String> page = new AtomicReference<>();
-        int exit;
+    private static PrintStream original;
+    private static ByteArrayOutputStream captured;
+    private static CompletableFuture<Integer> demo;
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void startTheDemo() {
+        original = System.out;
+        captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        // A duration shorter than the incidents take: the demo finishes them before it stops.
+        demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
+                .execute("demo", "--duration", "5s", "--port", "0", "--broker-port", "0", "--rate", "5"));
+        Awaitility.await("the sink's address printed")
+                .atMost(Duration.ofMinutes(3))
+                .until(() -> SINK.matcher(output(captured)).find() || demo.isDone());
+    }
+
+    @AfterAll
+    static void stopTheBrowserAndTheDemo() throws Exception {
         try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            // A duration shorter than the incidents take: the demo finishes them before it stops.
-            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
-                    .execute("demo", "--duration", "5s", "--port", "0", "--broker-port", "0", "--rate", "5"));
-            Awaitility.await("the sink's address printed")
-                    .atMost(Duration.ofMinutes(3))
-                    .until(() -> SINK.matcher(output(captured)).find() || demo.isDone());
-            Matcher sink = SINK.matcher(output(captured));
-            assertThat(sink.find())
-                    .as("the sink's address in:%n%s", output(captured))
-                    .isTrue();
-            String base = sink.group(1);
-            // Read while the demo runs: the last incident resolves before the pipeline drains and the sink stops.
-            Awaitility.await("both incidents resolved on the sink")
-                    .atMost(Duration.ofMinutes(8))
-                    .pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        String json = get(base + "api/deliveries");
-                        deliveries.set(json);
-                        page.set(get(base));
-                        return resolved(json, "dlq") && resolved(json, "quality") || demo.isDone();
-                    });
-            exit = demo.get(5, TimeUnit.MINUTES);
+            if (browser != null) {
+                browser.close();
+            }
+            demo.get(10, TimeUnit.MINUTES);
         } finally {
             System.setOut(original);
         }
+    }
+
+    @Test
+    @Order(1)
+    void shouldRunTheLoadersDlqListOperationInHawtioWhileThePoisonBatchIsThere() {
+        ConsoleBrowser browser = browser();
+        browser.open(loader() + "/actuator/hawtio/jmx");
+        // io.esteira:type=DeadLetterQueues,service=loader (Spring adds an identity key: one JVM, four contexts).
+        browser.click(By.cssSelector("#jmx-tree-view .pf-m-expand-all button"));
+        browser.click(By.cssSelector(
+                "li[id^='io.esteira-loader'][id$='-DeadLetterQueues'] button.pf-v6-c-tree-view__node-text"));
+        browser.click(By.xpath("//a[contains(@class,'pf-v6-c-nav__link') and normalize-space()='Operations']"));
+        browser.click(By.cssSelector("button[aria-labelledby^='operation listBatches(java.lang.String)']"));
+        By operation = By.cssSelector("section[id='operation-execute-listBatches(java.lang.String)']");
+        browser.visible(operation);
+        // Ready before the batch lands: it stays in the DLQ only until its alert has fired (a few seconds).
+        Awaitility.await("the poison batch in the DLQ")
+                .atMost(Duration.ofMinutes(8))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> output(captured).contains(POISON_IN_DLQ) || demo.isDone());
+        browser.click(By.xpath("//section[@id='operation-execute-listBatches(java.lang.String)']"
+                + "//button[normalize-space()='Execute']"));
+        String result = browser.await("the operation's result", Duration.ofSeconds(30), d -> {
+            String text = d.findElement(By.xpath("//section[@id='operation-execute-listBatches(java.lang.String)']/.."))
+                    .getText();
+            int at = text.lastIndexOf("Result");
+            return at < 0 ? null : text.substring(at + "Result".length()).strip();
+        });
+        browser.screenshot("hawtio-dlq-list-operation");
+        // listBatches: one line per batch (message id, entity, batch id, when and why it failed), or "(no
+        // messages)" once it has been replayed; anything else is Hawtio's or Jolokia's error.
+        assertThat(result)
+                .as("listBatches(\"\") as Hawtio shows it")
+                .matches("(?s)(\\(no messages\\)|.*\\S+ regions \\S+ failed \\S+: .*ck_demo_region_name_length.*)");
+        if (result.contains("(no messages)")) {
+            System.out.println("[browser] the poison batch was replayed before Hawtio listed it: (no messages)");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldShowTheLoadersCamelRoutesWithTheirStatisticsInHawtio() {
+        ConsoleBrowser browser = browser();
+        browser.open(loader() + "/actuator/hawtio/camel");
+        browser.visible(By.cssSelector("li[id='" + CAMEL_CONTEXTS + "loader-service-folder']"));
+        // The first context opens by itself; fold it, unfold the loader's and show its routes as a table.
+        browser.findAll(By.xpath("//li[starts-with(@id,'" + CAMEL_CONTEXTS + "') and contains(@id,'-service-folder')"
+                        + " and @aria-expanded='true']/div//button[contains(@class,'node-toggle')]"))
+                .forEach(org.openqa.selenium.WebElement::click);
+        browser.click(By.cssSelector(
+                "li[id='" + CAMEL_CONTEXTS + "loader-service-folder'] > div button.pf-v6-c-tree-view__node-toggle"));
+        browser.click(By.cssSelector(
+                "li[id='" + CAMEL_CONTEXTS + "loader-service-routes-folder'] button.pf-v6-c-tree-view__node-text"));
+        browser.click(By.xpath("//a[contains(@class,'pf-v6-c-nav__link') and normalize-space()='Routes']"));
+        String table = browser.await(
+                "the loader's routes with their statistics",
+                Duration.ofSeconds(60),
+                d -> d.findElements(By.cssSelector("main table")).stream()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .filter(text -> text.contains("load-regions"))
+                        .findFirst()
+                        .orElse(null));
+        browser.dismissNotifications();
+        browser.screenshot("hawtio-loader-routes");
+        assertThat(table)
+                .contains("Name", "State", "Completed", "Failed", "Total", "Meantime")
+                .contains("derive", "load-orders", "load-regions")
+                .containsPattern("derive\\s+Started\\s+\\S+\\s+[1-9]\\d*");
+    }
+
+    @Test
+    @Order(3)
+    void shouldShowTheDeliveredAlertOnTheSinkPage() {
+        ConsoleBrowser browser = browser();
+        browser.open(sinkPage());
+        // The page refreshes its list by itself: no reload here.
+        String delivery = browser.await(
+                "the DLQ alert's webhook call on the sink page",
+                Duration.ofMinutes(5),
+                d -> d.findElements(By.cssSelector("article.delivery.webhook")).stream()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .filter(text -> text.contains("ck_demo_region_name_length"))
+                        .reduce((newer, older) -> older)
+                        .orElse(null));
+        browser.screenshot("alert-sink");
+        assertThat(delivery).contains("firing", "dlq", "verified");
+    }
+
+    @Test
+    @Order(4)
+    void shouldAnswerTheActuatorInTheBrowserWithThePrintedLogin() {
+        ConsoleBrowser browser = browser();
+        browser.open(loader() + "/actuator/camelroutes");
+        String json = browser.text(By.tagName("body"));
+        browser.screenshot("actuator-camelroutes");
+        assertThat(json).contains("\"id\":\"derive\"", "\"status\":\"Started\"");
+    }
+
+    @Test
+    @Order(5)
+    void shouldStageAPoisonBatchAndARuleViolationAndNotifyEachFiringAndResolved() throws Exception {
+        AtomicReference<String> deliveries = new AtomicReference<>();
+        AtomicReference<String> page = new AtomicReference<>();
+        String base = sinkPage();
+        // Read while the demo runs: the last incident resolves before the pipeline drains and the sink stops.
+        Awaitility.await("both incidents resolved on the sink")
+                .atMost(Duration.ofMinutes(8))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    String json = get(base + "api/deliveries");
+                    deliveries.set(json);
+                    page.set(get(base));
+                    return resolved(json, "dlq") && resolved(json, "quality") || demo.isDone();
+                });
+        int exit = demo.get(5, TimeUnit.MINUTES);
         String output = output(captured);
         original.println(output);
 
@@ -123,6 +256,46 @@ class DemoIncidentsIT {
                 .contains("verified with the receiver's secret");
     }
 
+    /** The browser, opened once for all the tests of this run; skips or fails (CI) without Chromium. */
+    private static ConsoleBrowser browser() {
+        String unavailable = Chromium.find().unavailable();
+        if (unavailable != null) {
+            assertThat(Chromium.ci())
+                    .as("CI=true needs the browser tests; Chromium cannot be had: %s", unavailable)
+                    .isFalse();
+            Assumptions.abort("no Chromium for the browser tests: " + unavailable);
+        }
+        if (browser == null) {
+            Matcher password = PASSWORD.matcher(output(captured));
+            assertThat(password.find())
+                    .as("the printed login in:%n%s", output(captured))
+                    .isTrue();
+            try {
+                browser = ConsoleBrowser.open("operator", password.group(1));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return browser;
+    }
+
+    /** The loader's management address, as the demo printed it. */
+    private static String loader() {
+        Matcher loader = LOADER.matcher(output(captured));
+        assertThat(loader.find())
+                .as("the loader's address in:%n%s", output(captured))
+                .isTrue();
+        return loader.group(1);
+    }
+
+    private static String sinkPage() {
+        Matcher sink = SINK.matcher(output(captured));
+        assertThat(sink.find())
+                .as("the sink's address in:%n%s", output(captured))
+                .isTrue();
+        return sink.group(1);
+    }
+
     /** True when {@code json} (the sink's deliveries) has a resolved notification of an alert of {@code kind}. */
     private static boolean resolved(String json, String kind) throws Exception {
         return statuses(new ObjectMapper().readTree(json).path("deliveries"), kind)
@@ -142,7 +315,7 @@ class DemoIncidentsIT {
         return statuses;
     }
 
-    private String get(String url) throws Exception {
+    private static String get(String url) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .GET()
