@@ -15,8 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -38,7 +41,7 @@ import org.openqa.selenium.By;
  * the summary counts them and still reconciles.
  *
  * <p>The same run's consoles, opened in headless Chromium with the login the demo prints (one demo for all:
- * the browser tests add seconds, not a second stack): Hawtio shows the loader's Camel routes with their
+ * the browser tests add seconds, not a second stack; they run in this order, within the demo's few minutes): Hawtio shows the loader's Camel routes with their
  * statistics and runs the loader's DLQ list operation over JMX while the poison batch is there, the actuator
  * answers, and the sink page shows the alert delivered. Each takes a screenshot ({@link ConsoleBrowser}:
  * {@code -Desteira.screenshots.update=true} rewrites the ones in docs/img/consoles). Without Chromium they
@@ -55,7 +58,8 @@ class DemoIncidentsIT {
     private static final Pattern PASSWORD = Pattern.compile("Consoles \\(user operator, password (\\S+),");
     private static final Pattern LOADER =
             Pattern.compile("loader-service .*?(http://127\\.0\\.0\\.1:\\d+)/actuator/health");
-    private static final String POISON_IN_DLQ = "incident 1/2: poison batch in DLQ.dw.changes.regions";
+    private static final Pattern LOADER_API =
+            Pattern.compile("loader-service\\s+api (http://127\\.0\\.0\\.1:\\d+)/api");
     /** Hawtio's Camel and JMX trees name their nodes by these ids. */
     private static final String CAMEL_CONTEXTS = "org.apache.camel-CamelContexts-";
 
@@ -66,6 +70,11 @@ class DemoIncidentsIT {
     private static ByteArrayOutputStream captured;
     private static CompletableFuture<Integer> demo;
     private static ConsoleBrowser browser;
+    /** What the sink served last, read every 500 ms while the demo runs (the sink stops with it). */
+    private static final AtomicReference<String> deliveries = new AtomicReference<>();
+
+    private static final AtomicReference<String> page = new AtomicReference<>();
+    private static ScheduledExecutorService sinkReader;
 
     @BeforeAll
     static void startTheDemo() {
@@ -78,6 +87,26 @@ class DemoIncidentsIT {
         Awaitility.await("the sink's address printed")
                 .atMost(Duration.ofMinutes(3))
                 .until(() -> SINK.matcher(output(captured)).find() || demo.isDone());
+        String sink = sinkPage();
+        sinkReader = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sink-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sinkReader.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        String json = get(sink + "api/deliveries");
+                        String html = get(sink);
+                        deliveries.set(json);
+                        page.set(html);
+                    } catch (Exception | AssertionError stopped) {
+                        // Not up yet, or stopped with the demo: the last reading stays.
+                    }
+                },
+                0,
+                500,
+                TimeUnit.MILLISECONDS);
     }
 
     @AfterAll
@@ -88,12 +117,13 @@ class DemoIncidentsIT {
             }
             demo.get(10, TimeUnit.MINUTES);
         } finally {
+            sinkReader.shutdownNow();
             System.setOut(original);
         }
     }
 
     @Test
-    @Order(1)
+    @Order(3)
     void shouldRunTheLoadersDlqListOperationInHawtioWhileThePoisonBatchIsThere() {
         ConsoleBrowser browser = browser();
         browser.open(loader() + "/actuator/hawtio/jmx");
@@ -105,11 +135,17 @@ class DemoIncidentsIT {
         browser.click(By.cssSelector("button[aria-labelledby^='operation listBatches(java.lang.String)']"));
         By operation = By.cssSelector("section[id='operation-execute-listBatches(java.lang.String)']");
         browser.visible(operation);
-        // Ready before the batch lands: it stays in the DLQ only until its alert has fired (a few seconds).
+        // Ready before the batch lands: it stays in the DLQ only until its alert has fired (a few seconds), so
+        // the loader's DLQ API is watched here rather than the demo's output (printed between progress views).
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString(("operator:" + password()).getBytes(StandardCharsets.UTF_8));
         Awaitility.await("the poison batch in the DLQ")
                 .atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> output(captured).contains(POISON_IN_DLQ) || demo.isDone());
+                .ignoreExceptions()
+                .until(() -> get(loaderApi() + "/api/dlq?entity=regions", authorization)
+                                .contains("ck_demo_region_name_length")
+                        || demo.isDone());
         browser.click(By.xpath("//section[@id='operation-execute-listBatches(java.lang.String)']"
                 + "//button[normalize-space()='Execute']"));
         String result = browser.await("the operation's result", Duration.ofSeconds(30), d -> {
@@ -130,7 +166,7 @@ class DemoIncidentsIT {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void shouldShowTheLoadersCamelRoutesWithTheirStatisticsInHawtio() {
         ConsoleBrowser browser = browser();
         browser.open(loader() + "/actuator/hawtio/camel");
@@ -161,7 +197,7 @@ class DemoIncidentsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldShowTheDeliveredAlertOnTheSinkPage() {
         ConsoleBrowser browser = browser();
         browser.open(sinkPage());
@@ -179,7 +215,7 @@ class DemoIncidentsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(2)
     void shouldAnswerTheActuatorInTheBrowserWithThePrintedLogin() {
         ConsoleBrowser browser = browser();
         browser.open(loader() + "/actuator/camelroutes");
@@ -191,20 +227,13 @@ class DemoIncidentsIT {
     @Test
     @Order(5)
     void shouldStageAPoisonBatchAndARuleViolationAndNotifyEachFiringAndResolved() throws Exception {
-        AtomicReference<String> deliveries = new AtomicReference<>();
-        AtomicReference<String> page = new AtomicReference<>();
-        String base = sinkPage();
-        // Read while the demo runs: the last incident resolves before the pipeline drains and the sink stops.
         Awaitility.await("both incidents resolved on the sink")
                 .atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> {
-                    String json = get(base + "api/deliveries");
-                    deliveries.set(json);
-                    page.set(get(base));
-                    return resolved(json, "dlq") && resolved(json, "quality") || demo.isDone();
-                });
+                .until(() -> demo.isDone()
+                        || deliveries.get() != null
+                                && resolved(deliveries.get(), "dlq")
+                                && resolved(deliveries.get(), "quality"));
         int exit = demo.get(5, TimeUnit.MINUTES);
         String output = output(captured);
         original.println(output);
@@ -239,6 +268,9 @@ class DemoIncidentsIT {
 
         // What the sink showed while the demo ran: each incident's firing and resolved notification, newest
         // first, with signed webhook calls.
+        assertThat(deliveries.get())
+                .as("the sink's deliveries, read while the demo ran")
+                .isNotNull();
         JsonNode list = new ObjectMapper().readTree(deliveries.get()).path("deliveries");
         List<String> quality = statuses(list, "quality");
         List<String> dlq = statuses(list, "dlq");
@@ -279,6 +311,23 @@ class DemoIncidentsIT {
         return browser;
     }
 
+    private static String password() {
+        Matcher password = PASSWORD.matcher(output(captured));
+        assertThat(password.find())
+                .as("the printed login in:%n%s", output(captured))
+                .isTrue();
+        return password.group(1);
+    }
+
+    /** The loader's API address, as the demo printed it. */
+    private static String loaderApi() {
+        Matcher loader = LOADER_API.matcher(output(captured));
+        assertThat(loader.find())
+                .as("the loader's API address in:%n%s", output(captured))
+                .isTrue();
+        return loader.group(1);
+    }
+
     /** The loader's management address, as the demo printed it. */
     private static String loader() {
         Matcher loader = LOADER.matcher(output(captured));
@@ -316,10 +365,17 @@ class DemoIncidentsIT {
     }
 
     private static String get(String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return get(url, null);
+    }
+
+    private static String get(String url, String authorization) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build();
+                .GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
