@@ -49,6 +49,11 @@ public final class Chromium {
         if (executable(CHROMIUM) && executable(CHROMEDRIVER)) {
             return null;
         }
+        if (System.getProperty("esteira.browser.chromium") != null
+                || System.getProperty("esteira.browser.chromedriver") != null) {
+            return CHROMIUM + " and " + CHROMEDRIVER + " (-Desteira.browser.chromium/chromedriver) are not both"
+                    + " executable; nothing is installed for a Chromium of your own";
+        }
         if (!Files.isRegularFile(INSTALL_SCRIPT)) {
             return CHROMIUM + " or " + CHROMEDRIVER + " is missing, and " + INSTALL_SCRIPT.toAbsolutePath()
                     + " is not there to install them (run the tests from deploy/local, as Maven does)";

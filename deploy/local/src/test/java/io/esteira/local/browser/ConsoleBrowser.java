@@ -44,8 +44,8 @@ public final class ConsoleBrowser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Starts Chromium (see {@link Chromium}) with a fresh profile, logged in as {@code username}. */
-    public static ConsoleBrowser open(String username, String password) throws IOException {
+    /** Starts Chromium (see {@link Chromium}) with a fresh profile; {@link #logIn} before opening a console. */
+    public static ConsoleBrowser start() throws IOException {
         Path profile = Files.createTempDirectory("esteira-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.CHROMIUM);
@@ -68,14 +68,18 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
-            // Over the DevTools protocol (Fetch.authRequired), as a person types it into the browser's prompt.
-            driver.register(UsernameAndPassword.of(username, password));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             return new ConsoleBrowser(profile, driver);
         } catch (RuntimeException e) {
             driver.quit();
             throw e;
         }
+    }
+
+    /** From now on, every HTTP basic challenge is answered with this login. */
+    public void logIn(String username, String password) {
+        // Over the DevTools protocol (Fetch.authRequired), as a person types it into the browser's prompt.
+        driver.register(UsernameAndPassword.of(username, password));
     }
 
     public void open(String url) {
