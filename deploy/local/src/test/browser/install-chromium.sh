@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and its ChromeDriver (/usr/bin/chromium, /usr/bin/chromedriver) for the browser
-# tests (ConsolesInBrowserIT), when they are missing and this machine can: as root, with apt-get. Run once per
-# test run by the tests' set-up (BrowserSetUp); safe to run by hand. Exit codes: 0 installed or already there,
+# tests (DemoIncidentsIT), when they are missing and this machine can: as root, with apt-get. Run once per
+# test run by the tests' set-up (Chromium.find() in the tests); safe to run by hand. Exit codes: 0 installed or already there,
 # 2 cannot install here (not root, no apt-get), 1 the install failed. What it did or why not goes to stdout.
 set -uo pipefail
 
