@@ -141,7 +141,12 @@ class DemoIncidentsIT {
         ConsoleBrowser browser = browser();
         browser.open(loader() + "/actuator/hawtio/jmx");
         // io.esteira:type=DeadLetterQueues,service=loader (Spring adds an identity key: one JVM, four contexts).
-        browser.click(By.cssSelector("#jmx-tree-view .pf-m-expand-all button"));
+        // Unfolded one level at a time: "Expand all" would draw every bean of the four services first.
+        String toggle = " > div button.pf-v6-c-tree-view__node-toggle";
+        browser.click(By.cssSelector("li[id='io.esteira-folder']" + toggle));
+        browser.click(By.cssSelector("li[id='io.esteira-loader-folder']" + toggle));
+        browser.click(By.cssSelector(
+                "li[id^='io.esteira-loader-'][id$='-folder']:not([id='io.esteira-loader-folder'])" + toggle));
         browser.click(By.cssSelector(
                 "li[id^='io.esteira-loader'][id$='-DeadLetterQueues'] button.pf-v6-c-tree-view__node-text"));
         browser.click(By.xpath("//a[contains(@class,'pf-v6-c-nav__link') and normalize-space()='Operations']"));
@@ -153,6 +158,7 @@ class DemoIncidentsIT {
         // runs once the alert has fired, and lists what is left.
         String authorization = "Basic "
                 + Base64.getEncoder().encodeToString(("operator:" + password()).getBytes(StandardCharsets.UTF_8));
+        System.out.println("[browser] " + java.time.Instant.now() + " listBatches ready in Hawtio");
         Awaitility.await("the poison batch in the DLQ, or its alert delivered")
                 .atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofMillis(100))
@@ -162,6 +168,7 @@ class DemoIncidentsIT {
                         || get(loaderApi() + "/api/dlq?entity=regions", authorization)
                                 .contains("ck_demo_region_name_length"));
         assertThat(demo.isDone()).as("the demo ended before Hawtio was ready").isFalse();
+        System.out.println("[browser] " + java.time.Instant.now() + " listBatches executed in Hawtio");
         browser.click(By.xpath("//section[@id='operation-execute-listBatches(java.lang.String)']"
                 + "//button[normalize-space()='Execute']"));
         String result = browser.await("the operation's result", Duration.ofSeconds(30), d -> {
