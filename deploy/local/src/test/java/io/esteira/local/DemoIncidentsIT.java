@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.esteira.local.browser.Chromium;
 import io.esteira.local.browser.ConsoleBrowser;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The README's run command with its staged incidents (the default), on its embedded PostgreSQL and broker:
@@ -88,7 +91,7 @@ class DemoIncidentsIT {
         if (Chromium.find().unavailable() == null) {
             try {
                 browser = ConsoleBrowser.start();
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 System.out.println("[browser] Chromium did not start: " + e);
             }
         }
@@ -158,7 +161,7 @@ class DemoIncidentsIT {
         // runs once the alert has fired, and lists what is left.
         String authorization = "Basic "
                 + Base64.getEncoder().encodeToString(("operator:" + password()).getBytes(StandardCharsets.UTF_8));
-        System.out.println("[browser] " + java.time.Instant.now() + " listBatches ready in Hawtio");
+        System.out.println("[browser] " + Instant.now() + " listBatches ready in Hawtio");
         Awaitility.await("the poison batch in the DLQ, or its alert delivered")
                 .atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofMillis(100))
@@ -168,7 +171,7 @@ class DemoIncidentsIT {
                         || get(loaderApi() + "/api/dlq?entity=regions", authorization)
                                 .contains("ck_demo_region_name_length"));
         assertThat(demo.isDone()).as("the demo ended before Hawtio was ready").isFalse();
-        System.out.println("[browser] " + java.time.Instant.now() + " listBatches executed in Hawtio");
+        System.out.println("[browser] " + Instant.now() + " listBatches executed in Hawtio");
         browser.click(By.xpath("//section[@id='operation-execute-listBatches(java.lang.String)']"
                 + "//button[normalize-space()='Execute']"));
         String result = browser.await("the operation's result", Duration.ofSeconds(30), d -> {
@@ -197,7 +200,7 @@ class DemoIncidentsIT {
         // The first context opens by itself; fold it, unfold the loader's and show its routes as a table.
         browser.findAll(By.xpath("//li[starts-with(@id,'" + CAMEL_CONTEXTS + "') and contains(@id,'-service-folder')"
                         + " and @aria-expanded='true']/div//button[contains(@class,'node-toggle')]"))
-                .forEach(org.openqa.selenium.WebElement::click);
+                .forEach(WebElement::click);
         browser.click(By.cssSelector(
                 "li[id='" + CAMEL_CONTEXTS + "loader-service-folder'] > div button.pf-v6-c-tree-view__node-toggle"));
         browser.click(By.cssSelector(
@@ -207,7 +210,7 @@ class DemoIncidentsIT {
                 "the loader's routes with their statistics",
                 Duration.ofSeconds(60),
                 d -> d.findElements(By.cssSelector("main table")).stream()
-                        .map(org.openqa.selenium.WebElement::getText)
+                        .map(WebElement::getText)
                         .filter(text -> text.contains("load-regions"))
                         .findFirst()
                         .orElse(null));
@@ -229,7 +232,7 @@ class DemoIncidentsIT {
                 "the DLQ alert's webhook call on the sink page",
                 Duration.ofMinutes(2),
                 d -> d.findElements(By.cssSelector("article.delivery.webhook")).stream()
-                        .map(org.openqa.selenium.WebElement::getText)
+                        .map(WebElement::getText)
                         .filter(text -> text.contains("ck_demo_region_name_length"))
                         .reduce((newer, older) -> older)
                         .orElse(null));
