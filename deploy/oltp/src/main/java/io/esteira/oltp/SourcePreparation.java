@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -98,6 +99,8 @@ public final class SourcePreparation {
         DatabaseMetaData metaData = connection.getMetaData();
         List<Table> tables = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        // Per schema, read once: the tombstone triggers of each of its tables.
+        Map<String, Map<String, List<String>>> tombstoneTriggers = new HashMap<>();
         for (String qualifiedName : new LinkedHashSet<>(qualifiedNames)) {
             String problem = plainQualified(qualifiedName);
             if (problem != null) {
@@ -146,17 +149,18 @@ public final class SourcePreparation {
                     key,
                     keyType.startsWith("int8") ? "bigint" : keyType,
                     version,
-                    capture(connection, vendor, schema, name)));
+                    capture(tombstoneTriggers(connection, vendor, schema, tombstoneTriggers)
+                            .getOrDefault(name, List.of()))));
         }
         if (!problems.isEmpty()) {
             throw new OltpException("Cannot prepare these tables for capture:\n  - " + String.join("\n  - ", problems));
         }
         Set<String> schemasWithOthers = new LinkedHashSet<>();
-        for (Table table : tables) {
-            if (capturedTables(connection, vendor, table.schema()).stream().anyMatch(other -> tables.stream()
+        for (Map.Entry<String, Map<String, List<String>>> schema : tombstoneTriggers.entrySet()) {
+            if (schema.getValue().keySet().stream().anyMatch(other -> tables.stream()
                     .noneMatch(
-                            t -> t.schema().equals(table.schema()) && t.name().equals(other)))) {
-                schemasWithOthers.add(table.schema());
+                            t -> t.schema().equals(schema.getKey()) && t.name().equals(other)))) {
+                schemasWithOthers.add(schema.getKey());
             }
         }
         return new SourcePreparation(vendor, tables, schemasWithOthers);
@@ -340,7 +344,7 @@ public final class SourcePreparation {
     }
 
     private static List<String> primaryKey(DatabaseMetaData metaData, String schema, String table) throws SQLException {
-        Map<Integer, String> columns = new java.util.TreeMap<>();
+        Map<Integer, String> columns = new TreeMap<>();
         try (ResultSet keys = metaData.getPrimaryKeys(null, schema, table)) {
             while (keys.next()) {
                 columns.put(keys.getInt("KEY_SEQ"), keys.getString("COLUMN_NAME"));
@@ -379,51 +383,43 @@ public final class SourcePreparation {
     }
 
     /**
-     * Tables of a schema whose hard deletes reach its {@code deleted_rows}: those with a tombstone trigger,
-     * this command's or another's (the reference schema's {@code tr_<table>_tombstone}).
+     * The tombstone triggers of each table of a schema that has one, this command's or another's (the
+     * reference schema's {@code tr_<table>_tombstone}): the tables whose hard deletes reach the schema's
+     * {@code deleted_rows}. Read once per schema into {@code read}.
      */
-    private static List<String> capturedTables(Connection connection, Vendor vendor, String schema)
+    private static Map<String, List<String>> tombstoneTriggers(
+            Connection connection, Vendor vendor, String schema, Map<String, Map<String, List<String>>> read)
             throws SQLException {
+        Map<String, List<String>> known = read.get(schema);
+        if (known != null) {
+            return known;
+        }
         String query = vendor == Vendor.POSTGRESQL
-                ? "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                ? "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE t.tgname LIKE '%tombstone%' AND n.nspname = ?"
-                : "SELECT OBJECT_NAME(t.parent_id) FROM sys.triggers t JOIN sys.objects o ON o.object_id = t.object_id"
-                        + " WHERE SCHEMA_NAME(o.schema_id) = ? AND t.name LIKE '%tombstone%'";
-        List<String> names = new ArrayList<>();
+                        + " WHERE n.nspname = ? AND t.tgname LIKE '%tombstone%'"
+                : "SELECT tb.name, t.name FROM sys.triggers t JOIN sys.tables tb ON tb.object_id = t.parent_id"
+                        + " WHERE SCHEMA_NAME(tb.schema_id) = ? AND t.name LIKE '%tombstone%'";
+        Map<String, List<String>> triggers = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    names.add(rows.getString(1));
+                    triggers.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
+                            .add(rows.getString(2));
                 }
             }
         }
-        return names;
+        read.put(schema, triggers);
+        return triggers;
     }
 
-    private static Capture capture(Connection connection, Vendor vendor, String schema, String table)
-            throws SQLException {
-        String query = vendor == Vendor.POSTGRESQL
-                ? "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND t.tgname LIKE '%tombstone%'"
-                : "SELECT t.name FROM sys.triggers t JOIN sys.tables tb ON tb.object_id = t.parent_id"
-                        + " WHERE SCHEMA_NAME(tb.schema_id) = ? AND tb.name = ? AND t.name LIKE '%tombstone%'";
-        Capture capture = Capture.NONE;
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getString(1).startsWith("esteira_tombstone")) {
-                        return Capture.THIS_COMMAND;
-                    }
-                    capture = Capture.OTHER;
-                }
-            }
+    /** Who prepared a table, from its tombstone triggers' names. */
+    private static Capture capture(List<String> tombstoneTriggers) {
+        if (tombstoneTriggers.stream().anyMatch(trigger -> trigger.startsWith("esteira_tombstone"))) {
+            return Capture.THIS_COMMAND;
         }
-        return capture;
+        return tombstoneTriggers.isEmpty() ? Capture.NONE : Capture.OTHER;
     }
 
     private static boolean onlyComments(String batch) {
