@@ -3,7 +3,6 @@ package io.esteira.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,9 @@ final class PlainRows {
             return null;
         }
         List<ChangeBatch.Row> read = new ArrayList<>(rows.size());
+        Reader reader = new Reader();
         for (JsonNode row : rows) {
-            ChangeBatch.Row plain = row(row);
+            ChangeBatch.Row plain = reader.row(row);
             if (plain == null) {
                 return null;
             }
@@ -44,49 +44,65 @@ final class PlainRows {
         return read;
     }
 
-    private static ChangeBatch.Row row(JsonNode row) {
-        if (!row.isObject() || row.size() != 4) {
-            return null;
-        }
-        JsonNode op = row.get("op");
-        JsonNode key = row.get("key");
-        JsonNode version = row.get("version");
-        JsonNode data = row.get("data");
-        if (op == null || !op.isTextual() || !isLong(key) || !isLong(version) || data == null || !data.isObject()) {
-            return null;
-        }
-        ChangeBatch.Op kind;
-        switch (op.textValue()) {
-            case "upsert" -> kind = ChangeBatch.Op.upsert;
-            case "delete" -> kind = ChangeBatch.Op.delete;
-            default -> {
+    /**
+     * Reads the rows of one batch, one at a time; rows with the same columns as the row before share their
+     * names ({@link RowData.Columns}).
+     */
+    static final class Reader {
+
+        private RowData.Columns columns = RowData.columns();
+
+        /** @return the row, or null when the schema must judge it */
+        ChangeBatch.Row row(JsonNode row) {
+            if (!row.isObject() || row.size() != 4) {
                 return null;
             }
-        }
-        Map<String, Object> values = new LinkedHashMap<>(data.size() * 2);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!isIdentifier(field.getKey())) {
+            JsonNode op = row.get("op");
+            JsonNode key = row.get("key");
+            JsonNode version = row.get("version");
+            JsonNode data = row.get("data");
+            if (op == null || !op.isTextual() || !isLong(key) || !isLong(version) || data == null || !data.isObject()) {
                 return null;
             }
-            JsonNode value = field.getValue();
-            Object bound;
-            if (value.isTextual()) {
-                bound = value.textValue();
-            } else if (value.isIntegralNumber()) {
-                bound = value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
-            } else if (value.isNumber()) {
-                bound = value.decimalValue();
-            } else if (value.isBoolean()) {
-                bound = value.booleanValue();
-            } else if (value.isNull()) {
-                bound = null;
-            } else {
-                return null;
+            ChangeBatch.Op kind;
+            switch (op.textValue()) {
+                case "upsert" -> kind = ChangeBatch.Op.upsert;
+                case "delete" -> kind = ChangeBatch.Op.delete;
+                default -> {
+                    return null;
+                }
             }
-            values.put(field.getKey(), bound);
+            String[] names = new String[data.size()];
+            Object[] values = new Object[data.size()];
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); i++) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!isIdentifier(field.getKey())) {
+                    return null;
+                }
+                JsonNode value = field.getValue();
+                Object bound;
+                if (value.isTextual()) {
+                    bound = value.textValue();
+                } else if (value.isIntegralNumber()) {
+                    bound = value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+                } else if (value.isNumber()) {
+                    bound = value.decimalValue();
+                } else if (value.isBoolean()) {
+                    bound = value.booleanValue();
+                } else if (value.isNull()) {
+                    bound = null;
+                } else {
+                    return null;
+                }
+                names[i] = field.getKey();
+                values[i] = bound;
+            }
+            if (!columns.are(names)) {
+                columns = RowData.columns(names);
+            }
+            return new ChangeBatch.Row(kind, key.longValue(), version.longValue(), RowData.of(columns, values));
         }
-        return new ChangeBatch.Row(kind, key.longValue(), version.longValue(), values);
     }
 
     private static boolean isLong(JsonNode node) {

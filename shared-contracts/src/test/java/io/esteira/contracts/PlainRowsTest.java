@@ -115,6 +115,62 @@ class PlainRowsTest {
                 .hasMessageContaining("BatchIds.of");
     }
 
+    @Test
+    void shouldReadAPlainBatchInOnePassAsTheGeneralReaderDoes() throws Exception {
+        ArrayNode rows = (ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":7,\"version\":3,\"data\":{"
+                + "\"order_id\":7,\"total\":12.50,\"status\":\"paid\",\"discount_id\":null}},"
+                + "{\"op\":\"delete\",\"key\":8,\"version\":4,\"data\":{}}]");
+        byte[] message = batchWith(rows);
+
+        ChangeBatch onePass = codec.readPlainChangeBatch(message);
+
+        assertThat(onePass).isNotNull().isEqualTo(codec.readChangeBatch(message));
+        assertThat(onePass.rows()).hasSize(2);
+        assertThat(onePass.rows().get(0).data()).containsEntry("total", new BigDecimal("12.50"));
+        assertThat(onePass.watermark()).isEqualTo(Messages.changeBatch().watermark());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"op\":\"merge\",\"key\":1,\"version\":1,\"data\":{}}",
+                "null",
+                "[1]",
+            })
+    void shouldLeaveABatchWithARowThatIsNotPlainToTheGeneralReader(String row) throws Exception {
+        ArrayNode rows = (ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{}}]");
+        rows.add(JSON.readTree(row));
+
+        assertThat(codec.readPlainChangeBatch(batchWith(rows))).isNull();
+    }
+
+    @Test
+    void shouldLeaveMalformedOrOversizedBatchesToTheGeneralReader() throws Exception {
+        byte[] message =
+                batchWith((ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{}}]"));
+        String text = new String(message, StandardCharsets.UTF_8);
+        ContractCodec oneRowAllowed = new ContractCodec(new ContractLimits(
+                ContractLimits.DEFAULTS.maxMessageBytes(),
+                1,
+                ContractLimits.DEFAULTS.maxNestingDepth(),
+                ContractLimits.DEFAULTS.maxStringLength()));
+        byte[] twoRows = batchWith((ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{}},"
+                + "{\"op\":\"upsert\",\"key\":2,\"version\":2,\"data\":{}}]"));
+
+        assertThat(codec.readPlainChangeBatch(
+                        text.substring(0, text.length() - 1).getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(codec.readPlainChangeBatch((text + " {}").getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(codec.readPlainChangeBatch(
+                        text.replace("{\"schema\"", "{\"schema\":1,\"schema\"").getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(oneRowAllowed.readPlainChangeBatch(twoRows)).isNull();
+        assertThatThrownBy(() -> oneRowAllowed.readChangeBatch(twoRows))
+                .isInstanceOf(ContractViolationException.class)
+                .hasMessageContaining("more than the 1 allowed");
+    }
+
     private byte[] batchWith(ArrayNode rows) throws Exception {
         ObjectNode document = (ObjectNode) JSON.readTree(codec.write(Messages.changeBatch()));
         document.set("rows", rows);

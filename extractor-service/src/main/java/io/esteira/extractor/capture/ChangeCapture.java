@@ -3,6 +3,7 @@ package io.esteira.extractor.capture;
 import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.ChangeBatch.Cursor;
 import io.esteira.contracts.ChangeBatch.Op;
+import io.esteira.contracts.RowData;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.Vendor;
 import io.esteira.contracts.mirror.ColumnType;
@@ -16,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -32,6 +33,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * from a cache of rendered queries; the caller owns the cursor.
  */
 public class ChangeCapture {
+
+    /** The capture query's first column of row data, after esteira_op, esteira_key and esteira_version. */
+    private static final int FIRST_DATA_COLUMN = 4;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CaptureDialect dialect;
@@ -134,7 +138,7 @@ public class ChangeCapture {
             params.addValue("window_to", Timestamp.valueOf(range.windowTo()));
         }
         try {
-            return jdbc.query(sql, params, (rs, n) -> toRow(entity, rs));
+            return jdbc.query(sql, params, (ResultSetExtractor<List<ChangeBatch.Row>>) ChangeCapture::toRows);
         } catch (RuntimeException e) {
             // A column dropped from a mirror entity's source table fails the capture query: say which one
             // ({@link #columns} names it), else the query's own error.
@@ -153,18 +157,33 @@ public class ChangeCapture {
         return entity.source().tableName();
     }
 
-    private static ChangeBatch.Row toRow(EntityDefinition entity, ResultSet rs) throws SQLException {
-        Op op = Op.valueOf(rs.getString("esteira_op"));
-        long key = rs.getLong("esteira_key");
-        long version = rs.getLong("esteira_version");
-        Map<String, Object> data = new LinkedHashMap<>();
-        if (op == Op.upsert) {
-            ResultSetMetaData meta = rs.getMetaData();
-            for (int i = 4; i <= meta.getColumnCount(); i++) {
-                data.put(meta.getColumnLabel(i), jsonValue(rs.getObject(i)));
-            }
+    /**
+     * The page's rows; their data shares one array of column names ({@link RowData}), read from the result's
+     * metadata once: a page is thousands of rows, each held until the broker confirmed the batch.
+     */
+    private static List<ChangeBatch.Row> toRows(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        String[] names = new String[meta.getColumnCount() - FIRST_DATA_COLUMN + 1];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = meta.getColumnLabel(FIRST_DATA_COLUMN + i);
         }
-        return new ChangeBatch.Row(op, key, version, data);
+        RowData.Columns columns = RowData.columns(names);
+        List<ChangeBatch.Row> rows = new ArrayList<>();
+        while (rs.next()) {
+            Op op = Op.valueOf(rs.getString("esteira_op"));
+            long key = rs.getLong("esteira_key");
+            long version = rs.getLong("esteira_version");
+            RowData data = RowData.empty();
+            if (op == Op.upsert) {
+                Object[] values = new Object[names.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = jsonValue(rs.getObject(FIRST_DATA_COLUMN + i));
+                }
+                data = RowData.of(columns, values);
+            }
+            rows.add(new ChangeBatch.Row(op, key, version, data));
+        }
+        return rows;
     }
 
     /** JDBC value → a value Jackson writes as the contract expects (timestamps as ISO-8601 UTC text). */

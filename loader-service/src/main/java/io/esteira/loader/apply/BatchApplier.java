@@ -4,6 +4,7 @@ import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.dialect.Vendor;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -51,6 +52,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * derives them again.
  */
 public class BatchApplier {
+
+    /**
+     * A derive pass of at least this many keys is large: on PostgreSQL it gives the planner the statistics
+     * of its work tables once they are written (apply/postgresql/analyze-pass.sql) and empties them with
+     * TRUNCATE ({@code derive-cleanup-large.sql}). An initial load's passes are large; a live pass of a few
+     * changes is not, and keeps its by-key plans and its cheap DELETE. SQL Server updates the statistics of
+     * a table that changed this much by itself when it compiles the next statement.
+     */
+    static final int LARGE_PASS_KEYS = 2_000;
 
     static final LocalDateTime ORIGIN = LocalDateTime.of(1900, 1, 1, 0, 0);
     static final LocalDateTime END_OF_TIME = LocalDateTime.of(9999, 12, 31, 0, 0);
@@ -271,6 +281,10 @@ public class BatchApplier {
         if (keys.isEmpty()) {
             return new DeriveResult(true, Map.of());
         }
+        boolean large = keys.values().stream().mapToInt(Integer::intValue).sum() >= LARGE_PASS_KEYS;
+        if (large) {
+            analyze("stg.derive_keys", params);
+        }
         Map<String, Integer> derived = new LinkedHashMap<>();
         Map<String, String> factNames = null;
         for (EntityDefinition entity : catalog.loadOrder()) {
@@ -283,6 +297,9 @@ public class BatchApplier {
             params.addValue("entity", entity.name());
             if (Plans.copiesMirrorRows(entity.name())) {
                 run("derive-fill", names, params);
+                if (keys.get(entity.name()) >= LARGE_PASS_KEYS) {
+                    analyze(StagingWriter.incomingTable(entity), params);
+                }
             }
             for (Step step : plans.get(entity.name())) {
                 if (step == Plans.FACTS) {
@@ -293,6 +310,9 @@ public class BatchApplier {
             }
         }
         if (factNames != null) {
+            if (large) {
+                analyze("stg.affected", params);
+            }
             deriveFacts(factNames, params);
         }
         for (EntityDefinition entity : catalog.loadOrder()) {
@@ -302,8 +322,15 @@ public class BatchApplier {
                 run("cleanup", placeholders.entity(entity, false), params);
             }
         }
-        run("derive-cleanup", Map.of(), params);
+        run(large && sql.vendor() == Vendor.POSTGRESQL ? "derive-cleanup-large" : "derive-cleanup", Map.of(), params);
         return new DeriveResult(true, derived);
+    }
+
+    /** Gives the planner the statistics of a large pass's work table (apply/{vendor}/analyze-pass.sql). */
+    private void analyze(String table, MapSqlParameterSource params) {
+        if (sql.vendor() == Vendor.POSTGRESQL) {
+            run("analyze-pass", Map.of("table", table), params);
+        }
     }
 
     /** Whether keys wait in the derive queue (a cheap look, without the lock). */

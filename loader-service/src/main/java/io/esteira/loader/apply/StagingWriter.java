@@ -4,9 +4,8 @@ import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -25,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -39,6 +39,14 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * that counts.
  */
 public class StagingWriter {
+
+    /**
+     * The rows go to {@code COPY} in chunks of about this many characters, written as they are converted:
+     * the batch is never held as one CSV text (a 5,000-row batch was ~1.5 MB of text held three times, as
+     * the builder, its string and the driver's encoding), which the loader's small young generation
+     * promoted (docs/performance.md, "Garbage collection").
+     */
+    static final int COPY_CHUNK_CHARS = 64 * 1024;
 
     private final DataSource dw;
     private final JdbcTemplate jdbc;
@@ -99,32 +107,51 @@ public class StagingWriter {
         List<String> columns = entity.columns();
         int[] columnTypes = typesInOrder(entity, types);
         int keyIndex = columns.indexOf(entity.keyColumn());
-        StringBuilder csv = new StringBuilder(rows.size() * 128);
-        for (ChangeBatch.Row row : rows) {
-            Map<String, Object> data = row.data();
-            for (int c = 0; c < columnTypes.length; c++) {
-                String column = columns.get(c);
-                Object value = c == keyIndex ? row.key() : data.get(column);
-                csvField(csv, copyValue(entity, column, value, columnTypes[c]));
-                csv.append(',');
-            }
-            csv.append(row.version())
-                    .append(',')
-                    .append(row.op() == ChangeBatch.Op.delete)
-                    .append(',');
-            csvField(csv, token);
-            csv.append(",false\n");
-        }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
             try {
-                return connection
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI()
-                        .copyIn(copy, new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new SQLException("Could not stream the batch's rows into " + incomingTable(entity), e);
+                StringBuilder csv = new StringBuilder(COPY_CHUNK_CHARS + 1024);
+                for (ChangeBatch.Row row : rows) {
+                    Map<String, Object> data = row.data();
+                    for (int c = 0; c < columnTypes.length; c++) {
+                        String column = columns.get(c);
+                        Object value = c == keyIndex ? row.key() : data.get(column);
+                        csvField(csv, copyValue(entity, column, value, columnTypes[c]));
+                        csv.append(',');
+                    }
+                    csv.append(row.version())
+                            .append(',')
+                            .append(row.op() == ChangeBatch.Op.delete)
+                            .append(',');
+                    csvField(csv, token);
+                    csv.append(",false\n");
+                    if (csv.length() >= COPY_CHUNK_CHARS) {
+                        send(in, csv);
+                    }
+                }
+                send(in, csv);
+                return in.endCopy();
+            } catch (RuntimeException | SQLException e) {
+                // A value that does not fit, or a failed write: end the COPY, then report what failed.
+                if (in.isActive()) {
+                    try {
+                        in.cancelCopy();
+                    } catch (SQLException cancelFailed) {
+                        e.addSuppressed(cancelFailed);
+                    }
+                }
+                throw e;
             }
         });
+    }
+
+    /** Sends the CSV written so far to the COPY and empties the buffer for the next rows. */
+    private static void send(CopyIn in, StringBuilder csv) throws SQLException {
+        if (csv.length() > 0) {
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            csv.setLength(0);
+        }
     }
 
     /**

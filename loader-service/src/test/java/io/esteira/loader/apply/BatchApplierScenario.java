@@ -129,6 +129,92 @@ abstract class BatchApplierScenario {
     }
 
     @Test
+    void shouldDeriveALargePassAsSmallPassesWouldAndLeaveNoWorkRows() {
+        loadDimensions();
+        int orders = 500;
+        int itemsPerOrder = 5;
+        List<ChangeBatch.Row> orderRows = new java.util.ArrayList<>();
+        List<ChangeBatch.Row> itemRows = new java.util.ArrayList<>();
+        for (int o = 1; o <= orders; o++) {
+            orderRows.add(order(o, 100 + o, 1, "2026-03-10T10:00:00"));
+            for (int i = 1; i <= itemsPerOrder; i++) {
+                long id = o * 10L + i;
+                itemRows.add(item(id, 10_000 + id, o, 1, i));
+            }
+        }
+        applier.apply(batch("orders", orderRows.toArray(ChangeBatch.Row[]::new)));
+        applier.apply(batch("order_items", itemRows.toArray(ChangeBatch.Row[]::new)));
+        assertThat(queued()).isGreaterThanOrEqualTo(BatchApplier.LARGE_PASS_KEYS);
+
+        BatchApplier.DeriveResult pass = applier.derive(10_000);
+
+        assertThat(pass.totalKeys()).isEqualTo(orders + orders * itemsPerOrder);
+        assertThat(facts()).isEqualTo(orders * itemsPerOrder);
+        assertThat(sql.queryForObject("SELECT SUM(quantidade) FROM fact.fact_vendas", Long.class))
+                .isEqualTo((long) orders * (1 + 2 + 3 + 4 + 5));
+        assertThat(queued()).isZero();
+        for (String work : List.of("stg.derive_keys", "stg.affected", "stg.scd_change", "stg.incoming_orders")) {
+            assertThat(sql.queryForObject("SELECT COUNT(*) FROM " + work, Long.class))
+                    .as(work)
+                    .isZero();
+        }
+
+        if (vendor() == Vendor.POSTGRESQL) {
+            // The pass gave the planner its work tables' statistics (the test server runs without autovacuum).
+            assertThat(sql.queryForList(
+                            "SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = 'stg'"
+                                    + " AND tablename IN ('affected', 'derive_keys', 'incoming_orders')",
+                            String.class))
+                    .containsExactlyInAnyOrder("affected", "derive_keys");
+        }
+
+        // A small pass after the large one still derives by key, and correctly.
+        applier.apply(batch("order_items", item(11, 20_000, 1, 1, 9)));
+        applier.derive(10_000);
+
+        assertThat(sql.queryForObject(
+                        "SELECT quantidade FROM fact.fact_vendas WHERE order_item_id = 11", Integer.class))
+                .isEqualTo(9);
+    }
+
+    @Test
+    void shouldLandEveryRowOfABatchLongerThanOneCopyChunk() {
+        List<ChangeBatch.Row> rows = new java.util.ArrayList<>();
+        String padding = "x".repeat(80); // name is varchar(100)
+        for (int id = 1; id <= 4_000; id++) {
+            rows.add(upsert(id, id, "region_id", id, "name", "Região " + id + " " + padding, "state", "SP"));
+        }
+
+        ApplyResult landed = applier.apply(batch("regions", rows.toArray(ChangeBatch.Row[]::new)));
+
+        assertThat(4_000 * 80).isGreaterThan(StagingWriter.COPY_CHUNK_CHARS * 4);
+        assertThat(landed.inserted()).isEqualTo(4_000);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.regions", Long.class))
+                .isEqualTo(4_000);
+        assertThat(sql.queryForObject("SELECT name FROM stg.regions WHERE region_id = 3999", String.class))
+                .isEqualTo("Região 3999 " + padding);
+    }
+
+    @Test
+    void shouldRefuseABatchWithAValueThatDoesNotFitPastTheFirstChunkAndLandTheNextBatch() {
+        List<ChangeBatch.Row> rows = new java.util.ArrayList<>();
+        for (int id = 1; id <= 2_000; id++) {
+            rows.add(upsert(id, id, "region_id", id, "name", "Região " + id + " " + "x".repeat(80), "state", "SP"));
+        }
+        rows.set(1_500, upsert(1_501, 1_501, "region_id", 1_501, "name", "Norte", "updated_at", "not a time"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> applier.apply(batch("regions", rows.toArray(ChangeBatch.Row[]::new))))
+                .hasMessageContaining("regions.updated_at");
+
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.regions", Long.class))
+                .isZero();
+        assertThat(applier.apply(batch("regions", upsert(1, 5_000, "region_id", 1, "name", "Sul")))
+                        .inserted())
+                .isEqualTo(1);
+    }
+
+    @Test
     void shouldCountInsertedUpdatedAndIgnoredRowsOfALandedBatchAndQueueOnlyTheChangedKeys() {
         loadDimensions();
         applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));

@@ -31,6 +31,16 @@ public class BrokerConfiguration {
      */
     public static final int MIN_LARGE_MESSAGE_SIZE = 8 * 1024 * 1024;
 
+    /**
+     * No client-side prefetch: a consumer takes a message from the broker when it is ready for it. With
+     * Artemis's default (1 MiB of credit per consumer) every consumer of the loader buffered at least one
+     * change batch ahead — with eleven entities and 1.5 MiB batches, up to ~16 MiB of messages held in a
+     * 96 MB heap for seconds, long enough to be promoted and to force full collections one after the other
+     * (docs/performance.md, "Garbage collection"). The messages that matter are large and few, so one
+     * round trip per message costs nothing measurable; the broker, not the heap, is where a backlog waits.
+     */
+    public static final int CONSUMER_WINDOW_SIZE = 0;
+
     @Bean
     public ConnectionFactory jmsConnectionFactory(EsteiraProperties properties, TimeoutProperties timeouts) {
         Endpoint endpoint = properties.broker();
@@ -73,6 +83,9 @@ public class BrokerConfiguration {
         // Change batches are sent as bytes and stay in the journal, not as large-message files, up to
         // MIN_LARGE_MESSAGE_SIZE: a 5,000-row batch of order items is ~1.5 MiB of JSON.
         artemis.setMinLargeMessageSize(MIN_LARGE_MESSAGE_SIZE);
+        if (!setsItself(endpoint, "consumerwindowsize")) {
+            artemis.setConsumerWindowSize(CONSUMER_WINDOW_SIZE);
+        }
         return artemis;
     }
 

@@ -63,6 +63,18 @@ class BrokerConfigurationTest {
     }
 
     @Test
+    void shouldPrefetchNoMessageUnlessTheUrlSaysOtherwise() {
+        try (ActiveMQConnectionFactory byDefault = BrokerConfiguration.running(
+                        new Endpoint("tcp://127.0.0.1:61616", "", ""), TimeoutProperties.DEFAULTS);
+                ActiveMQConnectionFactory fromUrl = BrokerConfiguration.running(
+                        new Endpoint("tcp://127.0.0.1:61616?consumerWindowSize=65536", "", ""),
+                        TimeoutProperties.DEFAULTS)) {
+            assertThat(byDefault.getConsumerWindowSize()).isZero();
+            assertThat(fromUrl.getConsumerWindowSize()).isEqualTo(65_536);
+        }
+    }
+
+    @Test
     void shouldReconnectAFewTimesWhenTheUrlDoesNotSay() {
         try (ActiveMQConnectionFactory factory = BrokerConfiguration.running(
                 new Endpoint("tcp://127.0.0.1:61616", "", ""), TimeoutProperties.DEFAULTS)) {
