@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads one page of an entity's committed changes from the OLTP, in change order. Stateless apart
@@ -41,6 +43,12 @@ public class ChangeCapture {
     private final CaptureDialect dialect;
     private final Map<String, String> queries = new ConcurrentHashMap<>();
     private final Predicate<String> mirrored;
+    /**
+     * The page query runs in a read-only transaction of its own: outside one, PostgreSQL's driver reads the
+     * whole result before it returns the first row, ignoring the fetch size; inside, it reads {@code
+     * fetchSize} rows at a time, so a page is held once (as rows) rather than twice (driver buffers and rows).
+     */
+    private final TransactionTemplate readOnly;
 
     public ChangeCapture(DataSource oltp, CaptureDialect dialect, int fetchSize) {
         this(oltp, dialect, fetchSize, name -> false);
@@ -51,6 +59,8 @@ public class ChangeCapture {
         JdbcTemplate template = new JdbcTemplate(oltp);
         template.setFetchSize(fetchSize);
         this.jdbc = new NamedParameterJdbcTemplate(template);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(oltp));
+        this.readOnly.setReadOnly(true);
         this.dialect = dialect;
         this.mirrored = mirrored;
     }
@@ -138,7 +148,8 @@ public class ChangeCapture {
             params.addValue("window_to", Timestamp.valueOf(range.windowTo()));
         }
         try {
-            return jdbc.query(sql, params, (ResultSetExtractor<List<ChangeBatch.Row>>) ChangeCapture::toRows);
+            return readOnly.execute(status ->
+                    jdbc.query(sql, params, (ResultSetExtractor<List<ChangeBatch.Row>>) ChangeCapture::toRows));
         } catch (RuntimeException e) {
             // A column dropped from a mirror entity's source table fails the capture query: say which one
             // ({@link #columns} names it), else the query's own error.
