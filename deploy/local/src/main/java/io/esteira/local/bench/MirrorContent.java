@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -38,7 +39,7 @@ final class MirrorContent {
                 }
             });
             String rows = String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%,d rows in %d tables",
                     source.values().stream().mapToLong(Table::rows).sum(),
                     source.size());

@@ -23,8 +23,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * upserts each batch into a mirror of the tables in another database. It knows nothing of Esteira: it is
  * configured as a Debezium user would configure it, for a source it is only given the URL of.
  *
- * <p>Runs until stopped (SIGTERM): then the engine stops, which drops its replication slot. Prints one
- * {@code peer: } line when the engine starts and one per {@code --progress-every} of writes; logs go to
+ * <p>Runs until stopped (SIGTERM): then the engine stops, which drops its replication slot. Prints
+ * {@code peer: engine started} on standard output when the engine starts; Debezium's warnings go to
  * standard error.
  */
 public final class DebeziumPeer implements AutoCloseable {

@@ -1,6 +1,5 @@
 package io.esteira.peer.debezium;
 
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -240,9 +239,8 @@ final class MirrorWriter implements AutoCloseable {
             case "io.debezium.time.ZonedTimestamp" -> OffsetDateTime.parse((String) value);
             case "io.debezium.time.MicroTime" -> LocalTime.ofNanoOfDay(((Number) value).longValue() * 1000);
             case "io.debezium.time.Time" -> LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000);
-            default -> value instanceof ByteBuffer buffer
-                    ? toBytes(buffer)
-                    : value instanceof BigDecimal ? value : value;
+                // Short, Integer, Long, Boolean, String, Double and Decimal's BigDecimal go as they are.
+            default -> value instanceof ByteBuffer buffer ? toBytes(buffer) : value;
         };
     }
 
