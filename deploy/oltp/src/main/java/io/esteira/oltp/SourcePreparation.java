@@ -79,16 +79,6 @@ public final class SourcePreparation {
         this.dialect = () -> vendor;
     }
 
-    /**
-     * PostgreSQL's wake-up function {@code <schema>.esteira_notify_change()}, as {@link #script()} creates it
-     * for each schema it prepares: also the reference schema's ({@code db.oltp.postgresql.V1_1__wake_up_function}),
-     * so the function is written once ({@code db/source/postgresql/notify-change.sql}).
-     */
-    public static String wakeUpFunction(String schema) {
-        SourcePreparation postgresql = new SourcePreparation(Vendor.POSTGRESQL, List.of(), Set.of());
-        return postgresql.sql.render("notify-change", postgresql.schemaValues(schema));
-    }
-
     /** For tests of the rendered SQL: tables described by hand, no database read. */
     static SourcePreparation of(Vendor vendor, List<Table> tables, Set<String> schemasWithOtherCapturedTables) {
         return new SourcePreparation(vendor, tables, schemasWithOtherCapturedTables);
@@ -190,9 +180,6 @@ public final class SourcePreparation {
         for (Map.Entry<String, List<Table>> schema : bySchema().entrySet()) {
             if (schema.getValue().stream().anyMatch(t -> t.capture() != Capture.OTHER)) {
                 script.append('\n').append(sql.render("prepare-schema", schemaValues(schema.getKey())));
-                if (vendor == Vendor.POSTGRESQL) {
-                    script.append('\n').append(sql.render("notify-change", schemaValues(schema.getKey())));
-                }
             }
             for (Table table : schema.getValue()) {
                 script.append('\n')

@@ -29,9 +29,15 @@ BEGIN
 END;
 $$;
 
--- The wake-up (once per statement, a hint to poll now, never a source of truth) is
--- core.esteira_notify_change(), the function `source prepare` gives a customer's schema, created for core
--- by V1_1__wake_up_function from the same file (db/source/postgresql/notify-change.sql).
+-- Wakes the extractor of the table once per statement: a hint to poll now, never a source of truth.
+CREATE FUNCTION core.notify_change() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM pg_notify('esteira_' || TG_TABLE_NAME, '');
+    RETURN NULL;
+END;
+$$;
 
 -- The triggers of every captured table: change order and updated_at, tombstone, wake-up.
 CREATE TRIGGER tr_regions_row_version BEFORE INSERT OR UPDATE ON core.regions
@@ -39,77 +45,77 @@ CREATE TRIGGER tr_regions_row_version BEFORE INSERT OR UPDATE ON core.regions
 CREATE TRIGGER tr_regions_tombstone AFTER DELETE ON core.regions
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('region_id');
 CREATE TRIGGER tr_regions_notify AFTER INSERT OR UPDATE OR DELETE ON core.regions
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_teams_row_version BEFORE INSERT OR UPDATE ON core.teams
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_teams_tombstone AFTER DELETE ON core.teams
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('team_id');
 CREATE TRIGGER tr_teams_notify AFTER INSERT OR UPDATE OR DELETE ON core.teams
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_sellers_row_version BEFORE INSERT OR UPDATE ON core.sellers
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_sellers_tombstone AFTER DELETE ON core.sellers
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('seller_id');
 CREATE TRIGGER tr_sellers_notify AFTER INSERT OR UPDATE OR DELETE ON core.sellers
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_customers_row_version BEFORE INSERT OR UPDATE ON core.customers
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_customers_tombstone AFTER DELETE ON core.customers
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('customer_id');
 CREATE TRIGGER tr_customers_notify AFTER INSERT OR UPDATE OR DELETE ON core.customers
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_categories_row_version BEFORE INSERT OR UPDATE ON core.categories
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_categories_tombstone AFTER DELETE ON core.categories
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('category_id');
 CREATE TRIGGER tr_categories_notify AFTER INSERT OR UPDATE OR DELETE ON core.categories
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_products_row_version BEFORE INSERT OR UPDATE ON core.products
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_products_tombstone AFTER DELETE ON core.products
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('product_id');
 CREATE TRIGGER tr_products_notify AFTER INSERT OR UPDATE OR DELETE ON core.products
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_discounts_row_version BEFORE INSERT OR UPDATE ON core.discounts
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_discounts_tombstone AFTER DELETE ON core.discounts
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('discount_id');
 CREATE TRIGGER tr_discounts_notify AFTER INSERT OR UPDATE OR DELETE ON core.discounts
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_orders_row_version BEFORE INSERT OR UPDATE ON core.orders
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_orders_tombstone AFTER DELETE ON core.orders
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('order_id');
 CREATE TRIGGER tr_orders_notify AFTER INSERT OR UPDATE OR DELETE ON core.orders
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_order_items_row_version BEFORE INSERT OR UPDATE ON core.order_items
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_order_items_tombstone AFTER DELETE ON core.order_items
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('order_item_id');
 CREATE TRIGGER tr_order_items_notify AFTER INSERT OR UPDATE OR DELETE ON core.order_items
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_returns_row_version BEFORE INSERT OR UPDATE ON core.returns
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_returns_tombstone AFTER DELETE ON core.returns
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('return_id');
 CREATE TRIGGER tr_returns_notify AFTER INSERT OR UPDATE OR DELETE ON core.returns
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 CREATE TRIGGER tr_sales_targets_row_version BEFORE INSERT OR UPDATE ON core.sales_targets
     FOR EACH ROW EXECUTE FUNCTION core.stamp_row_version();
 CREATE TRIGGER tr_sales_targets_tombstone AFTER DELETE ON core.sales_targets
     FOR EACH ROW EXECUTE FUNCTION core.record_tombstone('sales_target_id');
 CREATE TRIGGER tr_sales_targets_notify AFTER INSERT OR UPDATE OR DELETE ON core.sales_targets
-    FOR EACH STATEMENT EXECUTE FUNCTION core.esteira_notify_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change();
 
 -- Refuses TRUNCATE of the captured tables (PostgreSQL). TRUNCATE fires no row trigger, so the rows
 -- it removes would get no tombstone in core.deleted_rows: the warehouse would keep them for ever and

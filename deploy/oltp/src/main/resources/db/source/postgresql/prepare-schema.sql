@@ -23,8 +23,15 @@ BEGIN
 END;
 $$;
 
--- The wake-up function {schema}.esteira_notify_change() follows, from notify-change.sql (the reference
--- schema's migrations create it from that file too).
+-- Wakes the extractor once per statement (channel esteira_<table>): a hint to read now, never a source of truth.
+CREATE OR REPLACE FUNCTION {schema}.esteira_notify_change() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM pg_notify('esteira_' || TG_TABLE_NAME, '');
+    RETURN NULL;
+END;
+$$;
 
 -- Refuses TRUNCATE: it fires no row trigger, so the rows it removed would reach no tombstone and the
 -- warehouse would keep them.

@@ -117,31 +117,15 @@ class SourcePreparationSqlServerTest {
 
     @Test
     void postgresqlSendsTheWholeScriptAsOneBatch() {
-        SourcePreparation preparation = shopPaymentsOnPostgresql();
+        SourcePreparation preparation = SourcePreparation.of(
+                Vendor.POSTGRESQL,
+                List.of(new Table("shop", "payments", "payment_id", "bigint", "row_version")),
+                Set.of());
 
         assertThat(preparation.batches(preparation.script())).hasSize(1);
         assertThat(preparation.script())
                 .contains("EXECUTE FUNCTION \"shop\".esteira_record_tombstone('payment_id');")
                 .contains("CREATE INDEX IF NOT EXISTS \"ix_payments_row_version\" ON \"shop\".\"payments\""
                         + " (row_version, \"payment_id\");");
-    }
-
-    @Test
-    void postgresqlGivesEachPreparedSchemaTheWakeUpFunctionThatTheReferenceSchemaUses() {
-        SourcePreparation preparation = shopPaymentsOnPostgresql();
-
-        assertThat(preparation.script())
-                .contains(SourcePreparation.wakeUpFunction("shop"))
-                .contains("EXECUTE FUNCTION \"shop\".esteira_notify_change();");
-        assertThat(SourcePreparation.wakeUpFunction("core"))
-                .contains("CREATE OR REPLACE FUNCTION \"core\".esteira_notify_change() RETURNS trigger")
-                .contains("PERFORM pg_notify('esteira_' || TG_TABLE_NAME, '');");
-    }
-
-    private static SourcePreparation shopPaymentsOnPostgresql() {
-        return SourcePreparation.of(
-                Vendor.POSTGRESQL,
-                List.of(new Table("shop", "payments", "payment_id", "bigint", "row_version")),
-                Set.of());
     }
 }
