@@ -5,6 +5,9 @@
 -- mirror keeps it as a tombstone (the key, the delete's version, source_deleted, no values): an older
 -- upsert of the key that arrives later (a batch redelivered after a failure, overtaken meanwhile) then
 -- meets the version guard instead of bringing back a deleted row.
+-- A mirror entity (mirror: true; docs/adr/0015-mirror-tables.md) lands by this same statement into
+-- raw.<entity>, and queues nothing: nothing is derived from a mirror. Placeholders.mirror renders the
+-- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
@@ -32,6 +35,7 @@ buried AS (
     ON CONFLICT ({key}) DO NOTHING),
 queued AS (
     INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c)
+    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE {derived})
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed

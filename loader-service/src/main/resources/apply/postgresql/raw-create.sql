@@ -1,7 +1,7 @@
 -- Creates a mirror entity's table raw.<entity> and its work table stg.incoming_<entity> from the column
 -- types of its first batch (MirrorTables; docs/adr/0015-mirror-tables.md). Every source column is
 -- nullable here but the key: a hard delete of a key never seen leaves the key alone, as in stg.*. The
--- bookkeeping columns are those of the staging mirror, so landing is land-mirror.sql over these names.
+-- bookkeeping columns are those of the staging mirror, so landing is land.sql over these names.
 CREATE TABLE {raw} (
     {column_definitions},
     source_version bigint NOT NULL,

@@ -51,12 +51,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final boolean durable;
+    private final boolean logical;
     private EmbeddedPostgres postgres;
     private int port;
 
-    private EmbeddedPostgresServer(Path dataDirectory, boolean durable, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, boolean durable, boolean logical, EmbeddedPostgres postgres) {
         this.dataDirectory = dataDirectory;
         this.durable = durable;
+        this.logical = logical;
         this.postgres = postgres;
         this.port = postgres.getPort();
     }
@@ -66,7 +68,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * own, so a Ctrl-C in the terminal reaches the command, not the server.
      */
     public static EmbeddedPostgresServer start() {
-        return start(false);
+        return start(false, false);
+    }
+
+    /**
+     * A server with {@code wal_level = logical}, for a logical-decoding client beside the pipeline (the
+     * benchmark's Debezium peer, {@code bench --peer debezium}); otherwise as {@link #start()}.
+     */
+    public static EmbeddedPostgresServer startWithLogicalDecoding() {
+        return start(false, true);
     }
 
     /**
@@ -75,13 +85,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * stop): the one to crash in a test.
      */
     public static EmbeddedPostgresServer startDurable() {
-        return start(true);
+        return start(true, false);
     }
 
-    private static EmbeddedPostgresServer start(boolean durable) {
+    private static EmbeddedPostgresServer start(boolean durable, boolean logical) {
         try {
             Path dataDirectory = Files.createTempDirectory("esteira-pg-");
-            return new EmbeddedPostgresServer(dataDirectory, durable, launch(dataDirectory, 0, durable));
+            return new EmbeddedPostgresServer(
+                    dataDirectory, durable, logical, launch(dataDirectory, 0, durable, logical));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
                     "Cannot start the embedded PostgreSQL server (binaries unpacked under "
@@ -92,7 +103,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean durable) throws IOException {
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean durable, boolean logical)
+            throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", MAX_CONNECTIONS)
                 .setServerConfig("timezone", "UTC")
@@ -104,6 +116,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // The owner stops it (close, or shared()'s hook): a hook of the library's own would stop
                 // the server while a command's Ctrl-C handling still drains the pipeline into it.
                 .setRegisterShutdownHook(false);
+        if (logical) {
+            builder.setServerConfig("wal_level", "logical");
+        }
         if (port != 0) {
             builder.setPort(port);
         }
@@ -141,7 +156,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts a stopped server again on the same port and data directory (after IMMEDIATE: crash recovery). */
     public synchronized void restart() {
         try {
-            postgres = launch(dataDirectory, port, durable);
+            postgres = launch(dataDirectory, port, durable, logical);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restart the embedded PostgreSQL on port " + port, e);
         }

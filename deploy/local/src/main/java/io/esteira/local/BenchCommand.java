@@ -33,7 +33,9 @@ import picocli.CommandLine.TypeConversionException;
                     + " INSERT ... SELECT of the dimensions and facts, then the indexes), none of the pipeline's"
                     + " code, into a second warehouse whose business content must come out equal; (c) freshness:"
                     + " OLTP commit -> the fact.fact_vendas row shows the change, under a steady --rate of changes;"
-                    + " (d) the peak RSS, heap and non-heap of each service.",
+                    + " (d) the peak RSS, heap and non-heap of each service. With --peer debezium, then the same"
+                    + " source through Debezium into a mirror of the source tables: load, freshness and peak RSS"
+                    + " side by side.",
             "Generates the source when it is empty. Creates missing databases. Prints a table, writes it as JSON"
                     + " under --output-dir and ends with one line:"
                     + " bench: pipeline_rows_per_s=<n> reference_rows_per_s=<n>"
@@ -191,6 +193,29 @@ class BenchCommand implements Callable<Integer> {
             description = "How often to print progress (ISO-8601 duration); default ${DEFAULT-VALUE}.")
     Duration progressEvery;
 
+    @Option(
+            names = "--peer",
+            defaultValue = "none",
+            converter = PeerConverter.class,
+            description = "debezium: after the pipeline, the same source through Debezium's embedded engine"
+                    + " (PostgreSQL connector, pgoutput) into a mirror of the source tables (<dw>_debezium), with"
+                    + " batched JDBC upserts; prints initial load, freshness and peak RSS side by side. Needs"
+                    + " wal_level=logical on the OLTP's server (the embedded PostgreSQL is started so);"
+                    + " default ${DEFAULT-VALUE}.")
+    BenchOptions.Peer peer;
+
+    @Option(
+            names = "--peer-jar",
+            description = "The peer's runnable jar (deploy/peer-debezium/target/peer-debezium-*-exec.jar);"
+                    + " default: found in the build tree.")
+    Path peerJar;
+
+    @Option(
+            names = "--peer-jvm-options",
+            description = "Options of the peer's JVM, space-separated; default: none (the JVM's defaults, as a"
+                    + " Debezium user starts it).")
+    String peerJvmOptions;
+
     @Override
     public Integer call() throws Exception {
         boolean onEmbedded;
@@ -203,7 +228,8 @@ class BenchCommand implements Callable<Integer> {
         if (!onEmbedded) {
             return run(new Endpoint(oltpUrl, oltpUsername, oltpPassword), new Endpoint(dwUrl, dwUsername, dwPassword));
         }
-        try (EmbeddedDatabases databases = EmbeddedDatabases.start(line -> System.out.println("bench: " + line))) {
+        try (EmbeddedDatabases databases = EmbeddedDatabases.start(
+                line -> System.out.println("bench: " + line), peer == BenchOptions.Peer.DEBEZIUM)) {
             return run(databases.oltp(), databases.dw());
         }
     }
@@ -235,7 +261,10 @@ class BenchCommand implements Callable<Integer> {
                     Duration.ofSeconds(startTimeout),
                     Duration.ofSeconds(loadTimeout),
                     Duration.ofSeconds(analyzeEvery),
-                    progressEvery);
+                    progressEvery,
+                    peer,
+                    peerJar,
+                    jvmOptions(peerJvmOptions));
             BenchReport report = new Benchmark(options, System.out).run();
             System.out.print(report.render());
             Path json = report.writeJson(options.outputDirectory());
@@ -254,6 +283,18 @@ class BenchCommand implements Callable<Integer> {
         return text == null || text.isBlank()
                 ? List.of()
                 : Arrays.stream(text.strip().split("\\s+")).toList();
+    }
+
+    /** none or debezium. */
+    static final class PeerConverter implements ITypeConverter<BenchOptions.Peer> {
+        @Override
+        public BenchOptions.Peer convert(String value) {
+            try {
+                return BenchOptions.Peer.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a peer: use none or debezium");
+            }
+        }
     }
 
     /** auto, processes or in-process. */

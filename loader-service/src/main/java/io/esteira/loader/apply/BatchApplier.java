@@ -128,7 +128,7 @@ public class BatchApplier {
                     : placeholders.entity(entity, batch.isReplay());
             params.addValue("entity", entity.name());
             int[] landed = sql.landsInOneStatement()
-                    ? landInOneStatement(mirror ? "land-mirror" : "land", names, params)
+                    ? landInOneStatement(names, params)
                     : landStepwise(!mirror, names, params);
             int inserted = landed[0];
             int applied = landed[1];
@@ -152,14 +152,14 @@ public class BatchApplier {
     }
 
     /**
-     * PostgreSQL: upsert, flag deletes and queue the changed keys in one statement ({@code land.sql}; {@code
-     * land-mirror.sql} for a mirror entity, which queues nothing).
+     * PostgreSQL: upsert, flag deletes and queue the changed keys in one statement ({@code land.sql}; for a
+     * mirror entity its queue step is rendered empty, {@link Placeholders#mirror}).
      *
      * @return the keys inserted and the keys changed
      */
-    private int[] landInOneStatement(String statement, Map<String, String> names, MapSqlParameterSource params) {
+    private int[] landInOneStatement(Map<String, String> names, MapSqlParameterSource params) {
         return jdbc.queryForObject(
-                sql.statement(statement, names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
+                sql.statement("land", names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
     }
 
     /**

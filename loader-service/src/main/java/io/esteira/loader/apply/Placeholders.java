@@ -50,15 +50,21 @@ final class Placeholders {
         // A live batch applies only newer versions; a replay also re-applies the stored version.
         names.put("blocking_comparison", replay ? ">" : ">=");
         names.put("guard", replay ? "<=" : "<");
+        // Whether the keys a batch changed are queued for the deriver (land.sql): an entity of the star's.
+        names.put("derived", "TRUE");
         // The orders whose facts a batch re-derives, a subquery the fact derivations start from.
         names.put("affected_orders", affectedOrders);
         return names;
     }
 
-    /** A mirror entity's names: those of {@link #entity}, its mirror being {@code raw.<entity>} instead of stg. */
+    /**
+     * A mirror entity's names: those of {@link #entity}, its mirror being {@code raw.<entity>} instead of stg,
+     * and nothing queued for the deriver.
+     */
     Map<String, String> mirror(EntityDefinition entity, boolean replay) {
         Map<String, String> names = entity(entity, replay);
         names.put("stg", dialect.quoteQualifiedName(MirrorTables.rawTable(entity)));
+        names.put("derived", "FALSE");
         return names;
     }
 

@@ -128,6 +128,27 @@ class ApplySqlTest {
     }
 
     @Test
+    void shouldLandAMirrorEntityByTheSameStatementIntoItsRawTableQueueingNothing() {
+        ApplySql sql = new ApplySql(Vendor.POSTGRESQL);
+        Placeholders placeholders = new Placeholders(() -> Vendor.POSTGRESQL, sql);
+        EntityDefinition payments =
+                new EntityDefinition("payments", "core.payments", "payment_id", List.of("payment_id", "amount"));
+
+        String star = sql.statement(
+                "land", placeholders.entity(EntityCatalog.reference().get("regions"), false));
+        String mirror = sql.statement("land", placeholders.mirror(payments, false));
+
+        assertThat(star)
+                .contains("INSERT INTO \"stg\".\"regions\" AS t", "INSERT INTO ctl.derive_queue")
+                .contains("FROM live UNION ALL SELECT key_value FROM gone) c\n    WHERE TRUE)");
+        assertThat(mirror)
+                .contains("INSERT INTO \"raw\".\"payments\" AS t", "UPDATE \"raw\".\"payments\" t")
+                .contains("FROM \"stg\".\"incoming_payments\" s")
+                .contains("FROM live UNION ALL SELECT key_value FROM gone) c\n    WHERE FALSE)")
+                .doesNotContain("\"stg\".\"payments\"");
+    }
+
+    @Test
     void shouldOpenAnScd2VersionWithIntervalOnPostgresqlAndDateaddOnSqlServer() {
         String postgresql = newVersionStep(Vendor.POSTGRESQL);
         String sqlServer = newVersionStep(Vendor.SQLSERVER);

@@ -132,7 +132,7 @@ class DwSchemaSqlServerIT extends WarehouseSchemaScenario {
     @Test
     void shouldLetQualityReaderSelectEverySchemaOfTheChecksAndDenyEveryWrite() throws SQLException {
         List<String> expected = new ArrayList<>();
-        for (String schema : List.of("audit", "ctl", "dim", "fact", "mart", "stg")) {
+        for (String schema : List.of("audit", "ctl", "dim", "fact", "mart", "raw", "stg")) {
             expected.add(schema + " G:SELECT");
             for (String denied : List.of("ALTER", "DELETE", "EXECUTE", "INSERT", "UPDATE")) {
                 expected.add(schema + " D:" + denied);

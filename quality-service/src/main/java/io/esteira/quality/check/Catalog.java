@@ -58,6 +58,12 @@ public final class Catalog {
                         + this.role + " database; fix the name or migrate the database."));
     }
 
+    /** The table {@code schema.table} when it exists (one a service creates later, e.g. a mirror entity's raw table). */
+    public Optional<Table> find(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        return find(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1));
+    }
+
     public Optional<Table> find(String schema, String name) {
         return withMetaData(meta -> {
             for (String s : spellings(schema)) {

@@ -214,12 +214,10 @@ public final class CheckFactory {
             throw new IllegalArgumentException(
                     "warn-after (" + warnAfter + ") is longer than error-after (" + errorAfter + "); swap them.");
         }
-        // Absent or empty: every entity the catalog declares, so an entity added to it is watched at once.
-        // Mirror entities are not watched yet: their raw.<entity> appears only with their first batch.
+        // Absent or empty: every entity the catalog declares, mirror entities included, so an entity added
+        // to it is watched at once.
         List<EntityDefinition> watched = p.entities().isEmpty()
-                ? entities.loadOrder().stream()
-                        .filter(e -> !entities.isMirror(e.name()))
-                        .toList()
+                ? entities.loadOrder()
                 : p.entities().stream().map(entities::get).toList();
         dw.catalog().table("ctl.etl_control", "control table");
         dw.catalog().table("ctl.applied_batch", "applied-batch table");
@@ -251,9 +249,21 @@ public final class CheckFactory {
                                             "tombstones",
                                             quote(oltp, tombstones))
                                     : mappedPendingNames(entity, oltp.dialect()));
-            Catalog.Table mirror = dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + name);
-            String mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
-            dw.catalog().requireColumn(mirror, "source_version", "mirror version column");
+            // What the loader has applied: its landing table. A mirror entity's raw.<entity> appears with the
+            // entity's first batch (docs/adr/0015-mirror-tables.md); until then the loader has applied nothing.
+            String landing = entities.landingTable(name);
+            Catalog.Table mirror;
+            String mirrorKey;
+            String awaited = null;
+            if (entities.isMirror(name)) {
+                mirror = new Catalog.Table(landing.substring(0, landing.indexOf('.')), name);
+                mirrorKey = entity.keyColumn();
+                awaited = landing;
+            } else {
+                mirror = dw.catalog().table(landing, "DW mirror of entity " + name);
+                mirrorKey = dw.catalog().requireColumn(mirror, entity.keyColumn(), "mirror key column");
+                dw.catalog().requireColumn(mirror, "source_version", "mirror version column");
+            }
             String appliedSql = dw.dialect()
                     .sql(
                             "freshness-applied",
@@ -262,7 +272,7 @@ public final class CheckFactory {
                                     quote(dw, mirror),
                                     "key",
                                     dw.dialect().quoteIdentifier(mirrorKey)));
-            targets.add(new FreshnessCheck.Target(name, source.tableName(), sql, appliedSql));
+            targets.add(new FreshnessCheck.Target(name, source.tableName(), sql, appliedSql, awaited));
         }
         FreshnessCheck check = new FreshnessCheck(
                 definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, clock);

@@ -21,8 +21,9 @@ import java.util.Map;
  *
  * <p>Freshness is measured where users read, at the warehouse. The lag of an entity is the age of its
  * oldest committed OLTP change that the loader has not applied: the rows and tombstones after the
- * newest {@code (source_version, key)} of the entity's DW mirror {@code stg.<table>}, which the loader
- * writes in the same transaction as the dimension and fact rows. A stopped loader, or batches waiting
+ * newest {@code (source_version, key)} of the entity's DW mirror {@code stg.<table>} (a mirror entity's
+ * {@code raw.<entity>}; none yet before its first batch: nothing applied), which the loader writes in the
+ * same transaction as the dimension and fact rows. A stopped loader, or batches waiting
  * in the queue or the DLQ, therefore show as lag even while the extractor keeps publishing. The
  * extractor's cursor ({@code ctl.etl_control}) is read only to say which side is behind. With nothing
  * pending the lag is 0, however long ago the last change was: the DW is then as fresh as the source.
@@ -46,8 +47,12 @@ public final class FreshnessCheck implements Check {
      * @param sql the pending-changes statement on the OLTP, identifiers filled in
      * @param appliedSql the statement on the DW that reads the newest applied version and key of the
      *     entity's mirror, identifiers filled in
+     * @param awaitedTable the DW table {@code appliedSql} reads when it may not exist yet: a mirror entity's
+     *     {@code raw.<entity>}, which the loader creates with the entity's first batch; until it exists the
+     *     loader has applied nothing of the entity. Null for an entity of the star, whose mirror a migration
+     *     creates.
      */
-    public record Target(String entity, String tableName, String sql, String appliedSql) {}
+    public record Target(String entity, String tableName, String sql, String appliedSql, String awaitedTable) {}
 
     private final CheckDefinition definition;
     private final Database oltp;
@@ -96,7 +101,9 @@ public final class FreshnessCheck implements Check {
         List<Map.Entry<Database, String>> statements = new ArrayList<>();
         statements.add(Map.entry(dw, dw.dialect().sql("freshness-control")));
         targets.forEach(t -> {
-            statements.add(Map.entry(dw, t.appliedSql()));
+            if (landed(t)) {
+                statements.add(Map.entry(dw, t.appliedSql()));
+            }
             statements.add(Map.entry(oltp, t.sql()));
         });
         return statements;
@@ -124,7 +131,9 @@ public final class FreshnessCheck implements Check {
         List<String> late = new ArrayList<>();
         List<EntityResult> judged = new ArrayList<>();
         for (Target target : targets) {
-            Applied applied = dw.query(target.appliedSql(), Map.of("entity", target.entity()), Applied::of);
+            Applied applied = landed(target)
+                    ? dw.query(target.appliedSql(), Map.of("entity", target.entity()), Applied::of)
+                    : Applied.NOTHING;
             Control control = dw.query(
                     dw.dialect().sql("freshness-control"),
                     Map.of("entity", target.entity()),
@@ -165,6 +174,12 @@ public final class FreshnessCheck implements Check {
                         + (overdueTotal > 0 ? ", " + overdueTotal + " change(s) of a closed day missed the SLA" : "")
                         + ".";
         return new Evaluation(status, (double) worst.toSeconds(), threshold(), sample, message, List.of(), judged);
+    }
+
+    /** Whether the DW table the target's applied point is read from exists (a mirror's, once the loader made it). */
+    private boolean landed(Target target) {
+        return target.awaitedTable() == null
+                || dw.catalog().find(target.awaitedTable()).isPresent();
     }
 
     /** One entity: fail above {@code error-after} or with a change of a closed day pending, warn above {@code warn-after}. */
@@ -225,9 +240,11 @@ public final class FreshnessCheck implements Check {
 
     /** The newest version and key the loader has applied to the mirror; 0/0 when it has applied nothing. */
     private record Applied(boolean any, long version, long key, LocalDateTime lastAppliedAt) {
+        static final Applied NOTHING = new Applied(false, 0, 0, null);
+
         static Applied of(ResultSet rs) throws SQLException {
             if (!rs.next()) {
-                return new Applied(false, 0, 0, null);
+                return NOTHING;
             }
             long version = rs.getLong("applied_version");
             if (rs.wasNull()) {

@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The OLTP's columns against the entity catalog (the contract) and the DW mirror ({@code stg.<table>}):
+ * The OLTP's columns against the entity catalog (the contract) and the DW mirror ({@code stg.<table>}; a
+ * mirror entity's {@code raw.<entity>}, once the loader has created it with the entity's first batch):
  * a column the catalog does not list is added (warning, the DW does not carry it); a catalog column the
  * OLTP lacks is dropped, one whose OLTP type no longer fits the mirror's is retyped (both critical: the
  * loader cannot carry it). A change of type or nullability since the check first looked (after the
@@ -27,9 +28,11 @@ public final class SchemaDriftCheck implements Check {
      *
      * @param entity its catalog entry (the contract's columns)
      * @param table its OLTP table, as stored
-     * @param mirror its DW mirror, as stored
+     * @param mirror its DW mirror, as stored; null for a mirror entity, whose {@code raw.<entity>} the loader
+     *     creates with its first batch and the check looks up each time ({@code landing})
+     * @param landing the DW mirror's name, {@code schema.table}
      */
-    public record Target(EntityDefinition entity, Catalog.Table table, Catalog.Table mirror) {}
+    public record Target(EntityDefinition entity, Catalog.Table table, Catalog.Table mirror, String landing) {}
 
     private record Finding(boolean critical, String text) {}
 
@@ -53,19 +56,21 @@ public final class SchemaDriftCheck implements Check {
      */
     static SchemaDriftCheck create(
             CheckDefinition definition, List<String> entities, EntityCatalog catalog, Database oltp, Database dw) {
-        // Mirror entities (raw.<entity>, created by the loader on their first batch) are not watched here
-        // yet: the loader itself stops one on a dropped or retyped column (docs/adr/0015-mirror-tables.md).
+        // Mirror entities included: their raw.<entity> is created by the loader with their first batch, so it
+        // is looked up at each run; before it exists only the OLTP is compared with the catalog.
         List<EntityDefinition> watched = entities.isEmpty()
-                ? catalog.loadOrder().stream()
-                        .filter(e -> !catalog.isMirror(e.name()))
-                        .toList()
+                ? catalog.loadOrder()
                 : entities.stream().map(catalog::get).toList();
         List<Target> targets = new ArrayList<>();
         for (EntityDefinition entity : watched) {
+            String landing = catalog.landingTable(entity.name());
             targets.add(new Target(
                     entity,
                     oltp.catalog().table(entity.source().table(), "table of entity " + entity.name()),
-                    dw.catalog().table("stg." + entity.tableName(), "DW mirror of entity " + entity.name())));
+                    catalog.isMirror(entity.name())
+                            ? null
+                            : dw.catalog().table(landing, "DW mirror of entity " + entity.name()),
+                    landing));
         }
         return new SchemaDriftCheck(definition, oltp, dw, targets);
     }
@@ -130,9 +135,19 @@ public final class SchemaDriftCheck implements Check {
         return target.entity().source().column(column).toLowerCase(Locale.ROOT);
     }
 
+    /** The target's DW mirror, or null while a mirror entity's raw table does not exist yet. */
+    private Catalog.Table mirror(Target target) {
+        if (target.mirror() != null) {
+            return target.mirror();
+        }
+        return dw.catalog().find(target.landing()).orElse(null);
+    }
+
     private List<Finding> compare(Target target) {
         Map<String, ColumnShape> source = ColumnShape.read(oltp.dataSource(), target.table(), oltp.role());
-        Map<String, ColumnShape> mirror = ColumnShape.read(dw.dataSource(), target.mirror(), dw.role());
+        Catalog.Table mirrorTable = mirror(target);
+        Map<String, ColumnShape> mirror =
+                mirrorTable == null ? null : ColumnShape.read(dw.dataSource(), mirrorTable, dw.role());
         // the OLTP's columns by the source's names (the entity's mapping), the mirror's by the contract's
         Set<String> contract = new HashSet<>();
         target.entity().columns().forEach(c -> contract.add(sourceName(target, c)));
@@ -141,22 +156,24 @@ public final class SchemaDriftCheck implements Check {
         for (String column : target.entity().columns()) {
             String name = sourceName(target, column);
             ColumnShape shape = source.get(name);
-            ColumnShape stored = mirror.get(column.toLowerCase(Locale.ROOT));
+            ColumnShape stored = mirror == null ? null : mirror.get(column.toLowerCase(Locale.ROOT));
             if (shape == null) {
                 findings.add(new Finding(
                         true,
                         "dropped: " + table + "." + name + " is used by the contract (entity "
                                 + target.entity().name() + ") and no longer exists in the OLTP"));
+            } else if (mirror == null) {
+                continue; // a mirror entity before its first batch: no DW side to compare with yet
             } else if (stored == null) {
                 findings.add(new Finding(
                         true,
                         "retyped: " + table + "." + name + " (" + shape.type() + ") has no column in the DW mirror "
-                                + target.mirror() + "; migrate the DW"));
+                                + mirrorTable + "; migrate the DW"));
             } else if (!shape.fitsInto(stored)) {
                 findings.add(new Finding(
                         true,
                         "retyped: " + table + "." + name + " is " + shape.type() + " in the OLTP, " + stored.type()
-                                + " in the DW mirror " + target.mirror() + "; its values do not fit"));
+                                + " in the DW mirror " + mirrorTable + "; its values do not fit"));
             }
         }
         for (Map.Entry<String, ColumnShape> column : source.entrySet()) {

@@ -80,6 +80,16 @@ public final class EntityCatalog {
     }
 
     /**
+     * The warehouse table the loader lands the entity in, and records its applied versions in ({@code
+     * source_version}): {@code raw.<entity>} for a mirror entity, which the loader creates with the entity's
+     * first batch (docs/adr/0015-mirror-tables.md); {@code stg.<table>} for an entity of the star, which a
+     * loader migration creates.
+     */
+    public String landingTable(String name) {
+        return isMirror(name) ? "raw." + name : "stg." + get(name).tableName();
+    }
+
+    /**
      * The entity called {@code name}.
      *
      * @throws IllegalArgumentException listing the known entities when there is none

@@ -253,6 +253,9 @@ class EntityCatalogFileTest {
         assertThat(catalog.isMirror("leads")).isFalse();
         assertThat(catalog.isMirror("regions")).isFalse();
         assertThat(catalog.get("payments").columns()).containsExactly("payment_id", "amount", "paid_at");
+        assertThat(catalog.landingTable("payments")).isEqualTo("raw.payments");
+        assertThat(catalog.landingTable("leads")).isEqualTo("stg.leads");
+        assertThat(catalog.landingTable("order_items")).isEqualTo("stg.order_items");
     }
 
     @Test

@@ -30,6 +30,9 @@ import java.util.List;
  * @param analyzeEvery how often to ANALYZE the pipeline's warehouse when the server runs without autovacuum
  *     (zero: never)
  * @param progressEvery how often to print progress
+ * @param peer the peer measured beside the pipeline on the same source, after it ({@code --peer})
+ * @param peerJar the peer's runnable jar (null: look in the build tree)
+ * @param peerJvmOptions options of the peer's JVM (empty: the JVM's defaults)
  */
 public record BenchOptions(
         Endpoint oltp,
@@ -52,10 +55,14 @@ public record BenchOptions(
         Duration startTimeout,
         Duration loadTimeout,
         Duration analyzeEvery,
-        Duration progressEvery) {
+        Duration progressEvery,
+        Peer peer,
+        Path peerJar,
+        List<String> peerJvmOptions) {
 
     public BenchOptions {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        peerJvmOptions = List.copyOf(peerJvmOptions);
         if (rows < 1_000) {
             throw new BenchException("--rows " + rows + " is too few: use 1000 or more (the source is generated in"
                     + " thousands of order items).");
@@ -84,5 +91,13 @@ public record BenchOptions(
         PROCESSES,
         /** All in the benchmark's JVM (no per-service memory figure). */
         IN_PROCESS
+    }
+
+    /** The peer the benchmark runs on the same source after the pipeline (docs/adr/0020). */
+    public enum Peer {
+        /** No peer. */
+        NONE,
+        /** Debezium's embedded engine, PostgreSQL connector (pgoutput), batched JDBC upserts into a mirror. */
+        DEBEZIUM
     }
 }

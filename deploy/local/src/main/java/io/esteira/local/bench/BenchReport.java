@@ -38,6 +38,7 @@ import java.util.OptionalLong;
  *     services' JVMs, the benchmark's JVM and the PostgreSQL backends of the OLTP and the DW
  * @param stageTimes time the services spent in each stage during the initial load ({@link StageTimes}):
  *     capture, send, parse, land, derive (empty when the services' metrics could not be read)
+ * @param peer the peer measured on the same source after the pipeline ({@code --peer}); null: none
  */
 public record BenchReport(
         Instant startedAt,
@@ -55,7 +56,8 @@ public record BenchReport(
         Map<String, Optional<JvmMemory>> jvmMemory,
         OptionalLong benchJvmRssKb,
         Map<String, Duration> loadCpu,
-        Map<String, Duration> stageTimes) {
+        Map<String, Duration> stageTimes,
+        PeerResult peer) {
 
     /** Issue 13's targets: source rows/s of the initial load, and its ratio to the reference's. */
     static final double TARGET_RATIO = 0.3;
@@ -69,6 +71,75 @@ public record BenchReport(
         loadCpu = Collections.unmodifiableMap(new LinkedHashMap<>(loadCpu));
         stageTimes = Collections.unmodifiableMap(new LinkedHashMap<>(stageTimes));
         jvmMemory = Collections.unmodifiableMap(new LinkedHashMap<>(jvmMemory));
+    }
+
+    /** A report without a peer. */
+    public BenchReport(
+            Instant startedAt,
+            Map<String, Object> environment,
+            String servicesMode,
+            Duration servicesStartup,
+            LoadResult pipeline,
+            LoadResult reference,
+            Map<String, Double> referenceSteps,
+            WarehouseContent.Comparison warehouses,
+            String reconciliation,
+            boolean reconciled,
+            FreshnessProbe.Result freshness,
+            Map<String, OptionalLong> rssKb,
+            Map<String, Optional<JvmMemory>> jvmMemory,
+            OptionalLong benchJvmRssKb,
+            Map<String, Duration> loadCpu,
+            Map<String, Duration> stageTimes) {
+        this(
+                startedAt,
+                environment,
+                servicesMode,
+                servicesStartup,
+                pipeline,
+                reference,
+                referenceSteps,
+                warehouses,
+                reconciliation,
+                reconciled,
+                freshness,
+                rssKb,
+                jvmMemory,
+                benchJvmRssKb,
+                loadCpu,
+                stageTimes,
+                null);
+    }
+
+    /** This report with the peer's figures. */
+    public BenchReport withPeer(PeerResult result) {
+        return new BenchReport(
+                startedAt,
+                environment,
+                servicesMode,
+                servicesStartup,
+                pipeline,
+                reference,
+                referenceSteps,
+                warehouses,
+                reconciliation,
+                reconciled,
+                freshness,
+                rssKb,
+                jvmMemory,
+                benchJvmRssKb,
+                loadCpu,
+                stageTimes,
+                result);
+    }
+
+    /** The services' peak RSS summed in MiB (what the pipeline holds besides the broker), or empty. */
+    public OptionalLong servicesRssMb() {
+        if (rssKb.isEmpty() || rssKb.values().stream().anyMatch(OptionalLong::isEmpty)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(
+                rssKb.values().stream().mapToLong(v -> mb(v.getAsLong())).sum());
     }
 
     /** Microseconds per source row of the initial load spent in each stage, in pipeline order. */
@@ -116,7 +187,7 @@ public record BenchReport(
      * freshness_p99_ms=<n> max_rss_mb=<n>}.
      */
     public String summaryLine() {
-        return String.format(
+        String line = String.format(
                 Locale.ROOT,
                 "bench: pipeline_rows_per_s=%d reference_rows_per_s=%d throughput_ratio=%.2f freshness_p99_ms=%s"
                         + " max_rss_mb=%s",
@@ -125,6 +196,86 @@ public record BenchReport(
                 throughputRatio(),
                 text(freshnessP99Ms()),
                 text(maxRssMb()));
+        if (peer == null) {
+            return line;
+        }
+        return line
+                + String.format(
+                        Locale.ROOT,
+                        " peer_rows_per_s=%d peer_freshness_p99_ms=%s peer_rss_mb=%s",
+                        Math.round(peer.rowsPerSecond()),
+                        text(p99(peer.freshness())),
+                        text(kbToMb(peer.peakRssKb())));
+    }
+
+    private static OptionalLong p99(FreshnessProbe.Result result) {
+        return result == null || result.latencyMicros().getTotalCount() == 0
+                ? OptionalLong.empty()
+                : OptionalLong.of(Math.round(result.percentileMillis(99)));
+    }
+
+    private static OptionalLong kbToMb(OptionalLong kb) {
+        return kb.isPresent() ? OptionalLong.of(mb(kb.getAsLong())) : OptionalLong.empty();
+    }
+
+    /** The side-by-side table of {@code --peer}: the pipeline and the peer on the same source. */
+    String renderSideBySide() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%nside by side, same source and machine, one after the other (--peer %s):%n",
+                "debezium"));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-72s %10s %12s %12s %12s %10s%n",
+                "",
+                "rows",
+                "load rows/s",
+                "fresh. p50",
+                "fresh. p99",
+                "peak RSS"));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-72s %,10d %,12.0f %12s %12s %10s%n",
+                "Esteira: 4 services + broker -> star schema (fact_vendas)",
+                pipeline.rows(),
+                pipeline.rowsPerSecond(),
+                millis(freshness, 50),
+                millis(freshness, 99),
+                servicesRssMb().isPresent() ? servicesRssMb().getAsLong() + " MB" : "n/a"));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-72s %,10d %,12.0f %12s %12s %10s%n",
+                peer.name() + " -> mirror",
+                peer.rows(),
+                peer.rowsPerSecond(),
+                millis(peer.freshness(), 50),
+                millis(peer.freshness(), 99),
+                peer.peakRssKb().isPresent() ? mb(peer.peakRssKb().getAsLong()) + " MB" : "n/a"));
+        out.append("  Esteira's peak RSS: its services' summed (the broker runs in the bench JVM); the peer's: its"
+                + " one process (JVM options: "
+                + (peer.jvmOptions().isBlank() ? "the JVM's defaults" : peer.jvmOptions()) + ")\n");
+        out.append("  peer mirror vs OLTP: ").append(peer.mirrorComparison()).append('\n');
+        if (peer.freshness() != null) {
+            FreshnessProbe.Result f = peer.freshness();
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  peer freshness: %,d committed at %,.1f/s; %,d visible in the mirror, %,d not within the grace"
+                            + " time; p95 %.0f ms, max %.0f ms%n",
+                    f.committed(),
+                    f.achievedRate(),
+                    f.visible(),
+                    f.notVisible(),
+                    f.percentileMillis(95),
+                    f.maxMillis()));
+        }
+        return out.toString();
+    }
+
+    private static String millis(FreshnessProbe.Result result, double percentile) {
+        return result == null || result.latencyMicros().getTotalCount() == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%,.0f ms", result.percentileMillis(percentile));
     }
 
     public String render() {
@@ -299,6 +450,9 @@ public record BenchReport(
                         benchJvmRssKb.isPresent()
                                 ? OptionalLong.of(mb(benchJvmRssKb.getAsLong()))
                                 : OptionalLong.empty())));
+        if (peer != null) {
+            out.append(renderSideBySide());
+        }
         return out.toString();
     }
 
@@ -382,24 +536,7 @@ public record BenchReport(
         warehouseJson.put("tables", tables);
         json.put("warehouses", warehouseJson);
         json.put("reconciliation", Map.of("reconciled", reconciled, "description", reconciliation));
-        if (freshness != null) {
-            Map<String, Object> fresh = new LinkedHashMap<>();
-            fresh.put("targetRate", freshness.targetRate());
-            fresh.put("seconds", freshness.duration().toSeconds());
-            fresh.put("committed", freshness.committed());
-            fresh.put("inserts", freshness.inserts());
-            fresh.put("updates", freshness.updates());
-            fresh.put("achievedRate", round(freshness.achievedRate(), 1));
-            fresh.put("visible", freshness.visible());
-            fresh.put("notVisible", freshness.notVisible());
-            for (double p : List.of(50.0, 95.0, 99.0)) {
-                fresh.put("p" + (int) p + "Ms", round(freshness.percentileMillis(p), 1));
-            }
-            fresh.put("maxMs", round(freshness.maxMillis(), 1));
-            json.put("freshness", fresh);
-        } else {
-            json.put("freshness", null);
-        }
+        json.put("freshness", freshnessJson(freshness));
         Map<String, Object> rss = new LinkedHashMap<>();
         rssKb.forEach((service, kb) -> rss.put(service, kb.isPresent() ? mb(kb.getAsLong()) : null));
         rss.put("bench-jvm", benchJvmRssKb.isPresent() ? mb(benchJvmRssKb.getAsLong()) : null);
@@ -425,7 +562,49 @@ public record BenchReport(
         targets.put("freshnessP99MsAtMost", TARGET_P99_MS);
         targets.put("rssMbPerServiceAtMost", TARGET_RSS_MB);
         json.put("targets", targets);
+        if (peer != null) {
+            Map<String, Object> peerJson = new LinkedHashMap<>();
+            peerJson.put("name", peer.name());
+            peerJson.put("jvmOptions", peer.jvmOptions());
+            peerJson.put("startupSeconds", round(peer.startup().toMillis() / 1000.0, 1));
+            peerJson.put("rows", peer.rows());
+            peerJson.put("seconds", round(peer.load().toNanos() / 1e9, 2));
+            peerJson.put("rowsPerSecond", Math.round(peer.rowsPerSecond()));
+            peerJson.put("rowsByTable", new LinkedHashMap<>(peer.rowsByTable()));
+            peerJson.put("mirrorEqual", peer.mirrorEqual());
+            peerJson.put("mirrorComparison", peer.mirrorComparison());
+            peerJson.put("freshness", freshnessJson(peer.freshness()));
+            peerJson.put(
+                    "peakRssMb",
+                    kbToMb(peer.peakRssKb()).isPresent()
+                            ? kbToMb(peer.peakRssKb()).getAsLong()
+                            : null);
+            peerJson.put(
+                    "pipelineServicesRssMb",
+                    servicesRssMb().isPresent() ? servicesRssMb().getAsLong() : null);
+            json.put("peer", peerJson);
+        }
         return json;
+    }
+
+    private static Map<String, Object> freshnessJson(FreshnessProbe.Result result) {
+        if (result == null) {
+            return null;
+        }
+        Map<String, Object> fresh = new LinkedHashMap<>();
+        fresh.put("targetRate", result.targetRate());
+        fresh.put("seconds", result.duration().toSeconds());
+        fresh.put("committed", result.committed());
+        fresh.put("inserts", result.inserts());
+        fresh.put("updates", result.updates());
+        fresh.put("achievedRate", round(result.achievedRate(), 1));
+        fresh.put("visible", result.visible());
+        fresh.put("notVisible", result.notVisible());
+        for (double p : List.of(50.0, 95.0, 99.0)) {
+            fresh.put("p" + (int) p + "Ms", round(result.percentileMillis(p), 1));
+        }
+        fresh.put("maxMs", round(result.maxMillis(), 1));
+        return fresh;
     }
 
     private static Map<String, Object> load(LoadResult load) {

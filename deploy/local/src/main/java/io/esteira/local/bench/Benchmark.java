@@ -35,7 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       source into the pipeline's warehouse, timed from the release of extraction to the last
  *       apply commit; then both warehouses compared, and the pipeline's reconciled with the OLTP;
  *   <li>freshness: a steady change workload against the running pipeline;
- *   <li>the services' peak memory, read before they stop.
+ *   <li>the services' peak memory, read before they stop;
+ *   <li>with {@code --peer debezium}, once the services stopped: the same source through Debezium into a
+ *       mirror of the source tables, its load, freshness and peak memory ({@link DebeziumPeerRun}).
  * </ol>
  *
  * The reference runs first so that the services, once started, are not idling beside it.
@@ -68,19 +70,29 @@ public final class Benchmark {
         Instant startedAt = Instant.now();
         sampleLoad("start");
         prepareDatabases();
+        if (options.peer() == BenchOptions.Peer.DEBEZIUM) {
+            DebeziumPeerRun.requireLogicalDecoding(options.oltp());
+        }
         DataSource oltp = Databases.dataSource(options.oltp());
         DataSource dw = Databases.dataSource(options.dw());
         DataSource referenceDw = Databases.dataSource(options.referenceDw());
         prepareSource(oltp);
         prepareWarehouses(dw, referenceDw);
         autovacuum = StatisticsKeeper.autovacuum(dw);
+        BenchReport report;
         try (StatisticsKeeper statistics = StatisticsKeeper.start(List.of(dw), options.analyzeEvery())) {
             if (statistics.active()) {
                 status("The server runs without autovacuum: ANALYZE of the pipeline's warehouse every "
                         + options.analyzeEvery().toSeconds() + " s stands in for its autoanalyze (--analyze-every)");
             }
-            return measure(startedAt, oltp, dw, referenceDw);
+            report = measure(startedAt, oltp, dw, referenceDw);
         }
+        if (options.peer() == BenchOptions.Peer.DEBEZIUM) {
+            // After the services stopped: the peer does not share the machine with them.
+            report = report.withPeer(new DebeziumPeerRun(options, this::status).run());
+            sampleLoad("after the peer");
+        }
+        return report;
     }
 
     private BenchReport measure(Instant startedAt, DataSource oltp, DataSource dw, DataSource referenceDw)

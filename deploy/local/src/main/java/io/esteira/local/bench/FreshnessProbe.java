@@ -75,10 +75,21 @@ final class FreshnessProbe {
     private final Endpoint dw;
     private final int writers;
     private final long seed;
+    private final String visibleQuery;
 
     FreshnessProbe(Endpoint oltp, Endpoint dw, int writers, long seed) {
+        this(oltp, dw, writers, seed, "visible-order-items");
+    }
+
+    /**
+     * @param target where the changes must show: the pipeline's warehouse, or a peer's mirror
+     * @param visibleQuery the {@link BenchSql} statement that answers, for an array of order item keys, each
+     *     key shown in {@code target} and its quantity there
+     */
+    FreshnessProbe(Endpoint oltp, Endpoint target, int writers, long seed, String visibleQuery) {
+        this.visibleQuery = visibleQuery;
         this.oltp = oltp;
-        this.dw = dw;
+        this.dw = target;
         this.writers = writers;
         this.seed = seed;
     }
@@ -153,7 +164,7 @@ final class FreshnessProbe {
         Ticker ticker = new Ticker(progressEvery);
         long writersEnded = 0;
         try (Connection warehouse = Databases.connect(dw);
-                PreparedStatement poll = warehouse.prepareStatement(BenchSql.get("visible-order-items"))) {
+                PreparedStatement poll = warehouse.prepareStatement(BenchSql.get(visibleQuery))) {
             while (true) {
                 for (Change change = committed.poll(); change != null; change = committed.poll()) {
                     pending.computeIfAbsent(change.key(), k -> new ArrayList<>(1))

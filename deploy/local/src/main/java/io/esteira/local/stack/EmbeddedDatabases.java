@@ -47,8 +47,18 @@ public final class EmbeddedDatabases implements AutoCloseable {
 
     /** Starts the server and creates {@value #OLTP} and {@value #DW} on it. */
     public static EmbeddedDatabases start(Consumer<String> log) {
-        log.accept("Starting an embedded PostgreSQL (data deleted at exit) …");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+        return start(log, false);
+    }
+
+    /**
+     * As {@link #start(Consumer)}; with {@code logicalDecoding}, the server runs with {@code wal_level =
+     * logical} (the benchmark's Debezium peer reads the OLTP's changes through a replication slot).
+     */
+    public static EmbeddedDatabases start(Consumer<String> log, boolean logicalDecoding) {
+        log.accept("Starting an embedded PostgreSQL" + (logicalDecoding ? " with wal_level=logical" : "")
+                + " (data deleted at exit) …");
+        EmbeddedPostgresServer server =
+                logicalDecoding ? EmbeddedPostgresServer.startWithLogicalDecoding() : EmbeddedPostgresServer.start();
         try {
             server.createDatabase(OLTP);
             server.createDatabase(DW);

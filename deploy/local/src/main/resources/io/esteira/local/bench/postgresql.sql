@@ -123,3 +123,7 @@ RETURNING i.order_item_id, i.quantity;
 -- units, so a larger quantity shows a later change on top of it).
 -- name: visible-order-items
 SELECT order_item_id, quantidade FROM fact.fact_vendas WHERE order_item_id = ANY (?);
+
+-- The same question asked of a peer's mirror of the source tables (bench --peer debezium).
+-- name: visible-mirror-order-items
+SELECT order_item_id, quantity FROM core.order_items WHERE order_item_id = ANY (?);

@@ -1,0 +1,281 @@
+package io.esteira.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.esteira.contracts.sql.SqlResources;
+import io.esteira.loader.dlq.DlqService;
+import io.esteira.oltp.OltpSchema;
+import io.esteira.oltp.SourcePreparation;
+import io.esteira.runtime.config.Endpoint;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A table the reference schema does not have, created in the OLTP by this test and declared in an operator
+ * catalog file alone ({@code mirror: true}), reaches the warehouse's {@code raw.payments} exactly through the
+ * four services, a real broker and two real databases: inserts, updates, a soft delete, hard deletes and a
+ * transaction that commits late. Then its schema drifts: a new nullable column appears in the mirror; a
+ * retyped column sends the batch to the DLQ with a reason naming it; a dropped column stops extraction with
+ * an error naming it. One scenario; a subclass per vendor gives the databases and the few statements whose
+ * SQL differs ({@link VendorSql}).
+ */
+abstract class MirrorEntityScenario {
+
+    /** The catalog's columns of core.payments, the key aside. */
+    static final List<String> COLUMNS = List.of(
+            "order_ref",
+            "amount",
+            "method",
+            "paid_at",
+            "captured",
+            "attempts",
+            "note",
+            "created_at",
+            "updated_at",
+            "deleted_at");
+
+    /**
+     * A table of the customer's, as it is before Esteira: no change-order column, no trigger. Written once;
+     * the vendor's {@link VendorSql#tokens} fill in types its warehouse mirrors as they are, so that source
+     * and mirror read back as the same text.
+     */
+    static final String PAYMENTS_DDL =
+            """
+            CREATE TABLE core.payments (
+                payment_id  bigint PRIMARY KEY,
+                order_ref   {varchar}(40) NOT NULL,
+                amount      decimal(12,2) NOT NULL,
+                method      {char}(4),
+                paid_at     {timestamp},
+                captured    {boolean} NOT NULL DEFAULT {false},
+                attempts    integer,
+                note        {text},
+                created_at  {timestamp} NOT NULL DEFAULT {utc_now},
+                updated_at  {timestamp} NOT NULL DEFAULT {utc_now},
+                deleted_at  {timestamp})
+            """;
+
+    /**
+     * What the scenario writes differently per vendor.
+     *
+     * @param tokens the {@code {token}}s of the scenario's statements: the types {@code varchar}, {@code
+     *     char}, {@code timestamp}, {@code boolean}, {@code text}; {@code false}; {@code utc_now}, the
+     *     current UTC time without zone; {@code as_text}, the type a value is cast to for comparison as
+     *     text; {@code live} and {@code deleted}, the conditions on {@code source_deleted} of a live mirror
+     *     row and of a hard-deleted one (a tombstone)
+     * @param retypeAmount widens {@code amount} from (12,2) to (14,4)
+     */
+    record VendorSql(Map<String, String> tokens, String retypeAmount) {
+
+        String render(String template) {
+            return SqlResources.fill(template, "MirrorEntityScenario", (token, arguments) -> tokens.get(token));
+        }
+
+        String asText(String column) {
+            return render("CAST(" + column + " AS {as_text})");
+        }
+    }
+
+    /** The OLTP, an empty database of its own. */
+    abstract Endpoint oltp();
+
+    /** The warehouse, an empty database of its own. */
+    abstract Endpoint dw();
+
+    abstract VendorSql sql();
+
+    @Test
+    void shouldMirrorATableDeclaredInYamlAloneAndStopOnDriftThatWouldLoseData(@TempDir Path dir) throws Exception {
+        VendorSql sql = sql();
+        OltpSchema.migrate(dataSource(oltp()));
+        JdbcTemplate source = new JdbcTemplate(dataSource(oltp()));
+        JdbcTemplate warehouse = new JdbcTemplate(dataSource(dw()));
+        source.execute(sql.render(PAYMENTS_DDL));
+        // The capture DDL as an operator adds it: esteira-local source prepare (docs/runbook.md, "Adding an entity").
+        try (Connection connection = connect(oltp())) {
+            SourcePreparation preparation = SourcePreparation.inspect(connection, List.of("core.payments"));
+            preparation.apply(connection, preparation.script());
+        }
+        Path catalog = dir.resolve("entities.yml");
+        declare(catalog, COLUMNS);
+
+        try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
+            insertPayments(source);
+            awaitMirrorEquals(source, warehouse, COLUMNS);
+            try (Connection longWriter = connect(oltp());
+                    Statement held = longWriter.createStatement()) {
+                longWriter.setAutoCommit(false);
+                held.execute("INSERT INTO core.payments (payment_id, order_ref, amount) VALUES (1000, 'HELD', 9.99)");
+                held.execute("UPDATE core.payments SET note = 'held update' WHERE payment_id = 299");
+                // Everything below commits while the transaction above stays open.
+                source.update("UPDATE core.payments SET amount = amount + 1, note = 'updated' WHERE payment_id <= 50");
+                source.update(sql.render("UPDATE core.payments SET deleted_at = {utc_now} WHERE payment_id = 60"));
+                source.update("DELETE FROM core.payments WHERE payment_id IN (70, 71)");
+                source.update("INSERT INTO core.payments (payment_id, order_ref, amount) VALUES (301, 'LATE', 1)");
+                // Committed, but after the open transaction began: held back by the capture bound (lag, not loss).
+                await("an extraction cycle or more")
+                        .pollDelay(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> true);
+                assertThat(count(warehouse, "SELECT COUNT(*) FROM raw.payments WHERE payment_id = 301"))
+                        .as("a change above the open transaction waits")
+                        .isZero();
+                longWriter.commit();
+            }
+            awaitMirrorEquals(source, warehouse, COLUMNS);
+            assertThat(warehouse.queryForList(
+                            sql.render("SELECT payment_id FROM raw.payments WHERE {deleted} ORDER BY payment_id"),
+                            Long.class))
+                    .as("hard deletes kept as tombstones")
+                    .containsExactly(70L, 71L);
+            assertThat(warehouse.queryForObject("SELECT note FROM raw.payments WHERE payment_id = 299", String.class))
+                    .isEqualTo("held update");
+            assertThat(count(warehouse, "SELECT COUNT(*) FROM ctl.derive_queue WHERE entity = 'payments'"))
+                    .as("nothing derived from a mirror")
+                    .isZero();
+        }
+
+        // Additive drift: a new nullable column, declared in the catalog file, appears in the mirror.
+        source.execute(sql.render("ALTER TABLE core.payments ADD channel {varchar}(20)"));
+        source.update("UPDATE core.payments SET channel = 'app' WHERE payment_id <= 10");
+        List<String> withChannel = new ArrayList<>(COLUMNS);
+        withChannel.add("channel");
+        declare(catalog, withChannel);
+        try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
+            source.update("INSERT INTO core.payments (payment_id, order_ref, amount, channel)"
+                    + " VALUES (2000, 'NEW', 3.5, 'web')");
+            awaitMirrorEquals(source, warehouse, withChannel);
+            assertThat(warehouse.queryForObject(
+                            "SELECT column_type FROM ctl.mirror_column WHERE entity = 'payments' AND column_name = 'channel'",
+                            String.class))
+                    .isEqualTo("varchar(20)");
+
+            // A retyped column: the batch goes to the DLQ with a reason that names the column; the mirror keeps
+            // the row as it was.
+            source.execute(sql.retypeAmount());
+            source.update("UPDATE core.payments SET amount = 7.1234 WHERE payment_id = 100");
+            DlqService dlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
+            await("the retyped column's batch in the DLQ")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> dlq.listBatches("payments").contains("Column amount of raw.payments"));
+            assertThat(dlq.listBatches("payments"))
+                    .contains("is decimal(12,2) in the warehouse but arrives as decimal(14,4)");
+            assertThat(warehouse.queryForObject(
+                            "SELECT " + sql.asText("amount") + " FROM raw.payments WHERE payment_id = 100",
+                            String.class))
+                    .isEqualTo("125.00");
+
+            // A dropped column: extraction stops with an error naming it.
+            source.execute("ALTER TABLE core.payments DROP COLUMN note");
+            source.update("UPDATE core.payments SET attempts = 42 WHERE payment_id = 101");
+            await("extraction of payments stopped on the dropped column")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> String.valueOf(warehouse.queryForObject(
+                                    "SELECT last_error FROM ctl.etl_control WHERE entity = 'payments'", String.class))
+                            .contains("Column core.payments.note (mirror entity payments) is no longer in the source"));
+        }
+    }
+
+    private StackOptions options(Path catalog) {
+        return new StackOptions(
+                oltp(),
+                dw(),
+                null,
+                0,
+                0,
+                Map.of(
+                        "esteira.extractor.interval", "PT1S",
+                        "esteira.catalog.file", catalog.toString(),
+                        "esteira.loader.max-attempts", "2"));
+    }
+
+    /** 300 rows, payment_id 1 to 300: method alternating PIX/CARD, a note null every 7th, with quotes. */
+    private static void insertPayments(JdbcTemplate source) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long g = 1; g <= 300; g++) {
+            rows.add(new Object[] {
+                g,
+                "ORD-" + g,
+                new BigDecimal("1.25").multiply(BigDecimal.valueOf(g)),
+                g % 2 == 0 ? "PIX" : "CARD",
+                LocalDateTime.of(2026, 3, 1, 10, 0, 0, 123_456_000).plusMinutes(g),
+                g % 3 == 0,
+                (int) (g % 5),
+                g % 7 == 0 ? null : "nota \"" + g + "\", ok"
+            });
+        }
+        source.batchUpdate(
+                "INSERT INTO core.payments (payment_id, order_ref, amount, method, paid_at, captured, attempts, note)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    private static DriverManagerDataSource dataSource(Endpoint endpoint) {
+        return new DriverManagerDataSource(endpoint.url(), endpoint.username(), endpoint.password());
+    }
+
+    private static Connection connect(Endpoint endpoint) throws SQLException {
+        return DriverManager.getConnection(endpoint.url(), endpoint.username(), endpoint.password());
+    }
+
+    /** The operator's catalog file: the one entry that declares the table. */
+    private static void declare(Path file, List<String> columns) throws Exception {
+        Files.writeString(
+                file,
+                """
+                entities:
+                  payments:
+                    table: core.payments
+                    key: payment_id
+                    columns: [%s]
+                    mirror: true
+                """
+                        .formatted(String.join(", ", columns)));
+    }
+
+    /** Waits until every live row of raw.payments equals its source row, column by column, as text. */
+    private void awaitMirrorEquals(JdbcTemplate source, JdbcTemplate warehouse, List<String> columns) {
+        String select = "SELECT payment_id, "
+                + columns.stream().map(c -> sql().asText(c) + " AS " + c).collect(Collectors.joining(", "));
+        String sourceRows = select + " FROM core.payments ORDER BY payment_id";
+        String mirrorRows = select + sql().render(" FROM raw.payments WHERE {live} ORDER BY payment_id");
+        await("raw.payments equals core.payments row for row")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    try {
+                        return warehouse.queryForList(mirrorRows).equals(source.queryForList(sourceRows));
+                    } catch (RuntimeException notYet) {
+                        return false; // raw.payments, or its new column, not created yet
+                    }
+                });
+        assertThat(warehouse.queryForList(mirrorRows)).isEqualTo(source.queryForList(sourceRows));
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        try {
+            Long n = jdbc.queryForObject(sql, Long.class);
+            return n == null ? 0 : n;
+        } catch (RuntimeException notYet) {
+            return 0;
+        }
+    }
+}
