@@ -57,15 +57,10 @@ class DatabaseRestartFaultsIT {
         }
     }
 
-    /** 2 while {@code faults.cycles} is the bounded mode's 5 (or less), else {@code faults.cycles}. */
-    static int cycles() {
-        return FaultCycle.cycles() <= 5 ? Math.min(2, FaultCycle.cycles()) : FaultCycle.cycles();
-    }
-
     @Test
     void shouldReconnectAndLoseNothingWhenTheWarehouseServerRestartsMidLoad() {
         String fault = "DW server restart";
-        for (int cycle = 1; cycle <= cycles(); cycle++) {
+        for (int cycle = 1; cycle <= FaultCycle.cycles(2); cycle++) {
             EmbeddedPostgresServer.Shutdown mode = shutdown(cycle);
             stack.settle(Duration.ofMinutes(2));
             long before = FaultCycle.appliedBatches(stack);
@@ -85,7 +80,7 @@ class DatabaseRestartFaultsIT {
     @Test
     void shouldReconnectAndLoseNothingWhenTheOltpServerRestartsMidLoad() {
         String fault = "OLTP server restart";
-        for (int cycle = 1; cycle <= cycles(); cycle++) {
+        for (int cycle = 1; cycle <= FaultCycle.cycles(2); cycle++) {
             EmbeddedPostgresServer.Shutdown mode = shutdown(cycle);
             stack.settle(Duration.ofMinutes(2));
             long before = FaultCycle.appliedBatches(stack);

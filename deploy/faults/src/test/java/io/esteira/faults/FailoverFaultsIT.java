@@ -3,17 +3,15 @@ package io.esteira.faults;
 import static io.esteira.faults.FaultCycle.CHANGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.esteira.embedded.junit.TestPostgres;
 import io.esteira.faults.check.WarehouseComparison;
 import io.esteira.faults.infra.BrokerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broker failover: a stack of its own whose broker is a pair ({@code deploy/artemis/ha-primary.xml} and
@@ -41,32 +39,16 @@ class FailoverFaultsIT {
      */
     static final int FAILBACK_CHANGES = CHANGES * 8;
 
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startAStackWithABrokerPair() throws Exception {
-        stack = FaultStack.startWithBrokerPair(TestPostgres.server());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    /** 1 while {@code faults.cycles} is the bounded mode's 5 (or less), else {@code faults.cycles}. */
-    static int cycles() {
-        return FaultCycle.cycles() <= 5 ? 1 : FaultCycle.cycles();
-    }
+    @RegisterExtension
+    static final OwnFaultStack STACK = new OwnFaultStack(FaultStack::startWithBrokerPair);
 
     @Test
-    void shouldLoseAndDuplicateNothingWhenThePrimaryIsKilledAndWhenItTakesBackOver() {
+    void shouldLoseAndDuplicateNothingWhenThePrimaryIsKilledAndWhenItTakesBackOver(FaultStack stack) {
         String failover = "broker failover (kill -9 primary)";
         String failback = "broker failback (primary restarted)";
         BrokerProcess primary = stack.brokerPair().primary();
         BrokerProcess backup = stack.brokerPair().backup();
-        for (int cycle = 1; cycle <= cycles(); cycle++) {
+        for (int cycle = 1; cycle <= FaultCycle.cycles(1); cycle++) {
             stack.settle(Duration.ofMinutes(2));
 
             long before = FaultCycle.appliedBatches(stack);

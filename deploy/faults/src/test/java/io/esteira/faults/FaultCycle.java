@@ -24,9 +24,22 @@ final class FaultCycle {
 
     private FaultCycle() {}
 
+    /** {@code faults.cycles} of the bounded (CI) mode. */
+    static final int BOUNDED_CYCLES = 5;
+
     /** Cycles of each kill fault: 5 by default, {@code -Dfaults.cycles=100} for the long mode. */
     static int cycles() {
-        return Integer.getInteger("faults.cycles", 5);
+        return Integer.getInteger("faults.cycles", BOUNDED_CYCLES);
+    }
+
+    /**
+     * Cycles of a fault whose cycle costs minutes (a stack of its own, a broker pair, server restarts): {@code
+     * bounded} in the bounded mode (fewer when {@code faults.cycles} asks for fewer), {@code faults.cycles} in
+     * the long mode.
+     */
+    static int cycles(int bounded) {
+        int asked = cycles();
+        return asked <= BOUNDED_CYCLES ? Math.min(bounded, asked) : asked;
     }
 
     /** Batches the loader has applied so far (its idempotency record). */

@@ -4,7 +4,6 @@ import static io.esteira.faults.FaultCycle.CHANGES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.esteira.embedded.junit.TestPostgres;
 import io.esteira.embedded.net.TcpProxy;
 import io.esteira.faults.check.WarehouseComparison;
 import java.time.Duration;
@@ -12,12 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A bad network between the services and everything they talk to: a stack of its own whose services reach
@@ -52,48 +50,32 @@ class NetworkFaultsIT {
             .plus(FaultStack.NETWORK_DATABASE_SOCKET_TIMEOUT)
             .plus(Duration.ofSeconds(60));
 
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startAStackBehindProxies() throws Exception {
-        stack = FaultStack.startBehindProxies(TestPostgres.server());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    /** 1 while {@code faults.cycles} is the bounded mode's 5 (or less), else {@code faults.cycles}. */
-    static int cycles() {
-        return FaultCycle.cycles() <= 5 ? 1 : FaultCycle.cycles();
-    }
+    @RegisterExtension
+    static final OwnFaultStack STACK = new OwnFaultStack(FaultStack::startBehindProxies);
 
     @Test
     @Order(1)
-    void shouldResumeAndLoseNothingWhenEveryConnectionIsCutMidLoad() {
+    void shouldResumeAndLoseNothingWhenEveryConnectionIsCutMidLoad(FaultStack stack) {
         String fault = "network cut";
-        for (int cycle = 1; cycle <= cycles(); cycle++) {
+        for (int cycle = 1; cycle <= FaultCycle.cycles(1); cycle++) {
             stack.settle(Duration.ofMinutes(2));
             long before = FaultCycle.appliedBatches(stack);
             Future<Workload.Burst> burst = stack.workload().burst(8000 + cycle, CHANGES);
             FaultCycle.awaitApplied(stack, before, 2);
-            int reset = onEveryProxy(TcpProxy::cut);
+            int reset = onEveryProxy(stack, TcpProxy::cut);
             Instant back = Instant.now();
             WarehouseComparison.Report report =
                     FaultCycle.heal(stack, fault, cycle, reset + " connections reset while batches flow", burst, back);
-            assertHealed(report);
+            assertHealed(stack, report);
         }
         Results.summary(fault);
     }
 
     @Test
     @Order(2)
-    void shouldKeepMovingAndLoseNothingUnderSecondsOfLatency() {
+    void shouldKeepMovingAndLoseNothingUnderSecondsOfLatency(FaultStack stack) {
         String fault = "network latency";
-        for (int cycle = 1; cycle <= cycles(); cycle++) {
+        for (int cycle = 1; cycle <= FaultCycle.cycles(1); cycle++) {
             stack.settle(Duration.ofMinutes(2));
             long before = FaultCycle.appliedBatches(stack);
             stack.proxies().forEach(proxy -> proxy.latency(LATENCY));
@@ -120,28 +102,28 @@ class NetworkFaultsIT {
                             + " while batches flow",
                     burst,
                     back);
-            assertHealed(report);
+            assertHealed(stack, report);
         }
         Results.summary(fault);
     }
 
     @Test
     @Order(3)
-    void shouldFreeEveryThreadFromHalfOpenConnectionsAndLoseNothing() {
+    void shouldFreeEveryThreadFromHalfOpenConnectionsAndLoseNothing(FaultStack stack) {
         String fault = "network stall (half-open)";
-        for (int cycle = 1; cycle <= cycles(); cycle++) {
+        for (int cycle = 1; cycle <= FaultCycle.cycles(1); cycle++) {
             stack.settle(Duration.ofMinutes(3));
             long before = FaultCycle.appliedBatches(stack);
             Future<Workload.Burst> burst = stack.workload().burst(8200 + cycle, CHANGES);
             FaultCycle.awaitApplied(stack, before, 2);
-            int stalled = onEveryProxy(TcpProxy::stall);
-            int acceptedBefore = onEveryProxy(TcpProxy::accepted);
+            int stalled = onEveryProxy(stack, TcpProxy::stall);
+            int acceptedBefore = onEveryProxy(stack, TcpProxy::accepted);
             Instant stalledAt = Instant.now();
             await("connections stalled for " + STALL)
                     .atMost(STALL.plusSeconds(5))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> Duration.between(stalledAt, Instant.now()).compareTo(STALL) >= 0);
-            int acceptedStalled = onEveryProxy(TcpProxy::accepted) - acceptedBefore;
+            int acceptedStalled = onEveryProxy(stack, TcpProxy::accepted) - acceptedBefore;
             stack.proxies().forEach(TcpProxy::release);
             Instant back = Instant.now();
             WarehouseComparison.Report report = FaultCycle.heal(
@@ -153,18 +135,18 @@ class NetworkFaultsIT {
                     burst,
                     back,
                     STALL_RECOVERY_TARGET);
-            assertHealed(report);
+            assertHealed(stack, report);
         }
         Results.summary(fault, STALL_RECOVERY_TARGET);
     }
 
     /** Applies {@code fault} to every proxy; the sum of what each returned (connections hit). */
-    private static int onEveryProxy(ToIntFunction<TcpProxy> fault) {
+    private static int onEveryProxy(FaultStack stack, ToIntFunction<TcpProxy> fault) {
         return stack.proxies().stream().mapToInt(fault).sum();
     }
 
     /** The DW equals the OLTP, and no service died of the fault. */
-    private static void assertHealed(WarehouseComparison.Report report) {
+    private static void assertHealed(FaultStack stack, WarehouseComparison.Report report) {
         assertThat(report.clean()).as("%s", report).isTrue();
         FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "loader-service", "alerting-service"));
     }

@@ -34,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -167,6 +169,15 @@ public class QualityConfiguration {
             RepairService repairs,
             Clock clock) {
         return new CheckRunner(checks, results, metrics, alerts, repairs, clock);
+    }
+
+    /**
+     * Starts the overdue clock of the checks that have not run yet once the service is ready: Camel's routes
+     * and the Quartz scheduler that fires the checks have started by then, however long the start took.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> overdueClock(CheckRunner runner) {
+        return event -> runner.schedulesStarted();
     }
 
     /**

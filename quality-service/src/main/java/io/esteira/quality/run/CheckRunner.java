@@ -41,7 +41,7 @@ public class CheckRunner {
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Instant> completed = new ConcurrentHashMap<>();
-    private final Instant startedAt;
+    private volatile Instant scheduledSince;
 
     public CheckRunner(
             CheckRegistry registry,
@@ -56,7 +56,16 @@ public class CheckRunner {
         this.alerts = alerts;
         this.repairs = repairs;
         this.clock = clock;
-        this.startedAt = clock.instant();
+    }
+
+    /**
+     * Starts the overdue clock of the checks that have not run yet: call it once their schedules fire (the
+     * service is ready). Counted from the runner's creation instead, a start slower than twice a short
+     * schedule (a check every 5 s, a start of 13 s on a loaded machine) raised "check overdue" for a check
+     * that had never been due.
+     */
+    public void schedulesStarted() {
+        scheduledSince = clock.instant();
     }
 
     /**
@@ -106,17 +115,22 @@ public class CheckRunner {
 
     /**
      * Raises "check overdue" (once, until the check completes a run again) for every check that has not
-     * completed a run within twice its schedule since its last completed run, or since the service
-     * started when it has not run yet. The alert goes through {@code audit.alert_outbox}; when the DW
-     * refuses the write, the next call raises it again.
+     * completed a run within twice its schedule since its last completed run, or since its schedule started
+     * ({@link #schedulesStarted()}) when it has not run yet; before that, such a check is not judged. The
+     * alert goes through {@code audit.alert_outbox}; when the DW refuses the write, the next call raises it
+     * again.
      *
      * @return the ids of the checks reported now
      */
     public List<String> reportOverdue() {
         Instant now = clock.instant();
         List<String> reported = new ArrayList<>();
+        Instant scheduled = scheduledSince;
         for (Check check : registry.all()) {
-            Instant since = completed.getOrDefault(check.id(), startedAt);
+            Instant since = completed.getOrDefault(check.id(), scheduled);
+            if (since == null) {
+                continue;
+            }
             Instant deadline = Overdue.deadline(check.definition(), since);
             if (!now.isAfter(deadline) || alerts.isOverdue(check.id())) {
                 continue;

@@ -190,14 +190,34 @@ class CheckRunnerTest {
     }
 
     @Test
-    void shouldCountFromStartUpForACheckThatNeverRan() {
+    void shouldCountFromWhenTheSchedulesStartedForACheckThatNeverRan() {
         FakeCheck check = new FakeCheck("rule-hourly", CheckKind.RULE, "0 0 * * * ?");
         CheckRunner runner = runner(check, null, true);
+        runner.schedulesStarted();
 
         clock.set(clock.instant().plus(Duration.ofHours(2)).plusSeconds(1));
 
         assertThat(runner.reportOverdue()).containsExactly("rule-hourly");
         assertThat(store.saved).isEmpty();
+    }
+
+    @Test
+    void shouldNotCountASlowStartAgainstACheckThatNeverRan() {
+        FakeCheck check = new FakeCheck("rule-every-5s", CheckKind.RULE, "0/5 * * * * ?");
+        CheckRunner runner = runner(check, null, true);
+
+        // the service takes 13 s from creating the runner to firing schedules: longer than twice 5 s
+        clock.set(clock.instant().plusSeconds(13));
+        assertThat(runner.reportOverdue()).isEmpty();
+        runner.schedulesStarted();
+        Instant scheduled = clock.instant();
+        clock.set(scheduled.plusSeconds(1));
+        assertThat(runner.reportOverdue()).isEmpty();
+
+        clock.set(scheduled.plusSeconds(11));
+        assertThat(runner.reportOverdue()).containsExactly("rule-every-5s");
+        assertThat(store.outbox).singleElement().satisfies(alert -> assertThat(alert.summary())
+                .contains("has not completed a run since " + scheduled));
     }
 
     /** A clock the test moves. */
