@@ -23,8 +23,26 @@ RUN test -n "$SERVER_PORT" && test -n "$MANAGEMENT_PORT" \
     || { echo "Pass --build-arg SERVER_PORT=<port> and --build-arg MANAGEMENT_PORT=<port> (e.g. 8082 and 9082 for loader-service)" >&2; exit 1; }
 RUN groupadd --system --gid 10001 esteira \
     && useradd --system --uid 10001 --gid esteira --home-dir /app --no-create-home --shell /usr/sbin/nologin esteira
+# Class data sharing (docs/adr/0019-class-data-sharing.md): the runnable jar extracted into app.jar + lib/
+# (an archive needs a class path of plain jars), then Spring's training run with the image's own JVM
+# options: the application context is refreshed and the JVM halts before anything starts
+# (-Dspring.context.exit=onRefresh), writing the classes it loaded into app.jsa, which every start then
+# maps instead of reading, parsing and verifying them again. No database or broker answers here: in a
+# training run the services open no connection (io.esteira.runtime.config.TrainingRun), Flyway stays off,
+# and lazy initialisation leaves out the beans that check the databases at start-up (the quality checks
+# against the catalogs). The archive records the class path as written, so the training run names the jar
+# as the entry point does (/app/app.jar; "app.jar" from /app would be refused), and -Xshare:on checks that
+# the entry point's JVM can map it: a build that wrote an archive the services would ignore fails here.
+# The archive belongs to this JRE and these jars: the build writes it afresh.
+RUN --mount=type=bind,from=build,source=/app.jar,target=/tmp/app.jar \
+    --mount=type=bind,source=jvm.options,target=/tmp/jvm.options \
+    java -Djarmode=tools -jar /tmp/app.jar extract --destination /app \
+    && java @/tmp/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+        --spring.flyway.enabled=false --spring.main.lazy-initialization=true \
+    && java @/tmp/jvm.options -XX:SharedArchiveFile=/app/app.jsa -Xshare:on -XX:+PrintSharedArchiveAndExit -jar /app/app.jar \
+        > /dev/null \
+    || { echo "The class data sharing archive /app/app.jsa was not written or cannot be mapped: see the output above (-Xlog:cds for more)" >&2; exit 1; }
 WORKDIR /app
-COPY --from=build --chown=10001:10001 /app.jar app.jar
 # The JVM options of every service (heap, GC, JIT, metaspace, stacks), kept in one file that the bench
 # reads too: see its comments and docs/performance.md ("Memory"). glibc's malloc arenas: two, not
 # 8 per core, so that native allocations from many threads do not spread over up to 64 MB arenas each.
@@ -38,4 +56,4 @@ EXPOSE ${SERVER_PORT} ${MANAGEMENT_PORT}
 # Readiness on the management port, with bash's /dev/tcp (the JRE image ships no curl).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$MANAGEMENT_SERVER_PORT && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

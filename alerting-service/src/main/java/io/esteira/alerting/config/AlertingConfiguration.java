@@ -15,6 +15,7 @@ import io.esteira.alerting.route.DeliveryAttempts;
 import io.esteira.alerting.route.DeliveryRoutes;
 import io.esteira.alerting.silence.SilenceStore;
 import io.esteira.contracts.ContractCodec;
+import io.esteira.runtime.config.TrainingRun;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,9 @@ public class AlertingConfiguration {
     @Bean
     DispatchStore dispatchStore(DataSource dataSource) {
         DispatchStore store = new DispatchStore(dataSource);
-        store.verifyTables();
+        if (!TrainingRun.active()) {
+            store.verifyTables();
+        }
         return store;
     }
 
@@ -91,7 +94,9 @@ public class AlertingConfiguration {
     @Bean
     AlertLog alertLog(DataSource dataSource, Clock clock) {
         AlertLog alertLog = new AlertLog(dataSource, clock);
-        alertLog.verifyTable();
+        if (!TrainingRun.active()) {
+            alertLog.verifyTable();
+        }
         return alertLog;
     }
 

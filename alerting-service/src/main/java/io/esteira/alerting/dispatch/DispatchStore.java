@@ -1,6 +1,7 @@
 package io.esteira.alerting.dispatch;
 
 import io.esteira.alerting.model.Labels;
+import io.esteira.runtime.config.TrainingRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,8 @@ public final class DispatchStore {
     public DispatchStore(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.sqlServer = isSqlServer(dataSource);
+        // A class-data-sharing training run has no database to ask, and runs nothing after start-up.
+        this.sqlServer = !TrainingRun.active() && isSqlServer(dataSource);
     }
 
     private static boolean isSqlServer(DataSource dataSource) {

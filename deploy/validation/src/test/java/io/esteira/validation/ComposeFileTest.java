@@ -112,7 +112,8 @@ class ComposeFileTest {
         assertThat(Repository.path("jvm.options")).exists();
         assertThat(Repository.read("Dockerfile"))
                 .contains("COPY --chown=10001:10001 jvm.options jvm.options")
-                .contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/app.jar\"]");
+                .contains(
+                        "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
         for (String name : ESTEIRA_SERVICES) {
             Map<String, Object> service = map(services.get(name));
             assertThat(map(service.get("environment")))
@@ -120,6 +121,25 @@ class ComposeFileTest {
                     .doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
             assertThat(service.get("mem_limit")).as("mem_limit of %s", name).isNotNull();
         }
+    }
+
+    /**
+     * The class data sharing archive is written by a training run with the very options and the very jar
+     * path the entry point runs with: an archive dumped under other options, or with the jar named another
+     * way ("app.jar" from /app), is refused at start, and the JVM then starts without it, silently slower
+     * (docs/adr/0019-class-data-sharing.md); the build checks that it maps (-Xshare:on).
+     */
+    @Test
+    void shouldTrainTheClassDataSharingArchiveWithTheOptionsTheImageRunsWith() {
+        assertThat(Repository.read("Dockerfile"))
+                .contains("--mount=type=bind,source=jvm.options,target=/tmp/jvm.options")
+                .contains("java @/tmp/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa"
+                        + " -Dspring.context.exit=onRefresh -jar /app/app.jar")
+                .contains(
+                        "-XX:SharedArchiveFile=/app/app.jsa -Xshare:on -XX:+PrintSharedArchiveAndExit -jar /app/app.jar")
+                .contains(
+                        "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\","
+                                + " \"/app/app.jar\"]");
     }
 
     @Test

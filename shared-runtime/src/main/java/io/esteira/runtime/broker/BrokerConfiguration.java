@@ -3,6 +3,7 @@ package io.esteira.runtime.broker;
 import io.esteira.runtime.config.Endpoint;
 import io.esteira.runtime.config.EsteiraProperties;
 import io.esteira.runtime.config.TimeoutProperties;
+import io.esteira.runtime.config.TrainingRun;
 import io.esteira.runtime.config.UnreachableEndpointException;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -17,7 +18,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /**
  * The Artemis connection factory every service uses ({@code esteira.broker.*}). The broker is
  * contacted once at start-up so that a wrong URL or login stops the service with a message that
- * names {@code esteira.broker.url}.
+ * names {@code esteira.broker.url}; not in a class-data-sharing {@link TrainingRun}, where none answers and
+ * nothing will send or receive.
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
@@ -44,7 +46,18 @@ public class BrokerConfiguration {
     @Bean
     public ConnectionFactory jmsConnectionFactory(EsteiraProperties properties, TimeoutProperties timeouts) {
         Endpoint endpoint = properties.broker();
-        // Fail fast: probe with a few connect attempts rather than hang start-up on a wrong URL.
+        if (!TrainingRun.active()) {
+            probe(endpoint, timeouts);
+        }
+        ActiveMQConnectionFactory artemis = running(endpoint, timeouts);
+        CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
+        caching.setSessionCacheSize(10);
+        caching.setReconnectOnException(true);
+        return caching;
+    }
+
+    /** Fail fast: probe with a few connect attempts rather than hang start-up on a wrong URL. */
+    private static void probe(Endpoint endpoint, TimeoutProperties timeouts) {
         ActiveMQConnectionFactory probeFactory = artemis(endpoint, timeouts);
         probeFactory.setInitialConnectAttempts(3);
         probeFactory.setRetryInterval(500);
@@ -54,11 +67,6 @@ public class BrokerConfiguration {
         } catch (JMSException e) {
             throw new UnreachableEndpointException("esteira.broker", endpoint, e);
         }
-        ActiveMQConnectionFactory artemis = running(endpoint, timeouts);
-        CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
-        caching.setSessionCacheSize(10);
-        caching.setReconnectOnException(true);
-        return caching;
     }
 
     /**

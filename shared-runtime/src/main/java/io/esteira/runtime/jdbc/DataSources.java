@@ -4,18 +4,28 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.esteira.runtime.config.Endpoint;
 import io.esteira.runtime.config.TimeoutProperties;
+import io.esteira.runtime.config.TrainingRun;
 import io.esteira.runtime.config.UnreachableEndpointException;
 import java.util.Locale;
 
 /** Builds the named, pooled data sources of a service; fails at once when a database does not answer. */
 public final class DataSources {
 
+    /**
+     * Connections a pool keeps open when idle. Hikari's default (as many as the maximum) kept 10 idle DW
+     * connections in every service: PostgreSQL backends and driver buffers held for nothing, opened at
+     * start-up while the JVM loads its classes. A pool grows to its maximum when work asks for more and
+     * retires the extra connections after Hikari's idle timeout (10 minutes).
+     */
+    static final int MINIMUM_IDLE = 2;
+
     private DataSources() {}
 
     /**
      * A Hikari pool named after its role (pool name {@code esteira-oltp}, …). The first connection is
      * opened here, so an unreachable database or a refused login stops start-up with a message that
-     * names the property to fix.
+     * names the property to fix; in a class-data-sharing {@link TrainingRun}, where no database answers and
+     * nothing will use the pool, none is opened, neither at once nor in the background.
      *
      * @param property the property prefix, e.g. {@code esteira.oltp}
      */
@@ -36,9 +46,11 @@ public final class DataSources {
         config.setUsername(endpoint.username());
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(maximumPoolSize);
+        config.setMinimumIdle(TrainingRun.active() ? 0 : Math.min(MINIMUM_IDLE, maximumPoolSize));
         config.setReadOnly(readOnly);
         config.setConnectionTimeout(timeouts.databaseConnect().toMillis());
-        config.setInitializationFailTimeout(1);
+        // 1: open the first connection now and fail at once; -1: open none at start.
+        config.setInitializationFailTimeout(TrainingRun.active() ? -1 : 1);
         networkTimeouts(config, endpoint.url(), timeouts);
         return config;
     }

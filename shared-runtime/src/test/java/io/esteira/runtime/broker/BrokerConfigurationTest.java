@@ -3,12 +3,41 @@ package io.esteira.runtime.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esteira.runtime.config.Endpoint;
+import io.esteira.runtime.config.EsteiraProperties;
 import io.esteira.runtime.config.TimeoutProperties;
+import io.esteira.runtime.config.UnreachableEndpointException;
 import java.time.Duration;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 class BrokerConfigurationTest {
+
+    /** Nothing listens on port 1. */
+    private static final Endpoint UNREACHABLE = new Endpoint("tcp://127.0.0.1:1", "", "");
+
+    @Test
+    void shouldStopStartUpWhenTheBrokerDoesNotAnswer() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BrokerConfiguration()
+                        .jmsConnectionFactory(
+                                new EsteiraProperties(UNREACHABLE, UNREACHABLE, UNREACHABLE),
+                                TimeoutProperties.DEFAULTS))
+                .isInstanceOf(UnreachableEndpointException.class)
+                .hasMessageContaining("esteira.broker");
+    }
+
+    @Test
+    void shouldNotContactTheBrokerInATrainingRun() {
+        System.setProperty("spring.context.exit", "onRefresh");
+        try {
+            assertThat(new BrokerConfiguration()
+                            .jmsConnectionFactory(
+                                    new EsteiraProperties(UNREACHABLE, UNREACHABLE, UNREACHABLE),
+                                    TimeoutProperties.DEFAULTS))
+                    .isNotNull();
+        } finally {
+            System.clearProperty("spring.context.exit");
+        }
+    }
 
     @Test
     void shouldSetEveryBrokerTimeoutExplicitly() {

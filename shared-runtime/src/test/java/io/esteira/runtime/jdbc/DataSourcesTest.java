@@ -9,6 +9,7 @@ import io.esteira.embedded.TemporaryPostgres;
 import io.esteira.embedded.junit.TestPostgres;
 import io.esteira.runtime.config.Endpoint;
 import io.esteira.runtime.config.TimeoutProperties;
+import io.esteira.runtime.config.UnreachableEndpointException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +17,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DataSourcesTest {
+
+    /** Nothing listens on port 1. */
+    private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/dw";
+
+    private static final TimeoutProperties ONE_SECOND_CONNECT = new TimeoutProperties(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(30));
 
     private static HikariConfig config(String url, TimeoutProperties timeouts) {
         return DataSources.config("esteira.dw", new Endpoint(url, "u", "p"), 4, false, timeouts);
@@ -30,6 +41,42 @@ class DataSourcesTest {
                 .containsEntry("socketTimeout", "600")
                 .containsEntry("connectTimeout", "10")
                 .containsEntry("tcpKeepAlive", "true");
+    }
+
+    @Test
+    void shouldKeepTwoConnectionsOpenWhenIdleAndGrowToTheMaximumOnDemand() {
+        HikariConfig config = config("jdbc:postgresql://db:5432/dw", TimeoutProperties.DEFAULTS);
+
+        assertThat(config.getMaximumPoolSize()).isEqualTo(4);
+        assertThat(config.getMinimumIdle()).isEqualTo(2);
+        assertThat(DataSources.config(
+                                "esteira.oltp",
+                                new Endpoint("jdbc:postgresql://db:5432/oltp", "u", "p"),
+                                1,
+                                true,
+                                TimeoutProperties.DEFAULTS)
+                        .getMinimumIdle())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldStopStartUpWhenTheDatabaseDoesNotAnswer() {
+        assertThatThrownBy(() -> DataSources.pooled(
+                        "esteira.dw", new Endpoint(UNREACHABLE, "u", "p"), 2, false, ONE_SECOND_CONNECT))
+                .isInstanceOf(UnreachableEndpointException.class)
+                .hasMessageContaining("esteira.dw");
+    }
+
+    @Test
+    void shouldOpenNoConnectionInATrainingRunWhereNoDatabaseAnswers() {
+        System.setProperty("spring.context.exit", "onRefresh");
+        try (HikariDataSource pool =
+                DataSources.pooled("esteira.dw", new Endpoint(UNREACHABLE, "u", "p"), 2, false, ONE_SECOND_CONNECT)) {
+            assertThat(pool.getInitializationFailTimeout()).isNegative();
+            assertThat(pool.getMinimumIdle()).isZero();
+        } finally {
+            System.clearProperty("spring.context.exit");
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ class ServiceJvmOptionsTest {
                 .anyMatch(option -> option.startsWith("-Xmx"));
         assertThat(Files.readString(Path.of("../../Dockerfile")))
                 .contains("COPY --chown=10001:10001 jvm.options jvm.options")
-                .contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/app.jar\"]");
+                .contains(
+                        "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
     }
 }
