@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -49,6 +53,12 @@ public class EntityExtractor {
     private final ExtractorMetrics metrics;
     private final Clock clock;
     private final Map<String, EntityState> states = new ConcurrentHashMap<>();
+    /** Reads each entity's next page while its current one is sent (at most one page ahead per entity). */
+    private final ExecutorService readAhead = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "extract-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public EntityExtractor(
             ChangeCapture capture,
@@ -121,16 +131,31 @@ public class EntityExtractor {
             int batchSize = configured != null ? configured : control.batchSize();
             Cursor from = control.watermark();
             Status status;
+            List<ChangeBatch.Row> page = readPage(entity, CaptureRange.after(from), batchSize);
             while (true) {
-                List<ChangeBatch.Row> page = readPage(entity, CaptureRange.after(from), batchSize);
                 if (page.isEmpty()) {
                     status = Status.CAUGHT_UP;
                     break;
                 }
                 ChangeBatch batch = batch(entity, from, page, null);
-                publish(batch);
                 Cursor to = batch.watermark().to();
-                if (!watermarks.advance(entity.name(), from, to)) {
+                boolean more = page.size() == batchSize;
+                // Read the next page while this one is sent and its watermark committed: the page chain of a
+                // busy entity (read, encode, durable send, watermark) no longer waits for the broker and the
+                // DW before it reads on. Sends and watermarks stay one at a time, in order; a page read ahead
+                // of a failed send or of a watermark another extractor moved is dropped unsent.
+                Future<List<ChangeBatch.Row>> next =
+                        more ? readAhead.submit(() -> readPage(entity, CaptureRange.after(to), batchSize)) : null;
+                boolean advanced;
+                try {
+                    publish(batch);
+                    advanced = watermarks.advance(entity.name(), from, to);
+                } catch (RuntimeException e) {
+                    drop(next);
+                    throw e;
+                }
+                if (!advanced) {
+                    drop(next);
                     log.info("Watermark of {} was moved by another extractor; this run stops", entity.name());
                     status = Status.STOPPED_BY_PEER;
                     break;
@@ -140,10 +165,11 @@ public class EntityExtractor {
                 lastBatchId = batch.batchId();
                 metrics.batchSent(entity.name(), page.size());
                 from = to;
-                if (page.size() < batchSize) {
+                if (!more) {
                     status = Status.CAUGHT_UP;
                     break;
                 }
+                page = await(next);
             }
             if (status == Status.CAUGHT_UP) {
                 metrics.caughtUp(entity.name(), started);
@@ -261,6 +287,34 @@ public class EntityExtractor {
             from = batch.watermark().to();
             if (page.size() < batchSize) {
                 return new Result(Status.CAUGHT_UP, batches, rows);
+            }
+        }
+    }
+
+    /** The page read ahead, or its failure as thrown by the read itself. */
+    private static List<ChangeBatch.Row> await(Future<List<ChangeBatch.Row>> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the next page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Reading the next page failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Drops a page read ahead of a run that stops: waits for its read to end, never sends it. */
+    private static void drop(Future<List<ChangeBatch.Row>> next) {
+        if (next != null) {
+            try {
+                next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // The run stops for the failure it already has; this page is read again from the watermark.
             }
         }
     }
