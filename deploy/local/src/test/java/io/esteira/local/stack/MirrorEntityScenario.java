@@ -207,12 +207,9 @@ abstract class MirrorEntityScenario {
             // mirror keeps the row as it was, and payments keeps landing.
             source.execute("ALTER TABLE core.leads DROP COLUMN score");
             source.update("UPDATE core.leads SET name = 'after the drop' WHERE lead_id = 1");
-            DlqService leadsDlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
-            await("the batch without the dropped column in the DLQ")
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> leadsDlq.listBatches("leads").contains("Column score of raw.leads"));
-            assertThat(leadsDlq.listBatches("leads")).contains("is not in batch", "docs/runbook.md, Mirror drift");
+            DlqService dlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
+            awaitInDlq(dlq, "leads", "Column score of raw.leads");
+            assertThat(dlq.listBatches("leads")).contains("is not in batch", "docs/runbook.md, Mirror drift");
             await("the alert that leads stopped, delivered to the alerting service")
                     .atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofSeconds(1))
@@ -229,11 +226,7 @@ abstract class MirrorEntityScenario {
             // the row as it was.
             source.execute(sql.retypeAmount());
             source.update("UPDATE core.payments SET amount = 7.1234 WHERE payment_id = 100");
-            DlqService dlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
-            await("the retyped column's batch in the DLQ")
-                    .atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> dlq.listBatches("payments").contains("Column amount of raw.payments"));
+            awaitInDlq(dlq, "payments", "Column amount of raw.payments");
             assertThat(dlq.listBatches("payments"))
                     .contains("is decimal(12,2) in the warehouse but arrives as decimal(14,4)");
             assertThat(warehouse.queryForObject(
@@ -312,6 +305,14 @@ abstract class MirrorEntityScenario {
                     mirror: true
                 """
                         .formatted(String.join(", ", columns)));
+    }
+
+    /** Waits until the entity's DLQ holds a batch whose reason contains {@code reason}. */
+    private static void awaitInDlq(DlqService dlq, String entity, String reason) {
+        await("a batch of " + entity + " in its DLQ: " + reason)
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> dlq.listBatches(entity).contains(reason));
     }
 
     private static List<String> withColumn(List<String> columns, String added) {
