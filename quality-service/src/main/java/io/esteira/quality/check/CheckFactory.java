@@ -228,7 +228,12 @@ public final class CheckFactory {
             SourceMapping source = entity.source();
             Catalog.Table table = oltp.catalog().table(source.table(), "table of entity " + name);
             String key = oltp.catalog().requireColumn(table, source.keyColumn(), "key column");
-            oltp.catalog().requireColumn(table, source.column(CHANGE_TIME_COLUMN), "change-time column");
+            // An entity that carries every column of its table lists none: its change time is the table's own.
+            oltp.catalog()
+                    .requireColumn(
+                            table,
+                            entities.carriesAllColumns(name) ? CHANGE_TIME_COLUMN : source.column(CHANGE_TIME_COLUMN),
+                            "change-time column");
             String version = oltp.catalog().requireColumn(table, source.changeOrderColumn(), "change-order column");
             Catalog.Table tombstones =
                     oltp.catalog().table(source.tombstoneTable(), "tombstone table of entity " + name);

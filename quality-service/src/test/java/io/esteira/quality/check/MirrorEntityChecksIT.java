@@ -29,6 +29,10 @@ class MirrorEntityChecksIT {
     private static final EntityDefinition PAYMENTS = new EntityDefinition(
             "payments", "core.payments", "payment_id", List.of("payment_id", "amount", "updated_at", "deleted_at"));
 
+    /** A customer's table declared mirror: true without columns: every column of the table. */
+    private static final EntityDefinition LEADS =
+            new EntityDefinition("leads", "core.leads", "lead_id", List.of("lead_id"));
+
     @RegisterExtension
     static final PostgresDatabase oltp = new PostgresDatabase("mirror_checks_oltp");
 
@@ -49,6 +53,9 @@ class MirrorEntityChecksIT {
                         + " row_version xid8 NOT NULL DEFAULT pg_current_xact_id());"
                         + " INSERT INTO core.payments (payment_id, amount, updated_at)"
                         + " VALUES (1, 5.00, '2026-11-21 12:00:00')");
+        new JdbcTemplate(oltp.dataSource())
+                .execute("CREATE TABLE core.leads (lead_id bigint PRIMARY KEY, name varchar(60), score integer,"
+                        + " updated_at timestamp, row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
     }
 
     @Test
@@ -94,6 +101,33 @@ class MirrorEntityChecksIT {
         assertThat(retyped.message()).contains("retyped: core.payments.amount", "raw.payments");
     }
 
+    @Test
+    void shouldReportAColumnAddedToATableCarriedWholeAsAWarningAndADroppedOneAsCritical() {
+        Check drift =
+                factory().createOne("schema-drift", Fixture.shippedChecks().get("schema-drift"));
+        assertThat(entity(drift.evaluate(), "leads").status())
+                .as("no raw.leads yet, and no column list to compare the source with")
+                .isEqualTo(Status.pass);
+
+        warehouse.execute(
+                "CREATE TABLE raw.leads (lead_id bigint PRIMARY KEY, name varchar(60), score integer, updated_at timestamp,"
+                        + " source_version bigint NOT NULL, source_deleted boolean NOT NULL DEFAULT false, loaded_at timestamp)");
+        EntityResult same = entity(drift.evaluate(), "leads");
+        assertThat(same.status()).as(same.message()).isEqualTo(Status.pass);
+
+        source.execute("ALTER TABLE core.leads ADD COLUMN origin varchar(20)");
+        EntityResult added = entity(drift.evaluate(), "leads");
+        assertThat(added.status()).isEqualTo(Status.warn);
+        assertThat(added.message())
+                .contains("added: core.leads.origin", "is not in the DW mirror raw.leads yet; the loader adds it");
+
+        source.execute("ALTER TABLE core.leads DROP COLUMN score");
+        EntityResult dropped = entity(drift.evaluate(), "leads");
+        assertThat(dropped.status()).isEqualTo(Status.fail);
+        assertThat(dropped.message())
+                .contains("dropped: core.leads.score (entity leads) is in the DW mirror raw.leads");
+    }
+
     private void landPayments() {
         warehouse.update("DELETE FROM raw.payments");
         source.query("SELECT payment_id, amount, CAST(CAST(row_version AS text) AS bigint) FROM core.payments", rs -> {
@@ -109,10 +143,11 @@ class MirrorEntityChecksIT {
         List<EntityDefinition> entities =
                 new ArrayList<>(EntityCatalog.reference().loadOrder());
         entities.add(PAYMENTS);
+        entities.add(LEADS);
         return new CheckFactory(
                 Database.of("oltp", oltp.dataSource(), 10),
                 Database.of("dw", dw.dataSource(), 10),
-                EntityCatalog.of(entities, Set.of("payments")),
+                EntityCatalog.of(entities, Set.of("payments", "leads"), Set.of("leads")),
                 Fixture.ZONE,
                 10,
                 Fixture.CLOCK);
