@@ -163,6 +163,18 @@ class BenchCommand implements Callable<Integer> {
     String serviceJvmOptions;
 
     @Option(
+            names = "--class-archive-dir",
+            description = "Where each service's jar is extracted and its class data archive kept, per jar checksum"
+                    + " (the first start records the archive as the service stops, later starts map it:"
+                    + " docs/adr/0023); default: target/cds of the build that holds this jar.")
+    Path classArchiveDir;
+
+    @Option(
+            names = "--no-class-archives",
+            description = "Start each service from its runnable jar, without a class data archive.")
+    boolean noClassArchives;
+
+    @Option(
             names = "--output-dir",
             description = "Where the JSON report and the services' logs go; default: target/bench of the build that"
                     + " holds this jar (deploy/local/target/bench).")
@@ -257,6 +269,9 @@ class BenchCommand implements Callable<Integer> {
                     services,
                     servicesDir,
                     serviceJvmOptions == null ? ServiceJvmOptions.shipped() : jvmOptions(serviceJvmOptions),
+                    noClassArchives
+                            ? null
+                            : classArchiveDir != null ? classArchiveDir : Benchmark.defaultClassArchiveDirectory(),
                     outputDir != null ? outputDir : Benchmark.defaultOutputDirectory(),
                     Duration.ofSeconds(startTimeout),
                     Duration.ofSeconds(loadTimeout),

@@ -24,6 +24,7 @@ import java.util.List;
  * @param services how to run the services
  * @param servicesDir where the services' runnable jars are (null: look in the build tree)
  * @param serviceJvmOptions options of each service JVM ({service} stands for its name)
+ * @param classArchiveDirectory where the service JVMs' class data archives are kept (null: none, ADR 23)
  * @param outputDirectory where the JSON report (and the services' logs) go
  * @param startTimeout how long the services may take to start
  * @param loadTimeout how long the pipeline's load may take
@@ -51,6 +52,7 @@ public record BenchOptions(
         ServicesMode services,
         Path servicesDir,
         List<String> serviceJvmOptions,
+        Path classArchiveDirectory,
         Path outputDirectory,
         Duration startTimeout,
         Duration loadTimeout,

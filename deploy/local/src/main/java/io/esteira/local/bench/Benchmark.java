@@ -66,6 +66,11 @@ public final class Benchmark {
         return Locations.defaultOutputDirectory();
     }
 
+    /** {@code target/cds} beside {@link #defaultOutputDirectory()}: the services' class data archives. */
+    public static Path defaultClassArchiveDirectory() {
+        return Locations.defaultOutputDirectory().resolveSibling("cds");
+    }
+
     public BenchReport run() throws InterruptedException {
         Instant startedAt = Instant.now();
         sampleLoad("start");
@@ -314,6 +319,9 @@ public final class Benchmark {
                 options.dw(),
                 properties,
                 options.serviceJvmOptions(),
+                options.classArchiveDirectory() == null
+                        ? ServiceClassArchives.off()
+                        : ServiceClassArchives.in(options.classArchiveDirectory(), ServiceProcesses.javaExecutable()),
                 options.outputDirectory().resolve("logs"),
                 options.startTimeout(),
                 this::status);

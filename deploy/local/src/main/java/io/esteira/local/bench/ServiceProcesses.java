@@ -34,12 +34,16 @@ import java.util.stream.Stream;
  */
 final class ServiceProcesses implements ServiceHost {
 
+    private static final Duration STOP = Duration.ofSeconds(30);
+    private static final Duration STOP_RECORDING = Duration.ofSeconds(120);
+
     private final EmbeddedBroker broker;
     private final Path brokerDirectory;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> serverPorts = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final Map<String, ServiceClassArchives.Launch> launches = new LinkedHashMap<>();
     private final Thread shutdownHook;
 
     private ServiceProcesses(EmbeddedBroker broker, Path brokerDirectory) {
@@ -55,6 +59,7 @@ final class ServiceProcesses implements ServiceHost {
      *
      * @param properties Spring properties for every service (command-line arguments)
      * @param jvmOptions options of each service JVM (e.g. -Xmx256m)
+     * @param classArchives where each service's class data archive is kept (ADR 23)
      */
     static ServiceProcesses start(
             ExecJars jars,
@@ -62,6 +67,7 @@ final class ServiceProcesses implements ServiceHost {
             Endpoint dw,
             Map<String, String> properties,
             List<String> jvmOptions,
+            ServiceClassArchives classArchives,
             Path logDirectory,
             Duration startTimeout,
             Consumer<String> status) {
@@ -78,11 +84,13 @@ final class ServiceProcesses implements ServiceHost {
         ServiceProcesses services = new ServiceProcesses(broker, brokerDirectory);
         try {
             for (ServiceSpec service : ServiceSpec.ALL) {
-                services.launch(service, jars.jar(service.name()), oltp, dw, properties, jvmOptions, logDirectory);
+                ServiceClassArchives.Launch launch =
+                        classArchives.prepare(service.name(), jars.jar(service.name()), jvmOptions, status);
+                services.launch(service, launch, oltp, dw, properties, logDirectory);
                 status.accept("Started " + service.name() + " (pid "
                         + services.processes.get(service.name()).pid()
-                        + ", " + jars.jar(service.name()).getFileName() + ", log " + services.logs.get(service.name())
-                        + ")");
+                        + ", " + jars.jar(service.name()).getFileName() + ", " + launch.summary() + ", log "
+                        + services.logs.get(service.name()) + ")");
             }
             services.awaitHealthy(startTimeout, status);
             return services;
@@ -94,19 +102,16 @@ final class ServiceProcesses implements ServiceHost {
 
     private void launch(
             ServiceSpec service,
-            Path jar,
+            ServiceClassArchives.Launch launch,
             Endpoint oltp,
             Endpoint dw,
             Map<String, String> properties,
-            List<String> jvmOptions,
             Path logDirectory) {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch.arguments());
         command.add("--server.port=" + port);
         command.add("--management.server.port=" + managementPort);
         if (service != ServiceSpec.LOADER) {
@@ -138,10 +143,11 @@ final class ServiceProcesses implements ServiceHost {
             processes.put(service.name(), builder.start());
         } catch (IOException e) {
             throw new BenchException(
-                    "Cannot start " + service.name() + " from " + jar + ": " + e.getMessage()
+                    "Cannot start " + service.name() + " with " + launch.arguments() + ": " + e.getMessage()
                             + ". Check that the jar is readable and java runs.",
                     e);
         }
+        launches.put(service.name(), launch);
         serverPorts.put(service.name(), port);
         managementPorts.put(service.name(), managementPort);
         logs.put(service.name(), log);
@@ -236,7 +242,11 @@ final class ServiceProcesses implements ServiceHost {
         });
     }
 
-    /** Stops the JVMs (SIGTERM, then SIGKILL after 30 s), the broker, and deletes its journal. */
+    /**
+     * Stops the JVMs (SIGTERM, then SIGKILL after 30 s, or 120 s for a JVM that writes its class data archive
+     * as it exits: 14 s for the loader's at load average 12), keeps the archives they wrote, stops the broker
+     * and deletes its journal.
+     */
     @Override
     public void close() {
         stopProcesses();
@@ -258,12 +268,16 @@ final class ServiceProcesses implements ServiceHost {
         for (String name : names) {
             Process process = processes.get(name);
             try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                Duration patience = launches.get(name).recording().isPresent() ? STOP_RECORDING : STOP;
+                if (!process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
+            }
+            if (!process.isAlive()) {
+                launches.get(name).keep();
             }
         }
     }
@@ -277,7 +291,7 @@ final class ServiceProcesses implements ServiceHost {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
