@@ -122,6 +122,7 @@ public final class CheckFactory {
                     .create(definition, p);
             case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
             case VOLUME_ANOMALY -> VolumeAnomalyCheck.create(definition, p, dw, clock);
+            case ENTITY_VOLUME -> EntityVolumeCheck.create(definition, p, entities, dw, clock);
         };
     }
 
