@@ -63,7 +63,7 @@ class PostgresEntityVolumeIT {
     @BeforeEach
     void eightSteadyFridays() {
         warehouse.update("DELETE FROM ctl.applied_batch");
-        for (String friday : EARLIER_FRIDAYS) {
+        for (String friday : Fixture.FRIDAYS_BEFORE_DAY) {
             landed("orders", friday + " 15:00", 1000);
             landed("order_items", friday + " 15:00", 1000);
             landed("payments", friday + " 15:00", 500);
