@@ -2,7 +2,8 @@
 -- extractor's login (information_schema shows only what the login may read: a table it cannot read
 -- looks missing). Start-up checks the entity catalog against it, and a mirror entity's batches carry
 -- the types (length, precision and scale: ColumnType.ofSource). Names compare case-insensitively; an
--- unqualified table is looked for in the login's current schema.
+-- unqualified table is looked for in the login's current schema. In the table's order: a mirror entity
+-- declared without columns carries them in it.
 SELECT column_name, data_type,
        CAST(character_maximum_length AS integer) AS type_length,
        CAST(numeric_precision AS integer) AS type_precision,
@@ -10,3 +11,4 @@ SELECT column_name, data_type,
 FROM information_schema.columns
 WHERE lower(table_schema) = lower(COALESCE(CAST(:schema_name AS text), current_schema()))
   AND lower(table_name) = lower(:table_name)
+ORDER BY ordinal_position

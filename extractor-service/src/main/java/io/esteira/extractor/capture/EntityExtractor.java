@@ -245,7 +245,8 @@ public class EntityExtractor {
     /**
      * Builds the change batch of a page read after {@code from}; a mirror entity's batch carries its column
      * types, read after the page so that a column retyped meanwhile is declared with its new type (and
-     * stops the entity at the loader) rather than its old one.
+     * stops the entity at the loader) rather than its old one; an entity that carries every column of its
+     * table declares the columns the page carries, and its next page reads the columns the table has then.
      */
     public ChangeBatch batch(EntityDefinition entity, Cursor from, List<ChangeBatch.Row> page, String replay) {
         Cursor to = ChangeCapture.cursorOf(page.get(page.size() - 1));
@@ -259,7 +260,7 @@ public class EntityExtractor {
                 watermark,
                 replay,
                 page,
-                capture.columns(entity));
+                capture.columns(entity, page));
     }
 
     /**

@@ -34,7 +34,7 @@ public class ExtractorConfiguration {
             CaptureDialect dialect,
             io.esteira.contracts.catalog.EntityCatalog catalog) {
         // 500 rows a round trip: a 5,000-row page arrives in ten, never held twice (ChangeCapture).
-        return new ChangeCapture(oltp, dialect, 500, catalog::isMirror);
+        return new ChangeCapture(oltp, dialect, 500, catalog::isMirror, catalog::carriesAllColumns);
     }
 
     @Bean

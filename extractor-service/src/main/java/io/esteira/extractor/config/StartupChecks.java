@@ -84,8 +84,9 @@ public class StartupChecks implements InitializingBean {
             }
         }
         SourceCatalog source = new SourceCatalog(oltp, dialect);
-        // A mirror entity's columns must have types a mirror table carries (docs/data-contract.md).
-        ChangeCapture mirrors = new ChangeCapture(oltp, dialect, 1, catalog::isMirror);
+        // A mirror entity's columns must have types a mirror table carries (docs/data-contract.md): the declared
+        // ones, or every column of the table for an entity declared without columns.
+        ChangeCapture mirrors = new ChangeCapture(oltp, dialect, 1, catalog::isMirror, catalog::carriesAllColumns);
         for (EntityDefinition entity : catalog.loadOrder()) {
             if (properties.enabledInConfig(entity.name())) {
                 List<String> found = source.problems(entity);

@@ -32,7 +32,7 @@ public class ReplayService {
 
     public ReplayResult replay(ReplayRequest request) {
         EntityDefinition entity = catalog.get(request.entity());
-        CaptureRange range = range(entity, request);
+        CaptureRange range = range(entity, request, catalog.carriesAllColumns(entity.name()));
         int batchSize = request.batchSize() == null ? DEFAULT_BATCH_SIZE : request.batchSize();
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batchSize must be between 1 and 10000, got " + batchSize);
@@ -54,7 +54,11 @@ public class ReplayService {
         return new ReplayResult(replayId, entity.name(), result.batches(), result.rows());
     }
 
-    static CaptureRange range(EntityDefinition entity, ReplayRequest request) {
+    /**
+     * @param carriesAll the entity carries every column of its table, which its catalog entry does not list: a
+     *     window column is then looked for in the table when the page is read (an unknown one is named there)
+     */
+    static CaptureRange range(EntityDefinition entity, ReplayRequest request, boolean carriesAll) {
         Cursor from = new Cursor(orZero(request.fromVersion()), orZero(request.fromKey()));
         Cursor to = request.toVersion() == null
                 ? CaptureRange.END
@@ -66,7 +70,7 @@ public class ReplayService {
             }
             return new CaptureRange(from, to, null, null, null);
         }
-        if (!entity.columns().contains(request.column())) {
+        if (!carriesAll && !entity.columns().contains(request.column())) {
             throw new IllegalArgumentException("Column '" + request.column() + "' is not a column of " + entity.name()
                     + "; use one of " + entity.columns());
         }

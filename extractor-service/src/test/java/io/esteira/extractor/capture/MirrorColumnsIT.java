@@ -30,7 +30,19 @@ class MirrorColumnsIT {
                 + " method char(4), paid_at timestamp, captured boolean, note text, ref varchar(40),"
                 + " settled_at timestamptz, row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
         capture = new ChangeCapture(oltp.dataSource(), CaptureDialect.of(Vendor.POSTGRESQL), 100, "payments"::equals);
+        jdbc.execute("CREATE TABLE sales.leads (name varchar(40), lead_id bigint PRIMARY KEY,"
+                + " row_version xid8 NOT NULL DEFAULT pg_current_xact_id(), score integer)");
+        jdbc.execute("CREATE TABLE sales.deleted_rows (table_name varchar(64), row_key bigint, row_version xid8,"
+                + " deleted_at timestamp)");
+        carrying = new ChangeCapture(
+                oltp.dataSource(), CaptureDialect.of(Vendor.POSTGRESQL), 100, "leads"::equals, "leads"::equals);
     }
+
+    private static ChangeCapture carrying;
+
+    /** sales.leads declared with its key alone: every column of the table. */
+    private static final EntityDefinition LEADS =
+            new EntityDefinition("leads", "sales.leads", "lead_id", List.of("lead_id"));
 
     private static EntityDefinition payments(String... columns) {
         return new EntityDefinition("payments", "sales.payments", "payment_id", List.of(columns));
@@ -70,5 +82,51 @@ class MirrorColumnsIT {
         assertThatThrownBy(() -> capture.columns(payments("payment_id", "amount", "discount")))
                 .hasMessageStartingWith(
                         "Column sales.payments.discount (mirror entity payments) is no longer in the source table");
+    }
+
+    @Test
+    void shouldCarryEveryColumnOfTheTableKeyFirstInTheTablesOrderButItsChangeOrderColumn() {
+        assertThat(carrying.columns(LEADS))
+                .containsExactly(
+                        new ChangeBatch.Column("lead_id", "bigint"),
+                        new ChangeBatch.Column("name", "varchar(40)"),
+                        new ChangeBatch.Column("score", "integer"));
+    }
+
+    @Test
+    void shouldCarryAColumnAddedToTheSourceFromTheFirstPageReadAfterIt() {
+        JdbcTemplate jdbc = new JdbcTemplate(oltp.dataSource());
+        jdbc.update("INSERT INTO sales.leads (lead_id, name, score) VALUES (1, 'Ana', 3)");
+        List<ChangeBatch.Row> first = carrying.page(LEADS, CaptureRange.after(ChangeBatch.Cursor.START), 100);
+        assertThat(first).hasSize(1);
+        assertThat(carrying.columns(LEADS, first))
+                .extracting(ChangeBatch.Column::name)
+                .containsExactly("lead_id", "name", "score");
+
+        jdbc.execute("ALTER TABLE sales.leads ADD COLUMN origin varchar(20)");
+        jdbc.update("INSERT INTO sales.leads (lead_id, name, score, origin) VALUES (2, 'Bia', 5, 'web')");
+        List<ChangeBatch.Row> second =
+                carrying.page(LEADS, CaptureRange.after(ChangeCapture.cursorOf(first.get(0))), 100);
+
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).data()).containsEntry("origin", "web").containsEntry("name", "Bia");
+        assertThat(carrying.columns(LEADS, second))
+                .containsExactly(
+                        new ChangeBatch.Column("lead_id", "bigint"),
+                        new ChangeBatch.Column("name", "varchar(40)"),
+                        new ChangeBatch.Column("score", "integer"),
+                        new ChangeBatch.Column("origin", "varchar(20)"));
+
+        jdbc.execute("ALTER TABLE sales.leads DROP COLUMN score");
+        jdbc.update("INSERT INTO sales.leads (lead_id, name, origin) VALUES (3, 'Caio', 'app')");
+        List<ChangeBatch.Row> third =
+                carrying.page(LEADS, CaptureRange.after(ChangeCapture.cursorOf(second.get(0))), 100);
+
+        assertThat(third.get(0).data())
+                .as("read again without the dropped column")
+                .doesNotContainKey("score");
+        assertThat(carrying.columns(LEADS, third))
+                .extracting(ChangeBatch.Column::name)
+                .containsExactly("lead_id", "name", "origin");
     }
 }

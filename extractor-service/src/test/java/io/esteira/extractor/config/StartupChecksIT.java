@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -129,25 +130,54 @@ class StartupChecksIT {
         new JdbcTemplate(oltp.dataSource())
                 .execute("CREATE TABLE core.settlements (settlement_id bigint PRIMARY KEY, amount numeric(12,2),"
                         + " settled_at timestamptz, row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
-        Path catalog = directory.resolve("entities.yml");
-        Files.writeString(
-                catalog,
-                """
-                entities:
-                  settlements:
-                    table: core.settlements
-                    key: settlement_id
-                    columns: [amount, settled_at]
-                    mirror: true
-                """);
+        refusedWithCatalog(
+                        directory,
+                        """
+                        entities:
+                          settlements:
+                            table: core.settlements
+                            key: settlement_id
+                            columns: [amount, settled_at]
+                            mirror: true
+                        """)
+                .hasMessageContaining("Column core.settlements.settled_at (mirror entity settlements) is of type"
+                        + " timestamp with time zone, which mirror tables do not carry");
+    }
 
-        assertThatThrownBy(() -> start(
+    @Test
+    void shouldRefuseAMirrorEntityDeclaredWithoutColumnsWhoseTableHasAColumnOfATypeMirrorTablesDoNotCarry(
+            @TempDir Path directory) throws Exception {
+        new JdbcTemplate(oltp.dataSource())
+                .execute("CREATE TABLE core.visits (visit_id bigint PRIMARY KEY, page text, seen_at timestamptz,"
+                        + " row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
+
+        refusedWithCatalog(
+                        directory,
+                        """
+                        entities:
+                          visits:
+                            table: core.visits
+                            key: visit_id
+                            mirror: true
+                        """)
+                .hasMessageContaining("Column core.visits.seen_at (mirror entity visits) is of type timestamp with"
+                        + " time zone, which mirror tables do not carry")
+                .hasMessageContaining("list the columns to carry in the entity's columns");
+    }
+
+    /**
+     * The refusal to start with {@code yaml} as the operator's catalog file (customers left out, so that only
+     * the file's own problems are named): its root cause.
+     */
+    private AbstractThrowableAssert<?, ? extends Throwable> refusedWithCatalog(Path directory, String yaml)
+            throws Exception {
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(catalog, yaml);
+        return assertThatThrownBy(() -> start(
                         dw.jdbcUrl(),
                         "--esteira.catalog.file=" + catalog,
                         "--esteira.extractor.entities.customers.enabled=false"))
-                .rootCause()
-                .hasMessageContaining("Column core.settlements.settled_at (mirror entity settlements) is of type"
-                        + " timestamp with time zone, which mirror tables do not carry");
+                .rootCause();
     }
 
     @Test

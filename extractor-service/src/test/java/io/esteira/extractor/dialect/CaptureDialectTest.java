@@ -227,7 +227,8 @@ class CaptureDialectTest {
                         + " CAST(NUMERIC_PRECISION AS int) AS type_precision,"
                         + " CAST(NUMERIC_SCALE AS int) AS type_scale FROM INFORMATION_SCHEMA.COLUMNS"
                         + " WHERE LOWER(TABLE_SCHEMA) = LOWER(COALESCE(CAST(:schema_name AS NVARCHAR(128)), SCHEMA_NAME()))"
-                        + " AND LOWER(TABLE_NAME) = LOWER(CAST(:table_name AS NVARCHAR(128)))");
+                        + " AND LOWER(TABLE_NAME) = LOWER(CAST(:table_name AS NVARCHAR(128)))"
+                        + " ORDER BY ORDINAL_POSITION");
         assertThat(folded(dialect.sourceUniqueKeys()))
                 .isEqualTo("SELECT MIN(c.name) AS column_name FROM sys.indexes i"
                         + " JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id"

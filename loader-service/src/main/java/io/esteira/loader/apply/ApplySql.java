@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.transaction.TransactionDefinition;
 
 /**
  * The loader's SQL, read from {@code apply/<vendor>/<name>.sql}, falling back to
@@ -40,6 +41,23 @@ public final class ApplySql {
      */
     public boolean landsInOneStatement() {
         return vendor == Vendor.POSTGRESQL;
+    }
+
+    /**
+     * The isolation of a derive pass ({@link TransactionDefinition}'s
+     * constants). PostgreSQL: repeatable read, so that every statement of the pass reads the snapshot its
+     * claim read. Under read committed each statement saw what landed since: an order item claimed while
+     * its order's batch committed got its fact, and the next pass, claiming the order, built the same fact
+     * again (half of the fact rows an initial load wrote, docs/performance.md). The pass writes only what
+     * passes write (one at a time, the derive lock) and the queue rows it claims, so it meets no
+     * concurrent update but a rare one it yields to ({@code BatchApplier#derive}). SQL Server: the
+     * default, read committed; its repeatable read holds shared locks that would block the landers, and
+     * snapshot isolation needs a database option the warehouse does not ask for.
+     */
+    public int deriveIsolation() {
+        return vendor == Vendor.POSTGRESQL
+                ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+                : TransactionDefinition.ISOLATION_DEFAULT;
     }
 
     /** The statements of a resource with every placeholder and token replaced, ready to run. */

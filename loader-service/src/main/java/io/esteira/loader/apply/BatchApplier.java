@@ -5,6 +5,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,11 +64,14 @@ public class BatchApplier {
      */
     static final int LARGE_PASS_KEYS = 2_000;
 
+    private static final String SERIALIZATION_FAILURE = "40001";
+
     static final LocalDateTime ORIGIN = LocalDateTime.of(1900, 1, 1, 0, 0);
     static final LocalDateTime END_OF_TIME = LocalDateTime.of(9999, 12, 31, 0, 0);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate derivePasses;
     private final StagingWriter staging;
     private final ApplySql sql;
     private final Placeholders placeholders;
@@ -87,8 +92,11 @@ public class BatchApplier {
 
     public BatchApplier(DataSource dw, SqlDialect dialect, EntityCatalog catalog, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dw);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dw));
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dw);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.sql = new ApplySql(dialect.vendor());
+        this.derivePasses = new TransactionTemplate(transactionManager);
+        this.derivePasses.setIsolationLevel(sql.deriveIsolation());
         this.placeholders = new Placeholders(dialect, sql);
         this.staging = new StagingWriter(dw, dialect);
         this.catalog = catalog;
@@ -185,12 +193,13 @@ public class BatchApplier {
      * (of this or another loader) holds the derive lock.
      */
     public DeriveResult derive(int maxKeys) {
-        return transactions.execute(status -> {
+        return pass(status -> {
             MapSqlParameterSource params = params(UUID.randomUUID().toString()).addValue("max_keys", maxKeys);
             if (!deriveLock(params)) {
                 return DeriveResult.BUSY;
             }
             run("derive-claim", Map.of(), params);
+            run("derive-claim-related", Map.of(), params);
             return deriveClaimed(params);
         });
     }
@@ -200,7 +209,7 @@ public class BatchApplier {
      * makes every pass holding it fail.
      */
     public DeriveResult derive(List<QueuedKey> keys) {
-        return transactions.execute(status -> {
+        return pass(status -> {
             MapSqlParameterSource params = params(UUID.randomUUID().toString());
             if (!deriveLock(params)) {
                 return DeriveResult.BUSY;
@@ -217,6 +226,34 @@ public class BatchApplier {
             run("derive-dequeue-keys", Map.of(), params);
             return deriveClaimed(params);
         });
+    }
+
+    /**
+     * Runs a derive pass in its transaction ({@link ApplySql#deriveIsolation}). A repeatable-read pass takes
+     * its snapshot as its first statement, the derive lock, starts: if the pass before it (another loader's)
+     * committed and let go of the lock within that statement, this pass's snapshot still shows the queue
+     * rows that pass claimed, and claiming them again fails with a serialization failure. Such a pass gives
+     * way ({@link DeriveResult#BUSY}) instead of failing: the next drain claims from a snapshot that sees
+     * the other pass's commit.
+     */
+    private DeriveResult pass(TransactionCallback<DeriveResult> pass) {
+        try {
+            return derivePasses.execute(pass);
+        } catch (RuntimeException e) {
+            if (isSerializationFailure(e)) {
+                return DeriveResult.BUSY;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isSerializationFailure(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A key waiting in the derive queue. */

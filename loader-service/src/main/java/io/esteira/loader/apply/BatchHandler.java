@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * and the batch applied again on this thread, in order, never dead-lettered. A batch that fails for
  * another retriable reason (a deadlock, a lock timeout) is rolled back and redelivered by the broker (its
  * delay doubling per attempt, at most 30 s) for as long as it takes; any other failure is redelivered
- * until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. Whenever a batch is
+ * until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. A mirror entity's batch
+ * that its {@code raw.<entity>} cannot take (a dropped or retyped column: {@link MirrorTables}) never heals
+ * either: it goes to the DLQ at once, with an alert that says the entity stopped. Whenever a batch is
  * dead-lettered an alert is raised, and the queue keeps flowing; once a batch replayed from the DLQ is
  * applied (or found applied already), that alert is resolved.
  */
@@ -81,13 +83,13 @@ public class BatchHandler {
             metrics.read(entity, Duration.ofNanos(System.nanoTime() - reading));
         } catch (ContractViolationException e) {
             String reason = "Malformed change batch (field " + e.field() + "): " + e.getMessage();
-            deadLetter(entity, null, body, reason, e, attempt);
+            deadLetter(entity, null, body, reason, e, attempt, false);
             return Outcome.DEAD_LETTERED;
         }
         if (!batch.entity().equals(entity)) {
             String reason = "Batch " + batch.batchId() + " is of entity " + batch.entity()
                     + " but arrived on the queue of " + entity + "; send it to dw.changes." + batch.entity();
-            deadLetter(entity, batch, body, reason, null, attempt);
+            deadLetter(entity, batch, body, reason, null, attempt, false);
             return Outcome.DEAD_LETTERED;
         }
         Instant started = clock.instant();
@@ -104,11 +106,18 @@ public class BatchHandler {
                 throw e;
             }
             metrics.failed(entity);
+            MirrorTables.MirrorDriftException drift = drift(e);
+            if (drift != null) {
+                // The warehouse's mirror cannot take the batch as it is: no redelivery changes that, so it is
+                // dead-lettered at once, and so is every later batch of the entity until an operator acts.
+                deadLetter(entity, batch, body, drift.getMessage(), e, attempt, true);
+                return Outcome.DEAD_LETTERED;
+            }
             Failures.Kind kind = Failures.classify(e);
             if (kind == Failures.Kind.FATAL) {
                 String reason =
                         "Batch " + batch.batchId() + " can never be applied as it is: " + DeadLetters.describe(e);
-                deadLetter(entity, batch, body, reason, e, attempt);
+                deadLetter(entity, batch, body, reason, e, attempt, false);
                 return Outcome.DEAD_LETTERED;
             }
             if (kind == Failures.Kind.RETRIABLE) {
@@ -124,7 +133,7 @@ public class BatchHandler {
             if (attempt >= maxAttempts) {
                 String reason = "Batch " + batch.batchId() + " could not be applied after " + attempt + " attempts: "
                         + DeadLetters.describe(e);
-                deadLetter(entity, batch, body, reason, e, attempt);
+                deadLetter(entity, batch, body, reason, e, attempt, false);
                 return Outcome.DEAD_LETTERED;
             }
             log.warn(
@@ -168,8 +177,19 @@ public class BatchHandler {
         }
     }
 
+    /** The mirror drift that failed the batch, anywhere in the cause chain; null when it failed otherwise. */
+    private static MirrorTables.MirrorDriftException drift(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MirrorTables.MirrorDriftException drift) {
+                return drift;
+            }
+        }
+        return null;
+    }
+
+    /** @param drift the batch drifted from its mirror table: the alert says the entity stopped, and links its runbook */
     private void deadLetter(
-            String entity, ChangeBatch batch, byte[] body, String reason, Throwable cause, int attempt) {
+            String entity, ChangeBatch batch, byte[] body, String reason, Throwable cause, int attempt, boolean drift) {
         log.error("Moving a message of {} to its DLQ: {}", entity, reason);
         String batchId = deadLetters.send(entity, batch, body, reason, cause, attempt);
         metrics.rejected(entity, batch == null ? 0 : batch.rows().size());
@@ -179,11 +199,15 @@ public class BatchHandler {
                 AlertEvent.Status.firing,
                 entity,
                 batchId,
-                "A change batch of " + entity + " was moved to its dead-letter queue: " + abbreviate(reason),
+                (drift
+                                ? "Mirror entity " + entity + " stopped: its change batch was moved to its dead-letter"
+                                        + " queue, as every later one will be until the drift is resolved: "
+                                : "A change batch of " + entity + " was moved to its dead-letter queue: ")
+                        + abbreviate(reason),
                 Map.of("reason", abbreviate(reason), "batchId", batchId, "attempts", Integer.toString(attempt)),
                 Map.of(
                         "runbook",
-                        "docs/runbook.md#a-batch-is-in-the-dlq",
+                        drift ? "docs/runbook.md#mirror-drift" : "docs/runbook.md#a-batch-is-in-the-dlq",
                         "replay",
                         "curl -u operator -X POST 'http://<loader>/api/dlq/replay?entity=" + entity
                                 + "&dryRun=false'")));

@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  *   <li>a column the batch carries and the table lacks is added (nullable) to both tables;
  *   <li>a column the table has and the batch does not carry (dropped in the source or taken out of the
  *       catalog), or one that arrives with another type, is refused with a {@link MirrorDriftException}
- *       naming it: the batch is not landed, is redelivered and ends in the DLQ with that reason and an
- *       alert, and so does every later batch of the entity until an operator resolves it (docs/runbook.md,
- *       "Mirror drift"). Nothing is dropped or converted silently.
+ *       naming it: the batch is not landed and goes to the DLQ at once with that reason and an alert that
+ *       says the entity stopped ({@link BatchHandler}), and so does every later batch of the entity until an
+ *       operator resolves it (docs/runbook.md, "Mirror drift"). Nothing is dropped or converted silently.
  * </ul>
  */
 final class MirrorTables {
@@ -179,7 +179,8 @@ final class MirrorTables {
             if (RESERVED.contains(column.name().toLowerCase(Locale.ROOT))) {
                 throw new MirrorDriftException("Column " + column.name() + " of mirror entity " + declared.name()
                         + " has the name of a bookkeeping column of raw tables (" + String.join(", ", RESERVED)
-                        + "); take it out of columns in the entity catalog file.");
+                        + "); take it out of columns in the entity catalog file (an entity declared without columns:"
+                        + " list the columns to carry without it), or rename it in the source.");
             }
             columns.put(column.name(), ColumnType.parse(column.type()));
         }

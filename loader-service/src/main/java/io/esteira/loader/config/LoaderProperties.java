@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deriveInterval how often the {@code derive} route looks for queued keys when no batch landed
  *     in this loader meanwhile (a batch that lands wakes it at once); keys queued by another loader wait
  *     at most this long for this one
- * @param deriveMaxKeys keys one derive pass claims at most: bigger passes amortise their fixed cost,
+ * @param deriveMaxKeys queued keys one derive pass claims from the head of the queue (with them, the queued keys
+ *     of the same orders: apply/postgresql/derive-claim-related.sql): bigger passes amortise their fixed cost,
  *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
  * @param outageWait how long a batch that met an unreachable warehouse waits for it (then applies again)
  *     before it goes back to its queue anyway, where the broker's redelivery delay lets later batches of

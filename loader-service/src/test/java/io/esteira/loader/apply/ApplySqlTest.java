@@ -187,6 +187,29 @@ class ApplySqlTest {
                 WHERE d.[equipe_id] IS DISTINCT FROM s.[equipe_id];""");
     }
 
+    @Test
+    void shouldClaimTheQueuedOrdersOfAPasssItemsAndItemsOfItsOrdersOnSqlServerSkippingLandersInFlight() {
+        List<String> statements = new ApplySql(Vendor.SQLSERVER).statements("derive-claim-related", Map.of());
+
+        assertThat(statements).hasSize(2);
+        assertThat(withoutComments(statements.get(0)).strip())
+                .isEqualTo(
+                        """
+                DELETE q
+                OUTPUT CAST(:token AS VARCHAR(36)), deleted.entity, deleted.key_value INTO stg.derive_keys (apply_token, entity, key_value)
+                FROM ctl.derive_queue q WITH (READPAST)
+                WHERE q.entity = 'orders'
+                  AND q.key_value IN (SELECT i.order_id
+                                      FROM stg.derive_keys k
+                                      JOIN stg.order_items i ON i.order_item_id = k.key_value
+                                      WHERE k.apply_token = CAST(:token AS VARCHAR(36)) AND k.entity = 'order_items');""");
+        assertThat(withoutComments(statements.get(1)))
+                .contains(
+                        "WHERE q.entity = 'order_items'",
+                        "JOIN stg.order_items i ON i.order_id = k.key_value",
+                        "k.entity = 'orders'");
+    }
+
     /** Step 2 of scd2.sql for dim_vendedor, as run for a live batch of sellers. */
     private static String newVersionStep(Vendor vendor) {
         return statements(vendor, "sellers", "scd2").stream()

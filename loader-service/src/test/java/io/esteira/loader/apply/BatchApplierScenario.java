@@ -5,6 +5,7 @@ import static io.esteira.loader.apply.Changes.delete;
 import static io.esteira.loader.apply.Changes.replay;
 import static io.esteira.loader.apply.Changes.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityCatalog;
@@ -13,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,20 +298,42 @@ abstract class BatchApplierScenario {
     }
 
     @Test
-    void shouldClaimAtMostMaxKeysAPassAndDeriveTheRestInTheNext() {
+    void shouldClaimAtMostMaxKeysAPassWithTheQueuedItemsOfItsOrdersAndDeriveTheRestInTheNext() {
         loadDimensions();
         deriveAll();
         applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
-        applier.apply(
-                batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 100, 1, 2), item(1002, 21, 100, 1, 3)));
+        applier.apply(batch("orders", order(101, 20, 1, "2026-03-11T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 2)));
 
-        BatchApplier.DeriveResult first = applier.derive(2);
+        BatchApplier.DeriveResult first = applier.derive(1);
         long afterFirst = queued();
         deriveAll();
 
-        assertThat(first.totalKeys()).isEqualTo(2);
-        assertThat(afterFirst).isEqualTo(2);
-        assertThat(facts()).isEqualTo(3);
+        assertThat(first.keys())
+                .as("the oldest key, order 100, and its item queued behind it")
+                .isEqualTo(Map.of("orders", 1, "order_items", 1));
+        assertThat(afterFirst).as("order 101 and its item").isEqualTo(2);
+        assertThat(facts()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldClaimWithAnItemItsQueuedOrderAndTheOrdersOtherQueuedItemsSoEachFactIsBuiltOnce() {
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 100, 1, 2)));
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("orders", order(101, 20, 1, "2026-03-11T10:00:00")));
+
+        BatchApplier.DeriveResult first = applier.derive(1);
+
+        assertThat(first.keys())
+                .as("item 1000, its order, the order's other item; not order 101")
+                .isEqualTo(Map.of("order_items", 2, "orders", 1));
+        assertThat(queued()).isEqualTo(1);
+        assertThat(facts()).isEqualTo(2);
+        assertThat(sql.queryForObject(
+                        "SELECT SUM(valor_bruto) FROM fact.fact_vendas WHERE pedido_id = 100", BigDecimal.class))
+                .isEqualTo(new BigDecimal("60.00"));
     }
 
     @Test
@@ -370,6 +395,84 @@ abstract class BatchApplierScenario {
             other.rollback();
         }
         assertThat(applier.derive(1_000).totalKeys()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeriveWhatWasCommittedWhenThePassStartedSoAnItemsFactIsBuiltOnceByItsOrdersPass() throws Exception {
+        assumeTrue(vendor() == Vendor.POSTGRESQL, "SQL Server's passes read committed (ApplySql.deriveIsolation)");
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+
+        BatchApplier.DeriveResult first;
+        try (java.sql.Connection facts = warehouse().getConnection()) {
+            facts.setAutoCommit(false);
+            try (java.sql.Statement lock = facts.createStatement()) {
+                lock.execute("LOCK TABLE fact.fact_vendas IN EXCLUSIVE MODE");
+            }
+            CompletableFuture<BatchApplier.DeriveResult> pass =
+                    CompletableFuture.supplyAsync(() -> applier.derive(1_000));
+            awaitAPassWaitingFor("fact_vendas");
+            // the item's order lands and commits while the pass that claimed the item is under way
+            applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+            facts.rollback();
+            first = pass.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(first.keys()).isEqualTo(Map.of("order_items", 1));
+        assertThat(facts())
+                .as("the pass saw no order: it was committed after the pass began")
+                .isZero();
+        assertThat(queued()).as("the order's key, for the next pass").isEqualTo(1);
+        deriveAll();
+        assertThat(sql.queryForObject(
+                        "SELECT valor_bruto FROM fact.fact_vendas WHERE order_item_id = 1000", BigDecimal.class))
+                .isEqualTo(new BigDecimal("60.00"));
+    }
+
+    @Test
+    void shouldGiveWayWithoutFailingWhenAnotherPassClaimedItsKeysAfterItsSnapshot() throws Exception {
+        assumeTrue(vendor() == Vendor.POSTGRESQL, "SQL Server's passes read committed (ApplySql.deriveIsolation)");
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 3)));
+
+        BatchApplier.DeriveResult late;
+        try (java.sql.Connection other = warehouse().getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement queue = other.createStatement()) {
+                queue.execute("LOCK TABLE ctl.derive_queue IN EXCLUSIVE MODE");
+                CompletableFuture<BatchApplier.DeriveResult> pass =
+                        CompletableFuture.supplyAsync(() -> applier.derive(1_000));
+                awaitAPassWaitingFor("derive_queue");
+                // what another loader's pass does once this one has its snapshot: claims the order's key, commits
+                queue.execute("DELETE FROM ctl.derive_queue WHERE entity = 'orders'");
+                other.commit();
+                late = pass.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(late.ran())
+                .as("a pass that lost its keys to a later-committed pass gives way")
+                .isFalse();
+        assertThat(queued()).as("the item's key stays queued").isEqualTo(1);
+        deriveAll();
+        assertThat(facts()).isEqualTo(1);
+    }
+
+    /** Waits until a derive pass (another connection) waits for a lock on {@code table}. */
+    private void awaitAPassWaitingFor(String table) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sql.queryForObject(
+                        "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                                + " WHERE c.relname = ? AND NOT l.granted",
+                        Long.class,
+                        table)
+                == 0) {
+            assertThat(System.nanoTime()).as("a pass waiting for " + table).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private void loadDimensions() {

@@ -248,14 +248,20 @@ public final class CheckFactory {
             SourceMapping source = entity.source();
             Catalog.Table table = oltp.catalog().table(source.table(), "table of entity " + name);
             String key = oltp.catalog().requireColumn(table, source.keyColumn(), "key column");
-            // An entity that declares no change time is aged by change order, from when the check first sees
-            // its changes pending (FreshnessCheck), so a table without updated_at needs no configuration here.
-            boolean timed = source.columns().containsKey(CHANGE_TIME_COLUMN);
-            if (timed) {
-                oltp.catalog().requireColumn(table, source.column(CHANGE_TIME_COLUMN), "change-time column");
+            // An entity that carries every column of its table lists none: its change time is the table's own
+            // updated_at, if it has one. An entity without a change time is aged by change order, from when the
+            // check first sees its changes pending (FreshnessCheck), so a table without updated_at needs no
+            // configuration here.
+            boolean timed;
+            if (entities.carriesAllColumns(name)) {
+                timed = oltp.catalog().column(table, CHANGE_TIME_COLUMN).isPresent();
             } else {
-                untimed = true;
+                timed = source.columns().containsKey(CHANGE_TIME_COLUMN);
+                if (timed) {
+                    oltp.catalog().requireColumn(table, source.column(CHANGE_TIME_COLUMN), "change-time column");
+                }
             }
+            untimed |= !timed;
             String version = oltp.catalog().requireColumn(table, source.changeOrderColumn(), "change-order column");
             Catalog.Table tombstones =
                     oltp.catalog().table(source.tombstoneTable(), "tombstone table of entity " + name);

@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * loader cannot carry it). A change of type or nullability since the check first looked (after the
  * service started) is reported too: critical on a contract column, a warning on another. The value is
  * the number of findings. Each entity is judged on its own ({@link Evaluation#entities()}: fail with a
- * critical finding, warn with another) and raises its own alert, labelled with its entity.
+ * critical finding, warn with another) and raises its own alert, labelled with its entity. A mirror entity
+ * declared without columns carries every column of its table: it is compared with its {@code raw.<entity>}
+ * alone, where a new source column is a warning (the loader adds it) and a dropped or retyped one critical.
  */
 public final class SchemaDriftCheck implements Check {
 
@@ -31,8 +33,14 @@ public final class SchemaDriftCheck implements Check {
      * @param mirror its DW mirror, as stored; null for a mirror entity, whose {@code raw.<entity>} the loader
      *     creates with its first batch and the check looks up each time ({@code landing})
      * @param landing the DW mirror's name, {@code schema.table}
+     * @param carriesAll a mirror entity declared without columns, which carries every column of its table: its
+     *     contract is what {@code raw.<entity>} holds, and a source column it lacks is added with the next batch
      */
-    public record Target(EntityDefinition entity, Catalog.Table table, Catalog.Table mirror, String landing) {}
+    public record Target(
+            EntityDefinition entity, Catalog.Table table, Catalog.Table mirror, String landing, boolean carriesAll) {}
+
+    /** The bookkeeping columns of {@code raw.<entity>}, which are no source column's. */
+    private static final Set<String> RAW_BOOKKEEPING = Set.of("source_version", "source_deleted", "loaded_at");
 
     private record Finding(boolean critical, String text) {}
 
@@ -70,7 +78,8 @@ public final class SchemaDriftCheck implements Check {
                     catalog.isMirror(entity.name())
                             ? null
                             : dw.catalog().table(landing, "DW mirror of entity " + entity.name()),
-                    landing));
+                    landing,
+                    catalog.carriesAllColumns(entity.name())));
         }
         return new SchemaDriftCheck(definition, oltp, dw, targets);
     }
@@ -148,6 +157,9 @@ public final class SchemaDriftCheck implements Check {
         Catalog.Table mirrorTable = mirror(target);
         Map<String, ColumnShape> mirror =
                 mirrorTable == null ? null : ColumnShape.read(dw.dataSource(), mirrorTable, dw.role());
+        if (target.carriesAll()) {
+            return compareCarried(target, source, mirrorTable, mirror);
+        }
         // the OLTP's columns by the source's names (the entity's mapping), the mirror's by the contract's
         Set<String> contract = new HashSet<>();
         target.entity().columns().forEach(c -> contract.add(sourceName(target, c)));
@@ -193,6 +205,64 @@ public final class SchemaDriftCheck implements Check {
                         contract.contains(name),
                         what + ": " + table + "." + name + " was " + first + ", is " + shape
                                 + (contract.contains(name) ? " (used by the contract)" : "")));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * An entity that carries every column of its table, against what {@code raw.<entity>} holds (nothing
+     * before its first batch): a source column the mirror lacks is added (warning: the loader adds it with
+     * the entity's next batch); a mirror column the source lacks is dropped, one whose values no longer fit is
+     * retyped (critical: the loader refuses the entity's batches until an operator acts).
+     */
+    private List<Finding> compareCarried(
+            Target target,
+            Map<String, ColumnShape> source,
+            Catalog.Table mirrorTable,
+            Map<String, ColumnShape> mirror) {
+        List<Finding> findings = new ArrayList<>();
+        String table = target.table().toString();
+        String about = " (entity " + target.entity().name() + ")";
+        if (mirror != null) {
+            for (Map.Entry<String, ColumnShape> stored : mirror.entrySet()) {
+                String name = stored.getKey();
+                if (RAW_BOOKKEEPING.contains(name)) {
+                    continue;
+                }
+                ColumnShape shape = source.get(name);
+                if (shape == null) {
+                    findings.add(new Finding(
+                            true,
+                            "dropped: " + table + "." + name + about + " is in the DW mirror " + mirrorTable
+                                    + " and no longer exists in the OLTP; the loader refuses the entity's batches"
+                                    + " (docs/runbook.md, Mirror drift)"));
+                } else if (!shape.fitsInto(stored.getValue())) {
+                    findings.add(new Finding(
+                            true,
+                            "retyped: " + table + "." + name + about + " is " + shape.type() + " in the OLTP, "
+                                    + stored.getValue().type() + " in the DW mirror " + mirrorTable
+                                    + "; its values do not fit"));
+                }
+            }
+        }
+        for (Map.Entry<String, ColumnShape> column : source.entrySet()) {
+            String name = column.getKey();
+            ColumnShape shape = column.getValue();
+            if (mirror != null
+                    && !mirror.containsKey(name)
+                    && !name.equalsIgnoreCase(target.entity().source().changeOrderColumn())) {
+                findings.add(new Finding(
+                        false,
+                        "added: " + table + "." + name + " (" + shape + ")" + about + " is not in the DW mirror "
+                                + mirrorTable + " yet; the loader adds it with the entity's next batch"));
+            }
+            ColumnShape first = firstSeen.putIfAbsent(table + "." + name, shape);
+            if (first != null && !first.equals(shape)) {
+                String what = first.sameType(shape) ? "nullability changed" : "type changed";
+                findings.add(new Finding(
+                        !first.sameType(shape),
+                        what + ": " + table + "." + name + " was " + first + ", is " + shape + about));
             }
         }
         return findings;

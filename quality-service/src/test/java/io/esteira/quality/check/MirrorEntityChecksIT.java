@@ -37,6 +37,10 @@ class MirrorEntityChecksIT {
     private static final EntityDefinition LEDGER =
             new EntityDefinition("ledger_entries", "core.ledger_entries", "entry_id", List.of("entry_id", "amount"));
 
+    /** A customer's table declared mirror: true without columns: every column of the table. */
+    private static final EntityDefinition LEADS =
+            new EntityDefinition("leads", "core.leads", "lead_id", List.of("lead_id"));
+
     @RegisterExtension
     static final PostgresDatabase oltp = new PostgresDatabase("mirror_checks_oltp");
 
@@ -57,11 +61,14 @@ class MirrorEntityChecksIT {
                         + " row_version xid8 NOT NULL DEFAULT pg_current_xact_id());"
                         + " INSERT INTO core.payments (payment_id, amount, updated_at)"
                         + " VALUES (1, 5.00, '2026-11-21 12:00:00')");
+        new JdbcTemplate(oltp.dataSource())
+                .execute("CREATE TABLE core.leads (lead_id bigint PRIMARY KEY, name varchar(60), score integer,"
+                        + " updated_at timestamp, row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
     }
 
     @Test
     void shouldWatchAMirrorEntityByDefaultAndFailWhileItsChangesAreNotInTheWarehouse() {
-        CheckFactory factory = factory(withReference(PAYMENTS), Fixture.CLOCK);
+        CheckFactory factory = factory(mirrors(), Fixture.CLOCK);
         Check freshness = factory.createOne("freshness", Fixture.shippedChecks().get("freshness"));
         Check drift = factory.createOne("schema-drift", Fixture.shippedChecks().get("schema-drift"));
         assertThat(freshness.entities()).contains("orders", "payments");
@@ -100,6 +107,33 @@ class MirrorEntityChecksIT {
         EntityResult retyped = entity(drift.evaluate(), "payments");
         assertThat(retyped.status()).isEqualTo(Status.fail);
         assertThat(retyped.message()).contains("retyped: core.payments.amount", "raw.payments");
+    }
+
+    @Test
+    void shouldReportAColumnAddedToATableCarriedWholeAsAWarningAndADroppedOneAsCritical() {
+        Check drift = factory(mirrors(), Fixture.CLOCK)
+                .createOne("schema-drift", Fixture.shippedChecks().get("schema-drift"));
+        assertThat(entity(drift.evaluate(), "leads").status())
+                .as("no raw.leads yet, and no column list to compare the source with")
+                .isEqualTo(Status.pass);
+
+        warehouse.execute(
+                "CREATE TABLE raw.leads (lead_id bigint PRIMARY KEY, name varchar(60), score integer, updated_at timestamp,"
+                        + " source_version bigint NOT NULL, source_deleted boolean NOT NULL DEFAULT false, loaded_at timestamp)");
+        EntityResult same = entity(drift.evaluate(), "leads");
+        assertThat(same.status()).as(same.message()).isEqualTo(Status.pass);
+
+        source.execute("ALTER TABLE core.leads ADD COLUMN origin varchar(20)");
+        EntityResult added = entity(drift.evaluate(), "leads");
+        assertThat(added.status()).isEqualTo(Status.warn);
+        assertThat(added.message())
+                .contains("added: core.leads.origin", "is not in the DW mirror raw.leads yet; the loader adds it");
+
+        source.execute("ALTER TABLE core.leads DROP COLUMN score");
+        EntityResult dropped = entity(drift.evaluate(), "leads");
+        assertThat(dropped.status()).isEqualTo(Status.fail);
+        assertThat(dropped.message())
+                .contains("dropped: core.leads.score (entity leads) is in the DW mirror raw.leads");
     }
 
     @Test
@@ -173,12 +207,13 @@ class MirrorEntityChecksIT {
         });
     }
 
-    /** A catalog of the reference entities and {@code mirror}, declared mirror: true. */
-    private static EntityCatalog withReference(EntityDefinition mirror) {
+    /** A catalog of the reference entities, payments and leads (both mirror: true; leads carried whole). */
+    private static EntityCatalog mirrors() {
         List<EntityDefinition> entities =
                 new ArrayList<>(EntityCatalog.reference().loadOrder());
-        entities.add(mirror);
-        return EntityCatalog.of(entities, Set.of(mirror.name()));
+        entities.add(PAYMENTS);
+        entities.add(LEADS);
+        return EntityCatalog.of(entities, Set.of("payments", "leads"), Set.of("leads"));
     }
 
     private static CheckFactory factory(EntityCatalog catalog, Clock clock) {

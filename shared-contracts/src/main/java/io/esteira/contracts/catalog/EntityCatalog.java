@@ -19,8 +19,9 @@ public final class EntityCatalog {
 
     private final Map<String, EntityDefinition> byName;
     private final Set<String> mirrored;
+    private final Set<String> carryingAll;
 
-    private EntityCatalog(List<EntityDefinition> inLoadOrder, Set<String> mirrored) {
+    private EntityCatalog(List<EntityDefinition> inLoadOrder, Set<String> mirrored, Set<String> carryingAll) {
         Map<String, EntityDefinition> entities = new LinkedHashMap<>();
         Set<String> declared = new LinkedHashSet<>();
         inLoadOrder.forEach(entity -> declared.add(entity.name()));
@@ -50,6 +51,13 @@ public final class EntityCatalog {
             }
         }
         this.mirrored = Set.copyOf(mirrored);
+        for (String name : carryingAll) {
+            if (!mirrored.contains(name)) {
+                throw new IllegalArgumentException("Entity " + name + " carries every column of its table but is not a"
+                        + " mirror entity; declare mirror: true, or list its columns.");
+            }
+        }
+        this.carryingAll = Set.copyOf(carryingAll);
     }
 
     /**
@@ -63,7 +71,7 @@ public final class EntityCatalog {
 
     /** A catalog of the given entities; the list order is the load order. */
     public static EntityCatalog of(List<EntityDefinition> inLoadOrder) {
-        return new EntityCatalog(List.copyOf(inLoadOrder), Set.of());
+        return new EntityCatalog(List.copyOf(inLoadOrder), Set.of(), Set.of());
     }
 
     /**
@@ -71,12 +79,30 @@ public final class EntityCatalog {
      * {@code raw} schema ({@code mirror: true} in the catalog file) instead of feeding the star.
      */
     public static EntityCatalog of(List<EntityDefinition> inLoadOrder, Set<String> mirrored) {
-        return new EntityCatalog(List.copyOf(inLoadOrder), mirrored);
+        return new EntityCatalog(List.copyOf(inLoadOrder), mirrored, Set.of());
+    }
+
+    /**
+     * A catalog as {@link #of(List, Set)}, of which the mirror entities {@code carryingAll} carry every column
+     * of their source table ({@code mirror: true} without {@code columns}; {@link #carriesAllColumns}).
+     */
+    public static EntityCatalog of(List<EntityDefinition> inLoadOrder, Set<String> mirrored, Set<String> carryingAll) {
+        return new EntityCatalog(List.copyOf(inLoadOrder), mirrored, carryingAll);
     }
 
     /** Whether the entity is carried as-is into {@code raw.<entity>} (no star role). */
     public boolean isMirror(String name) {
         return mirrored.contains(name);
+    }
+
+    /**
+     * Whether a mirror entity carries every column its source table has when a batch is read, the change-order
+     * column aside ({@code mirror: true} without {@code columns}): the extractor reads them from the source's
+     * catalog with each batch, so a column added to the source reaches {@code raw.<entity>} without a change of
+     * the catalog file. Its {@link EntityDefinition#columns()} is its key alone.
+     */
+    public boolean carriesAllColumns(String name) {
+        return carryingAll.contains(name);
     }
 
     /**

@@ -40,7 +40,16 @@ import java.util.Set;
  *     key: payment_id
  *     columns: [order_id, amount, paid_at]
  *     mirror: true                          # carried as-is into raw.payments, no star role
+ *   leads:
+ *     table: crm.leads
+ *     key: lead_id
+ *     mirror: true                          # no columns: every column of crm.leads, as the source has them
  * }</pre>
+ *
+ * <p>A mirror entity declared without {@code columns} carries every column its source table has when each
+ * batch is read, but the change-order column ({@link EntityCatalog#carriesAllColumns}): a column added to
+ * the source reaches {@code raw.<entity>} with the next batch, without an edit of this file or a restart
+ * (docs/adr/0015-mirror-tables.md). Its {@link EntityDefinition#columns()} is the key alone.
  *
  * <p>The first file that declares an entity fixes its contract: the table, key and column names that
  * batches, the warehouse and the checks use. A later file that names the entity again maps it onto the
@@ -63,7 +72,8 @@ import java.util.Set;
  *
  * Everything wrong is refused with an {@link EntityCatalogException} that names the file, the entity and
  * the field, and says what to write instead: an unknown field (a misspelt {@code colums} would otherwise
- * drop the columns silently), a name declared twice in one file, a missing table, key or column list.
+ * drop the columns silently), a name declared twice in one file, a missing table, key or column list (the
+ * column list of an entity that is not a mirror).
  */
 public final class EntityCatalogFile {
 
@@ -177,15 +187,20 @@ public final class EntityCatalogFile {
         }
         List<EntityDefinition> definitions = new ArrayList<>();
         Set<String> mirrored = new LinkedHashSet<>();
+        Set<String> carryingAll = new LinkedHashSet<>();
         for (Map.Entry<String, ObjectNode> entry : declared.entrySet()) {
-            definitions.add(definition(
-                    entry.getKey(), entry.getValue(), contracts.get(entry.getKey()), origins.get(entry.getKey())));
-            if (mirror(entry.getKey(), entry.getValue(), origins.get(entry.getKey()))) {
-                mirrored.add(entry.getKey());
+            String name = entry.getKey();
+            boolean mirror = mirror(name, entry.getValue(), origins.get(name));
+            if (mirror) {
+                mirrored.add(name);
+                if (!entry.getValue().has(COLUMNS)) {
+                    carryingAll.add(name);
+                }
             }
+            definitions.add(definition(name, entry.getValue(), contracts.get(name), origins.get(name), mirror));
         }
         try {
-            return EntityCatalog.of(definitions, mirrored);
+            return EntityCatalog.of(definitions, mirrored, carryingAll);
         } catch (IllegalArgumentException e) {
             throw new EntityCatalogException(describe(sources) + ": " + e.getMessage(), e);
         }
@@ -260,7 +275,8 @@ public final class EntityCatalogFile {
         return list;
     }
 
-    private static EntityDefinition definition(String name, ObjectNode fields, ObjectNode first, String origin) {
+    private static EntityDefinition definition(
+            String name, ObjectNode fields, ObjectNode first, String origin, boolean mirror) {
         String where = origin + ": entity " + name;
         String sourceTable = text(fields, TABLE, where, "the source table, e.g. core." + name);
         String sourceKey = text(fields, KEY, where, "its bigint primary key column");
@@ -272,10 +288,15 @@ public final class EntityCatalogFile {
         Map<String, String> sourceColumns = new LinkedHashMap<>();
         sourceColumns.put(key, sourceKey);
         JsonNode listed = fields.get(COLUMNS);
-        if (listed == null || !(listed.isArray() || listed.isObject()) || listed.isEmpty()) {
+        if (listed == null && mirror) {
+            // Every column of the source table, read from its catalog with each batch
+            // (EntityCatalog#carriesAllColumns).
+            listed = YAML.createArrayNode();
+        } else if (listed == null || !(listed.isArray() || listed.isObject()) || listed.isEmpty()) {
             throw new EntityCatalogException(where + " has no " + COLUMNS
                     + "; list the columns a change batch carries besides the key, e.g. columns: [name, updated_at],"
-                    + " or map them onto the source's names, e.g. columns: {name: NomeCliente}.");
+                    + " or map them onto the source's names, e.g. columns: {name: NomeCliente}; a mirror entity"
+                    + " (mirror: true) may leave columns out to carry every column of its table.");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = columnEntries(listed); it.hasNext(); ) {
             Map.Entry<String, JsonNode> column = it.next();

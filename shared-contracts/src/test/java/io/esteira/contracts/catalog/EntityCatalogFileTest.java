@@ -259,6 +259,40 @@ class EntityCatalogFileTest {
     }
 
     @Test
+    void shouldLetAMirrorEntityLeaveItsColumnsOutToCarryEveryColumnOfItsTable() {
+        EntityCatalog catalog = withOperator(
+                """
+                entities:
+                  leads:
+                    table: crm.leads
+                    key: lead_id
+                    mirror: true
+                  payments:
+                    table: core.payments
+                    key: payment_id
+                    columns: [amount]
+                    mirror: true
+                """);
+
+        assertThat(catalog.carriesAllColumns("leads")).isTrue();
+        assertThat(catalog.get("leads").columns()).containsExactly("lead_id");
+        assertThat(catalog.carriesAllColumns("payments")).isFalse();
+        assertThat(catalog.carriesAllColumns("regions")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnEntityOfTheStarWithoutColumnsSayingOnlyAMirrorMayLeaveThemOut() {
+        assertThatThrownBy(() -> withOperator("entities:\n  leads: {table: crm.leads, key: lead_id, mirror: false}\n"))
+                .isInstanceOf(EntityCatalogException.class)
+                .hasMessageContaining("ops.yml: entity leads has no columns")
+                .hasMessageContaining("a mirror entity (mirror: true) may leave columns out");
+        assertThatThrownBy(() -> withOperator(
+                        "entities:\n  leads: {table: crm.leads, key: lead_id, columns: [], mirror: true}\n"))
+                .as("an empty list is a mistake, not a request for every column")
+                .hasMessageContaining("entity leads has no columns");
+    }
+
+    @Test
     void shouldRefuseAMirrorFlagThatIsNotTrueOrFalse() {
         assertThatThrownBy(
                         () -> withOperator(

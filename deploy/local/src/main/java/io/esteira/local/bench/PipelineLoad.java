@@ -109,11 +109,13 @@ final class PipelineLoad {
     /**
      * Whether keys still wait for the deriver. Asked every poll once everything landed, so it must cost the
      * DW nothing: a {@code COUNT(*)} of a queue that holds a million keys after an initial load took 120 ms a
-     * poll, a third of a core taken from the deriver it waits for.
+     * poll, a third of a core taken from the deriver it waits for, and {@code EXISTS (SELECT 1 FROM …)}, a scan
+     * from the start of the heap through the pages of claimed keys not yet vacuumed, 59 ms a poll (7.6 s of
+     * the DW's time in a 200,000-item run). The lowest key through the primary key's index, as the deriver
+     * asks it ({@code BatchApplier.deriveQueued}), skips the claimed entries the index already knows dead.
      */
     private static boolean deriveQueued(JdbcTemplate warehouse) {
-        return Boolean.TRUE.equals(
-                warehouse.queryForObject("SELECT EXISTS (SELECT 1 FROM ctl.derive_queue)", Boolean.class));
+        return warehouse.queryForObject("SELECT MIN(queue_id) FROM ctl.derive_queue", Long.class) != null;
     }
 
     private static Map<String, long[]> applied(JdbcTemplate warehouse) {

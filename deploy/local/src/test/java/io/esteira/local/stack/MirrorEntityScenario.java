@@ -32,8 +32,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * four services, a real broker and two real databases: inserts, updates, a soft delete, hard deletes and a
  * transaction that commits late. Then its schema drifts: a new nullable column appears in the mirror; a
  * retyped column sends the batch to the DLQ with a reason naming it; a dropped column stops extraction with
- * an error naming it. One scenario; a subclass per vendor gives the databases and the few statements whose
- * SQL differs ({@link VendorSql}).
+ * an error naming it. A second table, {@code core.leads}, is declared without its columns (every column of
+ * the table): a column added to it while the pipeline runs reaches {@code raw.leads} with the next change,
+ * without a restart or an edit of the catalog file; a column dropped from it stops that entity alone, its
+ * batch dead-lettered with an alert naming the column, while payments keeps landing. One scenario; a
+ * subclass per vendor gives the databases and the few statements whose SQL differs ({@link VendorSql}).
  */
 abstract class MirrorEntityScenario {
 
@@ -71,6 +74,19 @@ abstract class MirrorEntityScenario {
                 deleted_at  {timestamp})
             """;
 
+    /** core.leads as the operator's source has it; the catalog declares it without columns. */
+    static final String LEADS_DDL =
+            """
+            CREATE TABLE core.leads (
+                lead_id     bigint PRIMARY KEY,
+                name        {varchar}(60) NOT NULL,
+                score       integer,
+                updated_at  {timestamp} NOT NULL DEFAULT {utc_now})
+            """;
+
+    /** The columns of core.leads before it drifts, the key aside. */
+    static final List<String> LEAD_COLUMNS = List.of("name", "score", "updated_at");
+
     /**
      * What the scenario writes differently per vendor.
      *
@@ -107,9 +123,11 @@ abstract class MirrorEntityScenario {
         JdbcTemplate source = new JdbcTemplate(dataSource(oltp()));
         JdbcTemplate warehouse = new JdbcTemplate(dataSource(dw()));
         source.execute(sql.render(PAYMENTS_DDL));
+        source.execute(sql.render(LEADS_DDL));
         // The capture DDL as an operator adds it: esteira-local source prepare (docs/runbook.md, "Adding an entity").
         try (Connection connection = connect(oltp())) {
-            SourcePreparation preparation = SourcePreparation.inspect(connection, List.of("core.payments"));
+            SourcePreparation preparation =
+                    SourcePreparation.inspect(connection, List.of("core.payments", "core.leads"));
             preparation.apply(connection, preparation.script());
         }
         Path catalog = dir.resolve("entities.yml");
@@ -149,13 +167,31 @@ abstract class MirrorEntityScenario {
             assertThat(count(warehouse, "SELECT COUNT(*) FROM ctl.derive_queue WHERE entity = 'payments'"))
                     .as("nothing derived from a mirror")
                     .isZero();
+
+            // Every column of core.leads, none listed; one added while the pipeline runs follows with the next
+            // change, without a restart or an edit of the catalog file.
+            for (long lead = 1; lead <= 20; lead++) {
+                source.update(
+                        "INSERT INTO core.leads (lead_id, name, score) VALUES (?, ?, ?)", lead, "Lead " + lead, lead);
+            }
+            awaitMirrorEquals(source, warehouse, "leads", LEAD_COLUMNS);
+            source.execute(sql.render("ALTER TABLE core.leads ADD origin {varchar}(20)"));
+            source.update("UPDATE core.leads SET origin = 'fair' WHERE lead_id <= 5");
+            source.update("INSERT INTO core.leads (lead_id, name, origin) VALUES (100, 'New', 'web')");
+            awaitMirrorEquals(source, warehouse, "leads", withColumn(LEAD_COLUMNS, "origin"));
+            assertThat(warehouse.queryForObject(
+                            "SELECT column_type FROM ctl.mirror_column WHERE entity = 'leads' AND column_name = 'origin'",
+                            String.class))
+                    .isEqualTo("varchar(20)");
+            assertThat(warehouse.queryForList("SELECT origin FROM raw.leads WHERE lead_id <= 5", String.class))
+                    .containsOnly("fair")
+                    .hasSize(5);
         }
 
         // Additive drift: a new nullable column, declared in the catalog file, appears in the mirror.
         source.execute(sql.render("ALTER TABLE core.payments ADD channel {varchar}(20)"));
         source.update("UPDATE core.payments SET channel = 'app' WHERE payment_id <= 10");
-        List<String> withChannel = new ArrayList<>(COLUMNS);
-        withChannel.add("channel");
+        List<String> withChannel = withColumn(COLUMNS, "channel");
         declare(catalog, withChannel);
         try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
             source.update("INSERT INTO core.payments (payment_id, order_ref, amount, channel)"
@@ -166,15 +202,31 @@ abstract class MirrorEntityScenario {
                             String.class))
                     .isEqualTo("varchar(20)");
 
+            // A column dropped from core.leads: its next batch lacks a column raw.leads has, so the loader
+            // dead-letters it at once with an alert that names the entity, the column and the runbook; the
+            // mirror keeps the row as it was, and payments keeps landing.
+            source.execute("ALTER TABLE core.leads DROP COLUMN score");
+            source.update("UPDATE core.leads SET name = 'after the drop' WHERE lead_id = 1");
+            DlqService dlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
+            awaitInDlq(dlq, "leads", "Column score of raw.leads");
+            assertThat(dlq.listBatches("leads")).contains("is not in batch", "docs/runbook.md, Mirror drift");
+            await("the alert that leads stopped, delivered to the alerting service")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> String.join(
+                                    "\n", warehouse.queryForList("SELECT alerts FROM ctl.alert_group", String.class))
+                            .contains("Mirror entity leads stopped"));
+            source.update("INSERT INTO core.payments (payment_id, order_ref, amount, channel)"
+                    + " VALUES (2001, 'AFTER', 4.5, 'web')");
+            awaitMirrorEquals(source, warehouse, withChannel);
+            assertThat(warehouse.queryForObject("SELECT name FROM raw.leads WHERE lead_id = 1", String.class))
+                    .isEqualTo("Lead 1");
+
             // A retyped column: the batch goes to the DLQ with a reason that names the column; the mirror keeps
             // the row as it was.
             source.execute(sql.retypeAmount());
             source.update("UPDATE core.payments SET amount = 7.1234 WHERE payment_id = 100");
-            DlqService dlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
-            await("the retyped column's batch in the DLQ")
-                    .atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> dlq.listBatches("payments").contains("Column amount of raw.payments"));
+            awaitInDlq(dlq, "payments", "Column amount of raw.payments");
             assertThat(dlq.listBatches("payments"))
                     .contains("is decimal(12,2) in the warehouse but arrives as decimal(14,4)");
             assertThat(warehouse.queryForObject(
@@ -236,7 +288,7 @@ abstract class MirrorEntityScenario {
         return DriverManager.getConnection(endpoint.url(), endpoint.username(), endpoint.password());
     }
 
-    /** The operator's catalog file: the one entry that declares the table. */
+    /** The operator's catalog file: payments with its columns listed, leads with every column of its table. */
     private static void declare(Path file, List<String> columns) throws Exception {
         Files.writeString(
                 file,
@@ -247,17 +299,41 @@ abstract class MirrorEntityScenario {
                     key: payment_id
                     columns: [%s]
                     mirror: true
+                  leads:
+                    table: core.leads
+                    key: lead_id
+                    mirror: true
                 """
                         .formatted(String.join(", ", columns)));
     }
 
+    /** Waits until the entity's DLQ holds a batch whose reason contains {@code reason}. */
+    private static void awaitInDlq(DlqService dlq, String entity, String reason) {
+        await("a batch of " + entity + " in its DLQ: " + reason)
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> dlq.listBatches(entity).contains(reason));
+    }
+
+    private static List<String> withColumn(List<String> columns, String added) {
+        List<String> with = new ArrayList<>(columns);
+        with.add(added);
+        return with;
+    }
+
     /** Waits until every live row of raw.payments equals its source row, column by column, as text. */
     private void awaitMirrorEquals(JdbcTemplate source, JdbcTemplate warehouse, List<String> columns) {
-        String select = "SELECT payment_id, "
+        awaitMirrorEquals(source, warehouse, "payments", columns);
+    }
+
+    /** Waits until every live row of raw.<table> equals its row of core.<table>, column by column, as text. */
+    private void awaitMirrorEquals(JdbcTemplate source, JdbcTemplate warehouse, String table, List<String> columns) {
+        String key = table.substring(0, table.length() - 1) + "_id";
+        String select = "SELECT " + key + ", "
                 + columns.stream().map(c -> sql().asText(c) + " AS " + c).collect(Collectors.joining(", "));
-        String sourceRows = select + " FROM core.payments ORDER BY payment_id";
-        String mirrorRows = select + sql().render(" FROM raw.payments WHERE {live} ORDER BY payment_id");
-        await("raw.payments equals core.payments row for row")
+        String sourceRows = select + " FROM core." + table + " ORDER BY " + key;
+        String mirrorRows = select + sql().render(" FROM raw." + table + " WHERE {live} ORDER BY " + key);
+        await("raw." + table + " equals core." + table + " row for row")
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
