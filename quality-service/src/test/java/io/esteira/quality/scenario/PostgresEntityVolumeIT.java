@@ -11,7 +11,6 @@ import io.esteira.loader.schema.DwSchema;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckConfigurationException;
 import io.esteira.quality.check.CheckFactory;
-import io.esteira.quality.check.Database;
 import io.esteira.quality.check.EntityResult;
 import io.esteira.quality.check.Evaluation;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
@@ -31,16 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * entities' own tables, so the OLTP is not migrated.
  */
 class PostgresEntityVolumeIT {
-
-    private static final List<String> EARLIER_FRIDAYS = List.of(
-            "2026-09-25",
-            "2026-10-02",
-            "2026-10-09",
-            "2026-10-16",
-            "2026-10-23",
-            "2026-10-30",
-            "2026-11-06",
-            "2026-11-13");
 
     /** A customer's table declared mirror: true; its volume is watched without a line of configuration. */
     private static final EntityDefinition PAYMENTS = new EntityDefinition(
@@ -142,13 +131,7 @@ class PostgresEntityVolumeIT {
     }
 
     private static CheckFactory factory(EntityCatalog catalog) {
-        return new CheckFactory(
-                Database.of("oltp", oltp.dataSource(), 10),
-                Database.of("dw", dw.dataSource(), 10),
-                catalog,
-                Fixture.ZONE,
-                10,
-                Fixture.CLOCK);
+        return PostgresScenario.factory(oltp, dw, catalog, Fixture.CLOCK);
     }
 
     /** One batch of {@code rows} rows of {@code entity} applied at {@code appliedAt} (UTC). */
