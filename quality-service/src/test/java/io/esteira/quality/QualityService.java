@@ -24,18 +24,45 @@ final class QualityService {
             String defaultChecks,
             String checksFile,
             Class<?>... sources) {
+        return start(oltp, dw, broker, defaultChecks, checksFile, List.of(), sources);
+    }
+
+    /**
+     * The service with the shipped checks, no operator's checks file and the entity catalog amended by
+     * {@code catalogFile} ({@code esteira.catalog.file}).
+     */
+    static ConfigurableApplicationContext startWithCatalog(
+            PostgresDatabase oltp, PostgresDatabase dw, ArtemisBroker broker, String catalogFile) {
+        return start(
+                oltp,
+                dw,
+                broker,
+                "classpath:quality-checks.yml",
+                "target/no-such-file.yml",
+                List.of("--esteira.catalog.file=" + catalogFile));
+    }
+
+    private static ConfigurableApplicationContext start(
+            PostgresDatabase oltp,
+            PostgresDatabase dw,
+            ArtemisBroker broker,
+            String defaultChecks,
+            String checksFile,
+            List<String> more,
+            Class<?>... sources) {
         List<Class<?>> all = new ArrayList<>();
         all.add(QualityApplication.class);
         all.addAll(List.of(sources));
-        return new SpringApplicationBuilder(all.toArray(Class<?>[]::new))
-                .run(
-                        "--server.port=0",
-                        "--esteira.oltp.url=" + oltp.jdbcUrl(),
-                        "--esteira.oltp.username=" + oltp.username(),
-                        "--esteira.dw.url=" + dw.jdbcUrl(),
-                        "--esteira.dw.username=" + dw.username(),
-                        "--esteira.broker.url=" + broker.url(),
-                        "--esteira.quality.default-checks=" + defaultChecks,
-                        "--esteira.quality.checks-file=" + checksFile);
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--esteira.oltp.url=" + oltp.jdbcUrl(),
+                "--esteira.oltp.username=" + oltp.username(),
+                "--esteira.dw.url=" + dw.jdbcUrl(),
+                "--esteira.dw.username=" + dw.username(),
+                "--esteira.broker.url=" + broker.url(),
+                "--esteira.quality.default-checks=" + defaultChecks,
+                "--esteira.quality.checks-file=" + checksFile));
+        args.addAll(more);
+        return new SpringApplicationBuilder(all.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }
 }

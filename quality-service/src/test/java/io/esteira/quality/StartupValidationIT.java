@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Start-up refuses a check that could not run, naming it; an operator's file amends the shipped checks. */
 class StartupValidationIT {
@@ -88,6 +89,35 @@ class StartupValidationIT {
                             c -> assertThat(c.definition().schedule()).isEqualTo("0 0 6 * * ?"));
             assertThat(checks.find("rule-sem-cliente")).isPresent();
             assertThat(checks.find("orphans-fact-vendas")).isPresent();
+        }
+    }
+
+    @Test
+    void shouldStartWithAMirrorEntityWithoutChangeTimeDeclaredInTheCatalogAlone(@TempDir Path directory)
+            throws IOException {
+        new JdbcTemplate(oltp.dataSource())
+                .execute("CREATE TABLE IF NOT EXISTS core.ledger_entries (entry_id bigint PRIMARY KEY,"
+                        + " amount numeric(12,2), row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(
+                catalog,
+                """
+                entities:
+                  ledger_entries:
+                    table: core.ledger_entries
+                    key: entry_id
+                    columns: [amount]
+                    mirror: true
+                """);
+
+        try (ConfigurableApplicationContext context =
+                QualityService.startWithCatalog(oltp, dw, broker, catalog.toString())) {
+            CheckRegistry checks = context.getBean(CheckRegistry.class);
+
+            assertThat(checks.find("freshness"))
+                    .hasValueSatisfying(c -> assertThat(c.entities()).contains("orders", "ledger_entries"));
+            assertThat(checks.find("volume-entities"))
+                    .hasValueSatisfying(c -> assertThat(c.entities()).contains("orders", "ledger_entries"));
         }
     }
 

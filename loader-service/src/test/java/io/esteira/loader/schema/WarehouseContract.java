@@ -34,6 +34,7 @@ final class WarehouseContract {
             "audit.etl_run_entity",
             "audit.dq_result",
             "audit.dq_result_entity",
+            "audit.dq_freshness_sighting",
             "audit.alert_log");
 
     static final List<String> VIEWS =

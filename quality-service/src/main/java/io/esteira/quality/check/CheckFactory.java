@@ -41,14 +41,32 @@ public final class CheckFactory {
     private final EntityCatalog entities;
     private final ZoneId zone;
     private final int sampleSize;
+    private final PendingSightings sightings;
     private final Clock clock;
 
+    /** A factory whose freshness checks record their sightings with the DW's own login ({@code dw}). */
     public CheckFactory(Database oltp, Database dw, EntityCatalog entities, ZoneId zone, int sampleSize, Clock clock) {
+        this(oltp, dw, entities, zone, sampleSize, new PendingSightings(dw.dataSource(), dw.dialect()), clock);
+    }
+
+    /**
+     * @param sightings where freshness records when it first saw changes of an entity without a change time
+     *     pending (written with the DW login results are written with)
+     */
+    public CheckFactory(
+            Database oltp,
+            Database dw,
+            EntityCatalog entities,
+            ZoneId zone,
+            int sampleSize,
+            PendingSightings sightings,
+            Clock clock) {
         this.oltp = oltp;
         this.dw = dw;
         this.entities = entities;
         this.zone = zone;
         this.sampleSize = sampleSize;
+        this.sightings = sightings;
         this.clock = clock;
     }
 
@@ -122,6 +140,7 @@ public final class CheckFactory {
                     .create(definition, p);
             case SCHEMA_DRIFT -> SchemaDriftCheck.create(definition, p.entities(), entities, oltp, dw);
             case VOLUME_ANOMALY -> VolumeAnomalyCheck.create(definition, p, dw, clock);
+            case ENTITY_VOLUME -> EntityVolumeCheck.create(definition, p, entities, dw, clock);
         };
     }
 
@@ -222,18 +241,27 @@ public final class CheckFactory {
         dw.catalog().table("ctl.etl_control", "control table");
         dw.catalog().table("ctl.applied_batch", "applied-batch table");
         List<FreshnessCheck.Target> targets = new ArrayList<>();
+        boolean untimed = false;
         for (EntityDefinition entity : watched) {
             String name = entity.name();
             // checked by the source's names, read under the contract's (SourceMapping.asContract)
             SourceMapping source = entity.source();
             Catalog.Table table = oltp.catalog().table(source.table(), "table of entity " + name);
             String key = oltp.catalog().requireColumn(table, source.keyColumn(), "key column");
-            // An entity that carries every column of its table lists none: its change time is the table's own.
-            oltp.catalog()
-                    .requireColumn(
-                            table,
-                            entities.carriesAllColumns(name) ? CHANGE_TIME_COLUMN : source.column(CHANGE_TIME_COLUMN),
-                            "change-time column");
+            // An entity that carries every column of its table lists none: its change time is the table's own
+            // updated_at, if it has one. An entity without a change time is aged by change order, from when the
+            // check first sees its changes pending (FreshnessCheck), so a table without updated_at needs no
+            // configuration here.
+            boolean timed;
+            if (entities.carriesAllColumns(name)) {
+                timed = oltp.catalog().column(table, CHANGE_TIME_COLUMN).isPresent();
+            } else {
+                timed = source.columns().containsKey(CHANGE_TIME_COLUMN);
+                if (timed) {
+                    oltp.catalog().requireColumn(table, source.column(CHANGE_TIME_COLUMN), "change-time column");
+                }
+            }
+            untimed |= !timed;
             String version = oltp.catalog().requireColumn(table, source.changeOrderColumn(), "change-order column");
             Catalog.Table tombstones =
                     oltp.catalog().table(source.tombstoneTable(), "tombstone table of entity " + name);
@@ -242,7 +270,7 @@ public final class CheckFactory {
             }
             String sql = oltp.dialect()
                     .sql(
-                            "freshness-pending",
+                            timed ? "freshness-pending" : "freshness-pending-untimed",
                             source.isIdentityOf(entity)
                                     ? Map.of(
                                             "table",
@@ -277,10 +305,13 @@ public final class CheckFactory {
                                     quote(dw, mirror),
                                     "key",
                                     dw.dialect().quoteIdentifier(mirrorKey)));
-            targets.add(new FreshnessCheck.Target(name, source.tableName(), sql, appliedSql, awaited));
+            targets.add(new FreshnessCheck.Target(name, source.tableName(), sql, appliedSql, awaited, timed));
+        }
+        if (untimed) {
+            dw.catalog().table("audit.dq_freshness_sighting", "freshness sightings table (DW migration V93)");
         }
         FreshnessCheck check = new FreshnessCheck(
-                definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, clock);
+                definition, oltp, dw, targets, warnAfter, errorAfter, p.slaDeadline(), sampleSize, sightings, clock);
         check.statements().forEach(s -> s.getKey().prepare(s.getValue()));
         return check;
     }

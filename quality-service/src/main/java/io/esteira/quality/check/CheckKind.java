@@ -17,7 +17,8 @@ public enum CheckKind {
     RANGE("range"),
     RELATIONSHIPS("relationships"),
     SCHEMA_DRIFT("schema-drift"),
-    VOLUME_ANOMALY("volume-anomaly");
+    VOLUME_ANOMALY("volume-anomaly"),
+    ENTITY_VOLUME("entity-volume");
 
     private final String id;
 

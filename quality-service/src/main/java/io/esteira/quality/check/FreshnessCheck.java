@@ -13,8 +13,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How far the DW is behind the OLTP, per entity, and whether yesterday is complete.
@@ -29,6 +31,14 @@ import java.util.Map;
  * pending the lag is 0, however long ago the last change was: the DW is then as fresh as the source.
  * Like dbt's source freshness, a lag above {@code warn-after} warns and above {@code error-after}
  * fails.
+ *
+ * <p>An entity whose source has no change time (it does not declare {@code updated_at}, e.g. a mirror
+ * entity of a table without one) is watched by change order instead: when the check first sees changes
+ * pending it records the newest one's change order and the time ({@link PendingSightings}); while any
+ * change up to that order is still not applied, the lag is the time since it was first seen. When those are
+ * applied and newer ones are pending, a new sighting starts. The lag is then a lower bound, as fine as the
+ * check's schedule: a stopped loader still shows as a lag that grows until it fails
+ * (docs/adr/0022-entity-volume-and-freshness-without-change-time.md).
  *
  * <p>The business SLA "day D is in the DW by D+1 at the deadline (08:00) in the business zone" fails
  * when, past the latest deadline, a change made before the end of its day D is still pending.
@@ -51,8 +61,11 @@ public final class FreshnessCheck implements Check {
      *     {@code raw.<entity>}, which the loader creates with the entity's first batch; until it exists the
      *     loader has applied nothing of the entity. Null for an entity of the star, whose mirror a migration
      *     creates.
+     * @param timed whether the source has a change time: {@code sql} is {@code freshness-pending}; else it is
+     *     {@code freshness-pending-untimed} and the lag is measured from when the check first saw the changes
      */
-    public record Target(String entity, String tableName, String sql, String appliedSql, String awaitedTable) {}
+    public record Target(
+            String entity, String tableName, String sql, String appliedSql, String awaitedTable, boolean timed) {}
 
     private final CheckDefinition definition;
     private final Database oltp;
@@ -62,6 +75,7 @@ public final class FreshnessCheck implements Check {
     private final Duration errorAfter;
     private final LocalTime slaDeadline;
     private final int sampleSize;
+    private final PendingSightings sightings;
     private final Clock clock;
 
     public FreshnessCheck(
@@ -73,6 +87,7 @@ public final class FreshnessCheck implements Check {
             Duration errorAfter,
             LocalTime slaDeadline,
             int sampleSize,
+            PendingSightings sightings,
             Clock clock) {
         this.definition = definition;
         this.oltp = oltp;
@@ -82,6 +97,7 @@ public final class FreshnessCheck implements Check {
         this.errorAfter = errorAfter;
         this.slaDeadline = slaDeadline;
         this.sampleSize = sampleSize;
+        this.sightings = sightings;
         this.clock = clock;
     }
 
@@ -138,7 +154,9 @@ public final class FreshnessCheck implements Check {
                     dw.dialect().sql("freshness-control"),
                     Map.of("entity", target.entity()),
                     rs -> rs.next() ? Control.of(rs) : null);
-            Pending pending = oltp.query(target.sql(), pendingParameters(target, applied, cutoff), Pending::of);
+            Pending pending = target.timed()
+                    ? oltp.query(target.sql(), pendingParameters(target, applied, cutoff), Pending::of)
+                    : untimed(target, applied, cutoff, now);
             Duration lag = pending.oldest() == null
                     ? Duration.ZERO
                     : positive(Duration.between(pending.oldest().toInstant(ZoneOffset.UTC), now));
@@ -150,8 +168,9 @@ public final class FreshnessCheck implements Check {
             String found;
             if (pending.count() > 0 && (lag.compareTo(warnAfter) > 0 || pending.overdue() > 0)) {
                 late.add(target.entity());
-                found = pending.count() + " change(s) not in the DW, oldest " + pending.oldest() + " UTC (lag " + lag
-                        + ")"
+                found = pending.count() + " change(s) not in the DW, "
+                        + (pending.timed() ? "oldest " : "first seen pending ") + pending.oldest() + " UTC (lag " + lag
+                        + (pending.timed() ? ")" : "; " + target.tableName() + " has no change time)")
                         + (pending.overdue() > 0
                                 ? ", " + pending.overdue() + " made before the SLA cutoff " + cutoff
                                 : "")
@@ -174,6 +193,33 @@ public final class FreshnessCheck implements Check {
                         + (overdueTotal > 0 ? ", " + overdueTotal + " change(s) of a closed day missed the SLA" : "")
                         + ".";
         return new Evaluation(status, (double) worst.toSeconds(), threshold(), sample, message, List.of(), judged);
+    }
+
+    /**
+     * The pending changes of an entity without a change time, aged from when the check first saw them: the
+     * sighting is read, replaced or removed ({@link PendingSightings.Sighting#next}); changes of a sighting made
+     * before the SLA cutoff and still pending are overdue.
+     */
+    private Pending untimed(Target target, Applied applied, Instant cutoff, Instant now) {
+        PendingSightings.Sighting current =
+                sightings.find(definition.id(), target.entity()).orElse(null);
+        Map<String, Object> parameters = new HashMap<>(pendingParameters(target, applied, cutoff));
+        parameters.put("seen_version", current == null ? 0L : current.version());
+        long[] found = oltp.query(
+                target.sql(),
+                parameters,
+                rs -> rs.next()
+                        ? new long[] {rs.getLong("pending"), rs.getLong("newest_version"), rs.getLong("seen")}
+                        : new long[3]);
+        PendingSightings.Sighting next = PendingSightings.Sighting.next(current, found[0], found[2], found[1], now);
+        if (!Objects.equals(next, current)) {
+            sightings.record(definition.id(), target.entity(), next);
+        }
+        if (next == null) {
+            return new Pending(0, null, 0, false);
+        }
+        long overdue = cutoff != null && next.firstSeenAt().isBefore(cutoff) ? found[2] : 0;
+        return new Pending(found[0], LocalDateTime.ofInstant(next.firstSeenAt(), ZoneOffset.UTC), overdue, false);
     }
 
     /** Whether the DW table the target's applied point is read from exists (a mirror's, once the loader made it). */
@@ -261,13 +307,17 @@ public final class FreshnessCheck implements Check {
         }
     }
 
-    private record Pending(long count, LocalDateTime oldest, long overdue) {
+    /**
+     * What the DW lacks of one entity: how many changes, the oldest one's change time (for an entity without
+     * one, {@code timed} false: when the check first saw them pending), how many are overdue.
+     */
+    private record Pending(long count, LocalDateTime oldest, long overdue, boolean timed) {
         static Pending of(ResultSet rs) throws SQLException {
             if (!rs.next()) {
-                return new Pending(0, null, 0);
+                return new Pending(0, null, 0, true);
             }
             return new Pending(
-                    rs.getLong("pending"), rs.getObject("oldest", LocalDateTime.class), rs.getLong("overdue"));
+                    rs.getLong("pending"), rs.getObject("oldest", LocalDateTime.class), rs.getLong("overdue"), true);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckFactory;
 import io.esteira.quality.check.Database;
+import io.esteira.quality.check.PendingSightings;
 import io.esteira.quality.config.QualityProperties.CheckProperties;
 import io.esteira.quality.config.QualityProperties.CheckRepair;
 import io.esteira.quality.repair.HttpReplayClient;
@@ -88,7 +89,13 @@ public class QualityConfiguration {
             EntityCatalog catalog,
             Clock clock) {
         CheckFactory factory = new CheckFactory(
-                databases.oltp(), databases.dw(), catalog, properties.zone(), properties.sampleSize(), clock);
+                databases.oltp(),
+                databases.dw(),
+                catalog,
+                properties.zone(),
+                properties.sampleSize(),
+                new PendingSightings(databases.dwWriter(), databases.dw().dialect()),
+                clock);
         Map<String, Check> checks = factory.createAll(properties.checks());
         Map<String, CheckRepair> repairs = new HashMap<>();
         for (Map.Entry<String, CheckProperties> entry : properties.checks().entrySet()) {

@@ -56,7 +56,7 @@ public record QualityProperties(
      * check that lacks what its kind needs, naming it.
      *
      * @param kind orphans, freshness, reconciliation, rule, kpi-smoke, not-null, unique, accepted-values,
-     *     range, relationships, schema-drift or volume-anomaly
+     *     range, relationships, schema-drift, volume-anomaly or entity-volume
      * @param schedule a Quartz cron expression (seconds first), in {@link QualityProperties#zone()}
      * @param severity info, warning or critical: the severity of its alert
      * @param enabled false keeps the check out of the schedule, the API and start-up validation
@@ -70,7 +70,8 @@ public record QualityProperties(
      * @param factKey orphans only: the fact column shown in samples; its primary key when absent
      * @param keys orphans only: each foreign-key column and the dimension it points at
      * @param inferredTolerance orphans only: an inferred member older than this counts as an orphan
-     * @param entities freshness only: the catalog entities to watch
+     * @param entities freshness, schema-drift and entity-volume: the catalog entities to watch (all when
+     *     absent)
      * @param warnAfter freshness only: warn when the oldest change not yet in the DW is older
      * @param errorAfter freshness only: fail when the oldest change not yet in the DW is older
      * @param slaDeadline freshness only: day D must be complete in the DW by this time of D+1 (zone)
@@ -88,11 +89,15 @@ public record QualityProperties(
      * @param field relationships only: the parent table's column (the tested column's name when absent)
      * @param dateColumn volume-anomaly only: the fact's day column as {@code yyyymmdd} ({@code data_sk} when
      *     absent)
-     * @param weeks volume-anomaly only: how many of the same weekday before a day make its history (8)
-     * @param warnDeviation volume-anomaly only: warn when a day's rows differ from the median by more than
+     * @param weeks volume-anomaly and entity-volume: how many of the same weekday before a day make its history (8)
+     * @param warnDeviation volume-anomaly and entity-volume: warn when a day's rows differ from the median by more than
      *     this fraction of it (0.3)
-     * @param errorDeviation volume-anomaly only: fail when a day's rows differ from the median by more
-     *     than this fraction of it (0.6)
+     * @param errorDeviation volume-anomaly and entity-volume: fail when a day's rows differ from the median
+     *     by more than this fraction of it (0.6)
+     * @param minRows volume-anomaly and entity-volume: a day whose rows and median are both below it passes
+     *     (0 when absent: every day is judged)
+     * @param perEntity entity-volume only: per entity, its own weeks and deviations, or {@code enabled: false}
+     *     to leave it out
      */
     public record CheckProperties(
             String kind,
@@ -126,10 +131,13 @@ public record QualityProperties(
             String dateColumn,
             Integer weeks,
             Double warnDeviation,
-            Double errorDeviation) {
+            Double errorDeviation,
+            Long minRows,
+            Map<String, EntityVolume> perEntity) {
 
         @ConstructorBinding
         public CheckProperties {
+            perEntity = perEntity == null ? Map.of() : Map.copyOf(perEntity);
             values = values == null ? List.of() : List.copyOf(values);
             keys = keys == null ? List.of() : List.copyOf(keys);
             entities = entities == null ? List.of() : List.copyOf(entities);
@@ -191,9 +199,27 @@ public record QualityProperties(
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null);
         }
     }
+
+    /**
+     * What one entity changes of an {@code entity-volume} check (absent fields: the check's own).
+     *
+     * @param enabled false leaves the entity out of the check (a table whose volume is irregular by nature)
+     * @param weeks how many of the same weekday before a day make its history
+     * @param warnDeviation warn above this fraction of the median
+     * @param errorDeviation fail above this fraction of the median
+     * @param minRows a day whose rows and median are both below it passes
+     */
+    public record EntityVolume(
+            @DefaultValue("true") boolean enabled,
+            Integer weeks,
+            Double warnDeviation,
+            Double errorDeviation,
+            Long minRows) {}
 
     /**
      * A fact column and the dimension table whose column of the same name it references.

@@ -2,6 +2,7 @@ package io.esteira.quality.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.quality.check.PendingSightings.Sighting;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,5 +35,21 @@ class FreshnessCheckTest {
         Instant now = Instant.parse("2026-11-22T01:00:00Z");
 
         assertThat(FreshnessCheck.slaCutoff(now, SAO_PAULO, EIGHT)).isEqualTo(Instant.parse("2026-11-21T03:00:00Z"));
+    }
+
+    @Test
+    void shouldKeepASightingWhileAChangeItCoversIsPendingAndStartANewOneOnceAllAreApplied() {
+        Instant first = Instant.parse("2026-11-21T15:00:00Z");
+        Instant later = Instant.parse("2026-11-21T16:00:00Z");
+        Sighting seen = Sighting.next(null, 2, 0, 700, first);
+
+        assertThat(seen).isEqualTo(new Sighting(700, first));
+        assertThat(Sighting.next(seen, 5, 1, 900, later))
+                .as("a change up to 700 still pending")
+                .isSameAs(seen);
+        assertThat(Sighting.next(seen, 3, 0, 900, later))
+                .as("everything up to 700 applied, newer pending")
+                .isEqualTo(new Sighting(900, later));
+        assertThat(Sighting.next(seen, 0, 0, 0, later)).as("nothing pending").isNull();
     }
 }

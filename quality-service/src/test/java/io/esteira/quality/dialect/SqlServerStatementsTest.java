@@ -6,7 +6,10 @@ import io.esteira.contracts.dialect.Vendor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The volume-anomaly, history and per-entity result statements as SQL Server gets them (it cannot run here). */
+/**
+ * The volume-anomaly, entity-volume, history, per-entity result and untimed freshness statements as SQL Server
+ * gets them (it cannot run here).
+ */
 class SqlServerStatementsTest {
 
     private static final QualityDialect SQLSERVER = new QualityDialect(Vendor.SQLSERVER);
@@ -44,5 +47,62 @@ class SqlServerStatementsTest {
         assertThat(SQLSERVER.sql("result-entity-insert"))
                 .endsWith("INSERT INTO audit.dq_result_entity (dq_result_id, entity, status, value, message)\n"
                         + "VALUES (:dq_result_id, :entity, :status, :value, :message)");
+    }
+
+    @Test
+    void shouldSumTheRowsLandedOfAnEntityBetweenTwoInstantsLeavingReplaysOut() {
+        assertThat(SQLSERVER.sql("volume-entity-rows"))
+                .isEqualTo("SELECT COALESCE(SUM(b.rows_in_batch), 0) AS row_count\n"
+                        + "FROM ctl.applied_batch b\n"
+                        + "WHERE b.entity = :entity\n"
+                        + "  AND b.replay IS NULL\n"
+                        + "  AND b.applied_at >= :from_at\n"
+                        + "  AND b.applied_at < :to_at");
+        assertThat(SQLSERVER.sql("volume-entity-first"))
+                .isEqualTo("SELECT MIN(b.applied_at) AS first_applied_at\n"
+                        + "FROM ctl.applied_batch b\n"
+                        + "WHERE b.entity = :entity\n"
+                        + "  AND b.replay IS NULL");
+    }
+
+    @Test
+    void shouldCountPendingChangesOfAnEntityWithoutChangeTimeByRowversionAsBigint() {
+        Map<String, String> names = Map.of(
+                "table", "[dbo].[Lancamentos]",
+                "key", "[IdLancamento]",
+                "version", "[VersaoLinha]",
+                "tombstones", "[dbo].[deleted_rows]");
+
+        assertThat(SQLSERVER.sql("freshness-pending-untimed", names))
+                .isEqualTo("SELECT COUNT(*) AS pending,\n"
+                        + "       MAX(p.version) AS newest_version,\n"
+                        + "       SUM(CASE WHEN p.version <= :seen_version THEN 1 ELSE 0 END) AS seen\n"
+                        + "FROM (\n"
+                        + "    SELECT CAST(t.[VersaoLinha] AS bigint) AS version\n"
+                        + "    FROM [dbo].[Lancamentos] t\n"
+                        + "    WHERE t.[VersaoLinha] > CAST(:watermark_version AS binary(8))\n"
+                        + "       OR (t.[VersaoLinha] = CAST(:watermark_version AS binary(8))"
+                        + " AND t.[IdLancamento] > :watermark_key)\n"
+                        + "    UNION ALL\n"
+                        + "    SELECT CAST(d.row_version AS bigint)\n"
+                        + "    FROM [dbo].[deleted_rows] d\n"
+                        + "    WHERE d.table_name = :table_name\n"
+                        + "      AND (d.row_version > CAST(:watermark_version AS binary(8))\n"
+                        + "           OR (d.row_version = CAST(:watermark_version AS binary(8))"
+                        + " AND d.row_key > :watermark_key))\n"
+                        + ") p");
+    }
+
+    @Test
+    void shouldReplaceASightingWithStatementsBothVendorsAccept() {
+        assertThat(SQLSERVER.sql("freshness-sighting-find"))
+                .isEqualTo("SELECT seen_version, first_seen_at\n"
+                        + "FROM audit.dq_freshness_sighting\n"
+                        + "WHERE check_id = :check_id AND entity = :entity");
+        assertThat(SQLSERVER.sql("freshness-sighting-delete"))
+                .isEqualTo("DELETE FROM audit.dq_freshness_sighting WHERE check_id = :check_id AND entity = :entity");
+        assertThat(SQLSERVER.sql("freshness-sighting-insert"))
+                .isEqualTo("INSERT INTO audit.dq_freshness_sighting (check_id, entity, seen_version, first_seen_at)\n"
+                        + "VALUES (:check_id, :entity, :seen_version, :first_seen_at)");
     }
 }

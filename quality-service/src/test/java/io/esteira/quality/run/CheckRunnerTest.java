@@ -7,6 +7,7 @@ import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.QualityResult;
 import io.esteira.contracts.QualityResult.Status;
 import io.esteira.contracts.dialect.Vendor;
+import io.esteira.quality.MovableClock;
 import io.esteira.quality.check.Check;
 import io.esteira.quality.check.CheckDefinition;
 import io.esteira.quality.check.CheckKind;
@@ -20,12 +21,9 @@ import io.esteira.quality.repair.ReplayClient;
 import io.esteira.quality.repair.ReplayDrain;
 import io.esteira.quality.repair.ReplayReceipt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,35 +216,6 @@ class CheckRunnerTest {
         assertThat(runner.reportOverdue()).containsExactly("rule-every-5s");
         assertThat(store.outbox).singleElement().satisfies(alert -> assertThat(alert.summary())
                 .contains("has not completed a run since " + scheduled));
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Keeps results in memory instead of audit.dq_result. */

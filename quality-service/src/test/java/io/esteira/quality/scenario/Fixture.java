@@ -43,6 +43,17 @@ public final class Fixture {
     /** The last closed day, holding orders 101 and 102 (items 1001-1003). */
     public static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
+    /** The 8 Fridays before {@link #DAY}, oldest first: the history the volume checks judge it against. */
+    public static final List<String> FRIDAYS_BEFORE_DAY = List.of(
+            "2026-09-25",
+            "2026-10-02",
+            "2026-10-09",
+            "2026-10-16",
+            "2026-10-23",
+            "2026-10-30",
+            "2026-11-06",
+            "2026-11-13");
+
     private Fixture() {}
 
     public static void migrate(DataSource oltp, DataSource dw) {

@@ -21,10 +21,15 @@ final class PostgresScenario {
 
     /** A check factory on both databases, in the fixture's zone, at {@code clock}. */
     static CheckFactory factory(PostgresDatabase oltp, PostgresDatabase dw, Clock clock) {
+        return factory(oltp, dw, EntityCatalog.reference(), clock);
+    }
+
+    /** A check factory on both databases and {@code catalog}, in the fixture's zone, at {@code clock}. */
+    static CheckFactory factory(PostgresDatabase oltp, PostgresDatabase dw, EntityCatalog catalog, Clock clock) {
         return new CheckFactory(
                 Database.of("oltp", oltp.dataSource(), 10),
                 Database.of("dw", dw.dataSource(), 10),
-                EntityCatalog.reference(),
+                catalog,
                 Fixture.ZONE,
                 10,
                 clock);

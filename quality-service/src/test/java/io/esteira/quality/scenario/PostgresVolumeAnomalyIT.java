@@ -34,16 +34,7 @@ class PostgresVolumeAnomalyIT {
     @BeforeEach
     void eightFridaysOfTenSales() {
         PostgresScenario.load(oltp, dw);
-        sales(
-                10,
-                "2026-09-25",
-                "2026-10-02",
-                "2026-10-09",
-                "2026-10-16",
-                "2026-10-23",
-                "2026-10-30",
-                "2026-11-06",
-                "2026-11-13");
+        sales(10, Fixture.FRIDAYS_BEFORE_DAY.toArray(String[]::new));
     }
 
     @Test
