@@ -56,11 +56,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BatchApplier {
 
     /**
-     * A derive pass of at least this many keys is large: on PostgreSQL it gives the planner the statistics
-     * of its work tables once they are written (apply/postgresql/analyze-pass.sql) and empties them with
-     * TRUNCATE ({@code derive-cleanup-large.sql}). An initial load's passes are large; a live pass of a few
-     * changes is not, and keeps its by-key plans and its cheap DELETE. SQL Server updates the statistics of
-     * a table that changed this much by itself when it compiles the next statement.
+     * A derive pass of at least this many keys is large: on PostgreSQL it empties its work tables with
+     * TRUNCATE ({@code derive-cleanup-large.sql}), which leaves no dead tuples; a live pass of a few changes
+     * keeps its cheap DELETE. Its work tables get no statistics: given them (ANALYZE once written, until
+     * 2026-12-03) the planner hash-joined whole mirror tables where reaching the mirror by key was cheaper,
+     * at every size an initial load's passes take (3,000 to 20,000 keys of 230,000 items: the fact insert
+     * 68 against 81 ms and 535 against 669 ms, the marking of an order's items 227 against 325 ms;
+     * docs/performance.md).
      */
     static final int LARGE_PASS_KEYS = 2_000;
 
@@ -319,9 +321,6 @@ public class BatchApplier {
             return new DeriveResult(true, Map.of());
         }
         boolean large = keys.values().stream().mapToInt(Integer::intValue).sum() >= LARGE_PASS_KEYS;
-        if (large) {
-            analyze("stg.derive_keys", params);
-        }
         Map<String, Integer> derived = new LinkedHashMap<>();
         Map<String, String> factNames = null;
         for (EntityDefinition entity : catalog.loadOrder()) {
@@ -334,9 +333,6 @@ public class BatchApplier {
             params.addValue("entity", entity.name());
             if (Plans.copiesMirrorRows(entity.name())) {
                 run("derive-fill", names, params);
-                if (keys.get(entity.name()) >= LARGE_PASS_KEYS) {
-                    analyze(StagingWriter.incomingTable(entity), params);
-                }
             }
             for (Step step : plans.get(entity.name())) {
                 if (step == Plans.FACTS) {
@@ -347,9 +343,6 @@ public class BatchApplier {
             }
         }
         if (factNames != null) {
-            if (large) {
-                analyze("stg.affected", params);
-            }
             deriveFacts(factNames, params);
         }
         for (EntityDefinition entity : catalog.loadOrder()) {
@@ -361,13 +354,6 @@ public class BatchApplier {
         }
         run(large && sql.vendor() == Vendor.POSTGRESQL ? "derive-cleanup-large" : "derive-cleanup", Map.of(), params);
         return new DeriveResult(true, derived);
-    }
-
-    /** Gives the planner the statistics of a large pass's work table (apply/{vendor}/analyze-pass.sql). */
-    private void analyze(String table, MapSqlParameterSource params) {
-        if (sql.vendor() == Vendor.POSTGRESQL) {
-            run("analyze-pass", Map.of("table", table), params);
-        }
     }
 
     /** Whether keys wait in the derive queue (a cheap look, without the lock). */
