@@ -84,11 +84,15 @@ class DemoIncidentsIT {
         original = System.out;
         captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        // Chromium is installed first where it is missing (a minute or more of apt-get): the demo's incidents,
+        // timed from its start, do not wait for it, and a demo started before the install was over before the
+        // browser tests could open its consoles.
+        String chromium = Chromium.find().unavailable();
         // A duration shorter than the incidents take: the demo finishes them before it stops.
         demo = CompletableFuture.supplyAsync(() -> EsteiraLocal.commandLine()
                 .execute("demo", "--duration", "5s", "--port", "0", "--broker-port", "0", "--rate", "5"));
         // Chromium starts while the demo does: the DLQ operation has only seconds once the poison batch lands.
-        if (Chromium.find().unavailable() == null) {
+        if (chromium == null) {
             try {
                 browser = ConsoleBrowser.start();
             } catch (IOException | RuntimeException e) {
