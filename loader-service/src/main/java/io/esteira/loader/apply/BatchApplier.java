@@ -35,11 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  *   <li>a batch id already in {@code ctl.applied_batch} is a no-op (redelivery, replay of a batch);
- *   <li>the rows go to {@code stg.incoming_<entity>} in one batched insert (a bulk copy on SQL Server);
+ *   <li>the rows go to the entity's landing table in one bulk write ({@link StagingWriter#landingTable}: on
+ *       PostgreSQL a {@code COPY} into a temporary table of the session, emptied by the commit; on SQL Server
+ *       a bulk copy into {@code stg.incoming_<entity>});
  *   <li>rows not newer than the staging mirror's version are ignored (a replay also re-applies the same
  *       version), the rest are merged into {@code stg.<entity>};
  *   <li>the keys that changed are queued in {@code ctl.derive_queue}, the batch id and an {@code
- *       audit.etl_run_entity} row are written, and the work rows removed.
+ *       audit.etl_run_entity} row are written, and the work rows removed (on PostgreSQL by the commit).
  * </ol>
  *
  * The caller acknowledges the message only after this returns, so a crash anywhere leaves either
@@ -56,9 +58,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BatchApplier {
 
     /**
-     * A derive pass of at least this many keys is large: on PostgreSQL it empties its work tables with
-     * TRUNCATE ({@code derive-cleanup-large.sql}), which leaves no dead tuples; a live pass of a few changes
-     * keeps its cheap DELETE. Its work tables get no statistics: given them (ANALYZE once written, until
+     * A derive pass of at least this many keys is large: on PostgreSQL it empties its work tables, the
+     * mirror rows it copied into {@code stg.incoming_<entity>} included, with TRUNCATE ({@code
+     * derive-cleanup-large.sql}), which leaves no dead tuples; a live pass of a few changes keeps its cheap
+     * DELETE. Its work tables get no statistics: given them (ANALYZE once written, until
      * 2026-12-03) the planner hash-joined whole mirror tables where reaching the mirror by key was cheaper,
      * at every size an initial load's passes take (3,000 to 20,000 keys of 230,000 items: the fact insert
      * 68 against 81 ms and 535 against 669 ms, the marking of an order's items 227 against 325 ms;
@@ -136,6 +139,7 @@ public class BatchApplier {
             Map<String, String> names = mirror
                     ? placeholders.mirror(entity, batch.isReplay())
                     : placeholders.entity(entity, batch.isReplay());
+            names.put("incoming", placeholders.quoted(staging.landingTable(entity)));
             params.addValue("entity", entity.name());
             int[] landed = sql.landsInOneStatement()
                     ? landInOneStatement(names, params)
@@ -148,7 +152,10 @@ public class BatchApplier {
                     inserted,
                     applied - inserted,
                     batch.rows().size() - applied);
-            run("cleanup", names, params);
+            if (!staging.landsInSessionTable()) {
+                // PostgreSQL's landing table empties itself at the commit (StagingWriter.landingTable).
+                run("cleanup", names, params);
+            }
             params.addValue("batch_id", batch.batchId())
                     .addValue("replay", batch.replay())
                     .addValue("rows_in_batch", batch.rows().size());
@@ -345,14 +352,24 @@ public class BatchApplier {
         if (factNames != null) {
             deriveFacts(factNames, params);
         }
+        boolean truncate = large && sql.vendor() == Vendor.POSTGRESQL;
+        StringBuilder filled = new StringBuilder();
         for (EntityDefinition entity : catalog.loadOrder()) {
             if (keys.containsKey(entity.name())
                     && plans.containsKey(entity.name())
                     && Plans.copiesMirrorRows(entity.name())) {
-                run("cleanup", placeholders.entity(entity, false), params);
+                if (truncate) {
+                    filled.append(", ").append(placeholders.quoted(StagingWriter.incomingTable(entity)));
+                } else {
+                    run("cleanup", placeholders.entity(entity, false), params);
+                }
             }
         }
-        run(large && sql.vendor() == Vendor.POSTGRESQL ? "derive-cleanup-large" : "derive-cleanup", Map.of(), params);
+        if (truncate) {
+            run("derive-cleanup-large", Map.of("incoming_tables", filled.toString()), params);
+        } else {
+            run("derive-cleanup", Map.of(), params);
+        }
         return new DeriveResult(true, derived);
     }
 

@@ -68,6 +68,11 @@ final class Placeholders {
         return names;
     }
 
+    /** A table's schema-qualified name, quoted by the dialect. */
+    String quoted(String qualifiedName) {
+        return dialect.quoteQualifiedName(qualifiedName);
+    }
+
     /** An entity's names plus those of the dimension it maintains ({@link Dimension#templates()}). */
     Map<String, String> dimension(Dimension dimension, Map<String, String> entity) {
         Map<String, String> placeholders = new HashMap<>(entity);
