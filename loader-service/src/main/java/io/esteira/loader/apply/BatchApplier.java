@@ -133,9 +133,14 @@ public class BatchApplier {
             }
             // A mirror entity (docs/adr/0015-mirror-tables.md) lands into raw.<entity>, after MirrorTables
             // created or extended its tables for the batch's columns (or refused a drift), and queues nothing:
-            // nothing is derived from a mirror. Everything else is the same.
-            EntityDefinition entity = mirror ? mirrors.prepare(declared, batch) : declared;
-            staging.write(entity, params.getValue("token").toString(), batch.rows());
+            // nothing is derived from a mirror. It lands the batch's columns; a batch older than a column it
+            // lacks stages that column null and leaves it alone in raw.<entity>. Everything else is the same.
+            MirrorTables.Prepared prepared = mirror ? mirrors.prepare(declared, batch) : null;
+            EntityDefinition entity = mirror ? prepared.landed() : declared;
+            staging.write(
+                    mirror ? prepared.staged() : entity,
+                    params.getValue("token").toString(),
+                    batch.rows());
             Map<String, String> names = mirror
                     ? placeholders.mirror(entity, batch.isReplay())
                     : placeholders.entity(entity, batch.isReplay());

@@ -4,6 +4,7 @@ import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.mirror.ColumnType;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,12 +20,19 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The tables of a mirror entity ({@code mirror: true}; docs/adr/0015-mirror-tables.md): {@code raw.<entity>}
  * and its work table {@code stg.incoming_<entity>}, created from the column types the entity's first batch
  * carries and compared with every later batch, in the batch's transaction, against what {@code
- * ctl.mirror_column} records:
+ * ctl.mirror_column} records (each column's type, and the source version from which it is carried):
  *
  * <ul>
- *   <li>a column the batch carries and the table lacks is added (nullable) to both tables;
- *   <li>a column the table has and the batch does not carry (dropped in the source or taken out of the
- *       catalog), or one that arrives with another type, is refused with a {@link MirrorDriftException}
+ *   <li>a column the batch carries and the table lacks is added (nullable) to both tables, recorded as
+ *       carried from the batch's smallest row version (a column of the first batch: from the beginning);
+ *   <li>a column the table has and the batch does not carry is left alone when the batch is older than the
+ *       column — every row's version below the one from which the column is carried: the batch was captured
+ *       before the column was added to the source and arrives late, redelivered after a failure or replayed
+ *       from the DLQ once a newer batch added it. The batch lands its own columns: an update leaves that
+ *       column as it is, an insert of a new key leaves it null, and the version guard decides row by row as
+ *       for any batch (a replay re-applies the same version, still without touching the column);
+ *   <li>any other column the table has and the batch does not carry (dropped in the source or taken out of
+ *       the catalog), or one that arrives with another type, is refused with a {@link MirrorDriftException}
  *       naming it: the batch is not landed and goes to the DLQ at once with that reason and an alert that
  *       says the entity stopped ({@link BatchHandler}), and so does every later batch of the entity until an
  *       operator resolves it (docs/runbook.md, "Mirror drift"). Nothing is dropped or converted silently.
@@ -61,69 +69,128 @@ final class MirrorTables {
     }
 
     /**
+     * A column {@code ctl.mirror_column} records: its neutral type, and the source version from which the
+     * entity's batches carry it ({@code null}: since the mirror was created, or recorded before DW migration
+     * V95).
+     */
+    record Recorded(String type, Long carriedFrom) {}
+
+    /**
+     * How a batch lands ({@link #compare}).
+     *
+     * @param landed the batch's columns, key first: those land.sql (mirror-merge.sql) writes into raw.<entity>
+     * @param staged the columns written into the work table: {@code landed}, then the recorded columns an
+     *     older batch lacks, written null (the work table's every column, as for any other batch)
+     * @param added the batch's columns the mirror does not have yet, to be added
+     */
+    record Shape(List<String> landed, List<String> staged, List<String> added) {}
+
+    /** The entity as a batch lands it ({@code landed}) and as its rows are staged ({@code staged}). */
+    record Prepared(EntityDefinition landed, EntityDefinition staged) {}
+
+    /**
      * Creates or extends the entity's tables for the batch's columns, or refuses a drift.
      *
-     * @return the entity as the batch carries it: the key and the batch's columns, landed into raw.<entity>
+     * @return the entity as the batch lands it into raw.<entity> (the key and the batch's columns) and as its
+     *     rows are staged
      * @throws MirrorDriftException naming the column for a dropped or retyped column
      */
-    EntityDefinition prepare(EntityDefinition declared, ChangeBatch batch) {
+    Prepared prepare(EntityDefinition declared, ChangeBatch batch) {
         Map<String, ColumnType> columns = columnsOf(declared, batch);
-        Map<String, String> known = new LinkedHashMap<>();
+        Map<String, Recorded> known = new LinkedHashMap<>();
         MapSqlParameterSource params = new MapSqlParameterSource("entity", declared.name());
         jdbc.query(
-                "SELECT column_name, column_type FROM ctl.mirror_column WHERE entity = :entity ORDER BY column_order",
+                "SELECT column_name, column_type, carried_from FROM ctl.mirror_column WHERE entity = :entity"
+                        + " ORDER BY column_order",
                 params,
                 rs -> {
-                    known.put(rs.getString(1), rs.getString(2));
+                    long carriedFrom = rs.getLong(3);
+                    known.put(rs.getString(1), new Recorded(rs.getString(2), rs.wasNull() ? null : carriedFrom));
                 });
-        EntityDefinition entity = new EntityDefinition(
-                declared.name(),
-                declared.table(),
-                declared.keyColumn(),
-                List.copyOf(columns.keySet()),
-                declared.changeOrderColumn(),
-                declared.tombstoneTable(),
-                Map.of());
+        EntityDefinition entity = withColumns(declared, List.copyOf(columns.keySet()));
         Map<String, String> names = names(entity);
         if (known.isEmpty()) {
             names.put("column_definitions", definitions(entity, columns, columns.keySet()));
             for (String statement : sql.statements("raw-create", names)) {
                 jdbc.getJdbcTemplate().execute(statement);
             }
-            record(entity, columns, new ArrayList<>(columns.keySet()), 1);
+            record(entity, columns, new ArrayList<>(columns.keySet()), 1, null);
             staging.forget(entity);
-            return entity;
+            return new Prepared(entity, entity);
         }
-        for (Map.Entry<String, String> column : known.entrySet()) {
+        Shape shape = compare(entity, known, columns, batch);
+        if (!shape.added().isEmpty()) {
+            for (String column : shape.added()) {
+                names.put("column_definition", definitions(entity, columns, List.of(column)));
+                for (String statement : sql.statements("raw-add-column", names)) {
+                    jdbc.getJdbcTemplate().execute(statement);
+                }
+            }
+            record(entity, columns, shape.added(), known.size() + 1, firstVersion(batch));
+            staging.forget(entity);
+        }
+        return new Prepared(entity, withColumns(declared, shape.staged()));
+    }
+
+    /**
+     * Compares a batch's columns with those the mirror records: a recorded column the batch lacks is left
+     * alone when the batch is older than it (every row's version below the one from which the column is
+     * carried: the batch was captured before the column was added to the source, and arrives late —
+     * redelivered, or replayed from the DLQ — after a newer batch added it); any other lacking column, or one
+     * arriving with another type, is a drift.
+     *
+     * @param entity the entity with the batch's columns, key first
+     * @throws MirrorDriftException naming the first column the mirror cannot take
+     */
+    static Shape compare(
+            EntityDefinition entity, Map<String, Recorded> known, Map<String, ColumnType> columns, ChangeBatch batch) {
+        long newest =
+                batch.rows().stream().mapToLong(ChangeBatch.Row::version).max().orElse(Long.MAX_VALUE);
+        List<String> staged = new ArrayList<>(columns.keySet());
+        for (Map.Entry<String, Recorded> column : known.entrySet()) {
+            Recorded recorded = column.getValue();
             ColumnType now = columns.get(column.getKey());
             if (now == null) {
-                throw new MirrorDriftException(
-                        "Column " + column.getKey() + " of " + rawTable(entity) + " (mirror entity "
-                                + entity.name() + ", " + column.getValue() + ") is not in batch " + batch.batchId()
-                                + ": dropped in the source or taken out of the entity catalog. The entity stops here;"
-                                + " follow docs/runbook.md, Mirror drift, then replay the DLQ.");
+                if (recorded.carriedFrom() != null && newest < recorded.carriedFrom()) {
+                    staged.add(column.getKey());
+                    continue;
+                }
+                throw new MirrorDriftException("Column " + column.getKey() + " of " + rawTable(entity)
+                        + " (mirror entity " + entity.name() + ", " + recorded.type() + ") is not in batch "
+                        + batch.batchId() + ": dropped in the source or taken out of the entity catalog"
+                        + (recorded.carriedFrom() == null
+                                ? ""
+                                : " (not a batch older than the column: its rows reach source version " + newest
+                                        + ", and the column is carried from version " + recorded.carriedFrom() + ")")
+                        + ". The entity stops here; follow docs/runbook.md, Mirror drift, then replay the DLQ.");
             }
-            if (!now.neutral().equals(column.getValue())) {
+            if (!now.neutral().equals(recorded.type())) {
                 throw new MirrorDriftException("Column " + column.getKey() + " of " + rawTable(entity)
                         + " (mirror entity "
-                        + entity.name() + ") is " + column.getValue() + " in the warehouse but arrives as "
+                        + entity.name() + ") is " + recorded.type() + " in the warehouse but arrives as "
                         + now.neutral() + " in batch " + batch.batchId() + ": retyped in the source. The entity stops"
                         + " here; follow docs/runbook.md, Mirror drift, then replay the DLQ.");
             }
         }
         List<String> added =
                 columns.keySet().stream().filter(c -> !known.containsKey(c)).toList();
-        if (!added.isEmpty()) {
-            for (String column : added) {
-                names.put("column_definition", definitions(entity, columns, List.of(column)));
-                for (String statement : sql.statements("raw-add-column", names)) {
-                    jdbc.getJdbcTemplate().execute(statement);
-                }
-            }
-            record(entity, columns, added, known.size() + 1);
-            staging.forget(entity);
-        }
-        return entity;
+        return new Shape(List.copyOf(columns.keySet()), List.copyOf(staged), added);
+    }
+
+    /** The smallest row version of a batch: from it on, the batch's columns are carried. */
+    static long firstVersion(ChangeBatch batch) {
+        return batch.rows().stream().mapToLong(ChangeBatch.Row::version).min().orElse(0);
+    }
+
+    private static EntityDefinition withColumns(EntityDefinition declared, List<String> columns) {
+        return new EntityDefinition(
+                declared.name(),
+                declared.table(),
+                declared.keyColumn(),
+                columns,
+                declared.changeOrderColumn(),
+                declared.tombstoneTable(),
+                Map.of());
     }
 
     /** The names of {@code raw-create.sql} and {@code raw-add-column.sql}, quoted. */
@@ -153,17 +220,24 @@ final class MirrorTables {
                 .collect(Collectors.joining(",\n    "));
     }
 
-    private void record(EntityDefinition entity, Map<String, ColumnType> columns, List<String> which, int firstOrder) {
+    /** @param carriedFrom the source version from which the columns are carried; null: since the mirror's creation */
+    private void record(
+            EntityDefinition entity,
+            Map<String, ColumnType> columns,
+            List<String> which,
+            int firstOrder,
+            Long carriedFrom) {
         int order = firstOrder;
         for (String column : which) {
             jdbc.update(
-                    "INSERT INTO ctl.mirror_column (entity, column_name, column_type, column_order)"
-                            + " VALUES (:entity, :column_name, :column_type, :column_order)",
+                    "INSERT INTO ctl.mirror_column (entity, column_name, column_type, column_order, carried_from)"
+                            + " VALUES (:entity, :column_name, :column_type, :column_order, :carried_from)",
                     new MapSqlParameterSource()
                             .addValue("entity", entity.name())
                             .addValue("column_name", column)
                             .addValue("column_type", columns.get(column).neutral())
-                            .addValue("column_order", order++));
+                            .addValue("column_order", order++)
+                            .addValue("carried_from", carriedFrom, Types.BIGINT));
         }
     }
 

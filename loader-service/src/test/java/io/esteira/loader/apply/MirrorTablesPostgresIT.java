@@ -197,6 +197,79 @@ class MirrorTablesPostgresIT {
     }
 
     @Test
+    void shouldLandABatchOlderThanAnAddedColumnItLacksLeavingTheColumnAsItIs() {
+        applier.apply(
+                batch(COLUMNS, payment(1, 10, "1.00", "PIX ", null, "a"), payment(2, 10, "2.00", "PIX ", null, "b")));
+        // The column is added to the source; the first batch read after it carries it from version 20 on.
+        applier.apply(batch(withChannel(), withChannel(payment(1, 20, "1.00", "PIX ", null, "a2"), "app")));
+        // Filled as a window re-extraction of the entity fills the rows that did not change since.
+        sql.update("UPDATE raw.payments SET channel = 'filled' WHERE payment_id = 2");
+
+        // Captured before the column was added (versions 15-17), it arrives late: redelivered, or replayed from
+        // the DLQ.
+        ApplyResult older = applier.apply(batch(
+                COLUMNS,
+                payment(1, 15, "15.00", "PIX ", null, "older than the mirror's"),
+                payment(2, 16, "16.00", "CARD", null, "b16"),
+                payment(4, 17, "17.00", "CARD", null, "new key")));
+
+        assertThat(older.inserted()).isEqualTo(1);
+        assertThat(older.updated()).isEqualTo(1);
+        assertThat(older.ignored()).isEqualTo(1);
+        assertThat(sql.queryForList(
+                        "SELECT payment_id, note, channel, source_version FROM raw.payments ORDER BY payment_id"))
+                .containsExactly(
+                        mapOf("payment_id", 1L, "note", "a2", "channel", "app", "source_version", 20L),
+                        mapOf("payment_id", 2L, "note", "b16", "channel", "filled", "source_version", 16L),
+                        mapOf("payment_id", 4L, "note", "new key", "channel", null, "source_version", 17L));
+        assertThat(sql.queryForList(
+                        "SELECT column_name || ' ' || COALESCE(CAST(carried_from AS text), 'from the beginning')"
+                                + " FROM ctl.mirror_column WHERE entity = 'payments' ORDER BY column_order",
+                        String.class))
+                .containsExactly(
+                        "payment_id from the beginning",
+                        "amount from the beginning",
+                        "method from the beginning",
+                        "paid_at from the beginning",
+                        "note from the beginning",
+                        "channel 20");
+    }
+
+    @Test
+    void shouldReapplyAReplayOlderThanAnAddedColumnAtTheSameVersionWithoutTouchingTheColumn() {
+        applier.apply(batch(COLUMNS, payment(2, 16, "2.00", "PIX ", null, "b16")));
+        applier.apply(batch(withChannel(), withChannel(payment(1, 20, "1.00", "PIX ", null, "a"), "app")));
+        sql.update("UPDATE raw.payments SET channel = 'filled' WHERE payment_id = 2");
+
+        ApplyResult replayed = applier.apply(replay(COLUMNS, payment(2, 16, "2.00", "PIX ", null, "b16 replayed")));
+
+        assertThat(replayed.updated()).isEqualTo(1);
+        assertThat(sql.queryForMap("SELECT note, channel FROM raw.payments WHERE payment_id = 2"))
+                .containsEntry("note", "b16 replayed")
+                .containsEntry("channel", "filled");
+    }
+
+    @Test
+    void shouldStopOnAnAddedColumnThatABatchNotOlderThanItLacks() {
+        applier.apply(batch(COLUMNS, payment(1, 10, "1.00", "PIX ", null, "a")));
+        applier.apply(batch(withChannel(), withChannel(payment(1, 20, "1.00", "PIX ", null, "a"), "app")));
+
+        for (long newest : new long[] {20, 25}) {
+            assertThatThrownBy(() -> applier.apply(batch(
+                            COLUMNS,
+                            payment(2, 15, "2.00", "PIX ", null, "older"),
+                            payment(3, newest, "3.00", "PIX ", null, "not older"))))
+                    .isInstanceOf(MirrorTables.MirrorDriftException.class)
+                    .hasMessageContaining(
+                            "Column channel of raw.payments (mirror entity payments, varchar(20)) is not in batch")
+                    .hasMessageContaining(
+                            "its rows reach source version " + newest + ", and the column is carried from version 20");
+        }
+        assertThat(sql.queryForList("SELECT payment_id FROM raw.payments", Long.class))
+                .containsExactly(1L);
+    }
+
+    @Test
     void shouldStopOnARetypedColumnNamingIt() {
         applier.apply(batch(COLUMNS, payment(1, 10, "1.00", "PIX ", null, "a")));
         List<ChangeBatch.Column> retyped = COLUMNS.stream()
@@ -243,6 +316,33 @@ class MirrorTablesPostgresIT {
         data.put("paid_at", paidAt);
         data.put("note", note);
         return new ChangeBatch.Row(ChangeBatch.Op.upsert, key, version, data);
+    }
+
+    private static List<ChangeBatch.Column> withChannel() {
+        List<ChangeBatch.Column> more = new java.util.ArrayList<>(COLUMNS);
+        more.add(new ChangeBatch.Column("channel", "varchar(20)"));
+        return more;
+    }
+
+    private static ChangeBatch.Row withChannel(ChangeBatch.Row row, String channel) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>(row.data());
+        data.put("channel", channel);
+        return new ChangeBatch.Row(row.op(), row.key(), row.version(), data);
+    }
+
+    /** A batch of a window replay (re-extraction): the same version re-applies. */
+    private static ChangeBatch replay(List<ChangeBatch.Column> columns, ChangeBatch.Row... rows) {
+        ChangeBatch live = batch(columns, rows);
+        return new ChangeBatch(
+                live.schema(),
+                BatchIds.of("payments", live.watermark(), "r" + SEQUENCE.incrementAndGet()),
+                live.entity(),
+                live.source(),
+                live.extractedAt(),
+                live.watermark(),
+                "r" + SEQUENCE.get(),
+                live.rows(),
+                live.columns());
     }
 
     private static ChangeBatch batch(List<ChangeBatch.Column> columns, ChangeBatch.Row... rows) {

@@ -1,7 +1,9 @@
 package io.esteira.loader.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.Vendor;
 import io.esteira.contracts.mirror.ColumnType;
@@ -95,6 +97,71 @@ class MirrorTablesTest {
 
         assertThat(folded(sql.statements("mirror-merge", names).get(0)))
                 .endsWith("AND t.source_version <= s.source_version;");
+    }
+
+    @Test
+    void shouldLandABatchOlderThanAColumnItLacksWithoutTouchingTheColumnOnSqlServer() {
+        Map<String, MirrorTables.Recorded> known = new LinkedHashMap<>();
+        TYPES.forEach((column, type) -> known.put(column, new MirrorTables.Recorded(type.neutral(), null)));
+        known.put("note", new MirrorTables.Recorded("varchar(200)", 20L));
+        Map<String, ColumnType> carried = new LinkedHashMap<>(TYPES);
+        carried.remove("note");
+        EntityDefinition older =
+                new EntityDefinition("payments", "core.payments", "payment_id", List.copyOf(carried.keySet()));
+
+        MirrorTables.Shape shape = MirrorTables.compare(older, known, carried, batch(15, 19));
+
+        assertThat(shape.landed()).containsExactly("payment_id", "amount", "paid_at", "paid");
+        assertThat(shape.staged()).containsExactly("payment_id", "amount", "paid_at", "paid", "note");
+        assertThat(shape.added()).isEmpty();
+        Map<String, String> names = new Placeholders(() -> Vendor.SQLSERVER, sql).mirror(older, false);
+        String merge = folded(sql.statements("mirror-merge", names).get(1));
+        assertThat(merge)
+                .contains("UPDATE SET [amount] = s.[amount], [paid_at] = s.[paid_at], [paid] = s.[paid],"
+                        + " source_deleted = 0")
+                .contains("INSERT ([payment_id], [amount], [paid_at], [paid], source_version, source_deleted,"
+                        + " loaded_at) VALUES (s.[payment_id], s.[amount], s.[paid_at], s.[paid],")
+                .doesNotContain("[note]");
+    }
+
+    @Test
+    void shouldRefuseABatchThatLacksAColumnAndIsNotOlderThanIt() {
+        Map<String, MirrorTables.Recorded> known = new LinkedHashMap<>();
+        TYPES.forEach((column, type) -> known.put(column, new MirrorTables.Recorded(type.neutral(), null)));
+        known.put("note", new MirrorTables.Recorded("varchar(200)", 20L));
+        known.put("paid", new MirrorTables.Recorded("boolean", null));
+        Map<String, ColumnType> withoutNote = new LinkedHashMap<>(TYPES);
+        withoutNote.remove("note");
+        Map<String, ColumnType> withoutPaid = new LinkedHashMap<>(TYPES);
+        withoutPaid.remove("paid");
+
+        assertThatThrownBy(() -> MirrorTables.compare(PAYMENTS, known, withoutNote, batch(15, 20)))
+                .isInstanceOf(MirrorTables.MirrorDriftException.class)
+                .hasMessageContaining(
+                        "Column note of raw.payments (mirror entity payments, varchar(200)) is not in" + " batch")
+                .hasMessageContaining("its rows reach source version 20, and the column is carried from version 20");
+        assertThatThrownBy(() -> MirrorTables.compare(PAYMENTS, known, withoutPaid, batch(1, 2)))
+                .isInstanceOf(MirrorTables.MirrorDriftException.class)
+                .hasMessageEndingWith("is not in batch b: dropped in the source or taken out of the entity catalog."
+                        + " The entity stops here; follow docs/runbook.md, Mirror drift, then replay the DLQ.");
+    }
+
+    /** A batch of rows at the given versions. */
+    private static ChangeBatch batch(long... versions) {
+        List<ChangeBatch.Row> rows = java.util.Arrays.stream(versions)
+                .mapToObj(v -> new ChangeBatch.Row(ChangeBatch.Op.upsert, v, v, Map.of()))
+                .toList();
+        return new ChangeBatch(
+                ChangeBatch.SCHEMA,
+                "b",
+                "payments",
+                new ChangeBatch.Source("oltp", "core.payments"),
+                java.time.Instant.now(),
+                new ChangeBatch.Watermark(
+                        ChangeBatch.Cursor.START, new ChangeBatch.Cursor(versions[versions.length - 1], 1)),
+                null,
+                rows,
+                null);
     }
 
     private static String folded(String statement) {
