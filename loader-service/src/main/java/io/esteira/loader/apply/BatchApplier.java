@@ -137,14 +137,13 @@ public class BatchApplier {
             // lacks stages that column null and leaves it alone in raw.<entity>. Everything else is the same.
             MirrorTables.Prepared prepared = mirror ? mirrors.prepare(declared, batch) : null;
             EntityDefinition entity = mirror ? prepared.landed() : declared;
-            staging.write(
-                    mirror ? prepared.staged() : entity,
-                    params.getValue("token").toString(),
-                    batch.rows());
+            EntityDefinition staged = mirror ? prepared.staged() : entity;
+            staging.write(staged, params.getValue("token").toString(), batch.rows());
             Map<String, String> names = mirror
                     ? placeholders.mirror(entity, batch.isReplay())
                     : placeholders.entity(entity, batch.isReplay());
-            names.put("incoming", placeholders.quoted(staging.landingTable(entity)));
+            // The table the rows were staged in: named after the staged columns (StagingWriter.landingTable).
+            names.put("incoming", placeholders.quoted(staging.landingTable(staged)));
             params.addValue("entity", entity.name());
             int[] landed = sql.landsInOneStatement()
                     ? landInOneStatement(names, params)
