@@ -25,7 +25,8 @@ RUN groupadd --system --gid 10001 esteira \
     && useradd --system --uid 10001 --gid esteira --home-dir /app --no-create-home --shell /usr/sbin/nologin esteira
 # Class data sharing (docs/adr/0019-class-data-sharing.md): the runnable jar extracted into app.jar + lib/
 # (an archive needs a class path of plain jars), then Spring's training run with the image's own JVM
-# options: the application context is refreshed and the JVM halts before anything starts
+# options and those of cds-training.options (the one place they are set; `esteira-local bench` runs the
+# same training run, ADR 23): the application context is refreshed and the JVM halts before anything starts
 # (-Dspring.context.exit=onRefresh), writing the classes it loaded into app.jsa, which every start then
 # maps instead of reading, parsing and verifying them again. No database or broker answers here: in a
 # training run the services open no connection (io.esteira.runtime.config.TrainingRun), Flyway stays off,
@@ -36,9 +37,9 @@ RUN groupadd --system --gid 10001 esteira \
 # The archive belongs to this JRE and these jars: the build writes it afresh.
 RUN --mount=type=bind,from=build,source=/app.jar,target=/tmp/app.jar \
     --mount=type=bind,source=jvm.options,target=/tmp/jvm.options \
+    --mount=type=bind,source=cds-training.options,target=/tmp/cds-training.options \
     java -Djarmode=tools -jar /tmp/app.jar extract --destination /app \
-    && java @/tmp/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
-        --spring.flyway.enabled=false --spring.main.lazy-initialization=true \
+    && java @/tmp/jvm.options @/tmp/cds-training.options -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/app.jar \
     && java @/tmp/jvm.options -XX:SharedArchiveFile=/app/app.jsa -Xshare:on -XX:+PrintSharedArchiveAndExit -jar /app/app.jar \
         > /dev/null \
     || { echo "The class data sharing archive /app/app.jsa was not written or cannot be mapped: see the output above (-Xlog:cds for more)" >&2; exit 1; }

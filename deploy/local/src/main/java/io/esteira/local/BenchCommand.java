@@ -165,7 +165,7 @@ class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--class-archive-dir",
             description = "Where each service's jar is extracted and its class data archive kept, per jar checksum"
-                    + " (the first start records the archive as the service stops, later starts map it:"
+                    + " (a training run records the archive before a jar's first start, every start maps it:"
                     + " docs/adr/0023); default: target/cds of the build that holds this jar.")
     Path classArchiveDir;
 

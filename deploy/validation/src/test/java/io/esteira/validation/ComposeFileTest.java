@@ -124,8 +124,8 @@ class ComposeFileTest {
     }
 
     /**
-     * The class data sharing archive is written by a training run with the very options and the very jar
-     * path the entry point runs with: an archive dumped under other options, or with the jar named another
+     * The class data sharing archive is written by a training run (cds-training.options, which the bench's
+     * training run reads too) with the very options and the very jar path the entry point runs with: an archive dumped under other options, or with the jar named another
      * way ("app.jar" from /app), is refused at start, and the JVM then starts without it, silently slower
      * (docs/adr/0019-class-data-sharing.md); the build checks that it maps (-Xshare:on).
      */
@@ -133,8 +133,9 @@ class ComposeFileTest {
     void shouldTrainTheClassDataSharingArchiveWithTheOptionsTheImageRunsWith() {
         assertThat(Repository.read("Dockerfile"))
                 .contains("--mount=type=bind,source=jvm.options,target=/tmp/jvm.options")
-                .contains("java @/tmp/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa"
-                        + " -Dspring.context.exit=onRefresh -jar /app/app.jar")
+                .contains("--mount=type=bind,source=cds-training.options,target=/tmp/cds-training.options")
+                .contains("java @/tmp/jvm.options @/tmp/cds-training.options -XX:ArchiveClassesAtExit=/app/app.jsa"
+                        + " -jar /app/app.jar")
                 .contains(
                         "-XX:SharedArchiveFile=/app/app.jsa -Xshare:on -XX:+PrintSharedArchiveAndExit -jar /app/app.jar")
                 .contains(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +29,14 @@ import java.util.stream.Stream;
  * Class data sharing for the service JVMs that {@code bench} starts, as the images have it (ADR 19) but
  * without a build step (ADR 23). Per runnable jar, keyed by its SHA-256, a folder of the cache holds the
  * jar extracted as the image extracts it ({@code app.jar} + {@code lib/}: classes in jars nested in a jar
- * cannot be archived) and a dynamic archive per set of JVM options. The first start of a jar records the
- * archive when the service stops ({@code -XX:ArchiveClassesAtExit}: every class the run loaded, routes,
- * drivers and Netty included); later starts map it ({@code -XX:SharedArchiveFile}) after a check that the
- * JVM accepts it. An archive the JVM refuses (corrupt, another JDK, another class path) is deleted and
- * recorded again; a jar that cannot be extracted starts as it is. Neither stops a service; each is said
- * once, in the start's status.
+ * cannot be archived) and a dynamic archive per set of JVM options. When a jar has no archive for those
+ * options yet, it is recorded before the service starts, by the image's training run ({@code
+ * cds-training.options}: the context refreshed, then the JVM halts and {@code -XX:ArchiveClassesAtExit}
+ * writes what it loaded; no database or broker needed), so that no measured run is a recording one; every
+ * start maps it ({@code -XX:SharedArchiveFile}) after a check that the JVM accepts it. An archive the JVM
+ * refuses (corrupt, another JDK, another class path) is deleted and recorded again; a training run that
+ * fails leaves the service to start without an archive; a jar that cannot be extracted starts as it is.
+ * None of these stops a service; each is said in the start's status.
  */
 final class ServiceClassArchives {
 
@@ -62,6 +65,8 @@ final class ServiceClassArchives {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(3);
+    /** 64-89 s measured at load average 10 on 2 cores (docs/performance.md, "Start-up"). */
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
     /** Turns a runnable jar into {@code app.jar} + {@code lib/} in a folder that does not exist yet. */
     @FunctionalInterface
@@ -72,14 +77,23 @@ final class ServiceClassArchives {
     private final Path directory;
     private final String java;
     private final JarExtractor extractor;
+    private final List<String> trainingOptions;
 
-    ServiceClassArchives(Path directory, String java, JarExtractor extractor) {
+    /**
+     * @param trainingOptions what makes a start a training run, after the service's JVM options and before
+     *     {@code -XX:ArchiveClassesAtExit} (the shipped {@code cds-training.options})
+     */
+    ServiceClassArchives(Path directory, String java, JarExtractor extractor, List<String> trainingOptions) {
         this.directory = directory == null ? null : directory.toAbsolutePath().normalize();
         this.java = java;
         this.extractor = extractor;
+        this.trainingOptions = trainingOptions == null ? List.of() : List.copyOf(trainingOptions);
     }
 
-    /** The cache in {@code directory}, extracting with Spring Boot's jar mode of each jar itself. */
+    /**
+     * The cache in {@code directory}, extracting with Spring Boot's jar mode of each jar itself and
+     * training with the images' {@code cds-training.options}.
+     */
     static ServiceClassArchives in(Path directory, String java) {
         return new ServiceClassArchives(
                 directory,
@@ -96,49 +110,36 @@ final class ServiceClassArchives {
                                 "--destination",
                                 destination.toString()),
                         EXTRACT_TIMEOUT,
-                        "extract " + jar));
+                        "extract " + jar,
+                        null),
+                ServiceJvmOptions.training());
     }
 
     /** No cache: every service starts from its runnable jar ({@code --no-class-archives}). */
     static ServiceClassArchives off() {
-        return new ServiceClassArchives(null, null, null);
+        return new ServiceClassArchives(null, null, null, null);
     }
 
     /**
      * How one service JVM is started.
      *
      * @param arguments the JVM's options, then {@code -jar} and the jar to run
-     * @param recording where the JVM writes an archive at exit (empty: it writes none)
-     * @param archive where the next start looks for the archive (empty: class data sharing is off)
-     * @param summary one line for the start's status
+     * @param archive the archive it maps (empty: none of its own)
+     * @param summary a few words for the start's status
      */
-    record Launch(List<String> arguments, Optional<Path> recording, Optional<Path> archive, String summary) {
+    record Launch(List<String> arguments, Optional<Path> archive, String summary) {
 
         Launch {
             arguments = List.copyOf(arguments);
         }
-
-        /**
-         * After the JVM exited: the archive it wrote becomes the one the next start maps. Nothing when it
-         * wrote none (killed before its exit): the next start records again.
-         */
-        void keep() {
-            if (recording.isEmpty() || archive.isEmpty() || !Files.isRegularFile(recording.get())) {
-                return;
-            }
-            try {
-                moveAtomically(recording.get(), archive.get());
-            } catch (IOException e) {
-                deleteQuietly(recording.get());
-            }
-        }
     }
 
     /**
-     * The command line of a service JVM: with the archive of this jar and these options when there is a
-     * usable one, else recording it; the runnable jar as it is when class data sharing cannot be had.
+     * The command line of a service JVM: with the archive of this jar and these options, recorded first by
+     * a training run when there is no usable one; the runnable jar as it is when class data sharing cannot
+     * be had. Call it for every service before any starts: a training run takes a JVM's start-up and more.
      *
-     * @param status where the choice is said, once per start
+     * @param status where the choice is said: one line per training run, one per failure
      */
     Launch prepare(String service, Path runnableJar, List<String> jvmOptions, Consumer<String> status) {
         if (directory == null) {
@@ -158,26 +159,72 @@ final class ServiceClassArchives {
         }
         Path app = extracted.resolve("app.jar");
         List<String> archiveOptions = archiveOptions(jvmOptions);
-        Path archive = extracted.resolve("app-" + key(archiveOptions) + ".jsa");
+        String key = key(archiveOptions);
+        Path archive = extracted.resolve("app-" + key + ".jsa");
         if (Files.isRegularFile(archive)) {
             Optional<String> refusal = refusal(archive, app, archiveOptions);
             if (refusal.isEmpty()) {
-                return new Launch(
-                        with(jvmOptions, "-XX:SharedArchiveFile=" + archive, app),
-                        Optional.empty(),
-                        Optional.of(archive),
-                        "class data archive " + archive);
+                return mapping(jvmOptions, archive, app, "class data archive " + archive);
             }
             status.accept(service + ": the class data archive " + archive + " cannot be used (" + refusal.get()
-                    + "); deleted: the service starts without it and records a new one when it stops.");
+                    + "); deleted: recording a new one (training run) before the service starts …");
             deleteQuietly(archive);
+        } else {
+            status.accept("recording the class data archive of " + service
+                    + " (training run, once per build and set of JVM options) …");
         }
-        Path recording = extracted.resolve("app-" + key(archiveOptions) + "-" + UUID.randomUUID() + ".jsa.part");
-        return new Launch(
-                with(jvmOptions, "-XX:ArchiveClassesAtExit=" + recording, app),
-                Optional.of(recording),
-                Optional.of(archive),
-                "recording a class data archive for the next start, written when the service stops");
+        Path log = extracted.resolve("training-" + key + ".log");
+        long started = System.nanoTime();
+        Optional<String> failure = train(app, archiveOptions, archive, log);
+        String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
+        if (failure.isPresent()) {
+            status.accept(service + ": class data sharing off for this start: the training run that records its"
+                    + " archive failed after " + took + " (" + failure.get() + "; its output is in " + log
+                    + "); the service starts without an archive, slower, and the next bench tries again."
+                    + " Pass --no-class-archives to start from the runnable jar.");
+            List<String> arguments = new ArrayList<>(jvmOptions);
+            arguments.addAll(List.of("-jar", app.toString()));
+            return new Launch(arguments, Optional.empty(), "no class data archive (its training run failed)");
+        }
+        return mapping(
+                jvmOptions, archive, app, "class data archive " + archive + ", recorded by a training run in " + took);
+    }
+
+    /**
+     * The image's training run (Dockerfile), with this jar and these options: the archive is written to a
+     * part file as the JVM halts, checked as every start checks it, then renamed into place. Empty when it
+     * is there; else why not.
+     */
+    private Optional<String> train(Path app, List<String> archiveOptions, Path archive, Path log) {
+        Path recording = archive.resolveSibling(
+                archive.getFileName().toString().replace(".jsa", "-" + UUID.randomUUID() + ".jsa.part"));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(archiveOptions);
+        command.addAll(trainingOptions);
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + recording, "-jar", app.toString()));
+        try {
+            run(command, TRAINING_TIMEOUT, "the training run", log);
+            if (!Files.isRegularFile(recording)) {
+                return Optional.of("the JVM exited without writing " + recording);
+            }
+            Optional<String> refusal = refusal(recording, app, archiveOptions);
+            if (refusal.isPresent()) {
+                return Optional.of("the JVM refuses the archive it wrote: " + refusal.get());
+            }
+            moveAtomically(recording, archive);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(e.getMessage());
+        } finally {
+            deleteQuietly(recording);
+        }
+    }
+
+    private static Launch mapping(List<String> jvmOptions, Path archive, Path app, String summary) {
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", app.toString()));
+        return new Launch(arguments, Optional.of(archive), summary);
     }
 
     /** The options that decide whether an archive maps, in order. */
@@ -194,7 +241,7 @@ final class ServiceClassArchives {
         command.addAll(archiveOptions);
         command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", app.toString(), "-version"));
         try {
-            run(command, CHECK_TIMEOUT, "check " + archive);
+            run(command, CHECK_TIMEOUT, "check " + archive, null);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of(e.getMessage());
@@ -236,15 +283,7 @@ final class ServiceClassArchives {
         List<String> arguments = new ArrayList<>(jvmOptions);
         arguments.add("-jar");
         arguments.add(runnableJar.toString());
-        return new Launch(arguments, Optional.empty(), Optional.empty(), summary);
-    }
-
-    private static List<String> with(List<String> jvmOptions, String archiveOption, Path app) {
-        List<String> arguments = new ArrayList<>(jvmOptions);
-        arguments.add(archiveOption);
-        arguments.add("-jar");
-        arguments.add(app.toString());
-        return arguments;
+        return new Launch(arguments, Optional.empty(), summary);
     }
 
     /** The archive's name part: the options that decide whether it maps, and the JVM that wrote it. */
@@ -274,9 +313,12 @@ final class ServiceClassArchives {
         }
     }
 
-    /** Runs a short JVM; an exit code other than 0 becomes an exception with its first line of output. */
-    private static void run(List<String> command, Duration timeout, String what) throws IOException {
-        Path output = Files.createTempFile("esteira-cds-", ".out");
+    /**
+     * Runs a JVM; an exit code other than 0 becomes an exception with its output, or with its exit code
+     * when the output is kept in {@code log} (a training run's: a whole Spring start).
+     */
+    private static void run(List<String> command, Duration timeout, String what, Path log) throws IOException {
+        Path output = log != null ? log : Files.createTempFile("esteira-cds-", ".out");
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -285,6 +327,9 @@ final class ServiceClassArchives {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(what + " took more than " + timeout.toSeconds() + " s");
+            }
+            if (process.exitValue() != 0 && log != null) {
+                throw new IOException(what + " exited with code " + process.exitValue());
             }
             if (process.exitValue() != 0) {
                 String reason = Files.readString(output, StandardCharsets.UTF_8);
@@ -298,7 +343,9 @@ final class ServiceClassArchives {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during " + what, e);
         } finally {
-            deleteQuietly(output);
+            if (log == null) {
+                deleteQuietly(output);
+            }
         }
     }
 

@@ -35,7 +35,6 @@ import java.util.stream.Stream;
 final class ServiceProcesses implements ServiceHost {
 
     private static final Duration STOP = Duration.ofSeconds(30);
-    private static final Duration STOP_RECORDING = Duration.ofSeconds(120);
 
     private final EmbeddedBroker broker;
     private final Path brokerDirectory;
@@ -43,7 +42,6 @@ final class ServiceProcesses implements ServiceHost {
     private final Map<String, Integer> serverPorts = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
-    private final Map<String, ServiceClassArchives.Launch> launches = new LinkedHashMap<>();
     private final Thread shutdownHook;
 
     private ServiceProcesses(EmbeddedBroker broker, Path brokerDirectory) {
@@ -55,7 +53,9 @@ final class ServiceProcesses implements ServiceHost {
     }
 
     /**
-     * Starts the broker and the four JVMs, and waits until each answers its health endpoint.
+     * Prepares each service's class data archive (a training run for each that has none: before any
+     * service starts, so that none competes with the measured ones), starts the broker and the four JVMs,
+     * and waits until each answers its health endpoint.
      *
      * @param properties Spring properties for every service (command-line arguments)
      * @param jvmOptions options of each service JVM (e.g. -Xmx256m)
@@ -71,6 +71,10 @@ final class ServiceProcesses implements ServiceHost {
             Path logDirectory,
             Duration startTimeout,
             Consumer<String> status) {
+        Map<ServiceSpec, ServiceClassArchives.Launch> launches = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            launches.put(service, classArchives.prepare(service.name(), jars.jar(service.name()), jvmOptions, status));
+        }
         Path brokerDirectory;
         try {
             Files.createDirectories(logDirectory);
@@ -84,8 +88,7 @@ final class ServiceProcesses implements ServiceHost {
         ServiceProcesses services = new ServiceProcesses(broker, brokerDirectory);
         try {
             for (ServiceSpec service : ServiceSpec.ALL) {
-                ServiceClassArchives.Launch launch =
-                        classArchives.prepare(service.name(), jars.jar(service.name()), jvmOptions, status);
+                ServiceClassArchives.Launch launch = launches.get(service);
                 services.launch(service, launch, oltp, dw, properties, logDirectory);
                 status.accept("Started " + service.name() + " (pid "
                         + services.processes.get(service.name()).pid()
@@ -147,7 +150,6 @@ final class ServiceProcesses implements ServiceHost {
                             + ". Check that the jar is readable and java runs.",
                     e);
         }
-        launches.put(service.name(), launch);
         serverPorts.put(service.name(), port);
         managementPorts.put(service.name(), managementPort);
         logs.put(service.name(), log);
@@ -242,11 +244,7 @@ final class ServiceProcesses implements ServiceHost {
         });
     }
 
-    /**
-     * Stops the JVMs (SIGTERM, then SIGKILL after 30 s, or 120 s for a JVM that writes its class data archive
-     * as it exits: 14 s for the loader's at load average 12), keeps the archives they wrote, stops the broker
-     * and deletes its journal.
-     */
+    /** Stops the JVMs (SIGTERM, then SIGKILL after 30 s), stops the broker and deletes its journal. */
     @Override
     public void close() {
         stopProcesses();
@@ -268,16 +266,12 @@ final class ServiceProcesses implements ServiceHost {
         for (String name : names) {
             Process process = processes.get(name);
             try {
-                Duration patience = launches.get(name).recording().isPresent() ? STOP_RECORDING : STOP;
-                if (!process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)) {
+                if (!process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
-            }
-            if (!process.isAlive()) {
-                launches.get(name).keep();
             }
         }
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The class data archives of the bench's service JVMs, with a real JVM (JDK 17: no
- * -XX:+AutoCreateSharedArchive) and a one-class application standing in for a service's extracted jar.
+ * -XX:+AutoCreateSharedArchive), the shipped training options (cds-training.options) and a one-class
+ * application standing in for a service's extracted jar; it prints the training switch it was given.
  */
 class ServiceClassArchivesTest {
 
@@ -42,7 +43,8 @@ class ServiceClassArchivesTest {
     static void compileTheApplication() throws IOException {
         Path source = Files.writeString(
                 shared.resolve("Hello.java"),
-                "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+                "public class Hello { public static void main(String[] a) {"
+                        + " System.out.println(\"hello, context exit \" + System.getProperty(\"spring.context.exit\")); } }");
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, source.toString()))
                 .isZero();
         Manifest manifest = new Manifest();
@@ -57,40 +59,81 @@ class ServiceClassArchivesTest {
     }
 
     @Test
-    void shouldRecordTheArchiveAtTheFirstStartAndMapItFromTheNext() throws Exception {
+    void shouldRecordTheArchiveInATrainingRunBeforeTheFirstStartWhichMapsIt() throws Exception {
         Path runnable = runnableJar("v1");
         ServiceClassArchives archives = archives();
 
         ServiceClassArchives.Launch first = archives.prepare("loader-service", runnable, OPTIONS, said::add);
-        run(first);
-        first.keep();
-        ServiceClassArchives.Launch second = archives.prepare("loader-service", runnable, OPTIONS, said::add);
 
         Path extracted = cache.resolve(
                 "loader-service-" + ServiceClassArchives.sha256(runnable).substring(0, 16));
+        Path archive = first.archive().orElseThrow();
+        assertThat(archive).isRegularFile().hasParent(extracted);
+        assertThat(said)
+                .singleElement()
+                .asString()
+                .contains("recording the class data archive of loader-service (training run");
+        assertThat(Files.readString(extracted.resolve(archive.getFileName()
+                        .toString()
+                        .replace("app-", "training-")
+                        .replace(".jsa", ".log"))))
+                .as("the training run's output: the shipped training options reached it")
+                .contains("hello, context exit onRefresh");
         assertThat(first.arguments())
                 .startsWith(OPTIONS.toArray(String[]::new))
                 .endsWith(
-                        "-XX:ArchiveClassesAtExit=" + first.recording().orElseThrow(),
+                        "-XX:SharedArchiveFile=" + archive,
                         "-jar",
-                        extracted.resolve("app.jar").toString());
-        assertThat(first.archive())
-                .hasValueSatisfying(archive -> assertThat(archive).isRegularFile());
-        assertThat(second.arguments())
-                .endsWith(
-                        "-XX:SharedArchiveFile=" + first.archive().orElseThrow(),
-                        "-jar",
-                        extracted.resolve("app.jar").toString());
-        assertThat(second.recording()).isEmpty();
-        assertThat(run(second, "-Xshare:on")).isZero();
-        assertThat(said).isEmpty();
+                        extracted.resolve("app.jar").toString())
+                .noneMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit"))
+                .noneMatch(argument -> argument.startsWith("-Dspring.context.exit"));
+        assertThat(first.summary()).contains("recorded by a training run in");
+        try (var files = Files.list(extracted)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+        }
+        assertThat(run(first, "-Xshare:on", "-Xlog:class+load=info"))
+                .as("the first start maps the application's class from the recorded archive")
+                .contains("Hello source: shared objects file (top)")
+                .contains("hello, context exit null");
+
+        ServiceClassArchives.Launch second = archives.prepare("loader-service", runnable, OPTIONS, said::add);
+
+        assertThat(second.arguments()).isEqualTo(first.arguments());
+        assertThat(said).as("no second training run").hasSize(1);
+    }
+
+    @Test
+    void shouldStartWithoutAnArchiveWhenItsTrainingRunFailsSayingWhere() throws Exception {
+        Path runnable = runnableJar("v1");
+        ServiceClassArchives archives = new ServiceClassArchives(
+                cache, ServiceProcesses.javaExecutable(), copyingTheApplication(), List.of("-XX:+NoSuchOption"));
+
+        ServiceClassArchives.Launch launch = archives.prepare("alerting-service", runnable, OPTIONS, said::add);
+
+        Path app = cache.resolve("alerting-service-"
+                        + ServiceClassArchives.sha256(runnable).substring(0, 16))
+                .resolve("app.jar");
+        assertThat(launch.archive()).isEmpty();
+        assertThat(launch.arguments())
+                .containsExactly("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", app.toString());
+        assertThat(said)
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains(
+                        "alerting-service",
+                        "training run that records its archive failed",
+                        "exited with code 1",
+                        app.resolveSibling("training-").toString(),
+                        "starts without an archive");
+        assertThat(run(launch)).contains("hello");
     }
 
     @Test
     void shouldDeleteAnArchiveTheJvmRefusesAndRecordANewOneSayingSoOnce() throws Exception {
         Path runnable = runnableJar("v1");
         ServiceClassArchives archives = archives();
-        Path archive = archives.prepare("quality-service", runnable, OPTIONS, said::add)
+        Path archive = archives.prepare("quality-service", runnable, OPTIONS, s -> {})
                 .archive()
                 .orElseThrow();
         Files.write(archive, "not an archive".getBytes(StandardCharsets.UTF_8));
@@ -100,26 +143,33 @@ class ServiceClassArchivesTest {
         assertThat(said)
                 .singleElement()
                 .asString()
-                .contains("quality-service", archive.toString(), "cannot be used (Unable to read the file header.)");
-        assertThat(archive).doesNotExist();
-        assertThat(launch.arguments())
-                .contains("-XX:ArchiveClassesAtExit=" + launch.recording().orElseThrow());
-        assertThat(run(launch)).isZero();
+                .contains(
+                        "quality-service",
+                        archive.toString(),
+                        "cannot be used (Unable to read the file header.)",
+                        "recording a new one (training run)");
+        assertThat(Files.size(archive)).as("a recorded archive").isGreaterThan(4096);
+        assertThat(launch.arguments()).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(run(launch, "-Xshare:on", "-Xlog:class+load=info"))
+                .contains("Hello source: shared objects file (top)");
     }
 
     @Test
     void shouldStartFromTheRunnableJarWhenItCannotBeExtracted() throws IOException {
         Path runnable = runnableJar("v1");
-        ServiceClassArchives archives =
-                new ServiceClassArchives(cache, ServiceProcesses.javaExecutable(), (jar, destination) -> {
+        ServiceClassArchives archives = new ServiceClassArchives(
+                cache,
+                ServiceProcesses.javaExecutable(),
+                (jar, destination) -> {
                     throw new IOException("no space left on device");
-                });
+                },
+                ServiceJvmOptions.training());
 
         ServiceClassArchives.Launch launch = archives.prepare("alerting-service", runnable, OPTIONS, said::add);
 
         assertThat(launch.arguments())
                 .containsExactly("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", runnable.toString());
-        assertThat(launch.recording()).isEmpty();
+        assertThat(launch.archive()).isEmpty();
         assertThat(said)
                 .singleElement()
                 .asString()
@@ -129,7 +179,10 @@ class ServiceClassArchivesTest {
     @Test
     void shouldLeaveClassDataSharingToServiceOptionsThatChooseIt() throws IOException {
         ServiceClassArchives archives = new ServiceClassArchives(
-                cache, ServiceProcesses.javaExecutable(), (jar, destination) -> fail("extracted"));
+                cache,
+                ServiceProcesses.javaExecutable(),
+                (jar, destination) -> fail("extracted"),
+                ServiceJvmOptions.training());
         Path runnable = runnableJar("v1");
 
         ServiceClassArchives.Launch launch =
@@ -176,12 +229,18 @@ class ServiceClassArchivesTest {
         assertThat(quality).isDirectory();
     }
 
-    /** Extracts as Spring Boot's jar mode lays it out: the application jar, at the folder's top. */
+    /** Trains with the shipped options, as the bench does. */
     private ServiceClassArchives archives() {
-        return new ServiceClassArchives(cache, ServiceProcesses.javaExecutable(), (jar, destination) -> {
+        return new ServiceClassArchives(
+                cache, ServiceProcesses.javaExecutable(), copyingTheApplication(), ServiceJvmOptions.training());
+    }
+
+    /** Extracts as Spring Boot's jar mode lays it out: the application jar, at the folder's top. */
+    private static ServiceClassArchives.JarExtractor copyingTheApplication() {
+        return (jar, destination) -> {
             Files.createDirectories(destination);
             Files.copy(app, destination.resolve("app.jar"));
-        });
+        };
     }
 
     /** A file whose checksum stands for a build of a service's runnable jar. */
@@ -193,7 +252,8 @@ class ServiceClassArchivesTest {
         return jar;
     }
 
-    private static int run(ServiceClassArchives.Launch launch, String... moreOptions) throws Exception {
+    /** Starts the launch's command line as the bench does, with more options first; its output. */
+    private static String run(ServiceClassArchives.Launch launch, String... moreOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ServiceProcesses.javaExecutable());
         command.addAll(List.of(moreOptions));
@@ -201,7 +261,7 @@ class ServiceClassArchivesTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("hello");
-        return process.exitValue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 }

@@ -29,4 +29,16 @@ class ServiceJvmOptionsTest {
                 .contains(
                         "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
     }
+
+    /** The bench's training run is the images': the same file, which the Dockerfile's training run passes. */
+    @Test
+    void shouldTrainTheClassDataArchiveWithTheOptionsTheImagesTrainWith() throws IOException {
+        Path shipped = Path.of("../../cds-training.options");
+
+        assertThat(ServiceJvmOptions.training())
+                .isEqualTo(ServiceJvmOptions.parse(Files.readString(shipped)))
+                .contains("-Dspring.context.exit=onRefresh", "-Dspring.flyway.enabled=false");
+        assertThat(Files.readString(Path.of("../../Dockerfile")))
+                .contains("java @/tmp/jvm.options @/tmp/cds-training.options -XX:ArchiveClassesAtExit=/app/app.jsa");
+    }
 }
