@@ -377,6 +377,29 @@ public class BatchApplier {
         return new DeriveResult(true, derived);
     }
 
+    /**
+     * Vacuums the derive queue and the derive passes' work tables (PostgreSQL), outside any transaction. A
+     * queue whose claimed keys are deleted keeps them as dead heap rows and index entries until a vacuum; on
+     * a server without autovacuum (or whose autovacuum lags an initial load) {@link #deriveQueued} and each
+     * claim walk over all of them: 4.9 ms a look after a 200,000-item load (docs/performance.md). SQL
+     * Server's ghost cleanup removes deleted rows by itself.
+     *
+     * @return whether anything was vacuumed (false on SQL Server)
+     */
+    public boolean vacuumWorkTables() {
+        if (sql.vendor() != Vendor.POSTGRESQL) {
+            return false;
+        }
+        StringBuilder tables = new StringBuilder("ctl.derive_queue, stg.derive_keys, stg.affected, stg.scd_change");
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            if (plans.containsKey(entity.name()) && Plans.copiesMirrorRows(entity.name())) {
+                tables.append(", ").append(placeholders.quoted(StagingWriter.incomingTable(entity)));
+            }
+        }
+        jdbc.getJdbcTemplate().execute("VACUUM " + tables);
+        return true;
+    }
+
     /** Whether keys wait in the derive queue (a cheap look, without the lock). */
     public boolean deriveQueued() {
         return jdbc.getJdbcTemplate().queryForObject("SELECT MIN(queue_id) FROM ctl.derive_queue", Long.class) != null;

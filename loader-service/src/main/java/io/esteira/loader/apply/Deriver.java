@@ -56,9 +56,29 @@ public class Deriver {
     private boolean alerted;
     private Instant isolationPausedUntil = Instant.MIN;
 
+    /** Keys derived since the deriver last vacuumed its queue and work tables ({@link #vacuumAfterKeys}). */
+    private long derivedSinceVacuum;
+
+    private final int vacuumAfterKeys;
+
     public Deriver(BatchApplier applier, int maxKeys, LoaderMetrics metrics, AlertPublisher alerts, Clock clock) {
+        this(applier, maxKeys, 100_000, metrics, alerts, clock);
+    }
+
+    /**
+     * @param vacuumAfterKeys keys derived after which a drain ends with a vacuum of the derive queue and its
+     *     work tables ({@link BatchApplier#vacuumWorkTables}); 0 never
+     */
+    public Deriver(
+            BatchApplier applier,
+            int maxKeys,
+            int vacuumAfterKeys,
+            LoaderMetrics metrics,
+            AlertPublisher alerts,
+            Clock clock) {
         this.applier = applier;
         this.maxKeys = maxKeys;
+        this.vacuumAfterKeys = vacuumAfterKeys;
         this.metrics = metrics;
         this.alerts = alerts;
         this.clock = clock;
@@ -126,12 +146,45 @@ public class Deriver {
                 total += result.totalKeys();
             }
             succeeded();
+            vacuumWhenDue(total);
             return total;
         } catch (RuntimeException e) {
             failed(e);
             return isolate();
         } finally {
             draining.unlock();
+        }
+    }
+
+    /**
+     * Once {@link #vacuumAfterKeys} keys were derived, vacuums the queue and the work tables: every claimed key
+     * leaves a dead row and a dead index entry behind, and without a vacuum the look for the oldest queued
+     * key ({@link BatchApplier#deriveQueued}, each drain) and each pass's claim walk over all of them. A vacuum
+     * that fails loses nothing (the tables only grow): it is logged, and tried again after as many keys.
+     */
+    private void vacuumWhenDue(int derived) {
+        derivedSinceVacuum += derived;
+        if (vacuumAfterKeys <= 0 || derivedSinceVacuum < vacuumAfterKeys) {
+            return;
+        }
+        long keys = derivedSinceVacuum;
+        derivedSinceVacuum = 0;
+        Instant started = clock.instant();
+        try {
+            if (applier.vacuumWorkTables()) {
+                log.info(
+                        "Vacuumed the derive queue and work tables after {} keys derived, in {} ms",
+                        keys,
+                        Duration.between(started, clock.instant()).toMillis());
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not vacuum the derive queue and work tables after {} keys derived ({}): nothing is lost,"
+                            + " but until a vacuum runs (this loader tries again after as many keys, autovacuum, or"
+                            + " VACUUM ctl.derive_queue by the DW's owner) each look at the queue walks over the"
+                            + " claimed keys",
+                    keys,
+                    e.toString());
         }
     }
 

@@ -41,7 +41,8 @@ public class LoaderConfiguration {
             LoaderMetrics metrics,
             AlertPublisher alerts,
             Clock clock) {
-        return new Deriver(applier, properties.deriveMaxKeys(), metrics, alerts, clock);
+        return new Deriver(
+                applier, properties.deriveMaxKeys(), properties.deriveVacuumAfterKeys(), metrics, alerts, clock);
     }
 
     @Bean

@@ -111,6 +111,38 @@ class DeriverPostgresIT {
     }
 
     @Test
+    void shouldVacuumTheQueueAndWorkTablesOnceAsManyKeysAsConfiguredWereDerived() {
+        Deriver vacuuming = new Deriver(
+                applier, 1_000, 4, new LoaderMetrics(registry, Clock.systemUTC()), alerts, Clock.systemUTC());
+        java.sql.Timestamp before = lastVacuum();
+        landOrder(300);
+        landItem(3001, 21, 300, 1, "5.00");
+
+        assertThat(vacuuming.drain()).isEqualTo(2);
+        assertThat(lastVacuum()).as("2 of 4 keys derived: not yet").isEqualTo(before);
+
+        landOrder(301);
+        landItem(3011, 21, 301, 1, "5.00");
+        assertThat(vacuuming.drain()).isEqualTo(2);
+
+        assertThat(lastVacuum()).as("4 keys derived").isNotNull().isNotEqualTo(before);
+        assertThat(sql.queryForObject(
+                        "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = 'ctl.derive_queue'::regclass",
+                        Long.class))
+                .as("the claimed keys' rows are gone")
+                .isZero();
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM fact.fact_vendas WHERE pedido_id IN (300, 301)", Long.class))
+                .isEqualTo(2L);
+    }
+
+    private java.sql.Timestamp lastVacuum() {
+        return sql.queryForObject(
+                "SELECT last_vacuum FROM pg_stat_user_tables WHERE relid = 'ctl.derive_queue'::regclass",
+                java.sql.Timestamp.class);
+    }
+
+    @Test
     void shouldParkTheOneKeyNoPassCanTakeDeriveTheRestAndUnparkItOnceItsFixLands() {
         landOrder(100);
         // lands (numeric(12,2) in the mirror) but overflows the fact's numeric(14,2) when derived
