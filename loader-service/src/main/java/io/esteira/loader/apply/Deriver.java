@@ -144,9 +144,10 @@ public class Deriver {
                 }
                 metrics.derived(result, Duration.between(started, clock.instant()));
                 total += result.totalKeys();
+                // Between passes, not after the drain: an initial load is one drain of many passes.
+                vacuumWhenDue(result.totalKeys());
             }
             succeeded();
-            vacuumWhenDue(total);
             return total;
         } catch (RuntimeException e) {
             failed(e);
