@@ -7,6 +7,7 @@ import io.esteira.contracts.RowData;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.contracts.dialect.Vendor;
+import io.esteira.contracts.mirror.BookkeepingColumns;
 import io.esteira.contracts.mirror.ColumnType;
 import io.esteira.extractor.dialect.CaptureDialect;
 import java.math.BigDecimal;
@@ -94,8 +95,9 @@ public class ChangeCapture {
      * carries every column of its table gets every column the table has now but its change-order column, in
      * the table's order, and its next page reads them.
      *
-     * @throws IllegalStateException naming the column when a declared column is gone from the source, or
-     *     has a type mirror tables do not carry
+     * @throws IllegalStateException naming the column when a declared column is gone from the source, has
+     *     a type mirror tables do not carry, or has the name of a bookkeeping column of raw tables ({@link
+     *     BookkeepingColumns})
      */
     public List<ChangeBatch.Column> columns(EntityDefinition entity) {
         if (!mirrored.test(entity.name())) {
@@ -116,7 +118,8 @@ public class ChangeCapture {
      * since the page was read arrives with the next one, which this read makes read it), or every current
      * column for a page of deletes alone.
      *
-     * @throws IllegalStateException naming the column when one the page carries is gone from the source
+     * @throws IllegalStateException naming the column when one the page carries is gone from the source, or
+     *     has a type or a name mirror tables do not carry
      */
     public List<ChangeBatch.Column> columns(EntityDefinition entity, List<ChangeBatch.Row> page) {
         if (!carryingAll.test(entity.name())) {
@@ -191,6 +194,18 @@ public class ChangeCapture {
             String sourceName = declared.equals(entity.keyColumn())
                     ? entity.source().keyColumn()
                     : all ? declared : entity.source().column(declared);
+            if (BookkeepingColumns.isReserved(declared)) {
+                throw new IllegalStateException("Column " + entity.source().table() + "." + sourceName
+                        + (sourceName.equals(declared) ? "" : " (carried as " + declared + ")") + " (mirror entity "
+                        + entity.name() + ") has the name of a bookkeeping column of raw." + entity.name() + " ("
+                        + BookkeepingColumns.listed()
+                        + "; docs/data-contract.md, Mirror tables); "
+                        + (all
+                                ? "list the columns to carry in the entity's columns in the entity catalog file,"
+                                        + " without it, or rename it in the source."
+                                : "take it out of columns in the entity catalog file, carry it under another name"
+                                        + " (columns: {<name>: " + sourceName + "}), or rename it in the source."));
+            }
             SourceColumn column = source.get(sourceName.toLowerCase(Locale.ROOT));
             if (column == null) {
                 throw new IllegalStateException("Column " + entity.source().table() + "." + declared

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start on a configuration that cannot work: an entity override that names no catalog
  * entity, an OLTP that lacks what the entity catalog declares (table, column, unique key, change-order
- * column of the right type, tombstone table: {@link SourceCatalog}), a SQL Server OLTP that is not
+ * column of the right type, tombstone table: {@link SourceCatalog}), a mirror entity column of a type or
+ * name mirror tables do not carry, a SQL Server OLTP that is not
  * the primary replica, or a DW without {@code ctl.etl_control}. Each message names the thing and what to
  * do. A class-data-sharing {@link TrainingRun} (no database answers, nothing runs after the refresh) checks
  * the configuration only.
@@ -84,8 +85,9 @@ public class StartupChecks implements InitializingBean {
             }
         }
         SourceCatalog source = new SourceCatalog(oltp, dialect);
-        // A mirror entity's columns must have types a mirror table carries (docs/data-contract.md): the declared
-        // ones, or every column of the table for an entity declared without columns.
+        // A mirror entity's columns must have types a mirror table carries, and none may be called like a
+        // bookkeeping column of raw.<entity> (docs/data-contract.md): the declared ones, or every column of the
+        // table for an entity declared without columns.
         ChangeCapture mirrors = new ChangeCapture(oltp, dialect, 1, catalog::isMirror, catalog::carriesAllColumns);
         for (EntityDefinition entity : catalog.loadOrder()) {
             if (properties.enabledInConfig(entity.name())) {

@@ -1,5 +1,6 @@
 package io.esteira.extractor.config;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esteira.contracts.catalog.EntityCatalogException;
@@ -163,6 +164,58 @@ class StartupChecksIT {
                 .hasMessageContaining("Column core.visits.seen_at (mirror entity visits) is of type timestamp with"
                         + " time zone, which mirror tables do not carry")
                 .hasMessageContaining("list the columns to carry in the entity's columns");
+    }
+
+    @Test
+    void shouldRefuseAMirrorEntityDeclaredWithoutColumnsWhoseTableHasAColumnNamedLikeABookkeepingColumn(
+            @TempDir Path directory) throws Exception {
+        importsTableWithALoadedAtColumn();
+
+        refusedWithCatalog(
+                        directory,
+                        """
+                        entities:
+                          imports:
+                            table: core.imports
+                            key: import_id
+                            mirror: true
+                        """)
+                .hasMessageContaining("The OLTP at esteira.oltp.url does not have what the entity catalog declares")
+                .hasMessageContaining("Column core.imports.loaded_at (mirror entity imports) has the name of a"
+                        + " bookkeeping column of raw.imports (source_version, source_deleted, loaded_at, apply_token,"
+                        + " applies; docs/data-contract.md, Mirror tables); list the columns to carry in the entity's"
+                        + " columns in the entity catalog file, without it, or rename it in the source.");
+    }
+
+    @Test
+    void shouldStartAMirrorEntityWhoseListedColumnsLeaveOutItsTablesColumnNamedLikeABookkeepingColumn(
+            @TempDir Path directory) throws Exception {
+        importsTableWithALoadedAtColumn();
+        Path catalog = directory.resolve("entities.yml");
+        Files.writeString(
+                catalog,
+                """
+                entities:
+                  imports:
+                    table: core.imports
+                    key: import_id
+                    columns: [file_name, imported_at]
+                    mirror: true
+                """);
+
+        assertThatCode(() -> start(
+                        dw.jdbcUrl(),
+                        "--esteira.catalog.file=" + catalog,
+                        "--esteira.extractor.entities.customers.enabled=false"))
+                .doesNotThrowAnyException();
+    }
+
+    /** core.imports, a table of carried types with a column called like a bookkeeping column of raw tables. */
+    private static void importsTableWithALoadedAtColumn() {
+        new JdbcTemplate(oltp.dataSource())
+                .execute("CREATE TABLE IF NOT EXISTS core.imports (import_id bigint PRIMARY KEY, file_name text,"
+                        + " imported_at timestamp, loaded_at timestamp,"
+                        + " row_version xid8 NOT NULL DEFAULT pg_current_xact_id())");
     }
 
     /**

@@ -3,15 +3,14 @@ package io.esteira.loader.apply;
 import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
+import io.esteira.contracts.mirror.BookkeepingColumns;
 import io.esteira.contracts.mirror.ColumnType;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,10 +38,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * </ul>
  */
 final class MirrorTables {
-
-    /** The bookkeeping columns of raw.* and stg.incoming_*, which no source column may be called. */
-    static final Set<String> RESERVED =
-            Set.of("source_version", "source_deleted", "loaded_at", "apply_token", "applies");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplySql sql;
@@ -241,7 +236,11 @@ final class MirrorTables {
         }
     }
 
-    /** The batch's columns and types, key first; refused when the batch carries none or a reserved name. */
+    /**
+     * The batch's columns and types, key first; refused when the batch carries none or the name of a bookkeeping
+     * column ({@link BookkeepingColumns}: the extractor refuses those at start-up, but a batch from an older one
+     * can still carry one).
+     */
     static Map<String, ColumnType> columnsOf(EntityDefinition declared, ChangeBatch batch) {
         if (batch.columns() == null || batch.columns().isEmpty()) {
             throw new IllegalArgumentException("Batch " + batch.batchId() + " of mirror entity " + declared.name()
@@ -250,9 +249,9 @@ final class MirrorTables {
         }
         Map<String, ColumnType> columns = new LinkedHashMap<>();
         for (ChangeBatch.Column column : batch.columns()) {
-            if (RESERVED.contains(column.name().toLowerCase(Locale.ROOT))) {
+            if (BookkeepingColumns.isReserved(column.name())) {
                 throw new MirrorDriftException("Column " + column.name() + " of mirror entity " + declared.name()
-                        + " has the name of a bookkeeping column of raw tables (" + String.join(", ", RESERVED)
+                        + " has the name of a bookkeeping column of raw tables (" + BookkeepingColumns.listed()
                         + "); take it out of columns in the entity catalog file (an entity declared without columns:"
                         + " list the columns to carry without it), or rename it in the source.");
             }

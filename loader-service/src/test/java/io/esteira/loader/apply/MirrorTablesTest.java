@@ -146,6 +146,26 @@ class MirrorTablesTest {
                         + " The entity stops here; follow docs/runbook.md, Mirror drift, then replay the DLQ.");
     }
 
+    @Test
+    void shouldRefuseABatchOfAnOlderExtractorThatCarriesAColumnNamedLikeABookkeepingColumn() {
+        ChangeBatch plain = batch(1);
+        ChangeBatch batch = new ChangeBatch(
+                plain.schema(),
+                plain.batchId(),
+                plain.entity(),
+                plain.source(),
+                plain.extractedAt(),
+                plain.watermark(),
+                null,
+                plain.rows(),
+                List.of(new ChangeBatch.Column("payment_id", "bigint"), new ChangeBatch.Column("Applies", "boolean")));
+
+        assertThatThrownBy(() -> MirrorTables.columnsOf(PAYMENTS, batch))
+                .isInstanceOf(MirrorTables.MirrorDriftException.class)
+                .hasMessageStartingWith("Column Applies of mirror entity payments has the name of a bookkeeping column"
+                        + " of raw tables (source_version, source_deleted, loaded_at, apply_token, applies)");
+    }
+
     /** A batch of rows at the given versions. */
     private static ChangeBatch batch(long... versions) {
         List<ChangeBatch.Row> rows = java.util.Arrays.stream(versions)
