@@ -909,4 +909,36 @@ abstract class BatchApplierScenario {
                         false))
                 .isEqualTo(1);
     }
+
+    @Test
+    void shouldPointAFactAtAnInferredRegionWhenItsCustomersRegionHasNotArrivedAndCompleteItWhenItDoes() {
+        loadDimensions();
+        ChangeBatch.Row customer = customer(3, 30, "consumer", "2026-01-01T00:00:00");
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>(customer.data());
+        data.put("region_id", 77);
+        java.util.List<Object> columnsAndValues = new java.util.ArrayList<>();
+        data.forEach((column, value) -> {
+            columnsAndValues.add(column);
+            columnsAndValues.add(value);
+        });
+        landAndDerive(batch("customers", upsert(3, 30, columnsAndValues.toArray())));
+        landAndDerive(batch("orders", order(300, 31, 3, "2026-03-10T10:00:00")));
+        landAndDerive(batch("order_items", item(3000, 32, 300, 1, 1)));
+
+        Long inferred = sql.queryForObject(
+                "SELECT regiao_sk FROM dim.dim_regiao WHERE regiao_id = 77 AND inferido = ?", Long.class, true);
+        assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 3000", Long.class))
+                .as("the fact points at the inferred region, not at the unknown member")
+                .isEqualTo(inferred)
+                .isNotZero();
+
+        landAndDerive(
+                batch("regions", upsert(77, 40, "region_id", 77, "name", "Norte", "state", "AM", "country", "BR")));
+
+        assertThat(sql.queryForObject(
+                        "SELECT nome FROM dim.dim_regiao WHERE regiao_id = 77 AND inferido = ?", String.class, false))
+                .isEqualTo("Norte");
+        assertThat(sql.queryForObject("SELECT regiao_sk FROM fact.fact_vendas WHERE order_item_id = 3000", Long.class))
+                .isEqualTo(inferred);
+    }
 }
