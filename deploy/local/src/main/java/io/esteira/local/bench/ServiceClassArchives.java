@@ -182,9 +182,7 @@ final class ServiceClassArchives {
                     + " archive failed after " + took + " (" + failure.get() + "; its output is in " + log
                     + "); the service starts without an archive, slower, and the next bench tries again."
                     + " Pass --no-class-archives to start from the runnable jar.");
-            List<String> arguments = new ArrayList<>(jvmOptions);
-            arguments.addAll(List.of("-jar", app.toString()));
-            return new Launch(arguments, Optional.empty(), "no class data archive (its training run failed)");
+            return plain(jvmOptions, app, "no class data archive (its training run failed)");
         }
         return mapping(
                 jvmOptions, archive, app, "class data archive " + archive + ", recorded by a training run in " + took);
