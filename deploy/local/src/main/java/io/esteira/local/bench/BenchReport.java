@@ -374,6 +374,9 @@ public record BenchReport(
                                             "missed by %.0f ms",
                                             freshness.percentileMillis(99) - TARGET_P99_MS)));
         }
+        if (freshness != null) {
+            renderFreshnessCost(out);
+        }
         Map<String, Long> perRow = loadCpuMicrosPerRow();
         if (!perRow.isEmpty()) {
             out.append(String.format(
@@ -587,6 +590,43 @@ public record BenchReport(
         return json;
     }
 
+    /**
+     * What the freshness workload cost: CPU per committed change of each process group, and the mean time of
+     * one batch (one pass for derive, one page read for capture) in each stage — the latency budget of a
+     * change, stage by stage.
+     */
+    private void renderFreshnessCost(StringBuilder out) {
+        Map<String, Long> perChange = freshness.cpuMicrosPerChange();
+        if (!perChange.isEmpty()) {
+            out.append("  CPU during the freshness workload (until the last change showed), microseconds per committed"
+                    + " change:\n");
+            perChange.forEach((name, micros) -> out.append(String.format(
+                    Locale.ROOT,
+                    "    %-34s %,6d  (%.1f CPU s)%n",
+                    name,
+                    micros,
+                    freshness.cpu().get(name).toMillis() / 1000.0)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "    %-34s %,6d%n",
+                    "all of them",
+                    perChange.values().stream().mapToLong(Long::longValue).sum()));
+        }
+        if (!freshness.stages().isEmpty()) {
+            out.append("  each stage during the freshness workload (the services' timers; waits included), mean"
+                    + " milliseconds per timing (capture: a page read; send, parse, land: a batch; derive: a pass):\n");
+            freshness
+                    .stages()
+                    .forEach((stage, spent) -> out.append(String.format(
+                            Locale.ROOT,
+                            "    %-34s %6.1f  (%,d timings, %.1f s)%n",
+                            stage,
+                            spent.meanMillis(),
+                            spent.timings(),
+                            spent.time().toMillis() / 1000.0)));
+        }
+    }
+
     private static Map<String, Object> freshnessJson(FreshnessProbe.Result result) {
         if (result == null) {
             return null;
@@ -604,6 +644,16 @@ public record BenchReport(
             fresh.put("p" + (int) p + "Ms", round(result.percentileMillis(p), 1));
         }
         fresh.put("maxMs", round(result.maxMillis(), 1));
+        fresh.put("cpuMicrosPerChange", result.cpuMicrosPerChange());
+        Map<String, Object> stages = new LinkedHashMap<>();
+        result.stages().forEach((stage, spent) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("meanMs", round(spent.meanMillis(), 2));
+            figures.put("timings", spent.timings());
+            figures.put("seconds", round(spent.time().toMillis() / 1000.0, 2));
+            stages.put(stage, figures);
+        });
+        fresh.put("stages", stages);
         return fresh;
     }
 

@@ -158,6 +158,8 @@ public final class Benchmark {
                         options.rate(),
                         options.freshness().toSeconds(),
                         options.writers()));
+                ProcessCpu.Snapshot freshnessCpu = ProcessCpu.take(services.pids(), databases);
+                StageTimes.Snapshot freshnessStages = StageTimes.take(services.prometheusEndpoints());
                 freshness = new FreshnessProbe(options.oltp(), options.dw(), options.writers(), options.seed())
                         .run(
                                 options.rate(),
@@ -165,7 +167,10 @@ public final class Benchmark {
                                 options.freshnessGrace(),
                                 options.progressEvery(),
                                 services::requireAlive,
-                                this::status);
+                                this::status)
+                        .withCost(
+                                ProcessCpu.take(services.pids(), databases).since(freshnessCpu),
+                                StageTimes.take(services.prometheusEndpoints()).spentSince(freshnessStages));
                 sampleLoad("after freshness");
             }
             Map<String, Optional<JvmMemory>> jvm = services.jvmMemory();

@@ -45,6 +45,10 @@ final class FreshnessProbe {
      *
      * @param notVisible changes the DW did not show within the grace time (their latencies are counted
      *     as the time waited, a lower bound)
+     * @param cpu CPU time each process group used while the workload ran and the probe waited ({@link
+     *     ProcessCpu}); empty when not measured
+     * @param stages the services' stage timers over the same span ({@link StageTimes}): time and timings
+     *     per stage, for the mean time of a batch in each; empty when not measured
      */
     record Result(
             double targetRate,
@@ -55,7 +59,64 @@ final class FreshnessProbe {
             double achievedRate,
             long visible,
             long notVisible,
-            Histogram latencyMicros) {
+            Histogram latencyMicros,
+            Map<String, Duration> cpu,
+            Map<String, StageTimes.Spent> stages) {
+
+        Result {
+            cpu = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cpu));
+            stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
+        }
+
+        /** What the probe measured, without what it cost. */
+        Result(
+                double targetRate,
+                Duration duration,
+                long committed,
+                long inserts,
+                long updates,
+                double achievedRate,
+                long visible,
+                long notVisible,
+                Histogram latencyMicros) {
+            this(
+                    targetRate,
+                    duration,
+                    committed,
+                    inserts,
+                    updates,
+                    achievedRate,
+                    visible,
+                    notVisible,
+                    latencyMicros,
+                    Map.of(),
+                    Map.of());
+        }
+
+        /** This result with the CPU and the stage times the pipeline spent on it. */
+        Result withCost(Map<String, Duration> cpu, Map<String, StageTimes.Spent> stages) {
+            return new Result(
+                    targetRate,
+                    duration,
+                    committed,
+                    inserts,
+                    updates,
+                    achievedRate,
+                    visible,
+                    notVisible,
+                    latencyMicros,
+                    cpu,
+                    stages);
+        }
+
+        /** CPU microseconds per committed change, per process group, in the order measured. */
+        Map<String, Long> cpuMicrosPerChange() {
+            Map<String, Long> perChange = new java.util.LinkedHashMap<>();
+            if (committed > 0) {
+                cpu.forEach((name, time) -> perChange.put(name, Math.round(time.toNanos() / 1000.0 / committed)));
+            }
+            return perChange;
+        }
 
         double percentileMillis(double percentile) {
             return latencyMicros.getTotalCount() == 0

@@ -18,11 +18,18 @@ import java.util.Map;
  */
 final class StageTimes {
 
-    /** Stage name to the Prometheus sum of its timer, in pipeline order. */
+    /** Stage name to the Prometheus name of its timer, in pipeline order. */
     static final Map<String, String> STAGES = stages();
 
-    /** Seconds per stage at one moment; a stage no service answered for is absent. */
-    record Snapshot(Map<String, Double> seconds) {
+    /**
+     * Seconds per stage at one moment, and how many times each stage's timer was recorded (pages read,
+     * batches sent, parsed and landed, derive passes); a stage no service answered for is absent.
+     */
+    record Snapshot(Map<String, Double> seconds, Map<String, Double> counts) {
+
+        Snapshot(Map<String, Double> seconds) {
+            this(seconds, Map.of());
+        }
 
         /** The stages' time between {@code before} and this snapshot. */
         Map<String, Duration> since(Snapshot before) {
@@ -31,6 +38,31 @@ final class StageTimes {
                     stage, Duration.ofNanos(Math.round((now - before.seconds().getOrDefault(stage, 0.0)) * 1e9))));
             return spent;
         }
+
+        /** The stages' time and timings between {@code before} and this snapshot, for a mean per timing. */
+        Map<String, Spent> spentSince(Snapshot before) {
+            Map<String, Spent> spent = new LinkedHashMap<>();
+            since(before)
+                    .forEach((stage, time) -> spent.put(
+                            stage,
+                            new Spent(
+                                    time,
+                                    Math.round(counts.getOrDefault(stage, 0.0)
+                                            - before.counts().getOrDefault(stage, 0.0)))));
+            return spent;
+        }
+    }
+
+    /**
+     * A stage's time over a span, and how many timings it is made of (for the send, parse and land stages
+     * one per batch, for derive one per pass, for capture one per page read).
+     */
+    record Spent(Duration time, long timings) {
+
+        /** The mean time of one timing in milliseconds; NaN when there was none. */
+        double meanMillis() {
+            return timings == 0 ? Double.NaN : time.toNanos() / 1e6 / timings;
+        }
     }
 
     private StageTimes() {}
@@ -38,38 +70,57 @@ final class StageTimes {
     /** Reads every endpoint's metrics; an endpoint that does not answer adds nothing. */
     static Snapshot take(Collection<URI> prometheusEndpoints) {
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> counts = new LinkedHashMap<>();
         for (URI endpoint : prometheusEndpoints) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            PrometheusScrape.text(endpoint)
-                    .ifPresent(text -> parse(text).forEach((stage, value) -> seconds.merge(stage, value, Double::sum)));
+            PrometheusScrape.text(endpoint).ifPresent(text -> {
+                parse(text).forEach((stage, value) -> seconds.merge(stage, value, Double::sum));
+                parse(text, COUNT).forEach((stage, value) -> counts.merge(stage, value, Double::sum));
+            });
         }
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        STAGES.keySet().stream().filter(seconds::containsKey).forEach(stage -> ordered.put(stage, seconds.get(stage)));
-        return new Snapshot(ordered);
+        return new Snapshot(ordered(seconds), ordered(counts));
     }
+
+    private static Map<String, Double> ordered(Map<String, Double> byStage) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        STAGES.keySet().stream().filter(byStage::containsKey).forEach(stage -> ordered.put(stage, byStage.get(stage)));
+        return ordered;
+    }
+
+    private static final String SUM = "_sum";
+
+    private static final String COUNT = "_count";
 
     /** The stage sums in a Prometheus text exposition, every series of a timer added up. */
     static Map<String, Double> parse(String exposition) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        return parse(exposition, SUM);
+    }
+
+    /**
+     * A statistic of each stage's timer ({@code _sum} or {@code _count}) in a Prometheus text exposition,
+     * every series of the timer added up.
+     */
+    static Map<String, Double> parse(String exposition, String statistic) {
+        Map<String, Double> values = new LinkedHashMap<>();
         for (PrometheusScrape.Sample sample : PrometheusScrape.samples(exposition)) {
-            STAGES.forEach((stage, sum) -> {
-                if (sample.name().equals(sum)) {
-                    seconds.merge(stage, sample.value(), Double::sum);
+            STAGES.forEach((stage, timer) -> {
+                if (sample.name().equals(timer + statistic)) {
+                    values.merge(stage, sample.value(), Double::sum);
                 }
             });
         }
-        return seconds;
+        return values;
     }
 
     private static Map<String, String> stages() {
         Map<String, String> stages = new LinkedHashMap<>();
-        stages.put("capture", "esteira_extractor_read_seconds_sum");
-        stages.put("send", "esteira_extractor_send_seconds_sum");
-        stages.put("parse", "esteira_loader_read_seconds_sum");
-        stages.put("land", "esteira_loader_apply_seconds_sum");
-        stages.put("derive", "esteira_loader_derive_seconds_sum");
+        stages.put("capture", "esteira_extractor_read_seconds");
+        stages.put("send", "esteira_extractor_send_seconds");
+        stages.put("parse", "esteira_loader_read_seconds");
+        stages.put("land", "esteira_loader_apply_seconds");
+        stages.put("derive", "esteira_loader_derive_seconds");
         return Collections.unmodifiableMap(stages);
     }
 }

@@ -66,6 +66,36 @@ class BenchReportTest {
     }
 
     @Test
+    void shouldReportWhatTheFreshnessWorkloadCostPerChangeAndPerBatchInEachStage() {
+        Histogram latency = new Histogram(3);
+        latency.recordValue(120_000);
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        cpu.put("loader-service", Duration.ofSeconds(3));
+        cpu.put("DW PostgreSQL", Duration.ofSeconds(6));
+        Map<String, StageTimes.Spent> stages = new LinkedHashMap<>();
+        stages.put("land", new StageTimes.Spent(Duration.ofMillis(3_000), 300));
+        stages.put("derive", new StageTimes.Spent(Duration.ofMillis(4_500), 300));
+        FreshnessProbe.Result freshness = new FreshnessProbe.Result(
+                        1000, Duration.ofSeconds(30), 30_000, 15_000, 15_000, 1000, 30_000, 0, latency)
+                .withCost(cpu, stages);
+
+        BenchReport report = report(freshness, Map.of());
+
+        assertThat(freshness.cpuMicrosPerChange())
+                .containsExactly(Map.entry("loader-service", 100L), Map.entry("DW PostgreSQL", 200L));
+        assertThat(report.render())
+                .contains("CPU during the freshness workload")
+                .containsPattern("loader-service +100 +\\(3\\.0 CPU s\\)")
+                .containsPattern("all of them +300\n")
+                .containsPattern("land +10\\.0 +\\(300 timings, 3\\.0 s\\)")
+                .containsPattern("derive +15\\.0 +\\(300 timings, 4\\.5 s\\)");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) report.toMap().get("freshness");
+        assertThat(json).containsEntry("cpuMicrosPerChange", freshness.cpuMicrosPerChange());
+        assertThat(json.get("stages").toString()).contains("derive={meanMs=15.0, timings=300, seconds=4.5}");
+    }
+
+    @Test
     void shouldReportTheTimeOfEachStagePerSourceRowOfTheInitialLoad() {
         Map<String, Duration> stages = new java.util.LinkedHashMap<>();
         stages.put("capture", Duration.ofMillis(300));

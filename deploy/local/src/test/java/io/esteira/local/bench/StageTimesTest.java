@@ -27,6 +27,35 @@ class StageTimesTest {
     }
 
     @Test
+    void shouldCountTheTimingsOfEachStageFromItsTimersCount() {
+        String exposition =
+                """
+                esteira_loader_apply_seconds_count{entity="orders"} 3
+                esteira_loader_apply_seconds_count{entity="order_items"} 4
+                esteira_loader_apply_seconds_sum{entity="orders"} 1.5
+                esteira_loader_derive_seconds_count 2
+                """;
+
+        assertThat(StageTimes.parse(exposition, "_count"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("land", 7.0, "derive", 2.0));
+    }
+
+    @Test
+    void shouldGiveTheMeanTimeOfOneTimingBetweenTwoSnapshots() {
+        StageTimes.Snapshot before = new StageTimes.Snapshot(Map.of("land", 1.0), Map.of("land", 10.0));
+        StageTimes.Snapshot after =
+                new StageTimes.Snapshot(Map.of("land", 3.5, "derive", 0.5), Map.of("land", 110.0, "derive", 4.0));
+
+        Map<String, StageTimes.Spent> spent = after.spentSince(before);
+
+        assertThat(spent.get("land").timings()).isEqualTo(100);
+        assertThat(spent.get("land").meanMillis()).isEqualTo(25.0);
+        assertThat(spent.get("derive").meanMillis()).isEqualTo(125.0);
+        assertThat(new StageTimes.Spent(java.time.Duration.ZERO, 0).meanMillis())
+                .isNaN();
+    }
+
+    @Test
     void shouldGiveTheTimeSpentBetweenTwoSnapshots() {
         StageTimes.Snapshot before = new StageTimes.Snapshot(Map.of("land", 1.0));
         StageTimes.Snapshot after = new StageTimes.Snapshot(Map.of("land", 3.5, "derive", 2.0));
