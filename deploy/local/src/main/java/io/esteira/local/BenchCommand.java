@@ -39,7 +39,8 @@ import picocli.CommandLine.TypeConversionException;
             "Generates the source when it is empty. Creates missing databases. Prints a table, writes it as JSON"
                     + " under --output-dir and ends with one line:"
                     + " bench: pipeline_rows_per_s=<n> reference_rows_per_s=<n>"
-                    + " throughput_ratio=<pipeline/reference> freshness_p99_ms=<n> max_rss_mb=<n>",
+                    + " throughput_ratio=<pipeline/reference> freshness_p99_ms=<n> max_rss_mb=<n>"
+                    + " targets_missed=<the targets missed, or none>",
             "docs/performance.md records the figures measured with it."
         })
 class BenchCommand implements Callable<Integer> {

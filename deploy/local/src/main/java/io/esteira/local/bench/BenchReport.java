@@ -184,18 +184,24 @@ public record BenchReport(
 
     /**
      * {@code bench: pipeline_rows_per_s=<n> reference_rows_per_s=<n> throughput_ratio=<pipeline/reference>
-     * freshness_p99_ms=<n> max_rss_mb=<n>}.
+     * freshness_p99_ms=<n> max_rss_mb=<n> targets_missed=<names|none>}, then {@code targets_unmeasured=<names>}
+     * when a target could not be judged (no freshness phase, no memory reading).
      */
     public String summaryLine() {
+        Map<String, Optional<Boolean>> targets = targetsMet();
         String line = String.format(
                 Locale.ROOT,
                 "bench: pipeline_rows_per_s=%d reference_rows_per_s=%d throughput_ratio=%.2f freshness_p99_ms=%s"
-                        + " max_rss_mb=%s",
+                        + " max_rss_mb=%s targets_missed=%s",
                 Math.round(pipeline.rowsPerSecond()),
                 Math.round(reference.rowsPerSecond()),
                 throughputRatio(),
                 text(freshnessP99Ms()),
-                text(maxRssMb()));
+                text(maxRssMb()),
+                names(targets, Optional.of(false)).orElse("none"));
+        line += names(targets, Optional.empty())
+                .map(n -> " targets_unmeasured=" + n)
+                .orElse("");
         if (peer == null) {
             return line;
         }
@@ -206,6 +212,29 @@ public record BenchReport(
                         Math.round(peer.rowsPerSecond()),
                         text(p99(peer.freshness())),
                         text(kbToMb(peer.peakRssKb())));
+    }
+
+    /**
+     * Each target of the summary line (issue 13's three, issue 17's memory), in the line's order: met, missed,
+     * or empty when this run did not measure it.
+     */
+    public Map<String, Optional<Boolean>> targetsMet() {
+        Map<String, Optional<Boolean>> met = new LinkedHashMap<>();
+        met.put("rows_per_s", Optional.of(pipeline.rowsPerSecond() >= TARGET_ROWS_PER_S));
+        met.put("throughput_ratio", Optional.of(throughputRatio() >= TARGET_RATIO));
+        OptionalLong p99 = freshnessP99Ms();
+        met.put("freshness_p99", p99.isPresent() ? Optional.of(p99.getAsLong() <= TARGET_P99_MS) : Optional.empty());
+        OptionalLong rss = maxRssMb();
+        met.put("max_rss", rss.isPresent() ? Optional.of(rss.getAsLong() <= TARGET_RSS_MB) : Optional.empty());
+        return met;
+    }
+
+    private static Optional<String> names(Map<String, Optional<Boolean>> targets, Optional<Boolean> outcome) {
+        List<String> names = targets.entrySet().stream()
+                .filter(e -> e.getValue().equals(outcome))
+                .map(Map.Entry::getKey)
+                .toList();
+        return names.isEmpty() ? Optional.empty() : Optional.of(String.join(",", names));
     }
 
     private static OptionalLong p99(FreshnessProbe.Result result) {
@@ -565,6 +594,9 @@ public record BenchReport(
         targets.put("freshnessP99MsAtMost", TARGET_P99_MS);
         targets.put("rssMbPerServiceAtMost", TARGET_RSS_MB);
         json.put("targets", targets);
+        Map<String, Boolean> met = new LinkedHashMap<>();
+        targetsMet().forEach((name, outcome) -> met.put(name, outcome.orElse(null)));
+        json.put("targetsMet", met);
         if (peer != null) {
             Map<String, Object> peerJson = new LinkedHashMap<>();
             peerJson.put("name", peer.name());

@@ -1,5 +1,6 @@
 package io.esteira.local.stack;
 
+import java.io.Console;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,15 +22,33 @@ public final class ProgressView {
         /** One line per interval; for a log file or a pipe. */
         LINE;
 
-        /** {@code table}, {@code line} or {@code auto} (table when a console is attached). */
+        /** {@code table}, {@code line} or {@code auto} (table when standard input and output are a terminal). */
         public static Mode parse(String value) {
             return switch (value == null ? "auto" : value.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "table" -> TABLE;
                 case "line" -> LINE;
-                case "auto", "" -> System.console() != null ? TABLE : LINE;
+                case "auto", "" -> onTerminal(System.console()) ? TABLE : LINE;
                 default -> throw new IllegalArgumentException(
                         "--progress must be table, line or auto, not '" + value + "'");
             };
+        }
+    }
+
+    /**
+     * Whether {@code console} is a terminal. Up to JDK 21 {@link System#console()} returns a console only
+     * when standard input and output are a terminal; from JDK 22 it returns one for a pipe too, and {@code
+     * Console.isTerminal()} (JDK 22) tells them apart. Called by reflection: the project compiles for 17.
+     */
+    static boolean onTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJdk22) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
         }
     }
 

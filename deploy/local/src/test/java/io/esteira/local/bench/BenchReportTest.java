@@ -35,7 +35,33 @@ class BenchReportTest {
 
         assertThat(report.summaryLine())
                 .isEqualTo("bench: pipeline_rows_per_s=50 reference_rows_per_s=100 throughput_ratio=0.50"
-                        + " freshness_p99_ms=99 max_rss_mb=300");
+                        + " freshness_p99_ms=99 max_rss_mb=300 targets_missed=rows_per_s,max_rss");
+    }
+
+    @Test
+    void shouldNameInTheLastLineEachTargetMissedOrNotMeasured() {
+        Histogram fast = new Histogram(3);
+        fast.recordValue(120_000);
+        Histogram slow = new Histogram(3);
+        slow.recordValue(151_000);
+        FreshnessProbe.Result onTime =
+                new FreshnessProbe.Result(1000, Duration.ofSeconds(60), 1, 1, 0, 999.5, 1, 0, fast);
+        FreshnessProbe.Result late =
+                new FreshnessProbe.Result(1000, Duration.ofSeconds(60), 1, 1, 0, 999.5, 1, 0, slow);
+        Map<String, OptionalLong> small = Map.of("loader-service", OptionalLong.of(256 * 1024));
+
+        assertThat(report(onTime, small, 100_000, 40_000).summaryLine()).endsWith(" targets_missed=none");
+        assertThat(report(late, small, 100_000, 40_000).summaryLine()).endsWith(" targets_missed=freshness_p99");
+        assertThat(report(onTime, small, 140_000, 40_000).summaryLine()).endsWith(" targets_missed=throughput_ratio");
+        assertThat(report(onTime, small, 100_000, 39_999).summaryLine()).endsWith(" targets_missed=rows_per_s");
+        assertThat(report(null, Map.of(), 100_000, 40_000).summaryLine())
+                .endsWith(" targets_missed=none targets_unmeasured=freshness_p99,max_rss");
+        Map<String, Boolean> lateOnly = new LinkedHashMap<>();
+        lateOnly.put("rows_per_s", true);
+        lateOnly.put("throughput_ratio", true);
+        lateOnly.put("freshness_p99", false);
+        lateOnly.put("max_rss", true);
+        assertThat(report(late, small, 100_000, 40_000).toMap()).containsEntry("targetsMet", lateOnly);
     }
 
     @Test
@@ -44,7 +70,8 @@ class BenchReportTest {
 
         assertThat(report.summaryLine())
                 .isEqualTo("bench: pipeline_rows_per_s=50 reference_rows_per_s=100 throughput_ratio=0.50"
-                        + " freshness_p99_ms=n/a max_rss_mb=n/a");
+                        + " freshness_p99_ms=n/a max_rss_mb=n/a targets_missed=rows_per_s"
+                        + " targets_unmeasured=freshness_p99,max_rss");
         assertThat(report.toMap()).containsEntry("freshnessP99Ms", null).containsEntry("maxRssMb", null);
     }
 
@@ -139,6 +166,41 @@ class BenchReportTest {
                 .containsEntry("codeCacheUsed", 12L)
                 .containsEntry("directUsed", 2L);
         assertThat(memory.get("quality-service")).containsOnlyKeys("peakRss");
+    }
+
+    /** A report whose initial loads ran at {@code referenceRowsPerS} and {@code pipelineRowsPerS}, 10 s each. */
+    private static BenchReport report(
+            FreshnessProbe.Result freshness,
+            Map<String, OptionalLong> rss,
+            long referenceRowsPerS,
+            long pipelineRowsPerS) {
+        return new BenchReport(
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of("cores", 2, "loadAverages", "1.0 start"),
+                "processes",
+                Duration.ofSeconds(30),
+                new LoadResult(
+                        Map.of("order_items", pipelineRowsPerS * 10),
+                        1,
+                        Duration.ofSeconds(10),
+                        Duration.ZERO,
+                        Duration.ZERO),
+                new LoadResult(
+                        Map.of("order_items", referenceRowsPerS * 10),
+                        1,
+                        Duration.ofSeconds(10),
+                        Duration.ZERO,
+                        Duration.ZERO),
+                Map.of("copy order_items", 4.0),
+                SAME,
+                "RECONCILED",
+                true,
+                freshness,
+                rss,
+                Map.of(),
+                OptionalLong.empty(),
+                Map.of(),
+                Map.of());
     }
 
     private static BenchReport report(FreshnessProbe.Result freshness, Map<String, OptionalLong> rss) {

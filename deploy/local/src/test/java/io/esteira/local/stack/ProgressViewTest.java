@@ -3,9 +3,19 @@ package io.esteira.local.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ProgressViewTest {
@@ -84,6 +94,55 @@ class ProgressViewTest {
             assertThat(ProgressView.Mode.parse("auto")).isEqualTo(ProgressView.Mode.LINE);
         }
         assertThatThrownBy(() -> ProgressView.Mode.parse("fancy")).hasMessageContaining("table, line or auto");
+    }
+
+    /**
+     * From JDK 22 {@code System.console()} returns a console when output is piped too: a JVM of each JDK on
+     * this machine (JDK 17 always, and the first JDK 22 or newer under {@code /usr/lib/jvm} where there is
+     * one), its output read through a pipe, must print lines, not the table redrawn with ANSI codes.
+     */
+    @Test
+    void autoPrintsLinesWhenOutputIsAPipeOnEveryJdk() throws Exception {
+        List<Path> javas = new ArrayList<>();
+        javas.add(Path.of(System.getProperty("java.home"), "bin", "java"));
+        newerJdk().ifPresent(javas::add);
+        for (Path java : javas) {
+            Process probe = new ProcessBuilder(
+                            java.toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ProgressModeProbe.class.getName())
+                    .redirectErrorStream(true)
+                    .start();
+            String printed = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(printed.strip()).as("mode chosen by %s", java).isEqualTo("LINE");
+        }
+    }
+
+    /** A JDK of feature version 22 or newer under /usr/lib/jvm, where the machine has one. */
+    private static Optional<Path> newerJdk() throws Exception {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.map(home -> home.resolve("release"))
+                    .filter(Files::isRegularFile)
+                    .filter(release -> featureVersion(release) >= 22)
+                    .map(release -> release.resolveSibling("bin").resolve("java"))
+                    .filter(Files::isExecutable)
+                    .findFirst();
+        }
+    }
+
+    private static int featureVersion(Path release) {
+        try {
+            Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static String line(String text, String start) {
