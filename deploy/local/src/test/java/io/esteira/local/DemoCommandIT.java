@@ -28,6 +28,10 @@ class DemoCommandIT {
 
     private static final Pattern PASSWORD = Pattern.compile("Consoles \\(user operator, password (\\S+),");
     /** A log line the console appender printed (logback.xml: only WARN and ERROR reach the console). */
+    /** A progress line as printed when output is not a terminal ({@code ProgressView.Mode.LINE}). */
+    private static final Pattern PROGRESS_LINE =
+            Pattern.compile("^progress \\d\\d:\\d\\d:\\d\\d read=(\\d+) applied=(\\d+) \\(\\S+\\) rows/s=\\S+ .*");
+
     private static final Pattern LOG_WARNING = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d (WARN|ERROR) .*");
 
     /**
@@ -111,6 +115,20 @@ class DemoCommandIT {
                 .contains("Esteira summary")
                 .contains("RECONCILED (every day and every key equal)")
                 .doesNotContain("incident 1/2", "Staged incidents:");
+        // Output to a pipe (this test's capture, as a log file): progress as one compact line per interval
+        // (--progress auto), never the terminal's view redrawn with cursor movements.
+        assertThat(output)
+                .as("terminal escape codes in output that is not a terminal")
+                .doesNotContain("\u001b[");
+        List<long[]> progress = output.lines()
+                .map(PROGRESS_LINE::matcher)
+                .filter(Matcher::matches)
+                .map(m -> new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))})
+                .toList();
+        assertThat(progress).as("progress lines in:%n%s", output).isNotEmpty();
+        assertThat(progress.get(progress.size() - 1)[1])
+                .as("rows applied in the last progress line")
+                .isPositive();
         String summary = output.substring(output.lastIndexOf("Esteira summary"));
         for (String fact : new String[] {"fact_vendas", "fact_metas", "fact_descontos"}) {
             Matcher count = Pattern.compile(fact + "=(\\d+)").matcher(summary);
