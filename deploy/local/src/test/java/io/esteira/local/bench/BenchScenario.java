@@ -27,7 +27,7 @@ abstract class BenchScenario {
     static final String SUMMARY =
             "bench: pipeline_rows_per_s=\\d+ reference_rows_per_s=\\d+ throughput_ratio=\\d+\\.\\d{2}"
                     + " freshness_p99_ms=\\d+ max_rss_mb=(\\d+|n/a)"
-                    + " targets_missed=(none|[a-z_]+(,[a-z_]+)*)( targets_unmeasured=[a-z_]+(,[a-z_]+)*)?";
+                    + " targets_missed=(none|[a-z0-9_]+(,[a-z0-9_]+)*)( targets_unmeasured=[a-z0-9_]+(,[a-z0-9_]+)*)?";
 
     @RegisterExtension
     static final PostgresDatabase oltp = new PostgresDatabase("bench_oltp");
