@@ -821,6 +821,33 @@ abstract class BatchApplierScenario {
     }
 
     @Test
+    void shouldLeaveAFactItsPassDerivesAgainUnchangedUntouchedAndUpdateOnlyWhatChanged() throws Exception {
+        loadDimensions();
+        var order = order(100, 20, 1, "2026-03-10T10:00:00");
+        landAndDerive(batch("orders", order));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 22, 100, 1, 4)));
+        Map<String, Object> before = sql.queryForMap("SELECT * FROM fact.fact_vendas WHERE order_item_id = 1000");
+        Thread.sleep(5);
+
+        ApplyResult replayed = landAndDerive(replay("orders", "replay-1", order));
+
+        assertThat(replayed.updated()).as("the replayed order re-derived").isEqualTo(1);
+        assertThat(sql.queryForMap("SELECT * FROM fact.fact_vendas WHERE order_item_id = 1000"))
+                .as("a fact derived again with nothing changed, carregado_em included")
+                .isEqualTo(before);
+
+        landAndDerive(batch("order_items", item(1000, 23, 100, 1, 5)));
+
+        Map<String, Object> after = sql.queryForMap("SELECT * FROM fact.fact_vendas WHERE order_item_id = 1000");
+        assertThat(after.get("quantidade")).isEqualTo(5);
+        assertThat((java.sql.Timestamp) after.get("carregado_em"))
+                .as("a changed fact is updated and stamped")
+                .isAfter((java.sql.Timestamp) before.get("carregado_em"));
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldBuildMonthlyTargetsAndDiscountFacts() {
         loadDimensions();
         landAndDerive(batch(
@@ -842,27 +869,26 @@ abstract class BatchApplierScenario {
                         "2026-03-01T00:00:00",
                         "ends_at",
                         "2026-03-31T00:00:00")));
-        landAndDerive(batch(
-                "orders",
-                upsert(
-                        100,
-                        20,
-                        "order_id",
-                        100,
-                        "order_number",
-                        "PED-100",
-                        "customer_id",
-                        1,
-                        "seller_id",
-                        1,
-                        "discount_id",
-                        5,
-                        "status",
-                        "paid",
-                        "order_date",
-                        "2026-03-10T10:00:00",
-                        "channel",
-                        "web")));
+        var discounted = upsert(
+                100,
+                20,
+                "order_id",
+                100,
+                "order_number",
+                "PED-100",
+                "customer_id",
+                1,
+                "seller_id",
+                1,
+                "discount_id",
+                5,
+                "status",
+                "paid",
+                "order_date",
+                "2026-03-10T10:00:00",
+                "channel",
+                "web");
+        landAndDerive(batch("orders", discounted));
         landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
         landAndDerive(batch(
                 "sales_targets",
@@ -887,6 +913,20 @@ abstract class BatchApplierScenario {
         Map<String, Object> target = sql.queryForMap("SELECT * FROM fact.fact_metas WHERE sales_target_id = 7");
         assertThat(target).containsEntry("data_sk", 20260301);
         assertThat((BigDecimal) target.get("valor_meta")).isEqualByComparingTo("1000.00");
+
+        landAndDerive(replay("orders", "replay-1", discounted));
+        assertThat(sql.queryForMap("SELECT * FROM fact.fact_descontos WHERE pedido_id = 100"))
+                .as("a discount fact derived again with nothing changed, carregado_em included")
+                .isEqualTo(discount);
+        landAndDerive(batch("order_items", delete(1001, 24)));
+        assertThat((BigDecimal) sql.queryForObject(
+                        "SELECT valor_bruto FROM fact.fact_descontos WHERE pedido_id = 100", BigDecimal.class))
+                .as("the discount fact updated when an item of its order is deleted")
+                .isEqualByComparingTo("60.00");
+        landAndDerive(batch("order_items", delete(1000, 25)));
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_descontos", Integer.class))
+                .as("an order left without a live item has no discount fact")
+                .isZero();
     }
 
     @Test
