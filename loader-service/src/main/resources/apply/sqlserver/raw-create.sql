@@ -1,5 +1,6 @@
 -- apply/postgresql/raw-create.sql for SQL Server: bit for booleans, datetime2 for timestamps, and
--- no UNLOGGED (the work table is an ordinary table, as stg.incoming_* are).
+-- no UNLOGGED (the work table is an ordinary table, as stg.incoming_* are), and the token index is the work
+-- table's clustered index, as on the other work tables (db/dw/sqlserver/V96__work_tables_clustered.sql).
 CREATE TABLE {raw} (
     {column_definitions},
     source_version bigint NOT NULL,
@@ -14,4 +15,4 @@ CREATE TABLE {incoming} (
     apply_token varchar(36) NOT NULL,
     applies bit NOT NULL DEFAULT 0);
 
-CREATE INDEX {token_index} ON {incoming} (apply_token);
+CREATE CLUSTERED INDEX {token_index} ON {incoming} (apply_token);

@@ -60,6 +60,11 @@ public final class ApplySql {
                 : TransactionDefinition.ISOLATION_DEFAULT;
     }
 
+    /** Whether the vendor has the resource, in its own folder or in {@code apply/ansi}. */
+    public boolean has(String name) {
+        return resources.has(name);
+    }
+
     /** The statements of a resource with every placeholder and token replaced, ready to run. */
     public List<String> statements(String name, Map<String, String> placeholders) {
         return parts(name, placeholders).stream().map(dialect::terminate).toList();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +59,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BatchApplier {
 
     /**
-     * A derive pass of at least this many keys is large: on PostgreSQL it empties its work tables, the
-     * mirror rows it copied into {@code stg.incoming_<entity>} included, with TRUNCATE ({@code
-     * derive-cleanup-large.sql}), which leaves no dead tuples; a live pass of a few changes keeps its cheap
-     * DELETE. Its work tables get no statistics: given them (ANALYZE once written, until
+     * A derive pass of at least this many keys is large: it empties its work tables with TRUNCATE ({@code
+     * derive-cleanup-large.sql}), which leaves no dead tuples on PostgreSQL and deallocates the pages at once
+     * on SQL Server; a live pass of a few changes keeps its cheap DELETE. On PostgreSQL the mirror rows it
+     * copied into {@code stg.incoming_<entity>} go with them; on SQL Server, whose landers write those
+     * tables too, they are deleted by the pass's token. Its work tables get no statistics: given them (ANALYZE once written, until
      * 2026-12-03) the planner hash-joined whole mirror tables where reaching the mirror by key was cheaper,
      * at every size an initial load's passes take (3,000 to 20,000 keys of 230,000 items: the fact insert
      * 68 against 81 ms and 535 against 669 ms, the marking of an order's items 227 against 325 ms;
@@ -356,21 +358,25 @@ public class BatchApplier {
         if (factNames != null) {
             deriveFacts(factNames, params);
         }
-        boolean truncate = large && sql.vendor() == Vendor.POSTGRESQL;
-        StringBuilder filled = new StringBuilder();
+        // A large pass empties its work tables with TRUNCATE where the vendor has the statement for it. The
+        // mirror rows it copied go with them only where no lander writes stg.incoming_<entity> (PostgreSQL lands
+        // in session tables); on SQL Server landers share those tables, so the pass deletes its own rows.
+        boolean truncate = large && sql.has("derive-cleanup-large");
+        boolean truncateCopies = truncate && staging.landsInSessionTable();
+        List<EntityDefinition> copied = new ArrayList<>();
         for (EntityDefinition entity : catalog.loadOrder()) {
             if (keys.containsKey(entity.name())
                     && plans.containsKey(entity.name())
                     && Plans.copiesMirrorRows(entity.name())) {
-                if (truncate) {
-                    filled.append(", ").append(placeholders.quoted(StagingWriter.incomingTable(entity)));
+                if (truncateCopies) {
+                    copied.add(entity);
                 } else {
                     run("cleanup", placeholders.entity(entity, false), params);
                 }
             }
         }
         if (truncate) {
-            run("derive-cleanup-large", Map.of("incoming_tables", filled.toString()), params);
+            run("derive-cleanup-large", Map.of("incoming_tables", placeholders.incomingTables(copied)), params);
         } else {
             run("derive-cleanup", Map.of(), params);
         }
@@ -382,7 +388,8 @@ public class BatchApplier {
      * queue whose claimed keys are deleted keeps them as dead heap rows and index entries until a vacuum; on
      * a server without autovacuum (or whose autovacuum lags an initial load) {@link #deriveQueued} and each
      * claim walk over all of them: 4.9 ms a look after a 200,000-item load (docs/performance.md). SQL
-     * Server's ghost cleanup removes deleted rows by itself.
+     * Server's ghost cleanup removes deleted rows by itself, and frees the pages they leave empty: its work
+     * tables are clustered indexes, not heaps (db/dw/sqlserver/V96__work_tables_clustered.sql).
      *
      * @return whether anything was vacuumed (false on SQL Server)
      */

@@ -73,6 +73,16 @@ final class Placeholders {
         return dialect.quoteQualifiedName(qualifiedName);
     }
 
+    /**
+     * {@code {incoming_tables}} of {@code derive-cleanup-large.sql}: the work tables {@code stg.incoming_<entity>} of
+     * {@code entities}, each quoted and after a comma.
+     */
+    String incomingTables(List<EntityDefinition> entities) {
+        return entities.stream()
+                .map(entity -> ", " + quoted(StagingWriter.incomingTable(entity)))
+                .collect(Collectors.joining());
+    }
+
     /** An entity's names plus those of the dimension it maintains ({@link Dimension#templates()}). */
     Map<String, String> dimension(Dimension dimension, Map<String, String> entity) {
         Map<String, String> placeholders = new HashMap<>(entity);

@@ -71,7 +71,9 @@ public class StagingWriter {
 
     /**
      * Whether batches land in a temporary table of the session ({@link #landingTable}), emptied by the commit,
-     * rather than in {@code stg.incoming_<entity>}, emptied by a {@code DELETE} of the batch's rows.
+     * rather than in {@code stg.incoming_<entity>}, emptied by a {@code DELETE} of the batch's rows (SQL
+     * Server, where the table is a clustered index, so that the pages the deletes empty are freed: V96).
+     * Only then are the {@code stg.incoming_<entity>} tables a derive pass's alone, to truncate.
      */
     public boolean landsInSessionTable() {
         return sql.vendor() == Vendor.POSTGRESQL;

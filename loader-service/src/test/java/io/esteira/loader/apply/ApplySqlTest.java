@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.Vendor;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The apply templates rendered as {@link BatchApplier} renders them (its {@link Placeholders}, every
- * entity of the catalog, live and replay, every dimension of {@link Plans}), without a database.
+ * Rules every apply statement keeps, checked on the templates rendered as {@link BatchApplier} renders them
+ * ({@link RenderedApplySql}), without a database.
  */
 class ApplySqlTest {
 
@@ -34,7 +24,7 @@ class ApplySqlTest {
 
     @Test
     void shouldRenderEveryApplyTemplateForSqlServer() {
-        assertThat(rendered(Vendor.SQLSERVER).keySet()).isEqualTo(templateFiles());
+        assertThat(rendered(Vendor.SQLSERVER).keySet()).isEqualTo(RenderedApplySql.templateFiles(Vendor.SQLSERVER));
     }
 
     @Test
@@ -235,70 +225,8 @@ class ApplySqlTest {
                 .toList();
     }
 
-    /** Each template's rendered statements, for every entity (live and replay) and every dimension. */
     private static Map<String, List<String>> rendered(Vendor vendor) {
-        ApplySql sql = new ApplySql(vendor);
-        Placeholders placeholders = new Placeholders(() -> vendor, sql);
-        Set<String> dimensionTemplates = Plans.DIMENSIONS.values().stream()
-                .flatMap(d -> d.templates().stream())
-                .collect(Collectors.toSet());
-        Map<String, List<String>> rendered = new TreeMap<>();
-        for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
-            for (boolean replay : List.of(false, true)) {
-                Map<String, String> names = placeholders.entity(entity, replay);
-                rendered.computeIfAbsent("src-affected_orders", t -> new ArrayList<>())
-                        .add(names.get("affected_orders"));
-                for (String template : templateFiles()) {
-                    if (!template.startsWith("src-")
-                            && !template.startsWith("raw-")
-                            && !dimensionTemplates.contains(template)) {
-                        rendered.computeIfAbsent(template, t -> new ArrayList<>())
-                                .addAll(sql.statements(template, names));
-                    }
-                }
-                Dimension dimension = Plans.DIMENSIONS.get(entity.name());
-                if (dimension != null) {
-                    Map<String, String> dimensionNames = placeholders.dimension(dimension, names);
-                    rendered.computeIfAbsent("src-" + dimension.table(), t -> new ArrayList<>())
-                            .add(dimensionNames.get("src"));
-                    for (String template : dimension.templates()) {
-                        rendered.computeIfAbsent(template, t -> new ArrayList<>())
-                                .addAll(sql.statements(template, dimensionNames));
-                    }
-                }
-            }
-        }
-        // The mirror tables' DDL (MirrorTables), for a mirror entity.
-        EntityDefinition payments =
-                new EntityDefinition("payments", "core.payments", "payment_id", List.of("payment_id", "amount"));
-        MirrorTables mirrors = new MirrorTables(null, sql, () -> vendor, null);
-        Map<String, String> names = new java.util.HashMap<>(mirrors.names(payments));
-        Map<String, io.esteira.contracts.mirror.ColumnType> types = Map.of(
-                "payment_id", io.esteira.contracts.mirror.ColumnType.parse("bigint"),
-                "amount", io.esteira.contracts.mirror.ColumnType.parse("decimal(12,2)"));
-        names.put("column_definitions", mirrors.definitions(payments, types, List.of("payment_id", "amount")));
-        names.put("column_definition", mirrors.definitions(payments, types, List.of("amount")));
-        for (String template : templateFiles()) {
-            if (template.startsWith("raw-")) {
-                rendered.computeIfAbsent(template, t -> new ArrayList<>()).addAll(sql.statements(template, names));
-            }
-        }
-        return rendered;
-    }
-
-    /** The names of the files under apply/ansi and apply/sqlserver. */
-    private static Set<String> templateFiles() {
-        Set<String> names = new TreeSet<>();
-        for (String folder : List.of("ansi", "sqlserver")) {
-            try (Stream<Path> files = Files.list(
-                    Path.of(ApplySqlTest.class.getResource("/apply/" + folder).toURI()))) {
-                files.map(f -> f.getFileName().toString().replaceFirst("\\.sql$", ""))
-                        .forEach(names::add);
-            } catch (IOException | URISyntaxException e) {
-                throw new IllegalStateException("Cannot list apply/" + folder, e);
-            }
-        }
-        return names;
+        return RenderedApplySql.byTemplate(vendor);
     }
 
     private static String withoutComments(String sql) {

@@ -169,6 +169,17 @@ abstract class BatchApplierScenario {
                         .as(work)
                         .isZero();
             }
+        } else {
+            // The large pass emptied its own work tables with TRUNCATE TABLE: their pages are deallocated.
+            for (String work : List.of("stg.derive_keys", "stg.affected", "stg.scd_change")) {
+                assertThat(sql.queryForObject(
+                                "SELECT COALESCE(SUM(reserved_page_count), 0) FROM sys.dm_db_partition_stats"
+                                        + " WHERE object_id = OBJECT_ID(?)",
+                                Long.class,
+                                work))
+                        .as(work)
+                        .isZero();
+            }
         }
 
         // A small pass after the large one still derives by key, and correctly.
@@ -178,6 +189,24 @@ abstract class BatchApplierScenario {
         assertThat(sql.queryForObject(
                         "SELECT quantidade FROM fact.fact_vendas WHERE order_item_id = 11", Integer.class))
                 .isEqualTo(9);
+    }
+
+    @Test
+    void shouldKeepNoWorkTableAsAHeapOnSqlServerSoThatItsDeletesFreeTheirPages() {
+        assumeTrue(vendor() == Vendor.SQLSERVER, "PostgreSQL's tables are heaps that a vacuum reclaims");
+
+        assertThat(sql.queryForList(
+                        "SELECT t.name FROM sys.tables t JOIN sys.indexes i ON i.object_id = t.object_id"
+                                + " WHERE SCHEMA_NAME(t.schema_id) = 'stg' AND i.type_desc = 'HEAP'"
+                                + " AND (t.name LIKE 'incoming[_]%' OR t.name IN ('affected', 'scd_change', 'derive_keys'))",
+                        String.class))
+                .as("work tables without a clustered index (a DELETE from a heap keeps the pages it empties)")
+                .isEmpty();
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM sys.tables t WHERE SCHEMA_NAME(t.schema_id) = 'stg'"
+                                + " AND (t.name LIKE 'incoming[_]%' OR t.name IN ('affected', 'scd_change', 'derive_keys'))",
+                        Integer.class))
+                .isGreaterThanOrEqualTo(14);
     }
 
     @Test

@@ -51,7 +51,7 @@ class MirrorTablesTest {
                                 + " [amount] decimal(12,2), [paid_at] datetime2(7), [note] nvarchar(200), [paid] bit,"
                                 + " source_version bigint NOT NULL, source_deleted bit NOT NULL DEFAULT 0,"
                                 + " apply_token varchar(36) NOT NULL, applies bit NOT NULL DEFAULT 0);",
-                        "CREATE INDEX [ix_stg_incoming_payments_token] ON [stg].[incoming_payments] (apply_token);");
+                        "CREATE CLUSTERED INDEX [ix_stg_incoming_payments_token] ON [stg].[incoming_payments] (apply_token);");
     }
 
     @Test

@@ -68,6 +68,14 @@ public final class SqlResources {
         return cache.computeIfAbsent(name, this::read);
     }
 
+    /** Whether a folder holds {@code <name>.sql}: whether {@link #resource} finds it. */
+    public boolean has(String name) {
+        return cache.containsKey(name)
+                || folders.stream()
+                        .anyMatch(folder ->
+                                SqlResources.class.getClassLoader().getResource(folder + "/" + name + ".sql") != null);
+    }
+
     /** The text of resource {@code name} as written, comments included. */
     public String text(String name) {
         return resource(name).text();

@@ -18,6 +18,13 @@ class SqlResourcesTest {
     }
 
     @Test
+    void shouldTellWhetherAFolderHoldsTheResource() {
+        assertThat(SPECIAL_FIRST.has("only-shared")).isTrue();
+        assertThat(SHARED_ONLY.has("pick")).isTrue();
+        assertThat(SPECIAL_FIRST.has("absent")).isFalse();
+    }
+
+    @Test
     void shouldNameEveryPathLookedAtWhenTheResourceIsMissing() {
         assertThatThrownBy(() -> SPECIAL_FIRST.text("absent"))
                 .isInstanceOf(IllegalStateException.class)

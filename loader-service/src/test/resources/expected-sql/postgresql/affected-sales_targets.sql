@@ -1,0 +1,4 @@
+-- Monthly targets changed. The pass's keys are read from stg.derive_keys (the pass copies no mirror
+-- rows of this entity).
+INSERT INTO stg.affected (apply_token, target, key_value)
+SELECT :token, 'fact_metas', k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = :entity

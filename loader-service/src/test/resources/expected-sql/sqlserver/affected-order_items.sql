@@ -1,0 +1,12 @@
+-- ==== statement 1 of 2 ====
+-- Order items changed: their sales facts, and the discount facts of their orders. The pass's keys
+-- are read from stg.derive_keys (the pass copies no mirror rows of this entity).
+INSERT INTO stg.affected (apply_token, target, key_value)
+SELECT CAST(:token AS VARCHAR(36)), 'fact_vendas', k.key_value FROM stg.derive_keys k WHERE k.apply_token = CAST(:token AS VARCHAR(36)) AND k.entity = :entity;
+
+-- ==== statement 2 of 2 ====
+INSERT INTO stg.affected (apply_token, target, key_value)
+SELECT DISTINCT CAST(:token AS VARCHAR(36)), 'fact_descontos', i.order_id
+FROM stg.derive_keys k
+JOIN stg.order_items i ON i.order_item_id = k.key_value
+WHERE k.apply_token = CAST(:token AS VARCHAR(36)) AND k.entity = :entity;
