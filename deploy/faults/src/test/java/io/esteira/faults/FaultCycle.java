@@ -4,12 +4,21 @@ import static org.awaitility.Awaitility.await;
 
 import io.esteira.faults.check.WarehouseComparison;
 import io.esteira.faults.infra.ServiceProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The shape every fault test shares: a burst of workload, a fault injected while it runs (triggered by what
@@ -91,6 +100,65 @@ final class FaultCycle {
                                 FaultStack.APPLICATION_NAME,
                                 "%" + statementText + "%")
                         > 0);
+    }
+
+    /** How long {@link #awaitBlockedBy} waits for the statement to block. */
+    static final Duration BLOCKED_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Waits until a DW statement that starts with {@code leadingComment} waits on the lock that {@code lock}'s
+     * session holds ({@code pg_blocking_pids}). Fails when none does within {@link #BLOCKED_TIMEOUT}, naming the
+     * statement and the sessions that did wait on a lock meanwhile.
+     */
+    static void awaitBlockedBy(FaultStack stack, Connection lock, String leadingComment) throws SQLException {
+        long holder = Sql.number(lock, "SELECT pg_backend_pid()");
+        String blocked = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ? AND starts_with(query, ?)"
+                + " AND ?::int = ANY (pg_blocking_pids(pid))";
+        try {
+            await("a statement starting with '" + leadingComment + "' waiting for our lock")
+                    .atMost(BLOCKED_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> Sql.number(stack.dw(), blocked, stack.dwDatabaseName(), leadingComment, holder) > 0);
+        } catch (ConditionTimeoutException e) {
+            List<String> waiting = Sql.texts(
+                    stack.dw(),
+                    "SELECT pid || ' blocked by ' || pg_blocking_pids(pid)::text || ': ' || split_part(query, E'\\n', 1)"
+                            + " FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
+                    stack.dwDatabaseName());
+            throw new AssertionError(
+                    "No statement starting with '" + leadingComment + "' waited on the lock session " + holder
+                            + " holds within " + BLOCKED_TIMEOUT.toSeconds() + " s: the lock is on a table that"
+                            + " statement does not write, or the statement did not run; sessions waiting on a lock now: "
+                            + (waiting.isEmpty() ? "none" : waiting),
+                    e);
+        }
+    }
+
+    /**
+     * The comment line a statement of the loader's SQL resource {@code apply/<resource>} starts with, as
+     * pg_stat_activity shows it, read from the loader jar the stack runs.
+     */
+    static String loaderStatementComment(FaultStack stack, String resource) {
+        Path jar = stack.jar("loader-service");
+        String entry = "BOOT-INF/classes/apply/" + resource;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            ZipEntry found = file.getEntry(entry);
+            if (found == null) {
+                throw new IllegalStateException(
+                        jar + " has no " + entry + ": name a file under loader-service/src/main/resources/apply");
+            }
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(file.getInputStream(found), StandardCharsets.UTF_8))) {
+                String first = in.readLine();
+                if (first == null || !first.startsWith("--")) {
+                    throw new IllegalStateException(entry + " in " + jar + " does not start with a comment line,"
+                            + " which the fault tests find its statement by in pg_stat_activity");
+                }
+                return first;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + entry + " from " + jar, e);
+        }
     }
 
     /**

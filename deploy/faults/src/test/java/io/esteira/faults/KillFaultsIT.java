@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Kills land at the moments that matter, found by watching the pipeline rather than by timers: the
  * extractor between the broker's confirmation of a batch and the move of its watermark (odd cycles), the
- * loader in the middle of a batch's DW transaction (odd cycles), and otherwise as soon as the pipeline has
- * moved during the burst.
+ * loader inside a lander's transaction (odd cycles) and inside a derive pass (even cycles), each once its
+ * statement waits on a lock the test holds; otherwise as soon as the pipeline has moved during the burst.
  */
 @ExtendWith(FaultStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,33 +79,46 @@ class KillFaultsIT {
     void shouldLoseAndDuplicateNothingWhenTheLoaderIsKilledMidBatch(FaultStack stack) throws Exception {
         String fault = "kill -9 loader";
         for (int cycle = 1; cycle <= FaultCycle.cycles(); cycle++) {
-            long before = FaultCycle.appliedBatches(stack);
-            String how;
+            LoaderMoment moment = cycle % 2 == 1 ? LoaderMoment.LANDING : LoaderMoment.DERIVING;
+            String statement = FaultCycle.loaderStatementComment(stack, moment.resource());
             Future<Workload.Burst> burst;
-            if (cycle % 2 == 1) {
-                // The loader's transaction has written the staging mirror and waits to rebuild the sales facts.
-                try (Connection lock = FaultCycle.lock(stack, "LOCK TABLE fact.fact_vendas IN EXCLUSIVE MODE")) {
-                    burst = stack.workload().burst(2000 + cycle, CHANGES);
-                    FaultCycle.awaitBlocked(stack, "fact_vendas");
-                    stack.loader().kill();
-                    FaultCycle.terminateWaiting(stack);
-                    lock.rollback();
-                }
-                how = "mid-batch: staging written, facts not, transaction open";
-            } else {
+            try (Connection lock = FaultCycle.lock(stack, moment.lock())) {
                 burst = stack.workload().burst(2000 + cycle, CHANGES);
-                FaultCycle.awaitApplied(stack, before, 2);
+                FaultCycle.awaitBlockedBy(stack, lock, statement);
                 stack.loader().kill();
-                how = "while applying";
+                FaultCycle.terminateWaiting(stack);
+                lock.rollback();
             }
             assertThat(stack.loader().isAlive()).isFalse();
             stack.loader().start();
             WarehouseComparison.Report report = FaultCycle.heal(
-                    stack, fault, cycle, how, burst, stack.loader().readyAt());
+                    stack, fault, cycle, moment.how(), burst, stack.loader().readyAt());
             assertThat(report.clean()).as("%s", report).isTrue();
             FaultCycle.assertServicesAlive(stack, List.of("extractor-service", "alerting-service"));
         }
         Results.summary(fault);
+    }
+
+    /**
+     * Where the loader's mid-batch kill lands: a lock the test holds, the loader's SQL resource whose statement
+     * waits on it, and what is open when the loader dies.
+     */
+    private record LoaderMoment(String lock, String resource, String how) {
+
+        /**
+         * In a lander's transaction: the order items' batch copied into the session's landing table, its upsert
+         * into the staging mirror waiting; nothing committed, the JMS message unacknowledged.
+         */
+        static final LoaderMoment LANDING = new LoaderMoment(
+                "LOCK TABLE stg.order_items IN SHARE MODE",
+                "postgresql/land.sql",
+                "in a lander transaction: batch copied to the landing table, upsert into stg.order_items waiting");
+
+        /** In a derive pass: the keys claimed and the dimensions derived, the sales facts' delete waiting. */
+        static final LoaderMoment DERIVING = new LoaderMoment(
+                "LOCK TABLE fact.fact_vendas IN EXCLUSIVE MODE",
+                "ansi/fact_vendas.sql",
+                "in a derive pass: keys claimed, delete from fact.fact_vendas waiting");
     }
 
     @Test
