@@ -117,7 +117,7 @@ class KillFaultsIT {
         /** In a derive pass: the keys claimed and the dimensions derived, the sales facts' delete waiting. */
         static final LoaderMoment DERIVING = new LoaderMoment(
                 "LOCK TABLE fact.fact_vendas IN EXCLUSIVE MODE",
-                "ansi/fact_vendas.sql",
+                "postgresql/fact_vendas.sql",
                 "in a derive pass: keys claimed, delete from fact.fact_vendas waiting");
     }
 
