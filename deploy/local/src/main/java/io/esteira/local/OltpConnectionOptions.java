@@ -13,12 +13,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import picocli.CommandLine.Option;
 
-/** {@code --url --username --password} of the OLTP database, shared by the oltp subcommands. */
+/**
+ * {@code --url --username --password} of the OLTP database, shared by the commands that read or write it
+ * ({@code oltp}, {@code source prepare}, {@code quality validate --catalog}).
+ */
 final class OltpConnectionOptions {
 
     @Option(
             names = "--url",
-            required = true,
             defaultValue = "${env:ESTEIRA_OLTP_URL}",
             description =
                     "JDBC URL of the OLTP database (jdbc:postgresql: or jdbc:sqlserver:; `up --embedded` prints one);"
@@ -37,8 +39,16 @@ final class OltpConnectionOptions {
             description = "Database password; default: $ESTEIRA_OLTP_PASSWORD.")
     String password;
 
-    /** A data source on the URL, after checking that the database answers. */
+    /**
+     * A data source on the URL, after checking that the database answers.
+     *
+     * @throws OltpException when no URL is given or the database does not answer
+     */
     DataSource connect() {
+        if (url == null || url.isBlank()) {
+            throw new OltpException("No OLTP database given; pass its JDBC URL with --url (or set ESTEIRA_OLTP_URL),"
+                    + " with --username and --password.");
+        }
         OltpDialect dialect = OltpDialect.fromJdbcUrl(url);
         DataSource dataSource = new DriverManagerDataSource(url, properties(dialect));
         try (Connection ignored = dataSource.getConnection()) {

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.esteira.runtime.config.CatalogProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,6 +142,25 @@ class ComposeFileTest {
                 .contains(
                         "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\","
                                 + " \"/app/app.jar\"]");
+    }
+
+    /**
+     * The operator's entity catalog, {@code catalog/entities.yml} next to the compose file, reaches every
+     * service that reads the catalog, read-only, at the path the services read when {@code
+     * esteira.catalog.file} is unset; as shipped it starts them with the shipped entities alone.
+     */
+    @Test
+    void shouldMountTheOperatorsCatalogReadOnlyAtTheDefaultPathIntoEveryServiceThatReadsIt() {
+        String mount = "./catalog/entities.yml:" + CatalogProperties.DEFAULT_FILE + ":ro";
+        for (String name : OperatorCatalog.READERS) {
+            Map<String, Object> service = map(services.get(name));
+            assertThat(list(service.get("volumes"))).as("volumes of %s", name).contains(mount);
+            assertThat(environment(service).keySet())
+                    .as("environment of %s", name)
+                    .doesNotContain("ESTEIRA_CATALOG_FILE");
+        }
+        OperatorCatalog.assertValid(
+                COMPOSE_DIR + "/catalog/entities.yml", Repository.read(COMPOSE_DIR + "/catalog/entities.yml"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.esteira.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.esteira.runtime.config.CatalogProperties;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -11,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -311,6 +314,37 @@ class KubernetesManifestsIT {
         } else {
             assertThat(of(objects, StatefulSet.class)).isEmpty();
             assertThat(brokerUrl).doesNotContain("tcp://artemis:");
+        }
+    }
+
+    /**
+     * The operator's entity catalog, the base's generated ConfigMap {@code esteira-catalog}, is mounted
+     * read-only at the path the services read when {@code esteira.catalog.file} is unset into every service
+     * that reads the catalog; as shipped it starts them with the shipped entities alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "dev-ha", "prod"})
+    void shouldMountTheOperatorsCatalogReadOnlyAtTheDefaultPathIntoEveryServiceThatReadsIt(String overlay) {
+        List<HasMetadata> objects = apply(overlay);
+        ConfigMap catalog = named(of(objects, ConfigMap.class), "esteira-catalog");
+        for (String service : OperatorCatalog.READERS) {
+            PodSpec pod = named(of(objects, Deployment.class), service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
+            VolumeMount mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                    .filter(m -> m.getMountPath().equals(CatalogProperties.DEFAULT_FILE))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError(service + " mounts nothing at " + CatalogProperties.DEFAULT_FILE));
+            assertThat(mount.getReadOnly()).as(service).isTrue();
+            assertThat(pod.getVolumes())
+                    .as("%s's volume %s", service, mount.getName())
+                    .anyMatch(v -> v.getName().equals(mount.getName())
+                            && v.getConfigMap() != null
+                            && v.getConfigMap().getName().equals("esteira-catalog"));
+            assertThat(catalog.getData()).as("esteira-catalog").containsKey(mount.getSubPath());
+            OperatorCatalog.assertValid("esteira-catalog", catalog.getData().get(mount.getSubPath()));
         }
     }
 

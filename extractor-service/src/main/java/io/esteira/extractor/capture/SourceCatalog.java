@@ -1,5 +1,6 @@
 package io.esteira.extractor.capture;
 
+import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.catalog.SourceMapping;
 import io.esteira.contracts.dialect.Vendor;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,12 +30,41 @@ public class SourceCatalog {
 
     private static final String CATALOG_FILE = "the entity catalog file (esteira.catalog.file)";
 
+    private final DataSource oltp;
     private final NamedParameterJdbcTemplate jdbc;
     private final CaptureDialect dialect;
 
     public SourceCatalog(DataSource oltp, CaptureDialect dialect) {
+        this.oltp = oltp;
         this.jdbc = new NamedParameterJdbcTemplate(new JdbcTemplate(oltp));
         this.dialect = dialect;
+    }
+
+    /**
+     * What the OLTP lacks for capturing the entities of {@code catalog} that {@code enabled} accepts, in load
+     * order: everything {@link #problems(EntityDefinition)} finds, and for a mirror entity whose table passes,
+     * a column of a type mirror tables do not carry or called like a bookkeeping column of {@code
+     * raw.<entity>} (docs/data-contract.md): the declared ones, or every column of the table for an entity
+     * declared without columns. What the extractor checks at start-up, and {@code esteira-local quality
+     * validate --catalog} before a deployment.
+     */
+    public List<String> problems(EntityCatalog catalog, Predicate<String> enabled) {
+        ChangeCapture mirrors = new ChangeCapture(oltp, dialect, 1, catalog::isMirror, catalog::carriesAllColumns);
+        List<String> problems = new ArrayList<>();
+        for (EntityDefinition entity : catalog.loadOrder()) {
+            if (enabled.test(entity.name())) {
+                List<String> found = problems(entity);
+                problems.addAll(found);
+                if (found.isEmpty() && catalog.isMirror(entity.name())) {
+                    try {
+                        mirrors.columns(entity);
+                    } catch (IllegalStateException e) {
+                        problems.add(e.getMessage());
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.esteira.extractor.config;
 
 import io.esteira.contracts.catalog.EntityCatalog;
-import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
-import io.esteira.extractor.capture.ChangeCapture;
 import io.esteira.extractor.capture.SourceCatalog;
 import io.esteira.extractor.dialect.CaptureDialect;
 import io.esteira.runtime.config.EsteiraProperties;
@@ -13,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -78,30 +75,12 @@ public class StartupChecks implements InitializingBean {
         if (TrainingRun.active()) {
             return;
         }
-        List<String> problems = new ArrayList<>();
         try (Connection connection = oltp.getConnection()) {
             if (SqlDialect.vendorOf(esteira.oltp().url()) == Vendor.SQLSERVER) {
                 requireSqlServerPrimary(esteira.oltp().url(), connection);
             }
         }
-        SourceCatalog source = new SourceCatalog(oltp, dialect);
-        // A mirror entity's columns must have types a mirror table carries, and none may be called like a
-        // bookkeeping column of raw.<entity> (docs/data-contract.md): the declared ones, or every column of the
-        // table for an entity declared without columns.
-        ChangeCapture mirrors = new ChangeCapture(oltp, dialect, 1, catalog::isMirror, catalog::carriesAllColumns);
-        for (EntityDefinition entity : catalog.loadOrder()) {
-            if (properties.enabledInConfig(entity.name())) {
-                List<String> found = source.problems(entity);
-                problems.addAll(found);
-                if (found.isEmpty() && catalog.isMirror(entity.name())) {
-                    try {
-                        mirrors.columns(entity);
-                    } catch (IllegalStateException e) {
-                        problems.add(e.getMessage());
-                    }
-                }
-            }
-        }
+        List<String> problems = new SourceCatalog(oltp, dialect).problems(catalog, properties::enabledInConfig);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The OLTP at esteira.oltp.url does not have what the entity catalog"
                     + " declares: " + String.join("; ", problems)

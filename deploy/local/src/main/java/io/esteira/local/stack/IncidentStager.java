@@ -3,8 +3,8 @@ package io.esteira.local.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.esteira.contracts.Queues;
-import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
+import io.esteira.contracts.dialect.SqlDialect;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -327,11 +327,18 @@ public final class IncidentStager {
         }
     }
 
-    /** Rows in the OLTP tables of the catalog now: the initial load is in once at least as many were applied. */
+    /**
+     * Rows in the OLTP tables of the stack's catalog now (the tables {@link StackStatus} counts applied rows
+     * of): the initial load is in once at least as many were applied.
+     */
     private long oltpRows() {
+        SqlDialect sql = stack.oltpDialect();
         long rows = 0;
-        for (EntityDefinition entity : EntityCatalog.reference().loadOrder()) {
-            Long count = oltp.queryForObject("SELECT COUNT(*) FROM " + entity.table(), Long.class);
+        for (EntityDefinition entity : stack.catalog().loadOrder()) {
+            Long count = oltp.queryForObject(
+                    "SELECT COUNT(*) FROM "
+                            + sql.quoteQualifiedName(entity.source().table()),
+                    Long.class);
             rows += count == null ? 0 : count;
         }
         return rows;

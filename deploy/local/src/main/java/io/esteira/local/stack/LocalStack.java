@@ -1,7 +1,7 @@
 package io.esteira.local.stack;
 
 import io.esteira.contracts.catalog.EntityCatalog;
-import io.esteira.contracts.catalog.EntityCatalogFile;
+import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.embedded.EmbeddedBroker;
 import io.esteira.loader.schema.DwSchema;
 import io.esteira.oltp.OltpSchema;
@@ -10,7 +10,6 @@ import io.esteira.runtime.jdbc.ConnectionFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -50,9 +49,6 @@ public final class LocalStack implements AutoCloseable {
 
     /** The DW login of the quality checks in a local stack: read-only, of role {@code quality_reader}. */
     static final String QUALITY_READER_LOGIN = "esteira_quality_reader";
-
-    /** The services' property naming the operator's entity catalog file. */
-    static final String CATALOG_FILE_PROPERTY = "esteira.catalog.file";
 
     private final StackOptions options;
     private final EmbeddedBroker broker;
@@ -269,14 +265,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The entity catalog the services read: the shipped one, amended by the file the stack's {@code
-     * esteira.catalog.file} property names (a source under its own names maps onto the contract there).
+     * The entity catalog the services read, as they read it: the shipped one amended by the operator's file
+     * ({@code esteira.catalog.file} among the stack's properties, {@code ESTEIRA_CATALOG_FILE}, or {@code
+     * /etc/esteira/entities.yml} when it exists), where a source under its own names maps onto the contract.
+     * Whatever the local stack reports per entity or reads from the OLTP goes through this one catalog.
      */
     public EntityCatalog catalog() {
-        String file = options.properties().get(CATALOG_FILE_PROPERTY);
-        return file == null || file.isBlank()
-                ? EntityCatalog.reference()
-                : EntityCatalogFile.shippedWith(Path.of(file));
+        return context(ServiceSpec.EXTRACTOR.name()).getBean(EntityCatalog.class);
+    }
+
+    /** How the local tools quote the catalog's source names in the OLTP's SQL. */
+    public SqlDialect oltpDialect() {
+        return () -> SqlDialect.vendorOf(options.oltp().url());
     }
 
     public DataSource dw() {

@@ -24,7 +24,10 @@ public record StackStatus(
         long queued,
         long deadLettered) {
 
-    /** One entity: rows the extractor read, batches and rows the loader applied. */
+    /**
+     * One entity of the stack's catalog ({@link LocalStack#catalog()}): rows the extractor read, batches and
+     * rows the loader applied.
+     */
     public record EntityProgress(long extracted, long batchesApplied, long rowsApplied, double lagSeconds) {}
 
     private static final List<String> WAREHOUSE_TABLES = List.of(
@@ -41,6 +44,7 @@ public record StackStatus(
     public static StackStatus read(LocalStack stack) {
         JdbcTemplate dw = new JdbcTemplate(stack.dw());
         MeterRegistry extractor = stack.context("extractor-service").getBean(MeterRegistry.class);
+        EntityCatalog catalog = stack.catalog();
         Map<String, EntityProgress> entities = new LinkedHashMap<>();
         Map<String, long[]> applied = new LinkedHashMap<>();
         dw.query(
@@ -48,7 +52,7 @@ public record StackStatus(
                 rs -> {
                     applied.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
-        for (String entity : EntityCatalog.reference().names()) {
+        for (String entity : catalog.names()) {
             long extracted =
                     (long) extractor.find("esteira.extractor.rows.read").tag("entity", entity).counters().stream()
                             .mapToDouble(Counter::count)
@@ -79,7 +83,7 @@ public record StackStatus(
         long dead = 0;
         EmbeddedBroker broker = stack.embeddedBroker();
         if (broker != null) {
-            for (String entity : EntityCatalog.reference().names()) {
+            for (String entity : catalog.names()) {
                 queued += broker.messageCount(Queues.changes(entity));
                 dead += broker.messageCount(Queues.deadLetter(Queues.changes(entity)));
             }

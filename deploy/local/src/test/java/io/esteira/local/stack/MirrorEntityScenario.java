@@ -35,8 +35,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * an error naming it. A second table, {@code core.leads}, is declared without its columns (every column of
  * the table): a column added to it while the pipeline runs reaches {@code raw.leads} with the next change,
  * without a restart or an edit of the catalog file; a column dropped from it stops that entity alone, its
- * batch dead-lettered with an alert naming the column, while payments keeps landing. One scenario; a
- * subclass per vendor gives the databases and the few statements whose SQL differs ({@link VendorSql}).
+ * batch dead-lettered with an alert naming the column, while payments keeps landing. The stack's status
+ * ({@link StackStatus}) reports both entities. One scenario; a subclass per vendor gives the databases and
+ * the few statements whose SQL differs ({@link VendorSql}).
  */
 abstract class MirrorEntityScenario {
 
@@ -136,6 +137,11 @@ abstract class MirrorEntityScenario {
         try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
             insertPayments(source);
             awaitMirrorEquals(source, warehouse, COLUMNS);
+            // esteira-local's progress view reports the operator's entities from the services' own catalog.
+            StackStatus status = StackStatus.read(stack);
+            assertThat(status.entities()).containsKeys("payments", "leads");
+            assertThat(status.entities().get("payments").rowsApplied()).isGreaterThanOrEqualTo(300);
+            assertThat(status.render()).containsPattern("(?m)^payments +[0-9]+");
             try (Connection longWriter = connect(oltp());
                     Statement held = longWriter.createStatement()) {
                 longWriter.setAutoCommit(false);
