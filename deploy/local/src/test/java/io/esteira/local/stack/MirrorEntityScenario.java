@@ -17,9 +17,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +41,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * an error naming it. A second table, {@code core.leads}, is declared without its columns (every column of
  * the table): a column added to it while the pipeline runs reaches {@code raw.leads} with the next change,
  * without a restart or an edit of the catalog file; a column dropped from it stops that entity alone, its
- * batch dead-lettered with an alert naming the column, while payments keeps landing. One scenario; a
+ * batch dead-lettered with an alert naming the column, while payments keeps landing. A third table,
+ * {@code core.sessions}, holds instants written with several offsets, times and uuids: its mirror holds the
+ * same values, to the microsecond, with the services running in a zone that is not UTC. One scenario; a
  * subclass per vendor gives the databases and the few statements whose SQL differs ({@link VendorSql}).
  */
 abstract class MirrorEntityScenario {
@@ -88,10 +96,40 @@ abstract class MirrorEntityScenario {
     static final List<String> LEAD_COLUMNS = List.of("name", "score", "updated_at");
 
     /**
+     * A table of instants (with the offsets they were written with), times and uuids, as the operator's source
+     * has it; the catalog declares it without columns.
+     */
+    static final String SESSIONS_DDL =
+            """
+            CREATE TABLE core.sessions (
+                session_id  bigint PRIMARY KEY,
+                device_id   {uuid} NOT NULL,
+                started_at  {timestamptz} NOT NULL,
+                ended_at    {timestamptz},
+                opens_at    {time},
+                updated_at  {timestamp} NOT NULL DEFAULT {utc_now})
+            """;
+
+    /** The columns of core.sessions, the key aside. */
+    static final List<String> SESSION_COLUMNS =
+            List.of("device_id", "started_at", "ended_at", "opens_at", "updated_at");
+
+    /** The first session's start, written with each of {@link #OFFSETS} in turn. */
+    private static final OffsetDateTime STARTED = OffsetDateTime.parse("2026-03-01T10:00:00.123456+05:30");
+
+    private static final List<ZoneOffset> OFFSETS =
+            List.of(ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(-8), ZoneOffset.UTC, ZoneOffset.ofHours(14));
+
+    /** The zone the services and the test's connections run in while sessions is mirrored: neither UTC nor an offset of its values. */
+    static final TimeZone SERVICES_ZONE = TimeZone.getTimeZone("America/Sao_Paulo");
+
+    /**
      * What the scenario writes differently per vendor.
      *
      * @param tokens the {@code {token}}s of the scenario's statements: the types {@code varchar}, {@code
-     *     char}, {@code timestamp}, {@code boolean}, {@code text}; {@code false}; {@code utc_now}, the
+     *     char}, {@code timestamp}, {@code boolean}, {@code text}, {@code timestamptz} (an instant with an
+     *     offset), {@code time}, {@code uuid}; {@code alter_type}, what follows {@code ALTER COLUMN <c>} before
+     *     the new type; {@code false}; {@code utc_now}, the
      *     current UTC time without zone; {@code as_text}, the type a value is cast to for comparison as
      *     text; {@code live} and {@code deleted}, the conditions on {@code source_deleted} of a live mirror
      *     row and of a hard-deleted one (a tombstone)
@@ -246,6 +284,89 @@ abstract class MirrorEntityScenario {
         }
     }
 
+    @Test
+    void shouldMirrorInstantsTimesAndUuidsValueForValue(@TempDir Path dir) throws Exception {
+        TimeZone jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(SERVICES_ZONE); // an instant landed as a wall-clock time would move
+        try {
+            VendorSql sql = sql();
+            OltpSchema.migrate(dataSource(oltp()));
+            JdbcTemplate source = new JdbcTemplate(dataSource(oltp()));
+            JdbcTemplate warehouse = new JdbcTemplate(dataSource(dw()));
+            source.execute(sql.render(SESSIONS_DDL));
+            try (Connection connection = connect(oltp())) {
+                SourcePreparation preparation = SourcePreparation.inspect(connection, List.of("core.sessions"));
+                preparation.apply(connection, preparation.script());
+            }
+            Path catalog = dir.resolve("entities.yml");
+            Files.writeString(
+                    catalog,
+                    """
+                    entities:
+                      sessions:
+                        table: core.sessions
+                        key: session_id
+                        mirror: true
+                    """);
+            try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
+                String insert = sql.render("INSERT INTO core.sessions (session_id, device_id, started_at, ended_at,"
+                        + " opens_at) VALUES (?, CAST(? AS {uuid}), CAST(? AS {timestamptz}), CAST(? AS {timestamptz}),"
+                        + " CAST(? AS {time}))");
+                List<Object[]> rows = new ArrayList<>();
+                for (long s = 1; s <= 60; s++) {
+                    OffsetDateTime started =
+                            STARTED.plusMinutes(s).withOffsetSameLocal(OFFSETS.get((int) (s % OFFSETS.size())));
+                    rows.add(new Object[] {
+                        s,
+                        new UUID(0xC0FFEE00L + s, s).toString().toUpperCase(Locale.ROOT),
+                        started.toString(),
+                        s % 4 == 0
+                                ? null
+                                : started.plusHours(2).plusNanos(1_000).toString(),
+                        s % 5 == 0
+                                ? null
+                                : LocalTime.of((int) (s % 24), (int) s % 60, 7, 654_321_000)
+                                        .toString()
+                    });
+                }
+                rows.add(new Object[] {61L, new UUID(1, 61).toString(), STARTED.toString(), null, "23:59:59.999999"});
+                source.batchUpdate(insert, rows);
+                awaitMirrorEquals(source, warehouse, "sessions", SESSION_COLUMNS);
+
+                source.update(
+                        sql.render("UPDATE core.sessions SET started_at = CAST(? AS {timestamptz}), opens_at = NULL,"
+                                + " device_id = CAST(? AS {uuid}) WHERE session_id = 2"),
+                        "2026-07-04T23:30:00.000001-09:30",
+                        "0b3e2a5c-1d4f-4e6a-9b7c-8d9e0f1a2b3c");
+                source.update("DELETE FROM core.sessions WHERE session_id IN (3, 4)");
+                awaitMirrorEquals(source, warehouse, "sessions", SESSION_COLUMNS);
+
+                assertThat(warehouse.queryForList(
+                                sql.render("SELECT session_id FROM raw.sessions WHERE {deleted} ORDER BY session_id"),
+                                Long.class))
+                        .containsExactly(3L, 4L);
+                assertThat(warehouse.queryForList(
+                                "SELECT column_type FROM ctl.mirror_column WHERE entity = 'sessions' ORDER BY column_order",
+                                String.class))
+                        .containsExactly("bigint", "uuid", "timestamptz", "timestamptz", "time", "timestamp");
+                // The same instant, to the microsecond, whatever offset it was written with and the sessions' zone.
+                assertThat(count(
+                                warehouse,
+                                "SELECT COUNT(*) FROM raw.sessions WHERE session_id = 2 AND started_at = ?",
+                                OffsetDateTime.parse("2026-07-05T09:00:00.000001Z")))
+                        .isEqualTo(1);
+                assertThat(count(
+                                warehouse,
+                                sql.render("SELECT COUNT(*) FROM raw.sessions WHERE session_id = 61"
+                                        + " AND opens_at = CAST('23:59:59.999999' AS {time})"
+                                        + " AND device_id = CAST('00000000-0000-0001-0000-00000000003d' AS {uuid})")))
+                        .isEqualTo(1);
+            }
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+    }
+
     private StackOptions options(Path catalog) {
         return new StackOptions(
                 oltp(),
@@ -346,9 +467,9 @@ abstract class MirrorEntityScenario {
         assertThat(warehouse.queryForList(mirrorRows)).isEqualTo(source.queryForList(sourceRows));
     }
 
-    private static long count(JdbcTemplate jdbc, String sql) {
+    private static long count(JdbcTemplate jdbc, String sql, Object... arguments) {
         try {
-            Long n = jdbc.queryForObject(sql, Long.class);
+            Long n = jdbc.queryForObject(sql, Long.class, arguments);
             return n == null ? 0 : n;
         } catch (RuntimeException notYet) {
             return 0;
