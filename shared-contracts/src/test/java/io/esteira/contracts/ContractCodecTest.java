@@ -80,7 +80,10 @@ class ContractCodecTest {
                 live.rows(),
                 List.of(
                         new ChangeBatch.Column("order_id", "bigint"),
-                        new ChangeBatch.Column("total", "decimal(12,2)")));
+                        new ChangeBatch.Column("total", "decimal(12,2)"),
+                        new ChangeBatch.Column("paid_at", "timestamptz"),
+                        new ChangeBatch.Column("opens_at", "time"),
+                        new ChangeBatch.Column("device_id", "uuid")));
 
         assertThat(codec.readChangeBatch(codec.write(mirror))).isEqualTo(mirror);
         assertThat(codec.readChangeBatch(codec.write(live)).columns()).isNull();

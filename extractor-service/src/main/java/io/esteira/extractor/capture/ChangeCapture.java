@@ -317,8 +317,9 @@ public class ChangeCapture {
             params.addValue("window_to", Timestamp.valueOf(range.windowTo()));
         }
         try {
+            boolean mirror = mirrored.test(entity.name());
             return readOnly.execute(status ->
-                    jdbc.query(sql, params, (ResultSetExtractor<List<ChangeBatch.Row>>) ChangeCapture::toRows));
+                    jdbc.query(sql, params, (ResultSetExtractor<List<ChangeBatch.Row>>) rs -> toRows(rs, mirror)));
         } catch (RuntimeException e) {
             // A column dropped from a mirror entity's source table fails the capture query: say which one
             // ({@link #columns} names it), else the query's own error. (An entity that carries every column
@@ -343,12 +344,17 @@ public class ChangeCapture {
     /**
      * The page's rows; their data shares one array of column names ({@link RowData}), read from the result's
      * metadata once: a page is thousands of rows, each held until the broker confirmed the batch.
+     *
+     * @param mirror a mirror entity's page, whose instants, times and uuids are read as {@link MirrorValue}
+     *     says
      */
-    private static List<ChangeBatch.Row> toRows(ResultSet rs) throws SQLException {
+    private static List<ChangeBatch.Row> toRows(ResultSet rs, boolean mirror) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         String[] names = new String[meta.getColumnCount() - FIRST_DATA_COLUMN + 1];
+        MirrorValue[] reads = new MirrorValue[names.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = meta.getColumnLabel(FIRST_DATA_COLUMN + i);
+            reads[i] = mirror ? MirrorValue.of(meta.getColumnTypeName(FIRST_DATA_COLUMN + i)) : null;
         }
         RowData.Columns columns = RowData.columns(names);
         List<ChangeBatch.Row> rows = new ArrayList<>();
@@ -360,7 +366,9 @@ public class ChangeCapture {
             if (op == Op.upsert) {
                 Object[] values = new Object[names.length];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = jsonValue(rs.getObject(FIRST_DATA_COLUMN + i));
+                    values[i] = reads[i] == null
+                            ? jsonValue(rs.getObject(FIRST_DATA_COLUMN + i))
+                            : reads[i].read(rs, FIRST_DATA_COLUMN + i);
                 }
                 data = RowData.of(columns, values);
             }

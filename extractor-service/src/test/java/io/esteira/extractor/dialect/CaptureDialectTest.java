@@ -247,7 +247,10 @@ class CaptureDialectTest {
         CaptureDialect dialect = CaptureDialect.of(Vendor.POSTGRESQL);
 
         assertThat(folded(dialect.sourceColumns()))
-                .startsWith("SELECT column_name, data_type, CAST(character_maximum_length AS integer) AS type_length,"
+                .startsWith("SELECT column_name, CASE data_type WHEN 'USER-DEFINED' THEN CAST(udt_name AS text)"
+                        + " WHEN 'ARRAY' THEN 'array of ' || substr(CAST(udt_name AS text), 2)"
+                        + " ELSE CAST(data_type AS text) END AS data_type,"
+                        + " CAST(character_maximum_length AS integer) AS type_length,"
                         + " CAST(numeric_precision AS integer) AS type_precision,"
                         + " CAST(numeric_scale AS integer) AS type_scale FROM information_schema.columns");
         assertThat(folded(dialect.sourceUniqueKeys()))

@@ -15,6 +15,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,10 +217,15 @@ public class StagingWriter {
 
     /**
      * A value as COPY reads it: a timestamp as its ISO local date-time (never through {@link Timestamp},
-     * whose JVM time zone would move a wall-clock time that falls in a daylight-saving gap), the rest as
-     * {@link #convert} checks it.
+     * whose JVM time zone would move a wall-clock time that falls in a daylight-saving gap), an instant as
+     * ISO-8601 with its offset (the same instant whatever the session's time zone), the rest as {@link
+     * #convert} checks it.
      */
     static Object copyValue(EntityDefinition entity, String column, Object value, int sqlType) {
+        if (sqlType == Types.TIMESTAMP_WITH_TIMEZONE && value != null) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    (OffsetDateTime) convert(entity, column, value, sqlType));
+        }
         if (sqlType == Types.TIMESTAMP && value instanceof String text) {
             try {
                 return LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
@@ -303,7 +311,8 @@ public class StagingWriter {
                 try (ResultSet columns = meta.getColumns(null, name[0], name[1], null)) {
                     while (columns.next()) {
                         types.put(
-                                columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), columns.getInt("DATA_TYPE"));
+                                columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                                jdbcType(columns.getInt("DATA_TYPE"), columns.getString("TYPE_NAME")));
                     }
                 }
                 if (!types.isEmpty()) {
@@ -319,16 +328,32 @@ public class StagingWriter {
         }
     }
 
-    /** A JSON value as the JDBC type of its column; a value that does not fit names the column. */
+    /**
+     * The JDBC type a column's values are converted to: as the driver reports it, but an instant with its
+     * offset (PostgreSQL {@code timestamptz}, which its driver reports as {@link Types#TIMESTAMP}; SQL Server
+     * {@code datetimeoffset}, a type of the driver's own) is {@link Types#TIMESTAMP_WITH_TIMEZONE}.
+     */
+    static int jdbcType(int dataType, String typeName) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        return name.equals("timestamptz") || name.equals("datetimeoffset") ? Types.TIMESTAMP_WITH_TIMEZONE : dataType;
+    }
+
+    /**
+     * A JSON value as the JDBC type of its column; a value that does not fit names the column. An instant is
+     * an {@link OffsetDateTime} (its ISO-8601 text carries the offset), a time a {@link LocalTime} with
+     * every digit of its fraction.
+     */
     static Object convert(EntityDefinition entity, String column, Object value, int sqlType) {
         if (value == null) {
             return null;
         }
         try {
             return switch (sqlType) {
-                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> value instanceof String s
+                case Types.TIMESTAMP -> value instanceof String s
                         ? Timestamp.valueOf(LocalDateTime.parse(s.endsWith("Z") ? s.substring(0, s.length() - 1) : s))
                         : value;
+                case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.parse(value.toString());
+                case Types.TIME -> LocalTime.parse(value.toString());
                 case Types.DATE -> value instanceof String s ? java.sql.Date.valueOf(LocalDate.parse(s)) : value;
                 case Types.NUMERIC, Types.DECIMAL -> value instanceof BigDecimal
                         ? value

@@ -26,6 +26,17 @@ public record ColumnShape(String family, int size, int scale, boolean nullable) 
     private static final int UNBOUNDED = 1_000_000;
 
     static ColumnShape of(int jdbcType, String typeName, int size, int digits, boolean nullable) {
+        // Named alike on both vendors whatever JDBC type their drivers report (PostgreSQL's timestamptz is a
+        // TIMESTAMP to its driver, SQL Server's uniqueidentifier a CHAR): the mirror types of the same name.
+        switch (typeName == null ? "" : typeName.toLowerCase(Locale.ROOT)) {
+            case "timestamptz", "datetimeoffset" -> {
+                return new ColumnShape("timestamptz", 0, 0, nullable);
+            }
+            case "uuid", "uniqueidentifier" -> {
+                return new ColumnShape("uuid", 0, 0, nullable);
+            }
+            default -> {}
+        }
         return switch (jdbcType) {
             case Types.CHAR,
                     Types.VARCHAR,

@@ -50,4 +50,20 @@ class ColumnShapeTest {
                         .fitsInto(ColumnShape.of(Types.INTEGER, "int4", 10, 0, true)))
                 .isFalse();
     }
+
+    @Test
+    void shouldTreatInstantsAndUuidsOfEitherVendorAlikeAndApartFromWallClockTimestampsAndTexts() {
+        ColumnShape postgresInstant = ColumnShape.of(Types.TIMESTAMP, "timestamptz", 35, 6, true);
+        ColumnShape sqlServerInstant = ColumnShape.of(-155, "datetimeoffset", 34, 7, true);
+
+        assertThat(postgresInstant.sameType(sqlServerInstant)).isTrue();
+        assertThat(postgresInstant.sameType(ColumnShape.of(Types.TIMESTAMP, "timestamp", 29, 6, true)))
+                .as("timestamptz retyped to timestamp")
+                .isFalse();
+        assertThat(ColumnShape.of(Types.OTHER, "uuid", 2147483647, 0, true)
+                        .sameType(ColumnShape.of(Types.CHAR, "uniqueidentifier", 36, 0, true)))
+                .isTrue();
+        assertThat(ColumnShape.of(Types.CHAR, "uniqueidentifier", 36, 0, true).type())
+                .isEqualTo("uuid");
+    }
 }

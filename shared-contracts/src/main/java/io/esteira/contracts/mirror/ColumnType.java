@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  *   <tr><td>real, double</td><td>real, double precision</td><td>real, float</td></tr>
  *   <tr><td>boolean</td><td>boolean</td><td>bit</td></tr>
  *   <tr><td>date, timestamp</td><td>date, timestamp</td><td>date, datetime2(7)</td></tr>
+ *   <tr><td>timestamptz (an instant)</td><td>timestamptz</td><td>datetimeoffset(7)</td></tr>
+ *   <tr><td>time</td><td>time</td><td>time(7)</td></tr>
+ *   <tr><td>uuid</td><td>uuid</td><td>uniqueidentifier</td></tr>
  *   <tr><td>varchar(n), char(n), text</td><td>same</td><td>nvarchar(n), nchar(n), nvarchar(max)</td></tr>
  * </table>
  *
@@ -29,8 +32,8 @@ import java.util.regex.Pattern;
  */
 public record ColumnType(String base, Integer size, Integer scale) {
 
-    private static final Pattern NEUTRAL =
-            Pattern.compile("(bigint|integer|smallint|boolean|real|double|date|timestamp|text|decimal)"
+    private static final Pattern NEUTRAL = Pattern.compile(
+            "(bigint|integer|smallint|boolean|real|double|date|timestamptz|timestamp|time|uuid|text|decimal)"
                     + "|decimal\\((\\d{1,2}),(\\d{1,2})\\)|(varchar|char)\\((\\d{1,9})\\)");
 
     /** SQL Server's largest nvarchar(n) / nchar(n); longer becomes nvarchar(max). */
@@ -45,8 +48,8 @@ public record ColumnType(String base, Integer size, Integer scale) {
         Matcher m = NEUTRAL.matcher(neutral == null ? "" : neutral);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + neutral + "' is not a mirror column type; use one of bigint,"
-                    + " integer, smallint, decimal(p,s), decimal, real, double, boolean, date, timestamp, varchar(n),"
-                    + " char(n), text.");
+                    + " integer, smallint, decimal(p,s), decimal, real, double, boolean, date, timestamp, timestamptz,"
+                    + " time, uuid, varchar(n), char(n), text.");
         }
         if (m.group(1) != null) {
             return new ColumnType(m.group(1), null, null);
@@ -75,6 +78,9 @@ public record ColumnType(String base, Integer size, Integer scale) {
                         ? new ColumnType("decimal", null, null)
                         : new ColumnType("decimal", precision, scale == null ? 0 : scale);
                 case "timestamp without time zone" -> new ColumnType("timestamp", null, null);
+                case "timestamp with time zone" -> new ColumnType("timestamptz", null, null);
+                case "time without time zone" -> new ColumnType("time", null, null);
+                case "uuid" -> new ColumnType("uuid", null, null);
                 case "character varying" -> length == null
                         ? new ColumnType("text", null, null)
                         : new ColumnType("varchar", length, null);
@@ -93,6 +99,9 @@ public record ColumnType(String base, Integer size, Integer scale) {
                 case "money" -> new ColumnType("decimal", 19, 4);
                 case "smallmoney" -> new ColumnType("decimal", 10, 4);
                 case "datetime2", "datetime", "smalldatetime" -> new ColumnType("timestamp", null, null);
+                case "datetimeoffset" -> new ColumnType("timestamptz", null, null);
+                case "time" -> new ColumnType("time", null, null);
+                case "uniqueidentifier" -> new ColumnType("uuid", null, null);
                 case "varchar", "nvarchar" -> length == null || length < 0
                         ? new ColumnType("text", null, null)
                         : new ColumnType("varchar", length, null);
@@ -124,6 +133,9 @@ public record ColumnType(String base, Integer size, Integer scale) {
             case "boolean" -> sqlServer ? "bit" : "boolean";
             case "double" -> sqlServer ? "float" : "double precision";
             case "timestamp" -> sqlServer ? "datetime2(7)" : "timestamp";
+            case "timestamptz" -> sqlServer ? "datetimeoffset(7)" : "timestamptz";
+            case "time" -> sqlServer ? "time(7)" : "time";
+            case "uuid" -> sqlServer ? "uniqueidentifier" : "uuid";
             case "text" -> sqlServer ? "nvarchar(max)" : "text";
             case "decimal" -> {
                 if (size == null) {

@@ -23,11 +23,16 @@ class ColumnTypeTest {
         assertThat(neutral(Vendor.POSTGRESQL, "character varying", null, null, null))
                 .isEqualTo("text");
         assertThat(neutral(Vendor.POSTGRESQL, "character", 4, null, null)).isEqualTo("char(4)");
-        assertThat(ColumnType.ofSource(Vendor.POSTGRESQL, "timestamp with time zone", null, null, null))
-                .as("not carried: its value would lose the offset")
-                .isNull();
-        assertThat(ColumnType.ofSource(Vendor.POSTGRESQL, "uuid", null, null, null))
-                .isNull();
+        assertThat(neutral(Vendor.POSTGRESQL, "timestamp with time zone", null, null, null))
+                .isEqualTo("timestamptz");
+        assertThat(neutral(Vendor.POSTGRESQL, "time without time zone", null, null, null))
+                .isEqualTo("time");
+        assertThat(neutral(Vendor.POSTGRESQL, "uuid", null, null, null)).isEqualTo("uuid");
+        for (String refused : new String[] {"time with time zone", "jsonb", "bytea", "interval", "ARRAY"}) {
+            assertThat(ColumnType.ofSource(Vendor.POSTGRESQL, refused, null, null, null))
+                    .as(refused)
+                    .isNull();
+        }
     }
 
     @Test
@@ -41,8 +46,16 @@ class ColumnTypeTest {
         assertThat(neutral(Vendor.SQLSERVER, "datetime2", null, null, null)).isEqualTo("timestamp");
         assertThat(neutral(Vendor.SQLSERVER, "nvarchar", 100, null, null)).isEqualTo("varchar(100)");
         assertThat(neutral(Vendor.SQLSERVER, "nvarchar", -1, null, null)).isEqualTo("text");
-        assertThat(ColumnType.ofSource(Vendor.SQLSERVER, "datetimeoffset", null, null, null))
-                .isNull();
+        assertThat(neutral(Vendor.SQLSERVER, "datetimeoffset", null, null, null))
+                .isEqualTo("timestamptz");
+        assertThat(neutral(Vendor.SQLSERVER, "time", null, null, null)).isEqualTo("time");
+        assertThat(neutral(Vendor.SQLSERVER, "uniqueidentifier", 16, null, null))
+                .isEqualTo("uuid");
+        for (String refused : new String[] {"varbinary", "binary", "xml", "sql_variant", "hierarchyid"}) {
+            assertThat(ColumnType.ofSource(Vendor.SQLSERVER, refused, null, null, null))
+                    .as(refused)
+                    .isNull();
+        }
     }
 
     @Test
@@ -52,6 +65,12 @@ class ColumnTypeTest {
         assertThat(ddl("timestamp", Vendor.POSTGRESQL)).isEqualTo("timestamp");
         assertThat(ddl("timestamp", Vendor.SQLSERVER)).isEqualTo("datetime2(7)");
         assertThat(ddl("boolean", Vendor.SQLSERVER)).isEqualTo("bit");
+        assertThat(ddl("timestamptz", Vendor.POSTGRESQL)).isEqualTo("timestamptz");
+        assertThat(ddl("timestamptz", Vendor.SQLSERVER)).isEqualTo("datetimeoffset(7)");
+        assertThat(ddl("time", Vendor.POSTGRESQL)).isEqualTo("time");
+        assertThat(ddl("time", Vendor.SQLSERVER)).isEqualTo("time(7)");
+        assertThat(ddl("uuid", Vendor.POSTGRESQL)).isEqualTo("uuid");
+        assertThat(ddl("uuid", Vendor.SQLSERVER)).isEqualTo("uniqueidentifier");
         assertThat(ddl("double", Vendor.POSTGRESQL)).isEqualTo("double precision");
         assertThat(ddl("varchar(40)", Vendor.SQLSERVER)).isEqualTo("nvarchar(40)");
         assertThat(ddl("varchar(8000)", Vendor.SQLSERVER)).isEqualTo("nvarchar(max)");
@@ -64,7 +83,18 @@ class ColumnTypeTest {
 
     @Test
     void shouldReadBackWhatItWritesAndRefuseAnythingElse() {
-        for (String type : new String[] {"bigint", "decimal(12,2)", "decimal", "varchar(40)", "char(1)", "text"}) {
+        for (String type : new String[] {
+            "bigint",
+            "decimal(12,2)",
+            "decimal",
+            "varchar(40)",
+            "char(1)",
+            "text",
+            "timestamp",
+            "timestamptz",
+            "time",
+            "uuid"
+        }) {
             assertThat(ColumnType.parse(type).neutral()).isEqualTo(type);
         }
         assertThatThrownBy(() -> ColumnType.parse("varchar(40); DROP TABLE x"))

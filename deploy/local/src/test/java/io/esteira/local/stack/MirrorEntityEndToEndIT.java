@@ -15,27 +15,21 @@ class MirrorEntityEndToEndIT extends MirrorEntityScenario {
     static final PostgresDatabase dw = new PostgresDatabase("mirror_dw");
 
     static final VendorSql POSTGRESQL = new VendorSql(
-            Map.of(
-                    "varchar",
-                    "varchar",
-                    "char",
-                    "char",
-                    "timestamp",
-                    "timestamp",
-                    "boolean",
-                    "boolean",
-                    "text",
-                    "text",
-                    "false",
-                    "false",
-                    "utc_now",
-                    "(now() AT TIME ZONE 'UTC')",
-                    "as_text",
-                    "text",
-                    "live",
-                    "NOT source_deleted",
-                    "deleted",
-                    "source_deleted"),
+            Map.ofEntries(
+                    Map.entry("varchar", "varchar"),
+                    Map.entry("char", "char"),
+                    Map.entry("timestamp", "timestamp"),
+                    Map.entry("boolean", "boolean"),
+                    Map.entry("text", "text"),
+                    Map.entry("false", "false"),
+                    Map.entry("utc_now", "(now() AT TIME ZONE 'UTC')"),
+                    Map.entry("as_text", "text"),
+                    Map.entry("live", "NOT source_deleted"),
+                    Map.entry("deleted", "source_deleted"),
+                    Map.entry("uuid", "uuid"),
+                    Map.entry("timestamptz", "timestamptz"),
+                    Map.entry("time", "time"),
+                    Map.entry("alter_type", "TYPE ")),
             "ALTER TABLE core.payments ALTER COLUMN amount TYPE numeric(14,4)");
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.esteira.contracts.sql.SqlResources;
+import io.esteira.embedded.EmbeddedBroker;
+import io.esteira.loader.dlq.DlqFilter;
 import io.esteira.loader.dlq.DlqService;
 import io.esteira.oltp.OltpSchema;
 import io.esteira.oltp.SourcePreparation;
@@ -17,10 +19,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +45,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the table): a column added to it while the pipeline runs reaches {@code raw.leads} with the next change,
  * without a restart or an edit of the catalog file; a column dropped from it stops that entity alone, its
  * batch dead-lettered with an alert naming the column, while payments keeps landing. The stack's status
- * ({@link StackStatus}) reports both entities. One scenario; a subclass per vendor gives the databases and
+ * ({@link StackStatus}) reports both entities. The operator then resolves each drift as the runbook says, and
+ * both entities resume and converge, nothing lost. A third table, {@code core.sessions}, holds instants
+ * written with several offsets, times and uuids: its mirror holds the same values, to the microsecond, with
+ * the services running in a zone that is not UTC. One scenario; a subclass per vendor gives the databases and
  * the few statements whose SQL differs ({@link VendorSql}).
  */
 abstract class MirrorEntityScenario {
@@ -89,10 +101,40 @@ abstract class MirrorEntityScenario {
     static final List<String> LEAD_COLUMNS = List.of("name", "score", "updated_at");
 
     /**
+     * A table of instants (with the offsets they were written with), times and uuids, as the operator's source
+     * has it; the catalog declares it without columns.
+     */
+    static final String SESSIONS_DDL =
+            """
+            CREATE TABLE core.sessions (
+                session_id  bigint PRIMARY KEY,
+                device_id   {uuid} NOT NULL,
+                started_at  {timestamptz} NOT NULL,
+                ended_at    {timestamptz},
+                opens_at    {time},
+                updated_at  {timestamp} NOT NULL DEFAULT {utc_now})
+            """;
+
+    /** The columns of core.sessions, the key aside. */
+    static final List<String> SESSION_COLUMNS =
+            List.of("device_id", "started_at", "ended_at", "opens_at", "updated_at");
+
+    /** The first session's start, written with each of {@link #OFFSETS} in turn. */
+    private static final OffsetDateTime STARTED = OffsetDateTime.parse("2026-03-01T10:00:00.123456+05:30");
+
+    private static final List<ZoneOffset> OFFSETS =
+            List.of(ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(-8), ZoneOffset.UTC, ZoneOffset.ofHours(14));
+
+    /** The zone the services and the test's connections run in while sessions is mirrored: neither UTC nor an offset of its values. */
+    static final TimeZone SERVICES_ZONE = TimeZone.getTimeZone("America/Sao_Paulo");
+
+    /**
      * What the scenario writes differently per vendor.
      *
      * @param tokens the {@code {token}}s of the scenario's statements: the types {@code varchar}, {@code
-     *     char}, {@code timestamp}, {@code boolean}, {@code text}; {@code false}; {@code utc_now}, the
+     *     char}, {@code timestamp}, {@code boolean}, {@code text}, {@code timestamptz} (an instant with an
+     *     offset), {@code time}, {@code uuid}; {@code alter_type}, what follows {@code ALTER COLUMN <c>} before
+     *     the new type; {@code false}; {@code utc_now}, the
      *     current UTC time without zone; {@code as_text}, the type a value is cast to for comparison as
      *     text; {@code live} and {@code deleted}, the conditions on {@code source_deleted} of a live mirror
      *     row and of a hard-deleted one (a tombstone)
@@ -118,7 +160,8 @@ abstract class MirrorEntityScenario {
     abstract VendorSql sql();
 
     @Test
-    void shouldMirrorATableDeclaredInYamlAloneAndStopOnDriftThatWouldLoseData(@TempDir Path dir) throws Exception {
+    void shouldMirrorATableDeclaredInYamlAloneStopOnDriftThatWouldLoseDataAndResumeOnceResolved(@TempDir Path dir)
+            throws Exception {
         VendorSql sql = sql();
         OltpSchema.migrate(dataSource(oltp()));
         JdbcTemplate source = new JdbcTemplate(dataSource(oltp()));
@@ -250,13 +293,161 @@ abstract class MirrorEntityScenario {
                                     "SELECT last_error FROM ctl.etl_control WHERE entity = 'payments'", String.class))
                             .contains("Column core.payments.note (mirror entity payments) is no longer in the source"));
         }
+
+        recoverFromDrift(sql, catalog, source, warehouse, withChannel);
+    }
+
+    /**
+     * The operator resolves the three drifts above as docs/runbook.md ("Mirror drift") says, with one restart of
+     * the services (the broker, and the batches in its dead-letter queues, stay): leads goes on without
+     * {@code score}, the mirror's {@code amount} is widened to the source's new type, payments goes on without
+     * {@code note}. Both entities resume and converge with their sources: the changes made while they were
+     * stopped land, none lost.
+     */
+    private void recoverFromDrift(
+            VendorSql sql, Path catalog, JdbcTemplate source, JdbcTemplate warehouse, List<String> withChannel)
+            throws Exception {
+        // leads, score dropped: take it out of the mirror's record (the warehouse keeps the column and its history).
+        warehouse.update("DELETE FROM ctl.mirror_column WHERE entity = 'leads' AND column_name = 'score'");
+        // payments, amount retyped: widen it in raw.payments and its work table, and record the new type.
+        for (String table : List.of("raw.payments", "stg.incoming_payments")) {
+            warehouse.execute(sql.render("ALTER TABLE " + table + " ALTER COLUMN amount {alter_type}decimal(14,4)"));
+        }
+        warehouse.update("UPDATE ctl.mirror_column SET column_type = 'decimal(14,4)'"
+                + " WHERE entity = 'payments' AND column_name = 'amount'");
+        // payments, note dropped: take it out of the entity's columns, then restart.
+        List<String> withoutNote = new ArrayList<>(withChannel);
+        withoutNote.remove("note");
+        declare(catalog, withoutNote);
+        try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
+            DlqService dlq = stack.context(ServiceSpec.LOADER.name()).getBean(DlqService.class);
+            source.update("UPDATE core.leads SET name = 'while stopped' WHERE lead_id = 2");
+            dlq.replay(new DlqFilter("leads", null, null, null, null), false);
+            awaitMirrorEquals(source, warehouse, "leads", List.of("name", "updated_at", "origin"));
+            assertThat(warehouse.queryForObject("SELECT name FROM raw.leads WHERE lead_id = 1", String.class))
+                    .isEqualTo("after the drop");
+
+            // The retyped batch lands once replayed. The first batch without note is refused while the mirror
+            // still records note (the runbook's order: replay first, then take the column out of the record).
+            dlq.replay(new DlqFilter("payments", null, null, null, null), false);
+            awaitInDlq(dlq, "payments", "Column note of raw.payments");
+            await("the retyped batch landed")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "7.1234"
+                            .equals(warehouse.queryForObject(
+                                    "SELECT " + sql.asText("amount") + " FROM raw.payments WHERE payment_id = 100",
+                                    String.class)));
+            warehouse.update("DELETE FROM ctl.mirror_column WHERE entity = 'payments' AND column_name = 'note'");
+            dlq.replay(new DlqFilter("payments", null, null, null, null), false);
+            source.update("INSERT INTO core.payments (payment_id, order_ref, amount, channel)"
+                    + " VALUES (2002, 'RESUMED', 5.5, 'web')");
+            awaitMirrorEquals(source, warehouse, withoutNote);
+            assertThat(warehouse.queryForObject(
+                            "SELECT attempts FROM raw.payments WHERE payment_id = 101", Integer.class))
+                    .isEqualTo(42);
+            assertThat(dlq.depth("payments") + dlq.depth("leads"))
+                    .as("nothing left behind")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void shouldMirrorInstantsTimesAndUuidsValueForValue(@TempDir Path dir) throws Exception {
+        TimeZone jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(SERVICES_ZONE); // an instant landed as a wall-clock time would move
+        try {
+            VendorSql sql = sql();
+            OltpSchema.migrate(dataSource(oltp()));
+            JdbcTemplate source = new JdbcTemplate(dataSource(oltp()));
+            JdbcTemplate warehouse = new JdbcTemplate(dataSource(dw()));
+            source.execute(sql.render(SESSIONS_DDL));
+            try (Connection connection = connect(oltp())) {
+                SourcePreparation preparation = SourcePreparation.inspect(connection, List.of("core.sessions"));
+                preparation.apply(connection, preparation.script());
+            }
+            Path catalog = dir.resolve("entities.yml");
+            Files.writeString(
+                    catalog,
+                    """
+                    entities:
+                      sessions:
+                        table: core.sessions
+                        key: session_id
+                        mirror: true
+                    """);
+            try (LocalStack stack = LocalStack.start(options(catalog), line -> {})) {
+                String insert = sql.render("INSERT INTO core.sessions (session_id, device_id, started_at, ended_at,"
+                        + " opens_at) VALUES (?, CAST(? AS {uuid}), CAST(? AS {timestamptz}), CAST(? AS {timestamptz}),"
+                        + " CAST(? AS {time}))");
+                List<Object[]> rows = new ArrayList<>();
+                for (long s = 1; s <= 60; s++) {
+                    OffsetDateTime started =
+                            STARTED.plusMinutes(s).withOffsetSameLocal(OFFSETS.get((int) (s % OFFSETS.size())));
+                    rows.add(new Object[] {
+                        s,
+                        new UUID(0xC0FFEE00L + s, s).toString().toUpperCase(Locale.ROOT),
+                        started.toString(),
+                        s % 4 == 0
+                                ? null
+                                : started.plusHours(2).plusNanos(1_000).toString(),
+                        s % 5 == 0
+                                ? null
+                                : LocalTime.of((int) (s % 24), (int) s % 60, 7, 654_321_000)
+                                        .toString()
+                    });
+                }
+                rows.add(new Object[] {61L, new UUID(1, 61).toString(), STARTED.toString(), null, "23:59:59.999999"});
+                source.batchUpdate(insert, rows);
+                awaitMirrorEquals(source, warehouse, "sessions", SESSION_COLUMNS);
+
+                source.update(
+                        sql.render("UPDATE core.sessions SET started_at = CAST(? AS {timestamptz}), opens_at = NULL,"
+                                + " device_id = CAST(? AS {uuid}) WHERE session_id = 2"),
+                        "2026-07-04T23:30:00.000001-09:30",
+                        "0b3e2a5c-1d4f-4e6a-9b7c-8d9e0f1a2b3c");
+                source.update("DELETE FROM core.sessions WHERE session_id IN (3, 4)");
+                awaitMirrorEquals(source, warehouse, "sessions", SESSION_COLUMNS);
+
+                assertThat(warehouse.queryForList(
+                                sql.render("SELECT session_id FROM raw.sessions WHERE {deleted} ORDER BY session_id"),
+                                Long.class))
+                        .containsExactly(3L, 4L);
+                assertThat(warehouse.queryForList(
+                                "SELECT column_type FROM ctl.mirror_column WHERE entity = 'sessions' ORDER BY column_order",
+                                String.class))
+                        .containsExactly("bigint", "uuid", "timestamptz", "timestamptz", "time", "timestamp");
+                // The same instant, to the microsecond, whatever offset it was written with and the sessions' zone.
+                assertThat(count(
+                                warehouse,
+                                "SELECT COUNT(*) FROM raw.sessions WHERE session_id = 2 AND started_at = ?",
+                                OffsetDateTime.parse("2026-07-05T09:00:00.000001Z")))
+                        .isEqualTo(1);
+                assertThat(count(
+                                warehouse,
+                                sql.render("SELECT COUNT(*) FROM raw.sessions WHERE session_id = 61"
+                                        + " AND opens_at = CAST('23:59:59.999999' AS {time})"
+                                        + " AND device_id = CAST('00000000-0000-0001-0000-00000000003d' AS {uuid})")))
+                        .isEqualTo(1);
+            }
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+    }
+
+    /** The services of one test, restarted, share this broker: the batches in its dead-letter queues stay. */
+    private final EmbeddedBroker broker = EmbeddedBroker.onFreePort(EmbeddedBroker.Redelivery.defaults());
+
+    @AfterEach
+    void stopBroker() {
+        broker.close();
     }
 
     private StackOptions options(Path catalog) {
         return new StackOptions(
                 oltp(),
                 dw(),
-                null,
+                broker.start().url(),
                 0,
                 0,
                 Map.of(
@@ -352,9 +543,9 @@ abstract class MirrorEntityScenario {
         assertThat(warehouse.queryForList(mirrorRows)).isEqualTo(source.queryForList(sourceRows));
     }
 
-    private static long count(JdbcTemplate jdbc, String sql) {
+    private static long count(JdbcTemplate jdbc, String sql, Object... arguments) {
         try {
-            Long n = jdbc.queryForObject(sql, Long.class);
+            Long n = jdbc.queryForObject(sql, Long.class, arguments);
             return n == null ? 0 : n;
         } catch (RuntimeException notYet) {
             return 0;

@@ -12,7 +12,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * {@link MirrorEntityScenario} on SQL Server 2022 (Testcontainers; skipped where there is no Docker engine):
  * OLTP and warehouse in two databases of one container, both with READ_COMMITTED_SNAPSHOT as
  * docs/operations.md asks. The source's types are those the SQL Server warehouse mirrors as they are
- * (docs/data-contract.md, "Mirror tables"): {@code nvarchar(n)}, {@code nchar(n)}, {@code datetime2} (7).
+ * (docs/data-contract.md, "Mirror tables"): {@code nvarchar(n)}, {@code nchar(n)}, {@code datetime2} (7),
+ * {@code datetimeoffset} (7), {@code time} (7), {@code uniqueidentifier}.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class MirrorEntitySqlServerEndToEndIT extends MirrorEntityScenario {
@@ -21,27 +22,21 @@ class MirrorEntitySqlServerEndToEndIT extends MirrorEntityScenario {
     static final SqlServerDatabase server = new SqlServerDatabase();
 
     static final VendorSql SQLSERVER = new VendorSql(
-            Map.of(
-                    "varchar",
-                    "nvarchar",
-                    "char",
-                    "nchar",
-                    "timestamp",
-                    "datetime2",
-                    "boolean",
-                    "bit",
-                    "text",
-                    "nvarchar(max)",
-                    "false",
-                    "0",
-                    "utc_now",
-                    "SYSUTCDATETIME()",
-                    "as_text",
-                    "nvarchar(max)",
-                    "live",
-                    "source_deleted = 0",
-                    "deleted",
-                    "source_deleted = 1"),
+            Map.ofEntries(
+                    Map.entry("varchar", "nvarchar"),
+                    Map.entry("char", "nchar"),
+                    Map.entry("timestamp", "datetime2"),
+                    Map.entry("boolean", "bit"),
+                    Map.entry("text", "nvarchar(max)"),
+                    Map.entry("false", "0"),
+                    Map.entry("utc_now", "SYSUTCDATETIME()"),
+                    Map.entry("as_text", "nvarchar(max)"),
+                    Map.entry("live", "source_deleted = 0"),
+                    Map.entry("deleted", "source_deleted = 1"),
+                    Map.entry("uuid", "uniqueidentifier"),
+                    Map.entry("timestamptz", "datetimeoffset"),
+                    Map.entry("time", "time"),
+                    Map.entry("alter_type", "")),
             "ALTER TABLE core.payments ALTER COLUMN amount decimal(14,4) NOT NULL");
 
     @BeforeAll
