@@ -83,6 +83,9 @@ final class FaultCycle {
                 .sum();
     }
 
+    /** How long {@link #awaitBlocked} and {@link #awaitBlockedBy} wait for a statement to block. */
+    static final Duration BLOCKED_TIMEOUT = Duration.ofSeconds(60);
+
     /**
      * Waits until a service session on the DW is blocked on a lock while running a statement that mentions
      * {@code statementText}.
@@ -91,7 +94,7 @@ final class FaultCycle {
         String sql = "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'"
                 + " AND application_name <> ? AND query LIKE ? LIMIT 1";
         await("a service statement on " + statementText + " waiting for our lock")
-                .atMost(Duration.ofSeconds(60))
+                .atMost(BLOCKED_TIMEOUT)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> Sql.number(
                                 stack.dw(),
@@ -101,9 +104,6 @@ final class FaultCycle {
                                 "%" + statementText + "%")
                         > 0);
     }
-
-    /** How long {@link #awaitBlockedBy} waits for the statement to block. */
-    static final Duration BLOCKED_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Waits until a DW statement that starts with {@code leadingComment} waits on the lock that {@code lock}'s

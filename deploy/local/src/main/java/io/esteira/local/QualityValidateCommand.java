@@ -121,8 +121,7 @@ class QualityValidateCommand implements Callable<Integer> {
                             + entities.names().stream()
                                     .filter(name -> !disabled.contains(name))
                                     .count()
-                            + " enabled entities, shipped ones"
-                            + " included).");
+                            + " enabled entities, shipped ones included).");
             return 0;
         }
         problems.forEach(problem -> spec.commandLine().getErr().println("quality validate: " + problem));
