@@ -345,16 +345,15 @@ public class ChangeCapture {
      * The page's rows; their data shares one array of column names ({@link RowData}), read from the result's
      * metadata once: a page is thousands of rows, each held until the broker confirmed the batch.
      *
-     * @param mirror a mirror entity's page, whose instants, times and uuids are read as {@link MirrorValue}
-     *     says
+     * @param mirror a mirror entity's page, whose instants stay instants ({@link ColumnValue#of})
      */
     private static List<ChangeBatch.Row> toRows(ResultSet rs, boolean mirror) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         String[] names = new String[meta.getColumnCount() - FIRST_DATA_COLUMN + 1];
-        MirrorValue[] reads = new MirrorValue[names.length];
+        ColumnValue[] reads = new ColumnValue[names.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = meta.getColumnLabel(FIRST_DATA_COLUMN + i);
-            reads[i] = mirror ? MirrorValue.of(meta.getColumnTypeName(FIRST_DATA_COLUMN + i)) : null;
+            reads[i] = ColumnValue.of(meta.getColumnTypeName(FIRST_DATA_COLUMN + i), mirror);
         }
         RowData.Columns columns = RowData.columns(names);
         List<ChangeBatch.Row> rows = new ArrayList<>();
