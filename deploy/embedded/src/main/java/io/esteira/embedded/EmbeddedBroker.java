@@ -44,6 +44,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * The journal's buffer, as broker.xml's {@code journal-buffer-size}: the broker stores a message larger than
+     * its journal's largest record (the smaller of the journal's buffer and file) as a large message, whatever
+     * size the client sent it at, and the loader then reassembles it chunk by chunk. Past the clients' 8 MiB
+     * {@code minLargeMessageSize}, so that every batch they send as a regular message stays one.
+     */
+    public static final int JOURNAL_BUFFER_SIZE = 9 * 1024 * 1024;
+
     /** Memory a change address may hold before it pages to disk (broker.xml's max-size-bytes of dw.changes.#). */
     public static final long CHANGES_MAX_SIZE_BYTES = 32L * 1024 * 1024;
 
@@ -84,6 +92,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
                 .setJournalType(JournalType.NIO)
+                .setJournalBufferSize_NIO(JOURNAL_BUFFER_SIZE)
                 .setJournalDirectory(dataDirectory.resolve("journal").toString())
                 .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
                 .setLargeMessagesDirectory(

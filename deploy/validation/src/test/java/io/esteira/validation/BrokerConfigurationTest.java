@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.esteira.contracts.Queues;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.embedded.EmbeddedBroker;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -21,10 +22,12 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.HierarchicalObjectRepository;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +125,47 @@ class BrokerConfigurationTest {
                         .isEqualTo(expected.getAddressFullMessagePolicy());
                 assertThat(actual.getMaxSizeBytes()).as(address).isEqualTo(expected.getMaxSizeBytes());
                 assertThat(actual.getPageSizeBytes()).as(address).isEqualTo(expected.getPageSizeBytes());
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeEveryBatchTheClientsSendAsARegularMessageAsOneJournalRecord() {
+        // The largest record is the smaller of the journal's buffer and file; a message past it the broker
+        // stores and delivers as a large message. The clients send up to 8 MiB as regular messages.
+        int buffer = broker.getJournalType() == JournalType.ASYNCIO
+                ? broker.getJournalBufferSize_AIO()
+                : broker.getJournalBufferSize_NIO();
+        assertThat(buffer).isEqualTo(EmbeddedBroker.JOURNAL_BUFFER_SIZE);
+        assertThat(buffer).isGreaterThan(8 * 1024 * 1024 + 512);
+        assertThat(buffer).isLessThanOrEqualTo(broker.getJournalFileSize());
+    }
+
+    @Test
+    void shouldDeliverABatchOfSeveralMebibytesAsTheRegularMessageItWasSentAs() throws Exception {
+        byte[] batch = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(batch, (byte) '7');
+        try (EmbeddedBroker embedded = EmbeddedBroker.onFreePort(EmbeddedBroker.Redelivery.defaults())
+                        .start();
+                ActiveMQConnectionFactory factory = embedded.connectionFactory()) {
+            factory.setMinLargeMessageSize(8 * 1024 * 1024);
+            try (Connection connection = factory.createConnection()) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                String queue = Queues.changes(UNDECLARED);
+                try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+                    BytesMessage message = session.createBytesMessage();
+                    message.writeBytes(batch);
+                    producer.send(message);
+                }
+                try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
+                    Message received = consumer.receive(30_000);
+                    assertThat(received).isNotNull();
+                    assertThat(((ActiveMQMessage) received).getCoreMessage().isLargeMessage())
+                            .as("stored and delivered as a regular message, not turned into a large one")
+                            .isFalse();
+                    assertThat(received.getBody(byte[].class)).isEqualTo(batch);
+                }
             }
         }
     }
