@@ -64,6 +64,31 @@ public final class ChangeWorkload {
     /** Products a run never soft-deletes below: new order lines need something to sell. */
     static final int MIN_LIVE_PRODUCTS = 10;
 
+    /**
+     * The highest list price a price change moves up from. Prices walk by -15% to +20% a change, which drifts
+     * upwards: the fault suite's long mode (hundreds of thousands of changes on a few dozen products) walked
+     * one past {@code numeric(12,2)} and ended its run. At or above this a change only lowers the price.
+     */
+    static final BigDecimal PRICE_CEILING = new BigDecimal("100000.00");
+
+    /**
+     * A product's new list price and unit cost: the price moved by -15% to +20% (-15% to -1% from {@link
+     * #PRICE_CEILING} up), ending in ,90; the cost by -5% to +10%, never above the new price.
+     *
+     * @return the new price and the new cost
+     */
+    static BigDecimal[] reprice(BigDecimal price, BigDecimal cost, SplittableRandom random) {
+        int percent = price.compareTo(PRICE_CEILING) >= 0 ? 85 + random.nextInt(15) : 85 + random.nextInt(36);
+        long reais = Math.max(
+                1,
+                price.multiply(BigDecimal.valueOf(percent))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN)
+                        .longValue());
+        BigDecimal newPrice = BigDecimal.valueOf(reais * 100 + 90, 2);
+        BigDecimal newCost = BaseDataGenerator.percentOf(cost, 95 + random.nextInt(16));
+        return new BigDecimal[] {newPrice, newCost.min(newPrice)};
+    }
+
     private static final String[] SEGMENTS_INDIVIDUAL = {"consumer", "vip"};
     private static final String[] SEGMENTS_BUSINESS = {"small_business", "corporate"};
 
@@ -398,19 +423,11 @@ public final class ChangeWorkload {
             if (product == null) {
                 return false;
             }
-            BigDecimal price = (BigDecimal) product[1];
-            BigDecimal cost = (BigDecimal) product[2];
-            long reais = Math.max(
-                    1,
-                    price.multiply(BigDecimal.valueOf(85 + random.nextInt(36)))
-                            .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN)
-                            .longValue());
-            BigDecimal newPrice = BigDecimal.valueOf(reais * 100 + 90, 2);
-            BigDecimal newCost = BaseDataGenerator.percentOf(cost, 95 + random.nextInt(16));
+            BigDecimal[] repriced = reprice((BigDecimal) product[1], (BigDecimal) product[2], random);
             return update(
                     "update-product-price",
-                    newPrice,
-                    newCost,
+                    repriced[0],
+                    repriced[1],
                     number(product[0]).longValue());
         }
 
