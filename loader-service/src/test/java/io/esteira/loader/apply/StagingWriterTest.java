@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StagingWriterTest {
@@ -46,8 +47,45 @@ class StagingWriterTest {
     void shouldKeepAWallClockTimestampAsSentWhateverTheJvmTimeZone() {
         Object value = StagingWriter.copyValue(orders, "order_date", "2026-03-08T02:30:00Z", Types.TIMESTAMP);
 
-        assertThat(value).isEqualTo(LocalDateTime.of(2026, 3, 8, 2, 30));
-        assertThat(field(value)).isEqualTo("\"2026-03-08T02:30\"");
+        assertThat(value).isEqualTo("2026-03-08T02:30:00");
+        assertThat(field(value)).isEqualTo("\"2026-03-08T02:30:00\"");
+    }
+
+    @Test
+    void shouldPassEveryIsoWallClockShapeTheExtractorWritesToCopyAsItIs() {
+        for (String text : List.of(
+                "2026-03-08T02:30",
+                "2026-03-08T02:30:15",
+                "2026-03-08T02:30:15.5",
+                "2024-02-29T23:59:59.999999",
+                "2026-03-01T04:30:00.1234567",
+                "0001-01-01T00:00:00.123456789")) {
+            assertThat(StagingWriter.wallClock(text)).as(text).isEqualTo(text);
+            assertThat(LocalDateTime.parse(text))
+                    .as("java.time reads %s too", text)
+                    .isNotNull();
+        }
+        assertThat(StagingWriter.wallClock("2026-03-08T02:30Z")).isEqualTo("2026-03-08T02:30");
+    }
+
+    @Test
+    void shouldRefuseWhatIsNotAnIsoWallClockTimeNamingTheValue() {
+        for (String text : List.of(
+                "yesterday",
+                "2026-03-08",
+                "2026-03-08 02:30",
+                "2026-13-08T02:30",
+                "2026-02-30T02:30",
+                "2025-02-29T02:30",
+                "2026-03-08T24:00",
+                "2026-03-08T02:60",
+                "2026-03-08T02:30:61",
+                "2026-03-08T02:30:15.",
+                "2026-03-08T02:30:15.1234567890",
+                "2026-03-08T02:30+01:00",
+                "26-03-08T02:30:00")) {
+            assertThatThrownBy(() -> StagingWriter.wallClock(text)).as(text).isInstanceOf(RuntimeException.class);
+        }
     }
 
     @Test
