@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -86,10 +87,15 @@ public final class ConsoleBrowser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Waits up to {@code atMost} for {@code condition} to be true or non-null, and returns what it gave. */
+    /**
+     * Waits up to {@code atMost} for {@code condition} to be true or non-null, and returns what it gave. An
+     * element the page replaced while the condition read it (Hawtio re-renders an operation's section as its
+     * result arrives) is a reason to look again, not a failure.
+     */
     public <T> T await(String what, Duration atMost, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, atMost, Duration.ofMillis(250))
                 .withMessage(() -> what + " (page " + driver.getCurrentUrl() + ")")
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
