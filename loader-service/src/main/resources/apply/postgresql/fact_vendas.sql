@@ -2,10 +2,10 @@
 -- changed (ansi/fact_vendas.sql is the delete-and-insert form SQL Server keeps): facts of items that are
 -- no longer live (the item or its order deleted, or the order not arrived) leave; the rest are inserted,
 -- or updated where a column differs, with the surrogate keys valid at the order date and their returns
--- folded in. A fact derived again with nothing changed is not written at all: a repeated or replayed pass
--- leaves the table, carregado_em included, as it was, and writes no dead row. The INSERT starts from the
--- pass's affected keys and reaches the mirror, the returns and the dimensions by key, so its cost follows
--- the pass, not the warehouse (docs/performance.md).
+-- folded in (both sums from one look at the item's returns). A fact derived again with nothing changed is
+-- not written at all: a repeated or replayed pass leaves the table, carregado_em included, as it was, and
+-- writes no dead row. The INSERT starts from the pass's affected keys and reaches the mirror, the returns
+-- and the dimensions by key, so its cost follows the pass, not the warehouse (docs/performance.md).
 DELETE FROM fact.fact_vendas f
 WHERE f.order_item_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas')
   AND NOT EXISTS (SELECT 1
@@ -33,10 +33,8 @@ SELECT i.order_item_id,
        i.discount_amount,
        i.quantity * i.unit_price - i.discount_amount,
        i.quantity * i.unit_cost,
-       COALESCE((SELECT SUM(rq.quantity) FROM stg.returns rq
-                 WHERE rq.order_item_id = i.order_item_id AND rq.deleted_at IS NULL AND rq.source_deleted = {false}), 0),
-       COALESCE((SELECT SUM(rv.refund_amount) FROM stg.returns rv
-                 WHERE rv.order_item_id = i.order_item_id AND rv.deleted_at IS NULL AND rv.source_deleted = {false}), 0),
+       COALESCE(rt.quantidade, 0),
+       COALESCE(rt.valor, 0),
        o.status,
        o.channel,
        :now
@@ -51,6 +49,11 @@ LEFT JOIN dim.dim_vendedor v
        ON v.vendedor_id = o.seller_id AND o.order_date >= v.valido_de AND o.order_date < v.valido_ate
 LEFT JOIN dim.dim_regiao r ON r.regiao_id = c.regiao_id
 LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
+LEFT JOIN LATERAL (SELECT SUM(ret.quantity) AS quantidade, SUM(ret.refund_amount) AS valor
+                   FROM stg.returns ret
+                   WHERE ret.order_item_id = i.order_item_id AND ret.deleted_at IS NULL
+                     AND ret.source_deleted = {false}) rt
+       ON TRUE
 WHERE i.deleted_at IS NULL AND i.source_deleted = {false}
   AND o.deleted_at IS NULL AND o.source_deleted = {false}
 ON CONFLICT (order_item_id) DO UPDATE SET
