@@ -113,8 +113,8 @@ class QualityAlertFaultsIT {
                     .as("the marker's alert written to audit.alert_outbox with its fail result")
                     .isOne();
             long tried = Sql.number(stack.dw(), OLDEST_ATTEMPTS);
-            // One failed send takes at most esteira.timeouts.broker-call (30 s: a send made while the client still
-            // reconnects), and the outbox tries again every second: two rounds fit in the minute.
+            // One failed send takes at most esteira.timeouts.broker-call (10 s: a send made while the client still
+            // reconnects), and the outbox tries again every second: several rounds fit in the minute.
             awaitOutbox(
                     stack,
                     "the outbox trying again, the marker's alert waiting behind its oldest row",

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     loader's derive pass and the quality checks (whose own statement timeout is 5 minutes by default)
  * @param brokerCall the longest wait for the broker to answer a blocking call: a persistent send, a
  *     commit, an acknowledgement (Artemis {@code callTimeout}, and {@code callFailoverTimeout} for a
- *     call made while the client reconnects)
+ *     call made while the client reconnects). 10 s, not Artemis's 30 s: a send in flight when a pair's
+ *     primary died seconds after taking back over stayed blocked until this timeout (the client's view
+ *     of the pair did not have the backup yet), and only then did the service open a new connection from
+ *     the URL's brokers; every blocking call is safe to retry (docs/reliability.md)
  * @param brokerConnectionTtl how long the broker keeps a connection it hears nothing on (Artemis {@code
  *     connectionTTL}; the client pings every half of it)
  * @param brokerFailureCheck how long the client waits without hearing from the broker before it takes
@@ -28,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TimeoutProperties(
         @DefaultValue("10s") Duration databaseConnect,
         @DefaultValue("10m") Duration databaseSocket,
-        @DefaultValue("30s") Duration brokerCall,
+        @DefaultValue("10s") Duration brokerCall,
         @DefaultValue("60s") Duration brokerConnectionTtl,
         @DefaultValue("30s") Duration brokerFailureCheck) {
 
@@ -36,7 +39,7 @@ public record TimeoutProperties(
     public static final TimeoutProperties DEFAULTS = new TimeoutProperties(
             Duration.ofSeconds(10),
             Duration.ofMinutes(10),
-            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
             Duration.ofSeconds(60),
             Duration.ofSeconds(30));
 

@@ -61,8 +61,8 @@ class BrokerConfigurationTest {
     void shouldApplyTheShippedDefaults() {
         try (ActiveMQConnectionFactory factory = BrokerConfiguration.artemis(
                 new Endpoint("tcp://127.0.0.1:61616", "", ""), TimeoutProperties.DEFAULTS)) {
-            assertThat(factory.getCallTimeout()).isEqualTo(30_000);
-            assertThat(factory.getCallFailoverTimeout()).isEqualTo(30_000);
+            assertThat(factory.getCallTimeout()).isEqualTo(10_000);
+            assertThat(factory.getCallFailoverTimeout()).isEqualTo(10_000);
             assertThat(factory.getConnectionTTL()).isEqualTo(60_000);
             assertThat(factory.getClientFailureCheckPeriod()).isEqualTo(30_000);
         }
@@ -86,7 +86,7 @@ class BrokerConfigurationTest {
             assertThat(factory.getStaticConnectors()).hasSize(2);
             assertThat(factory.getReconnectAttempts()).isEqualTo(-1);
             assertThat(factory.getRetryInterval()).isEqualTo(500);
-            assertThat(factory.getCallTimeout()).isEqualTo(30_000);
+            assertThat(factory.getCallTimeout()).isEqualTo(10_000);
             assertThat(factory.getMinLargeMessageSize()).isEqualTo(BrokerConfiguration.MIN_LARGE_MESSAGE_SIZE);
         }
     }

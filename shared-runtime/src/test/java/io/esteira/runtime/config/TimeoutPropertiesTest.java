@@ -24,7 +24,7 @@ class TimeoutPropertiesTest {
         assertThat(shipped).isEqualTo(TimeoutProperties.DEFAULTS);
         assertThat(shipped.databaseConnect()).isEqualTo(Duration.ofSeconds(10));
         assertThat(shipped.databaseSocket()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(shipped.brokerCall()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(shipped.brokerCall()).isEqualTo(Duration.ofSeconds(10));
         assertThat(shipped.brokerConnectionTtl()).isEqualTo(Duration.ofSeconds(60));
         assertThat(shipped.brokerFailureCheck()).isEqualTo(Duration.ofSeconds(30));
     }
