@@ -62,7 +62,7 @@ public class Deriver {
     private final int vacuumAfterKeys;
 
     public Deriver(BatchApplier applier, int maxKeys, LoaderMetrics metrics, AlertPublisher alerts, Clock clock) {
-        this(applier, maxKeys, 100_000, metrics, alerts, clock);
+        this(applier, maxKeys, 10_000, metrics, alerts, clock);
     }
 
     /**
