@@ -44,6 +44,18 @@ public final class ApplySql {
     }
 
     /**
+     * Whether the statements of one resource go to the server in one round trip ({@code BatchApplier.run}):
+     * PostgreSQL's driver sends a text of several statements as one sequence of messages with one Sync, and
+     * a transaction that fails in one of them fails as it did statement by statement. A live derive pass of
+     * a hundred keys ran some 25 statements, half its time spent between them (docs/performance.md); its
+     * resources of several statements (the related claim, the marks, each fact's delete and upsert, the
+     * cleanup) now cost one round trip each. SQL Server runs them one call each, as it always did.
+     */
+    public boolean sendsStatementsTogether() {
+        return vendor == Vendor.POSTGRESQL;
+    }
+
+    /**
      * The isolation of a derive pass ({@link TransactionDefinition}'s
      * constants). PostgreSQL: repeatable read, so that every statement of the pass reads the snapshot its
      * claim read. Under read committed each statement saw what landed since: an order item claimed while

@@ -5,6 +5,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -440,12 +442,36 @@ public class BatchApplier {
                         .addValue("a_duration", ended.toEpochMilli() - started.toEpochMilli()));
     }
 
+    /** Runs the statements of a resource in order; answers the rows they changed, summed. */
     int run(String resource, Map<String, String> names, MapSqlParameterSource params) {
+        List<String> statements = sql.statements(resource, names);
+        if (statements.size() > 1 && sql.sendsStatementsTogether()) {
+            Integer changed =
+                    jdbc.execute(String.join("\n;\n", statements), params, (PreparedStatementCallback<Integer>)
+                            BatchApplier::updateCounts);
+            return changed == null ? 0 : changed;
+        }
         int total = 0;
-        for (String statement : sql.statements(resource, names)) {
+        for (String statement : statements) {
             total += jdbc.update(statement, params);
         }
         return total;
+    }
+
+    /** Executes a statement of several statements and sums their update counts. */
+    private static int updateCounts(PreparedStatement statement) throws SQLException {
+        int total = 0;
+        boolean resultSet = statement.execute();
+        while (true) {
+            if (!resultSet) {
+                int count = statement.getUpdateCount();
+                if (count == -1) {
+                    return total;
+                }
+                total += count;
+            }
+            resultSet = statement.getMoreResults();
+        }
     }
 
     void applyDimension(Dimension dimension, Map<String, String> names, MapSqlParameterSource params) {
