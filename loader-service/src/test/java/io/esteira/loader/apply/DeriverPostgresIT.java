@@ -136,6 +136,43 @@ class DeriverPostgresIT {
                 .isEqualTo(2L);
     }
 
+    @Test
+    void shouldRunEveryStatementOfAResourceTogetherAndSumTheRowsTheyChanged() {
+        String token = java.util.UUID.randomUUID().toString();
+        String other = java.util.UUID.randomUUID().toString();
+        for (String t : List.of(token, other)) {
+            sql.update(
+                    "INSERT INTO stg.affected (apply_token, target, key_value) VALUES (?, 'fact_vendas', 1),"
+                            + " (?, 'fact_vendas', 2)",
+                    t,
+                    t);
+            sql.update(
+                    "INSERT INTO stg.scd_change (apply_token, dimension, natural_key, valido_de)"
+                            + " VALUES (?, 'dim_cliente', 7, TIMESTAMP '2026-01-01 00:00:00')",
+                    t);
+            sql.update("INSERT INTO stg.derive_keys (apply_token, entity, key_value) VALUES (?, 'order_items', 1)", t);
+        }
+
+        // derive-cleanup.sql: four statements, sent to PostgreSQL in one call (ApplySql.sendsStatementsTogether).
+        int changed = applier.run(
+                "derive-cleanup",
+                java.util.Map.of(),
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("token", token));
+
+        assertThat(changed).as("2 marks, 1 SCD change, 1 key").isEqualTo(4);
+        for (String table : List.of("stg.affected", "stg.scd_change", "stg.derive_keys")) {
+            assertThat(sql.queryForObject(
+                            "SELECT COUNT(*) FROM " + table + " WHERE apply_token = ?", Integer.class, token))
+                    .as("%s of the pass", table)
+                    .isZero();
+            assertThat(sql.queryForObject(
+                            "SELECT COUNT(*) FROM " + table + " WHERE apply_token = ?", Integer.class, other))
+                    .as("%s of another pass", table)
+                    .isPositive();
+            sql.update("DELETE FROM " + table + " WHERE apply_token = ?", other);
+        }
+    }
+
     private java.sql.Timestamp lastVacuum() {
         return sql.queryForObject(
                 "SELECT last_vacuum FROM pg_stat_user_tables WHERE relid = 'ctl.derive_queue'::regclass",
