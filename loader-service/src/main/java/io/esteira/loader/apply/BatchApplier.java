@@ -469,7 +469,11 @@ public class BatchApplier {
 
     /** Runs the statements of a resource in order; answers the rows they changed, summed. */
     int run(String resource, Map<String, String> names, MapSqlParameterSource params) {
-        List<String> statements = sql.statements(resource, names);
+        return run(sql.statements(resource, names), params);
+    }
+
+    /** Runs statements in order, in one call where the vendor takes them together; the rows they changed, summed. */
+    private int run(List<String> statements, MapSqlParameterSource params) {
         if (statements.size() > 1 && sql.sendsStatementsTogether()) {
             Integer changed =
                     jdbc.execute(String.join("\n;\n", statements), params, (PreparedStatementCallback<Integer>)
@@ -507,7 +511,7 @@ public class BatchApplier {
     }
 
     /**
-     * Re-derives the facts the pass's steps marked in {@code stg.affected}: inferred members, calendar days,
+     * Re-derives the facts the pass's steps marked in {@code stg.affected}: calendar days, inferred members,
      * then each fact table that has marked rows. A fact table none of whose rows is marked is skipped, and
      * a pass that marked none skips them all: the statements would read the marks and find nothing, but
      * each still costs its planning and its probes, the fixed cost that a small live pass pays in full.
@@ -518,7 +522,6 @@ public class BatchApplier {
         if (marked.isEmpty()) {
             return;
         }
-        run("inferred-members", names, params);
         List<LocalDate> missing = jdbc.query(sql.statement("missing-dates", names), params, (rs, n) -> rs.getDate(1)
                 .toLocalDate());
         for (LocalDate date : missing) {
@@ -539,11 +542,16 @@ public class BatchApplier {
                             .addValue("nome_dia_semana", day.nomeDiaSemana())
                             .addValue("fim_de_semana", day.fimDeSemana()));
         }
+        // The inferred members, then each marked fact table: one round trip where the vendor sends statements
+        // together (ApplySql.sendsStatementsTogether). The calendar's days are in already (they depend on
+        // nothing here, and the facts on them).
+        List<String> statements = new ArrayList<>(sql.statements("inferred-members", names));
         for (String fact : List.of("fact_vendas", "fact_descontos", "fact_metas")) {
             if (marked.contains(fact)) {
-                run(fact, names, params);
+                statements.addAll(sql.statements(fact, names));
             }
         }
+        run(statements, params);
     }
 
     private MapSqlParameterSource params(String token) {
