@@ -475,9 +475,11 @@ public class BatchApplier {
     /** Runs statements in order, in one call where the vendor takes them together; the rows they changed, summed. */
     private int run(List<String> statements, MapSqlParameterSource params) {
         if (statements.size() > 1 && sql.sendsStatementsTogether()) {
-            Integer changed =
-                    jdbc.execute(String.join("\n;\n", statements), params, (PreparedStatementCallback<Integer>)
-                            BatchApplier::updateCounts);
+            // Each ';' on a line of its own (never inside a statement's trailing comment), the next statement
+            // right after it: the driver sends each from its first character, so pg_stat_activity shows it
+            // starting with its own leading comment, as it did when sent alone.
+            Integer changed = jdbc.execute(String.join("\n;", statements), params, (PreparedStatementCallback<Integer>)
+                    BatchApplier::updateCounts);
             return changed == null ? 0 : changed;
         }
         int total = 0;
