@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.transaction.TransactionDefinition;
 
 /**
  * The loader's SQL, read from {@code apply/<vendor>/<name>.sql}, falling back to
@@ -56,8 +55,10 @@ public final class ApplySql {
     }
 
     /**
-     * The isolation of a derive pass ({@link TransactionDefinition}'s
-     * constants). PostgreSQL: repeatable read, so that every statement of the pass reads the snapshot its
+     * The statement that sets a derive pass's isolation, run as the pass's first statement; null for the
+     * server's default. One round trip, where Spring's transaction manager, given a level, asked the
+     * connection for its level, set the session's and set it back after the commit (three round trips, a
+     * tenth of a live pass's). PostgreSQL: repeatable read, so that every statement of the pass reads the snapshot its
      * claim read. Under read committed each statement saw what landed since: an order item claimed while
      * its order's batch committed got its fact, and the next pass, claiming the order, built the same fact
      * again (half of the fact rows an initial load wrote, docs/performance.md). The pass writes only what
@@ -66,10 +67,8 @@ public final class ApplySql {
      * default, read committed; its repeatable read holds shared locks that would block the landers, and
      * snapshot isolation needs a database option the warehouse does not ask for.
      */
-    public int deriveIsolation() {
-        return vendor == Vendor.POSTGRESQL
-                ? TransactionDefinition.ISOLATION_REPEATABLE_READ
-                : TransactionDefinition.ISOLATION_DEFAULT;
+    public String deriveIsolation() {
+        return vendor == Vendor.POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" : null;
     }
 
     /** Whether the vendor has the resource, in its own folder or in {@code apply/ansi}. */

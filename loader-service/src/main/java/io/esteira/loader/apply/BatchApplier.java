@@ -27,7 +27,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,9 +82,6 @@ public class BatchApplier {
     private final TransactionTemplate transactions;
     private final TransactionTemplate derivePasses;
 
-    /** The statement that opens a derive pass at {@link ApplySql#deriveIsolation}; null at the default. */
-    private final String isolationStatement;
-
     private final StagingWriter staging;
     private final ApplySql sql;
     private final Placeholders placeholders;
@@ -110,7 +106,6 @@ public class BatchApplier {
         this.transactions = new TransactionTemplate(transactionManager);
         this.sql = new ApplySql(dialect.vendor());
         this.derivePasses = new TransactionTemplate(transactionManager);
-        this.isolationStatement = isolationStatement(sql.deriveIsolation());
         this.placeholders = new Placeholders(dialect, sql);
         this.staging = new StagingWriter(dw, dialect);
         this.catalog = catalog;
@@ -251,8 +246,8 @@ public class BatchApplier {
     }
 
     /**
-     * Runs a derive pass in its transaction, at {@link ApplySql#deriveIsolation} ({@link #isolationStatement}
-     * first). A repeatable-read pass takes its snapshot as its first query, the derive lock, starts: if the pass before it (another loader's)
+     * Runs a derive pass in its transaction, at {@link ApplySql#deriveIsolation}. A repeatable-read pass takes
+     * its snapshot as its first query, the derive lock, starts: if the pass before it (another loader's)
      * committed and let go of the lock within that statement, this pass's snapshot still shows the queue
      * rows that pass claimed, and claiming them again fails with a serialization failure. Such a pass gives
      * way ({@link DeriveResult#BUSY}) instead of failing: the next drain claims from a snapshot that sees
@@ -260,9 +255,10 @@ public class BatchApplier {
      */
     private DeriveResult pass(TransactionCallback<DeriveResult> pass) {
         try {
+            String isolation = sql.deriveIsolation();
             return derivePasses.execute(status -> {
-                if (isolationStatement != null) {
-                    jdbc.getJdbcTemplate().execute(isolationStatement);
+                if (isolation != null) {
+                    jdbc.getJdbcTemplate().execute(isolation);
                 }
                 return pass.doInTransaction(status);
             });
@@ -272,21 +268,6 @@ public class BatchApplier {
             }
             throw e;
         }
-    }
-
-    /**
-     * {@code SET TRANSACTION ISOLATION LEVEL …} for a pass's level, run as the pass's first statement: one
-     * round trip, where the transaction manager, given the level, asked the connection for its level, set
-     * the session's and set it back after the commit (three round trips a pass, a tenth of a live pass's).
-     */
-    private static String isolationStatement(int isolation) {
-        return switch (isolation) {
-            case TransactionDefinition.ISOLATION_DEFAULT -> null;
-            case TransactionDefinition.ISOLATION_READ_COMMITTED -> "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
-            case TransactionDefinition.ISOLATION_REPEATABLE_READ -> "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
-            case TransactionDefinition.ISOLATION_SERIALIZABLE -> "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE";
-            default -> throw new IllegalArgumentException("No derive pass runs at isolation level " + isolation);
-        };
     }
 
     private static boolean isSerializationFailure(Throwable failure) {
@@ -475,7 +456,7 @@ public class BatchApplier {
     /** Runs statements in order, in one call where the vendor takes them together; the rows they changed, summed. */
     private int run(List<String> statements, MapSqlParameterSource params) {
         if (statements.size() > 1 && sql.sendsStatementsTogether()) {
-            // Each ';' on a line of its own (never inside a statement's trailing comment), the next statement
+            // Each ';' at the start of a line (never inside a statement's trailing comment), the next statement
             // right after it: the driver sends each from its first character, so pg_stat_activity shows it
             // starting with its own leading comment, as it did when sent alone.
             Integer changed = jdbc.execute(String.join("\n;", statements), params, (PreparedStatementCallback<Integer>)

@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
  *     rows until a vacuum, and the look for the oldest queued key walks over all of them (4.9 ms a look after
  *     a 200,000-item load on a server without autovacuum, and each live pass's claim 4.9 ms on a server with
  *     it, whose autovacuum waits for a fifth of the table to be dead); 10,000 keys keep that walk short for
- *     the live passes after an initial load, at a vacuum of some 15 ms each time
+ *     the live passes after an initial load, at a vacuum of some 25–55 ms each time
  * @param outageWait how long a batch that met an unreachable warehouse waits for it (then applies again)
  *     before it goes back to its queue anyway, where the broker's redelivery delay lets later batches of
  *     its entity pass it

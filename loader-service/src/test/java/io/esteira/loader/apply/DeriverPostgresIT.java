@@ -15,11 +15,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * The derive route's work on a real warehouse: passes drain what landed; a key no pass can take is
@@ -138,8 +141,8 @@ class DeriverPostgresIT {
 
     @Test
     void shouldRunEveryStatementOfAResourceTogetherAndSumTheRowsTheyChanged() {
-        String token = java.util.UUID.randomUUID().toString();
-        String other = java.util.UUID.randomUUID().toString();
+        String token = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
         for (String t : List.of(token, other)) {
             sql.update(
                     "INSERT INTO stg.affected (apply_token, target, key_value) VALUES (?, 'fact_vendas', 1),"
@@ -154,10 +157,7 @@ class DeriverPostgresIT {
         }
 
         // derive-cleanup.sql: four statements, sent to PostgreSQL in one call (ApplySql.sendsStatementsTogether).
-        int changed = applier.run(
-                "derive-cleanup",
-                java.util.Map.of(),
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("token", token));
+        int changed = applier.run("derive-cleanup", Map.of(), new MapSqlParameterSource("token", token));
 
         assertThat(changed).as("2 marks, 1 SCD change, 1 key").isEqualTo(4);
         for (String table : List.of("stg.affected", "stg.scd_change", "stg.derive_keys")) {
