@@ -10,6 +10,12 @@
 -- valid for all time); the real row completes it in place when it lands. The statements see one
 -- snapshot: a region is inferred from the customers already in dim_cliente, as the separate statements
 -- did (an inferred customer has no region).
+-- The calendar's days come first (calendario): the dates of the affected orders and the first days of the
+-- affected targets' months that dim_data lacks, computed as db/dw/postgresql/V3__calendar.sql generates
+-- the calendar. The orders are read here anyway; each distinct date is looked up once. Until 2026-12-05 a
+-- query of its own (ansi/missing-dates.sql, which SQL Server keeps, with the days computed by
+-- apply/Calendar.java) read every affected item and order again and looked up each order's date: 3.8 s of
+-- a 1,000,000-item load's derive passes, and a round trip of every live pass (docs/performance.md).
 WITH ai AS MATERIALIZED (
     SELECT i.product_id, i.order_id
     FROM (SELECT DISTINCT a.key_value
@@ -17,13 +23,39 @@ WITH ai AS MATERIALIZED (
           WHERE a.apply_token = :token AND a.target = 'fact_vendas') a
     JOIN stg.order_items i ON i.order_item_id = a.key_value),
 ao AS MATERIALIZED (
-    SELECT o.order_id, o.customer_id, o.seller_id, o.discount_id
+    SELECT o.order_id, o.customer_id, o.seller_id, o.discount_id, o.order_date
     FROM (SELECT order_id FROM ai
           UNION
           SELECT a.key_value
           FROM stg.affected a
           WHERE a.apply_token = :token AND a.target = 'fact_descontos') a
     JOIN stg.orders o ON o.order_id = a.order_id),
+calendario AS (
+    INSERT INTO dim.dim_data (data_sk, data, ano, trimestre, mes, dia, dia_semana, nome_mes, nome_dia_semana, fim_de_semana)
+    SELECT CAST(EXTRACT(YEAR FROM c.d) * 10000 + EXTRACT(MONTH FROM c.d) * 100 + EXTRACT(DAY FROM c.d) AS INTEGER),
+           c.d,
+           EXTRACT(YEAR FROM c.d),
+           EXTRACT(QUARTER FROM c.d),
+           EXTRACT(MONTH FROM c.d),
+           EXTRACT(DAY FROM c.d),
+           EXTRACT(ISODOW FROM c.d),
+           CASE CAST(EXTRACT(MONTH FROM c.d) AS integer)
+               WHEN 1 THEN 'Janeiro' WHEN 2 THEN 'Fevereiro' WHEN 3 THEN 'Março' WHEN 4 THEN 'Abril'
+               WHEN 5 THEN 'Maio' WHEN 6 THEN 'Junho' WHEN 7 THEN 'Julho' WHEN 8 THEN 'Agosto'
+               WHEN 9 THEN 'Setembro' WHEN 10 THEN 'Outubro' WHEN 11 THEN 'Novembro' ELSE 'Dezembro'
+           END,
+           CASE CAST(EXTRACT(ISODOW FROM c.d) AS integer)
+               WHEN 1 THEN 'Segunda-feira' WHEN 2 THEN 'Terça-feira' WHEN 3 THEN 'Quarta-feira'
+               WHEN 4 THEN 'Quinta-feira' WHEN 5 THEN 'Sexta-feira' WHEN 6 THEN 'Sábado' ELSE 'Domingo'
+           END,
+           EXTRACT(ISODOW FROM c.d) >= 6
+    FROM (SELECT CAST(order_date AS DATE) AS d FROM ao WHERE order_date IS NOT NULL
+          UNION
+          SELECT CAST(CAST(t.year AS VARCHAR(4)) || '-' || LPAD(CAST(t.month AS VARCHAR(2)), 2, '0') || '-01' AS DATE)
+          FROM stg.affected a
+          JOIN stg.sales_targets t ON t.sales_target_id = a.key_value
+          WHERE a.apply_token = :token AND a.target = 'fact_metas') c
+    WHERE NOT EXISTS (SELECT 1 FROM dim.dim_data d WHERE d.data_sk = CAST(EXTRACT(YEAR FROM c.d) * 10000 + EXTRACT(MONTH FROM c.d) * 100 + EXTRACT(DAY FROM c.d) AS INTEGER))),
 cliente AS (
     INSERT INTO dim.dim_cliente (cliente_id, nome, valido_de, valido_ate, atual, versao_origem, inferido, excluido, carregado_em)
     SELECT k.natural_key, 'Desconhecido', :origin, :end_of_time, TRUE, 0, TRUE, FALSE, :now

@@ -71,6 +71,15 @@ public final class ApplySql {
         return vendor == Vendor.POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" : null;
     }
 
+    /**
+     * Whether {@code inferred-members.sql} also adds the calendar days the affected facts lack (PostgreSQL: one
+     * statement with the inferred members, no round trip of its own); otherwise the pass first asks {@code
+     * missing-dates.sql} for them and inserts each day as {@link Calendar} computes it (SQL Server).
+     */
+    public boolean addsCalendarDaysWithInferredMembers() {
+        return vendor == Vendor.POSTGRESQL;
+    }
+
     /** Whether the vendor has the resource, in its own folder or in {@code apply/ansi}. */
     public boolean has(String name) {
         return resources.has(name);

@@ -505,8 +505,10 @@ public class BatchApplier {
         if (marked.isEmpty()) {
             return;
         }
-        List<LocalDate> missing = jdbc.query(sql.statement("missing-dates", names), params, (rs, n) -> rs.getDate(1)
-                .toLocalDate());
+        List<LocalDate> missing = sql.addsCalendarDaysWithInferredMembers()
+                ? List.of()
+                : jdbc.query(sql.statement("missing-dates", names), params, (rs, n) -> rs.getDate(1)
+                        .toLocalDate());
         for (LocalDate date : missing) {
             Calendar day = Calendar.of(date);
             jdbc.update(
@@ -525,8 +527,9 @@ public class BatchApplier {
                             .addValue("nome_dia_semana", day.nomeDiaSemana())
                             .addValue("fim_de_semana", day.fimDeSemana()));
         }
-        // The inferred members, then each marked fact table: one round trip where the vendor sends statements
-        // together (ApplySql.sendsStatementsTogether). The calendar's days are in already (they depend on
+        // The inferred members (with the calendar's days, ApplySql.addsCalendarDaysWithInferredMembers), then
+        // each marked fact table: one round trip where the vendor sends statements together
+        // (ApplySql.sendsStatementsTogether). Elsewhere the calendar's days are in already (they depend on
         // nothing here, and the facts on them).
         List<String> statements = new ArrayList<>(sql.statements("inferred-members", names));
         for (String fact : List.of("fact_vendas", "fact_descontos", "fact_metas")) {

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * down), {@value #FAILURES_BEFORE_ALERT} failures in a row raise a critical alert, resolved by the first
  * pass that succeeds.
  */
-public class Deriver {
+public class Deriver implements AutoCloseable {
 
     static final int FAILURES_BEFORE_ALERT = 3;
 
@@ -56,18 +60,33 @@ public class Deriver {
     private boolean alerted;
     private Instant isolationPausedUntil = Instant.MIN;
 
+    /**
+     * While keys stay queued after a pass (an initial load, a backlog), the deriver vacuums after this many
+     * times {@link #vacuumAfterKeys} only ({@link #vacuumWhenDue}): a backstop for servers without autovacuum.
+     */
+    static final int VACUUM_BEHIND_FACTOR = 10;
+
     /** Keys derived since the deriver last vacuumed its queue and work tables ({@link #vacuumAfterKeys}). */
     private long derivedSinceVacuum;
 
     private final int vacuumAfterKeys;
+
+    private final AtomicBoolean vacuumRunning = new AtomicBoolean();
+
+    private final ExecutorService vacuums = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "derive-vacuum");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Deriver(BatchApplier applier, int maxKeys, LoaderMetrics metrics, AlertPublisher alerts, Clock clock) {
         this(applier, maxKeys, 10_000, metrics, alerts, clock);
     }
 
     /**
-     * @param vacuumAfterKeys keys derived after which a drain ends with a vacuum of the derive queue and its
-     *     work tables ({@link BatchApplier#vacuumWorkTables}); 0 never
+     * @param vacuumAfterKeys keys derived after which the pass that leaves the queue empty is followed by a
+     *     vacuum of the derive queue and its work tables ({@link BatchApplier#vacuumWorkTables}); with keys
+     *     still queued, {@value #VACUUM_BEHIND_FACTOR} times as many; 0 never
      */
     public Deriver(
             BatchApplier applier,
@@ -136,7 +155,8 @@ public class Deriver {
         }
         try {
             int total = 0;
-            while (applier.deriveQueued()) {
+            boolean queued = applier.deriveQueued();
+            while (queued) {
                 Instant started = clock.instant();
                 BatchApplier.DeriveResult result = applier.derive(maxKeys);
                 if (!result.ran() || result.totalKeys() == 0) {
@@ -144,8 +164,9 @@ public class Deriver {
                 }
                 metrics.derived(result, Duration.between(started, clock.instant()));
                 total += result.totalKeys();
+                queued = applier.deriveQueued();
                 // Between passes, not after the drain: an initial load is one drain of many passes.
-                vacuumWhenDue(result.totalKeys());
+                vacuumWhenDue(result.totalKeys(), !queued);
             }
             succeeded();
             return total;
@@ -158,18 +179,45 @@ public class Deriver {
     }
 
     /**
-     * Once {@link #vacuumAfterKeys} keys were derived, vacuums the queue and the work tables: every claimed key
-     * leaves a dead row and a dead index entry behind, and without a vacuum the look for the oldest queued
-     * key ({@link BatchApplier#deriveQueued}, each drain) and each pass's claim walk over all of them. A vacuum
-     * that fails loses nothing (the tables only grow): it is logged, and tried again after as many keys.
+     * Starts a vacuum of the queue and the work tables, beside the passes, once {@link #vacuumAfterKeys}
+     * keys were derived and the pass left the queue empty (the deriver caught up: the passes that follow are
+     * live ones), or once {@value #VACUUM_BEHIND_FACTOR} times as many were derived with keys still queued
+     * ({@link #vacuumDue}). Every claimed key leaves a dead row and a dead index entry behind, and without a
+     * vacuum the look for the oldest queued key ({@link BatchApplier#deriveQueued}, each drain) and each
+     * pass's claim walk over all of them: that is what the live passes after an initial load pay (4.9 ms a
+     * claim instead of 0.7). A vacuum scans the queue's indexes whole, so it costs with the queue's size, not
+     * with the keys derived: 170–830 ms each in and after a 1,000,000-item load (docs/performance.md). Run by
+     * the deriver between passes, every one of them stalled the passes for that long, which live changes
+     * waited out (the freshness tail); so it runs on a thread and a connection of its own (VACUUM takes no
+     * lock that a claim, a pass or a lander waits for), one at a time: one that is due while another runs
+     * waits for the next pass. A vacuum that fails loses nothing (the tables only grow): it is logged, and
+     * tried again after as many keys.
      */
-    private void vacuumWhenDue(int derived) {
+    private void vacuumWhenDue(int derived, boolean caughtUp) {
         derivedSinceVacuum += derived;
-        if (vacuumAfterKeys <= 0 || derivedSinceVacuum < vacuumAfterKeys) {
+        if (!vacuumDue(derivedSinceVacuum, vacuumAfterKeys, caughtUp) || !vacuumRunning.compareAndSet(false, true)) {
             return;
         }
         long keys = derivedSinceVacuum;
         derivedSinceVacuum = 0;
+        try {
+            vacuums.execute(() -> vacuum(keys));
+        } catch (RejectedExecutionException stopping) {
+            vacuumRunning.set(false);
+        }
+    }
+
+    /**
+     * Whether a vacuum is due after {@code derivedSinceVacuum} keys: {@code vacuumAfterKeys} once the deriver
+     * caught up, {@value #VACUUM_BEHIND_FACTOR} times as many while keys stay queued; never when {@code
+     * vacuumAfterKeys} is 0.
+     */
+    static boolean vacuumDue(long derivedSinceVacuum, int vacuumAfterKeys, boolean caughtUp) {
+        long due = caughtUp ? vacuumAfterKeys : (long) vacuumAfterKeys * VACUUM_BEHIND_FACTOR;
+        return vacuumAfterKeys > 0 && derivedSinceVacuum >= due;
+    }
+
+    private void vacuum(long keys) {
         Instant started = clock.instant();
         try {
             if (applier.vacuumWorkTables()) {
@@ -186,7 +234,20 @@ public class Deriver {
                             + " claimed keys",
                     keys,
                     e.toString());
+        } finally {
+            vacuumRunning.set(false);
         }
+    }
+
+    /** Whether a vacuum started by the deriver is running (for tests and the drain's callers). */
+    boolean vacuumRunning() {
+        return vacuumRunning.get();
+    }
+
+    /** Stops the vacuum thread; a vacuum in flight ends with its connection. */
+    @Override
+    public void close() {
+        vacuums.shutdownNow();
     }
 
     /** Derives the oldest queued keys half by half, parking each key that fails alone. */

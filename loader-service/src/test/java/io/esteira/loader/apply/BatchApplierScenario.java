@@ -68,24 +68,29 @@ abstract class BatchApplierScenario {
     }
 
     /**
-     * After every test: no sales fact points at a dimension row that does not exist. fact_vendas has no
-     * foreign keys (docs/adr/0007-fact-integrity-without-triggers.md): the derive pass must keep this.
+     * After every test: no sales or discount fact points at a dimension row that does not exist. Neither
+     * table has foreign keys (docs/adr/0007-fact-integrity-without-triggers.md): the derive pass must keep
+     * this.
      */
     @AfterEach
-    void shouldLeaveNoSalesFactPointingAtAMissingMember() {
+    void shouldLeaveNoFactPointingAtAMissingMember() {
         for (String[] reference : new String[][] {
-            {"data_sk", "dim.dim_data", "data_sk"},
-            {"cliente_sk", "dim.dim_cliente", "cliente_sk"},
-            {"produto_sk", "dim.dim_produto", "produto_sk"},
-            {"vendedor_sk", "dim.dim_vendedor", "vendedor_sk"},
-            {"regiao_sk", "dim.dim_regiao", "regiao_sk"},
-            {"desconto_sk", "dim.dim_desconto", "desconto_sk"}
+            {"fact_vendas", "data_sk", "dim.dim_data"},
+            {"fact_vendas", "cliente_sk", "dim.dim_cliente"},
+            {"fact_vendas", "produto_sk", "dim.dim_produto"},
+            {"fact_vendas", "vendedor_sk", "dim.dim_vendedor"},
+            {"fact_vendas", "regiao_sk", "dim.dim_regiao"},
+            {"fact_vendas", "desconto_sk", "dim.dim_desconto"},
+            {"fact_descontos", "data_sk", "dim.dim_data"},
+            {"fact_descontos", "cliente_sk", "dim.dim_cliente"},
+            {"fact_descontos", "vendedor_sk", "dim.dim_vendedor"},
+            {"fact_descontos", "desconto_sk", "dim.dim_desconto"}
         }) {
             assertThat(sql.queryForObject(
-                            "SELECT COUNT(*) FROM fact.fact_vendas f WHERE NOT EXISTS (SELECT 1 FROM " + reference[1]
-                                    + " d WHERE d." + reference[2] + " = f." + reference[0] + ")",
+                            "SELECT COUNT(*) FROM fact." + reference[0] + " f WHERE NOT EXISTS (SELECT 1 FROM "
+                                    + reference[2] + " d WHERE d." + reference[1] + " = f." + reference[1] + ")",
                             Long.class))
-                    .as("sales facts whose %s is not in %s", reference[0], reference[1])
+                    .as("%s rows whose %s is not in %s", reference[0], reference[1], reference[2])
                     .isZero();
         }
     }
@@ -956,6 +961,56 @@ abstract class BatchApplierScenario {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_descontos", Integer.class))
                 .as("an order left without a live item has no discount fact")
                 .isZero();
+    }
+
+    @Test
+    void shouldAddTheCalendarDayOfAnOrderAndTheMonthOfATargetOutsideTheGeneratedCalendar() {
+        sql.update("DELETE FROM dim.dim_data WHERE data_sk IN (20400303, 20410701)");
+        loadDimensions();
+        landAndDerive(batch("orders", order(110, 20, 1, "2040-03-03T23:30:00")));
+        landAndDerive(batch("order_items", item(1100, 21, 110, 1, 1)));
+        landAndDerive(batch(
+                "sales_targets",
+                upsert(
+                        8,
+                        23,
+                        "sales_target_id",
+                        8,
+                        "seller_id",
+                        1,
+                        "year",
+                        2041,
+                        "month",
+                        7,
+                        "target_amount",
+                        new BigDecimal("10.00"))));
+
+        assertThat(sql.queryForObject("SELECT data_sk FROM fact.fact_vendas WHERE order_item_id = 1100", Integer.class))
+                .isEqualTo(20400303);
+        assertThat(calendarDay(20400303))
+                .as("a Saturday, beyond the calendar's default end (2035-12-31)")
+                .containsExactly(20400303, "2040-03-03", 2040, 1, 3, 3, 6, "Março", "Sábado", true);
+        assertThat(calendarDay(20410701))
+                .as("the first day of a target's month")
+                .containsExactly(20410701, "2041-07-01", 2041, 3, 7, 1, 1, "Julho", "Segunda-feira", false);
+    }
+
+    private List<Object> calendarDay(int dataSk) {
+        return sql.queryForObject(
+                "SELECT data_sk, data, ano, trimestre, mes, dia, dia_semana, nome_mes, nome_dia_semana, fim_de_semana"
+                        + " FROM dim.dim_data WHERE data_sk = ?",
+                (rs, n) -> List.of(
+                        rs.getInt(1),
+                        rs.getDate(2).toLocalDate().toString(),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getBoolean(10)),
+                dataSk);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.esteira.loader.apply;
 import static io.esteira.loader.apply.Changes.batch;
 import static io.esteira.loader.apply.Changes.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.catalog.EntityCatalog;
@@ -13,6 +14,7 @@ import io.esteira.runtime.alert.AlertPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,12 +130,18 @@ class DeriverPostgresIT {
         landItem(3011, 21, 301, 1, "5.00");
         assertThat(vacuuming.drain()).isEqualTo(2);
 
-        assertThat(lastVacuum()).as("4 keys derived").isNotNull().isNotEqualTo(before);
+        // The vacuum runs beside the passes, on a thread and a connection of its own.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lastVacuum())
+                .as("4 keys derived")
+                .isNotNull()
+                .isNotEqualTo(before));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !vacuuming.vacuumRunning());
         assertThat(sql.queryForObject(
                         "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = 'ctl.derive_queue'::regclass",
                         Long.class))
                 .as("the claimed keys' rows are gone")
                 .isZero();
+        vacuuming.close();
         assertThat(sql.queryForObject(
                         "SELECT COUNT(*) FROM fact.fact_vendas WHERE pedido_id IN (300, 301)", Long.class))
                 .isEqualTo(2L);

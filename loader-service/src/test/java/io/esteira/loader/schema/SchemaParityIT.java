@@ -49,6 +49,9 @@ class SchemaParityIT {
 
         assertThat(sqlServer.tables.keySet()).containsAll(contract);
         assertThat(sqlServer.views).containsAll(WarehouseContract.VIEWS);
-        assertThat(sqlServer.tables.get("fact.fact_descontos").foreignKeys()).isNotEmpty();
+        assertThat(sqlServer.tables.get("fact.fact_metas").foreignKeys()).isNotEmpty();
+        assertThat(sqlServer.tables.get("fact.fact_descontos").foreignKeys())
+                .as("dropped by V97 (docs/adr/0007-fact-integrity-without-triggers.md)")
+                .isEmpty();
     }
 }

@@ -101,12 +101,12 @@ class SqlServerScriptsTest {
         DeclaredSchema broken = SqlServerScripts.declared(broken(
                 "common/V4__facts.sql",
                 sql -> sql.replace(
-                        "    CONSTRAINT fk_fact_descontos_desconto FOREIGN KEY (desconto_sk) REFERENCES dim.dim_desconto (desconto_sk),\n",
+                        "    CONSTRAINT fk_fact_metas_vendedor FOREIGN KEY (vendedor_sk) REFERENCES dim.dim_vendedor (vendedor_sk),\n",
                         "")));
 
         assertThat(intact.differences("intact", broken, "broken"))
                 .containsExactly(
-                        "foreign key of fact.fact_descontos (desconto_sk) -> dim.dim_desconto (desconto_sk) only on intact");
+                        "foreign key of fact.fact_metas (vendedor_sk) -> dim.dim_vendedor (vendedor_sk) only on intact");
         DeclaredSchema withoutView = read(SCRIPT.replace("CREATE VIEW mart.v AS\nSELECT d_id FROM dim.d;\nGO\n", ""));
         assertThat(read(SCRIPT).differences("intact", withoutView, "broken"))
                 .containsExactly("view mart.v only on intact");
