@@ -4,7 +4,7 @@
 -- updated where a column differs; a fact derived again with nothing changed is not written
 -- (postgresql/fact_vendas.sql says why).
 DELETE FROM fact.fact_descontos f
-WHERE f.pedido_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos')
+WHERE f.pedido_id IN ({discount_keys})
   AND NOT EXISTS (SELECT 1
                   FROM stg.orders o
                   JOIN stg.order_items i
@@ -25,7 +25,7 @@ SELECT o.order_id,
        SUM(i.discount_amount),
        SUM(i.quantity * i.unit_price - i.discount_amount),
        :now
-FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos') a
+FROM ({discount_keys}) a
 JOIN stg.orders o ON o.order_id = a.key_value
 JOIN stg.order_items i ON i.order_id = o.order_id AND i.deleted_at IS NULL AND i.source_deleted = {false}
 LEFT JOIN dim.dim_cliente c

@@ -7,7 +7,7 @@
 -- writes no dead row. The INSERT starts from the pass's affected keys and reaches the mirror, the returns
 -- and the dimensions by key, so its cost follows the pass, not the warehouse (docs/performance.md).
 DELETE FROM fact.fact_vendas f
-WHERE f.order_item_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas')
+WHERE f.order_item_id IN ({sales_keys})
   AND NOT EXISTS (SELECT 1
                   FROM stg.order_items i
                   JOIN stg.orders o ON o.order_id = i.order_id
@@ -38,7 +38,7 @@ SELECT i.order_item_id,
        o.status,
        o.channel,
        :now
-FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas') a
+FROM ({sales_keys}) a
 JOIN stg.order_items i ON i.order_item_id = a.key_value
 JOIN stg.orders o ON o.order_id = i.order_id
 LEFT JOIN dim.dim_cliente c

@@ -18,17 +18,13 @@
 -- a 1,000,000-item load's derive passes, and a round trip of every live pass (docs/performance.md).
 WITH ai AS MATERIALIZED (
     SELECT i.product_id, i.order_id
-    FROM (SELECT DISTINCT a.key_value
-          FROM stg.affected a
-          WHERE a.apply_token = :token AND a.target = 'fact_vendas') a
+    FROM ({sales_keys}) a
     JOIN stg.order_items i ON i.order_item_id = a.key_value),
 ao AS MATERIALIZED (
     SELECT o.order_id, o.customer_id, o.seller_id, o.discount_id, o.order_date
     FROM (SELECT order_id FROM ai
           UNION
-          SELECT a.key_value
-          FROM stg.affected a
-          WHERE a.apply_token = :token AND a.target = 'fact_descontos') a
+          SELECT d.key_value FROM ({discount_keys}) d) a
     JOIN stg.orders o ON o.order_id = a.order_id),
 calendario AS (
     INSERT INTO dim.dim_data (data_sk, data, ano, trimestre, mes, dia, dia_semana, nome_mes, nome_dia_semana, fim_de_semana)

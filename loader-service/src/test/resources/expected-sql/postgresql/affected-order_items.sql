@@ -1,12 +1,7 @@
--- ==== statement 1 of 2 ====
--- Order items changed: their sales facts, and the discount facts of their orders. The pass's keys
--- are read from stg.derive_keys (the pass copies no mirror rows of this entity). An order whose own key
--- the pass holds is left out (EXCEPT, which also makes the orders distinct): affected-orders.sql marks
--- every such key for its discount facts.
-INSERT INTO stg.affected (apply_token, target, key_value)
-SELECT :token, 'fact_vendas', k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = :entity
-
--- ==== statement 2 of 2 ====
+-- Order items changed (PostgreSQL): the discount facts of their orders. Their own sales facts need no
+-- mark: the fact statements read the pass's order items in stg.derive_keys (sales_keys,
+-- src-sales_keys.sql). An order whose own key the pass holds is left out (EXCEPT, which also makes the
+-- orders distinct): discount_keys holds it already.
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT :token, 'fact_descontos', m.key_value
 FROM (SELECT i.order_id AS key_value

@@ -5,7 +5,13 @@
 -- updated where a column differs; a fact derived again with nothing changed is not written
 -- (postgresql/fact_vendas.sql says why).
 DELETE FROM fact.fact_descontos f
-WHERE f.pedido_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos')
+WHERE f.pedido_id IN (-- The orders whose discount facts a pass re-derives (PostgreSQL), embedded as the discount_keys placeholder,
+-- each once: those the pass's steps marked in stg.affected (orders of its items, of its members' new
+-- versions) and the pass's own orders, read in stg.derive_keys where the claim put them (src-sales_keys.sql
+-- says why they are not copied).
+SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_descontos'
+UNION
+SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'orders')
   AND NOT EXISTS (SELECT 1
                   FROM stg.orders o
                   JOIN stg.order_items i
@@ -27,7 +33,13 @@ SELECT o.order_id,
        SUM(i.discount_amount),
        SUM(i.quantity * i.unit_price - i.discount_amount),
        :now
-FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_descontos') a
+FROM (-- The orders whose discount facts a pass re-derives (PostgreSQL), embedded as the discount_keys placeholder,
+-- each once: those the pass's steps marked in stg.affected (orders of its items, of its members' new
+-- versions) and the pass's own orders, read in stg.derive_keys where the claim put them (src-sales_keys.sql
+-- says why they are not copied).
+SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_descontos'
+UNION
+SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'orders') a
 JOIN stg.orders o ON o.order_id = a.key_value
 JOIN stg.order_items i ON i.order_id = o.order_id AND i.deleted_at IS NULL AND i.source_deleted = FALSE
 LEFT JOIN dim.dim_cliente c

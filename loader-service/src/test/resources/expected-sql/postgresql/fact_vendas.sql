@@ -8,7 +8,14 @@
 -- writes no dead row. The INSERT starts from the pass's affected keys and reaches the mirror, the returns
 -- and the dimensions by key, so its cost follows the pass, not the warehouse (docs/performance.md).
 DELETE FROM fact.fact_vendas f
-WHERE f.order_item_id IN (SELECT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas')
+WHERE f.order_item_id IN (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
+-- each once: those the pass's steps marked in stg.affected (items of its orders, of its returns, of its
+-- members' new versions) and the pass's own order items, read in stg.derive_keys where the claim put them.
+-- Until 2026-12-05 affected-order_items.sql copied those into stg.affected first: a row written and indexed
+-- per claimed item, 5 µs a key (docs/performance.md). SQL Server keeps the copy (ansi/affected-*.sql).
+SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_vendas'
+UNION
+SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'order_items')
   AND NOT EXISTS (SELECT 1
                   FROM stg.order_items i
                   JOIN stg.orders o ON o.order_id = i.order_id
@@ -40,7 +47,14 @@ SELECT i.order_item_id,
        o.status,
        o.channel,
        :now
-FROM (SELECT DISTINCT key_value FROM stg.affected WHERE apply_token = :token AND target = 'fact_vendas') a
+FROM (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
+-- each once: those the pass's steps marked in stg.affected (items of its orders, of its returns, of its
+-- members' new versions) and the pass's own order items, read in stg.derive_keys where the claim put them.
+-- Until 2026-12-05 affected-order_items.sql copied those into stg.affected first: a row written and indexed
+-- per claimed item, 5 µs a key (docs/performance.md). SQL Server keeps the copy (ansi/affected-*.sql).
+SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_vendas'
+UNION
+SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'order_items') a
 JOIN stg.order_items i ON i.order_item_id = a.key_value
 JOIN stg.orders o ON o.order_id = i.order_id
 LEFT JOIN dim.dim_cliente c

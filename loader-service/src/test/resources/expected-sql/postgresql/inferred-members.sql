@@ -18,17 +18,26 @@
 -- a 1,000,000-item load's derive passes, and a round trip of every live pass (docs/performance.md).
 WITH ai AS MATERIALIZED (
     SELECT i.product_id, i.order_id
-    FROM (SELECT DISTINCT a.key_value
-          FROM stg.affected a
-          WHERE a.apply_token = :token AND a.target = 'fact_vendas') a
+    FROM (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
+-- each once: those the pass's steps marked in stg.affected (items of its orders, of its returns, of its
+-- members' new versions) and the pass's own order items, read in stg.derive_keys where the claim put them.
+-- Until 2026-12-05 affected-order_items.sql copied those into stg.affected first: a row written and indexed
+-- per claimed item, 5 µs a key (docs/performance.md). SQL Server keeps the copy (ansi/affected-*.sql).
+SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_vendas'
+UNION
+SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'order_items') a
     JOIN stg.order_items i ON i.order_item_id = a.key_value),
 ao AS MATERIALIZED (
     SELECT o.order_id, o.customer_id, o.seller_id, o.discount_id, o.order_date
     FROM (SELECT order_id FROM ai
           UNION
-          SELECT a.key_value
-          FROM stg.affected a
-          WHERE a.apply_token = :token AND a.target = 'fact_descontos') a
+          SELECT d.key_value FROM (-- The orders whose discount facts a pass re-derives (PostgreSQL), embedded as the discount_keys placeholder,
+-- each once: those the pass's steps marked in stg.affected (orders of its items, of its members' new
+-- versions) and the pass's own orders, read in stg.derive_keys where the claim put them (src-sales_keys.sql
+-- says why they are not copied).
+SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_descontos'
+UNION
+SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'orders') d) a
     JOIN stg.orders o ON o.order_id = a.order_id),
 calendario AS (
     INSERT INTO dim.dim_data (data_sk, data, ano, trimestre, mes, dia, dia_semana, nome_mes, nome_dia_semana, fim_de_semana)

@@ -494,14 +494,15 @@ public class BatchApplier {
     }
 
     /**
-     * Re-derives the facts the pass's steps marked in {@code stg.affected}: calendar days, inferred members,
-     * then each fact table that has marked rows. A fact table none of whose rows is marked is skipped, and
+     * Re-derives the facts the pass's steps marked in {@code stg.affected} (on PostgreSQL with the pass's own
+     * order items and orders, which are not copied there: {@code derive-marked.sql}): calendar days, inferred
+     * members, then each fact table that has marked rows. A fact table none of whose rows is marked is skipped, and
      * a pass that marked none skips them all: the statements would read the marks and find nothing, but
      * each still costs its planning and its probes, the fixed cost that a small live pass pays in full.
      */
     void deriveFacts(Map<String, String> names, MapSqlParameterSource params) {
-        Set<String> marked = new HashSet<>(jdbc.queryForList(
-                "SELECT DISTINCT target FROM stg.affected WHERE apply_token = :token", params, String.class));
+        Set<String> marked =
+                new HashSet<>(jdbc.queryForList(sql.statement("derive-marked", Map.of()), params, String.class));
         if (marked.isEmpty()) {
             return;
         }

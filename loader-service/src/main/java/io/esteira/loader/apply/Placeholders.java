@@ -17,12 +17,20 @@ final class Placeholders {
     private final SqlDialect dialect;
     private final ApplySql sql;
     private final String affectedOrders;
+    private final Map<String, String> passKeys = new HashMap<>();
 
     Placeholders(SqlDialect dialect, ApplySql sql) {
         this.dialect = dialect;
         this.sql = sql;
         // The same for every batch: rendered once.
         this.affectedOrders = sql.fragment("src-affected_orders", Map.of());
+        // Where a vendor's steps do not copy a pass's own order items and orders into stg.affected
+        // (postgresql/src-sales_keys.sql), the fact statements read them through these.
+        for (String keys : List.of("sales_keys", "discount_keys")) {
+            if (sql.has("src-" + keys)) {
+                passKeys.put(keys, sql.fragment("src-" + keys, Map.of()));
+            }
+        }
     }
 
     /** The names of an entity's work tables and columns, and the version comparisons of a live batch or a replay. */
@@ -54,6 +62,7 @@ final class Placeholders {
         names.put("derived", "TRUE");
         // The orders whose facts a batch re-derives, a subquery the fact derivations start from.
         names.put("affected_orders", affectedOrders);
+        names.putAll(passKeys);
         return names;
     }
 
