@@ -239,12 +239,12 @@ public class Deriver implements AutoCloseable {
         }
     }
 
-    /** Whether a vacuum started by the deriver is running (for tests and the drain's callers). */
+    /** Whether a vacuum started by the deriver is running (tests wait for it). */
     boolean vacuumRunning() {
         return vacuumRunning.get();
     }
 
-    /** Stops the vacuum thread; a vacuum in flight ends with its connection. */
+    /** Stops the vacuum thread: no vacuum starts after this; one in flight runs to its end on its connection. */
     @Override
     public void close() {
         vacuums.shutdownNow();
