@@ -7,6 +7,11 @@
 -- not written at all: a repeated or replayed pass leaves the table, carregado_em included, as it was, and
 -- writes no dead row. The INSERT starts from the pass's affected keys and reaches the mirror, the returns
 -- and the dimensions by key, so its cost follows the pass, not the warehouse (docs/performance.md).
+-- It checks its members as it goes: BatchApplier.deriveFacts runs it first with the check on, and a fact
+-- whose customer, product, seller, region, discount or calendar day is not in its dimension yet is held
+-- back and counted (missing_members) instead of written; only then does the pass run inferred-members.sql
+-- and this statement again, with the check off. A pass whose members are all there, every live pass, so
+-- never reads the affected items and orders a second time for the inferred members.
 DELETE FROM fact.fact_vendas f
 WHERE f.order_item_id IN (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
 -- each once: those the pass's steps marked in stg.affected (items of its orders, of its returns, of its
@@ -24,30 +29,33 @@ SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.ent
                     AND o.deleted_at IS NULL AND o.source_deleted = FALSE)
 
 -- ==== statement 2 of 2 ====
-INSERT INTO fact.fact_vendas (
-    order_item_id, pedido_id, data_sk, cliente_sk, produto_sk, vendedor_sk, regiao_sk, desconto_sk,
-    quantidade, preco_unitario, valor_bruto, valor_desconto, valor_total_liquido, custo_total,
-    quantidade_devolvida, valor_devolvido, status, canal, carregado_em)
-SELECT i.order_item_id,
-       o.order_id,
-       CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100 + EXTRACT(DAY FROM o.order_date) AS INTEGER),
-       COALESCE(c.cliente_sk, 0),
-       COALESCE(p.produto_sk, 0),
-       COALESCE(v.vendedor_sk, 0),
-       COALESCE(r.regiao_sk, 0),
-       COALESCE(d.desconto_sk, 0),
-       i.quantity,
-       i.unit_price,
-       i.quantity * i.unit_price,
-       i.discount_amount,
-       i.quantity * i.unit_price - i.discount_amount,
-       i.quantity * i.unit_cost,
-       COALESCE(rt.quantidade, 0),
-       COALESCE(rt.valor, 0),
-       o.status,
-       o.channel,
-       :now
-FROM (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
+WITH src AS (
+    SELECT i.order_item_id,
+           o.order_id AS pedido_id,
+           CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100 + EXTRACT(DAY FROM o.order_date) AS INTEGER) AS data_sk,
+           COALESCE(c.cliente_sk, 0) AS cliente_sk,
+           COALESCE(p.produto_sk, 0) AS produto_sk,
+           COALESCE(v.vendedor_sk, 0) AS vendedor_sk,
+           COALESCE(r.regiao_sk, 0) AS regiao_sk,
+           COALESCE(d.desconto_sk, 0) AS desconto_sk,
+           i.quantity AS quantidade,
+           i.unit_price AS preco_unitario,
+           i.quantity * i.unit_price AS valor_bruto,
+           i.discount_amount AS valor_desconto,
+           i.quantity * i.unit_price - i.discount_amount AS valor_total_liquido,
+           i.quantity * i.unit_cost AS custo_total,
+           COALESCE(rt.quantidade, 0) AS quantidade_devolvida,
+           COALESCE(rt.valor, 0) AS valor_devolvido,
+           o.status,
+           o.channel AS canal,
+           FALSE
+           AND ((o.customer_id IS NOT NULL AND c.cliente_sk IS NULL)
+                OR (i.product_id IS NOT NULL AND p.produto_sk IS NULL)
+                OR (o.seller_id IS NOT NULL AND v.vendedor_sk IS NULL)
+                OR (c.regiao_id IS NOT NULL AND r.regiao_sk IS NULL)
+                OR (o.discount_id IS NOT NULL AND d.desconto_sk IS NULL)
+                OR NOT EXISTS (SELECT 1 FROM dim.dim_data dd WHERE dd.data_sk = CAST(EXTRACT(YEAR FROM o.order_date) * 10000 + EXTRACT(MONTH FROM o.order_date) * 100 + EXTRACT(DAY FROM o.order_date) AS INTEGER))) AS missing
+    FROM (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
 -- each once: those the pass's steps marked in stg.affected (items of its orders, of its returns, of its
 -- members' new versions) and the pass's own order items, read in stg.derive_keys where the claim put them.
 -- Until 2026-12-05 affected-order_items.sql copied those into stg.affected first: a row written and indexed
@@ -55,51 +63,63 @@ FROM (-- The order items whose sales facts a pass re-derives (PostgreSQL), embed
 SELECT a.key_value FROM stg.affected a WHERE a.apply_token = :token AND a.target = 'fact_vendas'
 UNION
 SELECT k.key_value FROM stg.derive_keys k WHERE k.apply_token = :token AND k.entity = 'order_items') a
-JOIN stg.order_items i ON i.order_item_id = a.key_value
-JOIN stg.orders o ON o.order_id = i.order_id
-LEFT JOIN dim.dim_cliente c
-       ON c.cliente_id = o.customer_id AND o.order_date >= c.valido_de AND o.order_date < c.valido_ate
-LEFT JOIN dim.dim_produto p
-       ON p.produto_id = i.product_id AND o.order_date >= p.valido_de AND o.order_date < p.valido_ate
-LEFT JOIN dim.dim_vendedor v
-       ON v.vendedor_id = o.seller_id AND o.order_date >= v.valido_de AND o.order_date < v.valido_ate
-LEFT JOIN dim.dim_regiao r ON r.regiao_id = c.regiao_id
-LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
-LEFT JOIN LATERAL (SELECT SUM(ret.quantity) AS quantidade, SUM(ret.refund_amount) AS valor
-                   FROM stg.returns ret
-                   WHERE ret.order_item_id = i.order_item_id AND ret.deleted_at IS NULL
-                     AND ret.source_deleted = FALSE) rt
-       ON TRUE
-WHERE i.deleted_at IS NULL AND i.source_deleted = FALSE
-  AND o.deleted_at IS NULL AND o.source_deleted = FALSE
-ON CONFLICT (order_item_id) DO UPDATE SET
-    pedido_id = EXCLUDED.pedido_id,
-    data_sk = EXCLUDED.data_sk,
-    cliente_sk = EXCLUDED.cliente_sk,
-    produto_sk = EXCLUDED.produto_sk,
-    vendedor_sk = EXCLUDED.vendedor_sk,
-    regiao_sk = EXCLUDED.regiao_sk,
-    desconto_sk = EXCLUDED.desconto_sk,
-    quantidade = EXCLUDED.quantidade,
-    preco_unitario = EXCLUDED.preco_unitario,
-    valor_bruto = EXCLUDED.valor_bruto,
-    valor_desconto = EXCLUDED.valor_desconto,
-    valor_total_liquido = EXCLUDED.valor_total_liquido,
-    custo_total = EXCLUDED.custo_total,
-    quantidade_devolvida = EXCLUDED.quantidade_devolvida,
-    valor_devolvido = EXCLUDED.valor_devolvido,
-    status = EXCLUDED.status,
-    canal = EXCLUDED.canal,
-    carregado_em = EXCLUDED.carregado_em
-WHERE (fact_vendas.pedido_id, fact_vendas.data_sk, fact_vendas.cliente_sk, fact_vendas.produto_sk,
-       fact_vendas.vendedor_sk, fact_vendas.regiao_sk, fact_vendas.desconto_sk,
-       fact_vendas.quantidade, fact_vendas.preco_unitario, fact_vendas.valor_bruto,
-       fact_vendas.valor_desconto, fact_vendas.valor_total_liquido, fact_vendas.custo_total,
-       fact_vendas.quantidade_devolvida, fact_vendas.valor_devolvido, fact_vendas.status,
-       fact_vendas.canal)
-      IS DISTINCT FROM (EXCLUDED.pedido_id, EXCLUDED.data_sk, EXCLUDED.cliente_sk,
-                        EXCLUDED.produto_sk, EXCLUDED.vendedor_sk, EXCLUDED.regiao_sk,
-                        EXCLUDED.desconto_sk, EXCLUDED.quantidade, EXCLUDED.preco_unitario,
-                        EXCLUDED.valor_bruto, EXCLUDED.valor_desconto, EXCLUDED.valor_total_liquido,
-                        EXCLUDED.custo_total, EXCLUDED.quantidade_devolvida,
-                        EXCLUDED.valor_devolvido, EXCLUDED.status, EXCLUDED.canal)
+    JOIN stg.order_items i ON i.order_item_id = a.key_value
+    JOIN stg.orders o ON o.order_id = i.order_id
+    LEFT JOIN dim.dim_cliente c
+           ON c.cliente_id = o.customer_id AND o.order_date >= c.valido_de AND o.order_date < c.valido_ate
+    LEFT JOIN dim.dim_produto p
+           ON p.produto_id = i.product_id AND o.order_date >= p.valido_de AND o.order_date < p.valido_ate
+    LEFT JOIN dim.dim_vendedor v
+           ON v.vendedor_id = o.seller_id AND o.order_date >= v.valido_de AND o.order_date < v.valido_ate
+    LEFT JOIN dim.dim_regiao r ON r.regiao_id = c.regiao_id
+    LEFT JOIN dim.dim_desconto d ON d.desconto_id = o.discount_id
+    LEFT JOIN LATERAL (SELECT SUM(ret.quantity) AS quantidade, SUM(ret.refund_amount) AS valor
+                       FROM stg.returns ret
+                       WHERE ret.order_item_id = i.order_item_id AND ret.deleted_at IS NULL
+                         AND ret.source_deleted = FALSE) rt
+           ON TRUE
+    WHERE i.deleted_at IS NULL AND i.source_deleted = FALSE
+      AND o.deleted_at IS NULL AND o.source_deleted = FALSE),
+upserted AS (
+    INSERT INTO fact.fact_vendas (
+        order_item_id, pedido_id, data_sk, cliente_sk, produto_sk, vendedor_sk, regiao_sk, desconto_sk,
+        quantidade, preco_unitario, valor_bruto, valor_desconto, valor_total_liquido, custo_total,
+        quantidade_devolvida, valor_devolvido, status, canal, carregado_em)
+    SELECT s.order_item_id, s.pedido_id, s.data_sk, s.cliente_sk, s.produto_sk, s.vendedor_sk, s.regiao_sk,
+           s.desconto_sk, s.quantidade, s.preco_unitario, s.valor_bruto, s.valor_desconto,
+           s.valor_total_liquido, s.custo_total, s.quantidade_devolvida, s.valor_devolvido, s.status, s.canal,
+           :now
+    FROM src s
+    WHERE NOT s.missing
+    ON CONFLICT (order_item_id) DO UPDATE SET
+        pedido_id = EXCLUDED.pedido_id,
+        data_sk = EXCLUDED.data_sk,
+        cliente_sk = EXCLUDED.cliente_sk,
+        produto_sk = EXCLUDED.produto_sk,
+        vendedor_sk = EXCLUDED.vendedor_sk,
+        regiao_sk = EXCLUDED.regiao_sk,
+        desconto_sk = EXCLUDED.desconto_sk,
+        quantidade = EXCLUDED.quantidade,
+        preco_unitario = EXCLUDED.preco_unitario,
+        valor_bruto = EXCLUDED.valor_bruto,
+        valor_desconto = EXCLUDED.valor_desconto,
+        valor_total_liquido = EXCLUDED.valor_total_liquido,
+        custo_total = EXCLUDED.custo_total,
+        quantidade_devolvida = EXCLUDED.quantidade_devolvida,
+        valor_devolvido = EXCLUDED.valor_devolvido,
+        status = EXCLUDED.status,
+        canal = EXCLUDED.canal,
+        carregado_em = EXCLUDED.carregado_em
+    WHERE (fact_vendas.pedido_id, fact_vendas.data_sk, fact_vendas.cliente_sk, fact_vendas.produto_sk,
+           fact_vendas.vendedor_sk, fact_vendas.regiao_sk, fact_vendas.desconto_sk,
+           fact_vendas.quantidade, fact_vendas.preco_unitario, fact_vendas.valor_bruto,
+           fact_vendas.valor_desconto, fact_vendas.valor_total_liquido, fact_vendas.custo_total,
+           fact_vendas.quantidade_devolvida, fact_vendas.valor_devolvido, fact_vendas.status,
+           fact_vendas.canal)
+          IS DISTINCT FROM (EXCLUDED.pedido_id, EXCLUDED.data_sk, EXCLUDED.cliente_sk,
+                            EXCLUDED.produto_sk, EXCLUDED.vendedor_sk, EXCLUDED.regiao_sk,
+                            EXCLUDED.desconto_sk, EXCLUDED.quantidade, EXCLUDED.preco_unitario,
+                            EXCLUDED.valor_bruto, EXCLUDED.valor_desconto, EXCLUDED.valor_total_liquido,
+                            EXCLUDED.custo_total, EXCLUDED.quantidade_devolvida,
+                            EXCLUDED.valor_devolvido, EXCLUDED.status, EXCLUDED.canal))
+SELECT COUNT(*) AS missing_members FROM src WHERE src.missing

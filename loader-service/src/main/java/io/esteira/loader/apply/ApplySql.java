@@ -80,6 +80,17 @@ public final class ApplySql {
         return vendor == Vendor.POSTGRESQL;
     }
 
+    /**
+     * Whether the sales and discount fact statements can check their members themselves ({@code
+     * {members_checked}} rendered TRUE: a fact whose customer, product, seller, region, discount or calendar day
+     * is not in its dimension yet is held back and counted, not written), so that a pass runs the inferred
+     * members only when a fact needs one (PostgreSQL); otherwise the inferred members always come first (SQL
+     * Server).
+     */
+    public boolean checksMembersWithFacts() {
+        return vendor == Vendor.POSTGRESQL;
+    }
+
     /** Whether the vendor has the resource, in its own folder or in {@code apply/ansi}. */
     public boolean has(String name) {
         return resources.has(name);

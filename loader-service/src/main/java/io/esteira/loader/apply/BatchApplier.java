@@ -5,7 +5,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.contracts.dialect.SqlDialect;
 import io.esteira.contracts.dialect.Vendor;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -364,7 +365,7 @@ public class BatchApplier {
             }
         }
         if (factNames != null) {
-            deriveFacts(factNames, params);
+            deriveFacts(factNames, params, large);
         }
         // A large pass empties its work tables with TRUNCATE where the vendor has the statement for it. The
         // mirror rows it copied go with them only where no lander writes stg.incoming_<entity> (PostgreSQL lands
@@ -415,9 +416,14 @@ public class BatchApplier {
         return true;
     }
 
-    /** Whether keys wait in the derive queue (a cheap look, without the lock). */
+    /**
+     * Whether keys wait in the derive queue (a cheap look, without the lock). A prepared statement, so the
+     * driver names it and the server plans it once per connection: sent as a plain statement it was parsed
+     * and planned on every call, three times a live pass (0.46 ms a call in a 1,000-changes/s run's
+     * statement log, a third of it the look itself; docs/performance.md).
+     */
     public boolean deriveQueued() {
-        return jdbc.getJdbcTemplate().queryForObject("SELECT MIN(queue_id) FROM ctl.derive_queue", Long.class) != null;
+        return jdbc.queryForObject("SELECT MIN(queue_id) FROM ctl.derive_queue", Map.of(), Long.class) != null;
     }
 
     private boolean alreadyApplied(String batchId) {
@@ -456,12 +462,7 @@ public class BatchApplier {
     /** Runs statements in order, in one call where the vendor takes them together; the rows they changed, summed. */
     private int run(List<String> statements, MapSqlParameterSource params) {
         if (statements.size() > 1 && sql.sendsStatementsTogether()) {
-            // Each ';' at the start of a line (never inside a statement's trailing comment), the next statement
-            // right after it: the driver sends each from its first character, so pg_stat_activity shows it
-            // starting with its own leading comment, as it did when sent alone.
-            Integer changed = jdbc.execute(String.join("\n;", statements), params, (PreparedStatementCallback<Integer>)
-                    BatchApplier::updateCounts);
-            return changed == null ? 0 : changed;
+            return runTogether(statements, params).changed();
         }
         int total = 0;
         for (String statement : statements) {
@@ -470,20 +471,36 @@ public class BatchApplier {
         return total;
     }
 
-    /** Executes a statement of several statements and sums their update counts. */
-    private static int updateCounts(PreparedStatement statement) throws SQLException {
-        int total = 0;
-        boolean resultSet = statement.execute();
-        while (true) {
-            if (!resultSet) {
-                int count = statement.getUpdateCount();
-                if (count == -1) {
-                    return total;
+    /** What statements sent together did: the rows they changed, and the first column of the rows they answered. */
+    private record Together(int changed, int answered) {}
+
+    /**
+     * Runs statements in one call. Each ';' at the start of a line (never inside a statement's trailing comment),
+     * the next statement right after it: the driver sends each from its first character, so pg_stat_activity
+     * shows it starting with its own leading comment, as it did when sent alone.
+     */
+    private Together runTogether(List<String> statements, MapSqlParameterSource params) {
+        return jdbc.execute(String.join("\n;", statements), params, (PreparedStatementCallback<Together>) statement -> {
+            int changed = 0;
+            int answered = 0;
+            boolean resultSet = statement.execute();
+            while (true) {
+                if (resultSet) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        while (rows.next()) {
+                            answered += rows.getInt(1);
+                        }
+                    }
+                } else {
+                    int count = statement.getUpdateCount();
+                    if (count == -1) {
+                        return new Together(changed, answered);
+                    }
+                    changed += count;
                 }
-                total += count;
+                resultSet = statement.getMoreResults();
             }
-            resultSet = statement.getMoreResults();
-        }
+        });
     }
 
     void applyDimension(Dimension dimension, Map<String, String> names, MapSqlParameterSource params) {
@@ -496,11 +513,13 @@ public class BatchApplier {
     /**
      * Re-derives the facts the pass's steps marked in {@code stg.affected} (on PostgreSQL with the pass's own
      * order items and orders, which are not copied there: {@code derive-marked.sql}): calendar days, inferred
-     * members, then each fact table that has marked rows. A fact table none of whose rows is marked is skipped, and
+     * members, then each fact table that has marked rows; in a small pass on PostgreSQL the facts first,
+     * checking their members, and the inferred members (and the facts again) only when a fact lacks one. A fact table none of
+     * whose rows is marked is skipped, and
      * a pass that marked none skips them all: the statements would read the marks and find nothing, but
      * each still costs its planning and its probes, the fixed cost that a small live pass pays in full.
      */
-    void deriveFacts(Map<String, String> names, MapSqlParameterSource params) {
+    void deriveFacts(Map<String, String> names, MapSqlParameterSource params, boolean large) {
         Set<String> marked =
                 new HashSet<>(jdbc.queryForList(sql.statement("derive-marked", Map.of()), params, String.class));
         if (marked.isEmpty()) {
@@ -528,17 +547,40 @@ public class BatchApplier {
                             .addValue("nome_dia_semana", day.nomeDiaSemana())
                             .addValue("fim_de_semana", day.fimDeSemana()));
         }
+        // Where the fact statements check their members (ApplySql.checksMembersWithFacts), a small pass runs
+        // the facts first: a fact whose member or calendar day is missing is held back and counted, and only
+        // then do the inferred members run, and the facts again. A live pass, whose members are all there,
+        // so skips the inferred members' statement, which reads the affected items and orders once more and
+        // looks up each of their members (a fifth of a live pass's time in the warehouse). A large pass keeps
+        // the inferred members first: in an initial load, items outrun the customers they point at, and a
+        // third of the passes of a 1,000,000-item load held facts back and built them twice, which cost more
+        // than the look-ups it saved (docs/performance.md). fact_metas, whose ansi statement does not check,
+        // keeps the order below too.
+        if (sql.checksMembersWithFacts() && !large && !marked.contains("fact_metas")) {
+            Map<String, String> checked = new HashMap<>(names);
+            checked.put("members_checked", "TRUE");
+            // missing_members of postgresql/fact_*.sql: the facts each statement held back.
+            if (runTogether(factStatements(marked, checked), params).answered() == 0) {
+                return;
+            }
+        }
         // The inferred members (with the calendar's days, ApplySql.addsCalendarDaysWithInferredMembers), then
         // each marked fact table: one round trip where the vendor sends statements together
         // (ApplySql.sendsStatementsTogether). Elsewhere the calendar's days are in already (they depend on
         // nothing here, and the facts on them).
         List<String> statements = new ArrayList<>(sql.statements("inferred-members", names));
+        statements.addAll(factStatements(marked, names));
+        run(statements, params);
+    }
+
+    private List<String> factStatements(Set<String> marked, Map<String, String> names) {
+        List<String> statements = new ArrayList<>();
         for (String fact : List.of("fact_vendas", "fact_descontos", "fact_metas")) {
             if (marked.contains(fact)) {
                 statements.addAll(sql.statements(fact, names));
             }
         }
-        run(statements, params);
+        return statements;
     }
 
     private MapSqlParameterSource params(String token) {

@@ -63,6 +63,9 @@ final class Placeholders {
         // The orders whose facts a batch re-derives, a subquery the fact derivations start from.
         names.put("affected_orders", affectedOrders);
         names.putAll(passKeys);
+        // postgresql/fact_*.sql: whether the facts of members not in the dimensions yet are held back and
+        // counted (BatchApplier.deriveFacts, before the inferred members) or written (after them).
+        names.put("members_checked", "FALSE");
         return names;
     }
 

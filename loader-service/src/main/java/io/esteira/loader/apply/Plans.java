@@ -22,9 +22,10 @@ final class Plans {
 
     /**
      * Re-derives the facts of every key affected so far: a derive pass runs it once, after the steps of
-     * every entity it holds, wherever it stands in their plans.
+     * every entity it holds, wherever it stands in their plans (BatchApplier.deriveClaimed, which knows the
+     * pass's size; run as a step, it takes the order of a large pass, the inferred members first).
      */
-    static final BatchApplier.Step FACTS = BatchApplier::deriveFacts;
+    static final BatchApplier.Step FACTS = (applier, names, params) -> applier.deriveFacts(names, params, true);
 
     /**
      * Entities whose steps start from the pass's keys in {@code stg.derive_keys} and read the mirror by
