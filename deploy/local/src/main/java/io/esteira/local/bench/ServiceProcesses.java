@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -239,9 +241,30 @@ final class ServiceProcesses implements ServiceHost {
         processes.forEach((service, process) -> {
             if (!process.isAlive()) {
                 throw new BenchException(service + " (pid " + process.pid() + ") exited with code "
-                        + process.exitValue() + "; see " + logs.get(service) + ".");
+                        + process.exitValue() + "; see " + logs.get(service) + ", which ends with:\n"
+                        + logTail(logs.get(service), LOG_TAIL_LINES));
             }
         });
+    }
+
+    /**
+     * Lines of a service's log that a failure quotes: why a service stopped (a port taken, a database that
+     * refused the connection) is in its last lines, and the log itself may be in a temporary folder that is
+     * gone when a test's report is read.
+     */
+    static final int LOG_TAIL_LINES = 20;
+
+    /** The last {@code lines} lines of a log, each cut at 500 characters; what went wrong reading it, if it could not be read. */
+    static String logTail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+                    .map(line -> line.length() > 500 ? line.substring(0, 500) + " …" : line)
+                    .map(line -> "  " + line)
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException | UncheckedIOException e) {
+            return "  (the log could not be read: " + e + ")";
+        }
     }
 
     /** Stops the JVMs (SIGTERM, then SIGKILL after 30 s), stops the broker and deletes its journal. */
