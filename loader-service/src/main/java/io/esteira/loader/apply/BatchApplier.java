@@ -514,10 +514,10 @@ public class BatchApplier {
      * Re-derives the facts the pass's steps marked in {@code stg.affected} (on PostgreSQL with the pass's own
      * order items and orders, which are not copied there: {@code derive-marked.sql}): calendar days, inferred
      * members, then each fact table that has marked rows; in a small pass on PostgreSQL the facts first,
-     * checking their members, and the inferred members (and the facts again) only when a fact lacks one. A fact table none of
-     * whose rows is marked is skipped, and
-     * a pass that marked none skips them all: the statements would read the marks and find nothing, but
-     * each still costs its planning and its probes, the fixed cost that a small live pass pays in full.
+     * checking their members, and the inferred members (and the facts again) only when a fact lacks one. A
+     * fact table none of whose rows is marked is skipped, and a pass that marked none skips them all: the
+     * statements would read the marks and find nothing, but each still costs its planning and its probes, the
+     * fixed cost that a small live pass pays in full.
      */
     void deriveFacts(Map<String, String> names, MapSqlParameterSource params, boolean large) {
         Set<String> marked =

@@ -22,8 +22,8 @@ final class Plans {
 
     /**
      * Re-derives the facts of every key affected so far: a derive pass runs it once, after the steps of
-     * every entity it holds, wherever it stands in their plans (BatchApplier.deriveClaimed, which knows the
-     * pass's size; run as a step, it takes the order of a large pass, the inferred members first).
+     * every entity it holds, wherever it stands in their plans: BatchApplier.deriveClaimed recognises this step
+     * and runs the facts itself, once, knowing the pass's size.
      */
     static final BatchApplier.Step FACTS = (applier, names, params) -> applier.deriveFacts(names, params, true);
 

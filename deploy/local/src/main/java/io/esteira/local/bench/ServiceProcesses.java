@@ -262,7 +262,7 @@ final class ServiceProcesses implements ServiceHost {
                     .map(line -> line.length() > 500 ? line.substring(0, 500) + " …" : line)
                     .map(line -> "  " + line)
                     .collect(Collectors.joining("\n"));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             return "  (the log could not be read: " + e + ")";
         }
     }
