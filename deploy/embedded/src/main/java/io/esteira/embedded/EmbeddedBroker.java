@@ -1,9 +1,9 @@
 package io.esteira.embedded;
 
 import io.esteira.contracts.Queues;
+import io.esteira.embedded.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** A broker on a free loopback port, journal in a new temporary directory. */
     public static EmbeddedBroker onFreePort(Redelivery redelivery) {
         try {
-            return new EmbeddedBroker(Files.createTempDirectory("esteira-artemis-"), freePort(), redelivery);
+            return new EmbeddedBroker(Files.createTempDirectory("esteira-artemis-"), FreePorts.next(), redelivery);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for the embedded broker's journal", e);
         }
@@ -80,7 +80,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** A broker on the given loopback port with its journal in {@code dataDirectory}. */
     public static EmbeddedBroker at(Path dataDirectory, int port, Redelivery redelivery) {
-        return new EmbeddedBroker(dataDirectory, port == 0 ? freePort() : port, redelivery);
+        return new EmbeddedBroker(dataDirectory, port == 0 ? FreePorts.next() : port, redelivery);
     }
 
     public synchronized EmbeddedBroker start() {
@@ -246,14 +246,5 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free loopback port", e);
-        }
     }
 }

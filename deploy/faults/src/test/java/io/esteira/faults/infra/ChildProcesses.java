@@ -1,9 +1,6 @@
 package io.esteira.faults.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.esteira.embedded.net.FreePorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +39,8 @@ public final class ChildProcesses {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A loopback port nobody listens on now. */
+    /** A port nobody listens on now, outside the range outgoing connections take theirs from ({@link FreePorts}). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free loopback port", e);
-        }
+        return FreePorts.next();
     }
 }

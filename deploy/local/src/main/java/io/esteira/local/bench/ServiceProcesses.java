@@ -1,11 +1,11 @@
 package io.esteira.local.bench;
 
 import io.esteira.embedded.EmbeddedBroker;
+import io.esteira.embedded.net.FreePorts;
 import io.esteira.local.stack.ServiceSpec;
 import io.esteira.runtime.config.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,8 +112,8 @@ final class ServiceProcesses implements ServiceHost {
             Endpoint dw,
             Map<String, String> properties,
             Path logDirectory) {
-        int port = freePort();
-        int managementPort = freePort();
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(launch.arguments());
@@ -310,15 +310,6 @@ final class ServiceProcesses implements ServiceHost {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free port for a service", e);
-        }
     }
 
     private static void pause(Duration duration) {
