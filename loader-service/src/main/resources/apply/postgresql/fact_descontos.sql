@@ -3,7 +3,8 @@
 -- item, summing its live items. Facts of orders that no longer qualify leave; the rest are inserted, or
 -- updated where a column differs; a fact derived again with nothing changed is not written
 -- (postgresql/fact_vendas.sql says why). A fact whose customer, seller, discount or calendar day is not in
--- its dimension yet is held back and counted while the check is on, as in postgresql/fact_vendas.sql.
+-- its dimension yet is held back, recorded (held_descontos) and counted while the check is on, as in
+-- postgresql/fact_vendas.sql.
 DELETE FROM fact.fact_descontos f
 WHERE f.pedido_id IN ({discount_keys})
   AND NOT EXISTS (SELECT 1
@@ -61,5 +62,8 @@ upserted AS (
            fact_descontos.valor_com_desconto)
           IS DISTINCT FROM (EXCLUDED.desconto_sk, EXCLUDED.cliente_sk, EXCLUDED.vendedor_sk,
                             EXCLUDED.data_sk, EXCLUDED.valor_bruto, EXCLUDED.valor_desconto_aplicado,
-                            EXCLUDED.valor_com_desconto))
+                            EXCLUDED.valor_com_desconto)),
+held AS (
+    INSERT INTO stg.affected (apply_token, target, key_value)
+    SELECT :token, 'held_descontos', s.pedido_id FROM src s WHERE s.missing)
 SELECT COUNT(*) AS missing_members FROM src WHERE src.missing

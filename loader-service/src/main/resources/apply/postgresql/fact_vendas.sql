@@ -8,9 +8,10 @@
 -- and the dimensions by key, so its cost follows the pass, not the warehouse (docs/performance.md).
 -- It checks its members as it goes: BatchApplier.deriveFacts runs it first with the check on, and a fact
 -- whose customer, product, seller, region, discount or calendar day is not in its dimension yet is held
--- back and counted (missing_members) instead of written; only then does the pass run inferred-members.sql
--- and this statement again, with the check off. A pass whose members are all there, every live pass, so
--- never reads the affected items and orders a second time for the inferred members.
+-- back, recorded in stg.affected as held_vendas and counted (missing_members) instead of written; only then
+-- does the pass run inferred-members.sql and this statement again, with the check off, for the held-back
+-- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and most of an
+-- initial load's, so never reads the affected items and orders a second time for the inferred members.
 DELETE FROM fact.fact_vendas f
 WHERE f.order_item_id IN ({sales_keys})
   AND NOT EXISTS (SELECT 1
@@ -105,5 +106,8 @@ upserted AS (
                             EXCLUDED.desconto_sk, EXCLUDED.quantidade, EXCLUDED.preco_unitario,
                             EXCLUDED.valor_bruto, EXCLUDED.valor_desconto, EXCLUDED.valor_total_liquido,
                             EXCLUDED.custo_total, EXCLUDED.quantidade_devolvida,
-                            EXCLUDED.valor_devolvido, EXCLUDED.status, EXCLUDED.canal))
+                            EXCLUDED.valor_devolvido, EXCLUDED.status, EXCLUDED.canal)),
+held AS (
+    INSERT INTO stg.affected (apply_token, target, key_value)
+    SELECT :token, 'held_vendas', s.order_item_id FROM src s WHERE s.missing)
 SELECT COUNT(*) AS missing_members FROM src WHERE src.missing

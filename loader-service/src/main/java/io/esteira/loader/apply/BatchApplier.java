@@ -365,7 +365,7 @@ public class BatchApplier {
             }
         }
         if (factNames != null) {
-            deriveFacts(factNames, params, large);
+            deriveFacts(factNames, params);
         }
         // A large pass empties its work tables with TRUNCATE where the vendor has the statement for it. The
         // mirror rows it copied go with them only where no lander writes stg.incoming_<entity> (PostgreSQL lands
@@ -513,13 +513,13 @@ public class BatchApplier {
     /**
      * Re-derives the facts the pass's steps marked in {@code stg.affected} (on PostgreSQL with the pass's own
      * order items and orders, which are not copied there: {@code derive-marked.sql}): calendar days, inferred
-     * members, then each fact table that has marked rows; in a small pass on PostgreSQL the facts first,
-     * checking their members, and the inferred members (and the facts again) only when a fact lacks one. A
+     * members, then each fact table that has marked rows; on PostgreSQL the facts first, checking their
+     * members, and the inferred members and the facts again, for the facts held back, only when one lacks one. A
      * fact table none of whose rows is marked is skipped, and a pass that marked none skips them all: the
      * statements would read the marks and find nothing, but each still costs its planning and its probes, the
      * fixed cost that a small live pass pays in full.
      */
-    void deriveFacts(Map<String, String> names, MapSqlParameterSource params, boolean large) {
+    void deriveFacts(Map<String, String> names, MapSqlParameterSource params) {
         Set<String> marked =
                 new HashSet<>(jdbc.queryForList(sql.statement("derive-marked", Map.of()), params, String.class));
         if (marked.isEmpty()) {
@@ -547,22 +547,26 @@ public class BatchApplier {
                             .addValue("nome_dia_semana", day.nomeDiaSemana())
                             .addValue("fim_de_semana", day.fimDeSemana()));
         }
-        // Where the fact statements check their members (ApplySql.checksMembersWithFacts), a small pass runs
-        // the facts first: a fact whose member or calendar day is missing is held back and counted, and only
-        // then do the inferred members run, and the facts again. A live pass, whose members are all there,
-        // so skips the inferred members' statement, which reads the affected items and orders once more and
-        // looks up each of their members (a fifth of a live pass's time in the warehouse). A large pass keeps
-        // the inferred members first: in an initial load, items outrun the customers they point at, and a
-        // third of the passes of a 1,000,000-item load held facts back and built them twice, which cost more
-        // than the look-ups it saved (docs/performance.md). fact_metas, whose ansi statement does not check,
-        // keeps the order below too.
-        if (sql.checksMembersWithFacts() && !large && !marked.contains("fact_metas")) {
+        // Where the fact statements check their members (ApplySql.checksMembersWithFacts), the facts come
+        // first: a fact whose member or calendar day is missing is held back, recorded and counted, and only
+        // then do the inferred members run, and the facts again, both for the held-back facts alone. A pass
+        // whose members are all there (every live pass, and most passes of an initial load) so skips the
+        // inferred members' statement, which reads the affected items and orders once more and looks up each
+        // of their members (a fifth of a live pass's time in the warehouse, a ninth of an initial load's
+        // derive passes: docs/performance.md); one that lacks some builds only those facts twice. fact_metas,
+        // whose ansi statement does not check, keeps the order below.
+        if (sql.checksMembersWithFacts() && !marked.contains("fact_metas")) {
             Map<String, String> checked = new HashMap<>(names);
             checked.put("members_checked", "TRUE");
             // missing_members of postgresql/fact_*.sql: the facts each statement held back.
             if (runTogether(factStatements(marked, checked), params).answered() == 0) {
                 return;
             }
+            Map<String, String> held = placeholders.heldBack(names);
+            List<String> statements = new ArrayList<>(sql.statements("inferred-members", held));
+            statements.addAll(factStatements(marked, held));
+            run(statements, params);
+            return;
         }
         // The inferred members (with the calendar's days, ApplySql.addsCalendarDaysWithInferredMembers), then
         // each marked fact table: one round trip where the vendor sends statements together

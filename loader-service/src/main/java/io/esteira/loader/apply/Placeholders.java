@@ -18,6 +18,7 @@ final class Placeholders {
     private final ApplySql sql;
     private final String affectedOrders;
     private final Map<String, String> passKeys = new HashMap<>();
+    private final Map<String, String> heldKeys = new HashMap<>();
 
     Placeholders(SqlDialect dialect, ApplySql sql) {
         this.dialect = dialect;
@@ -29,6 +30,10 @@ final class Placeholders {
         for (String keys : List.of("sales_keys", "discount_keys")) {
             if (sql.has("src-" + keys)) {
                 passKeys.put(keys, sql.fragment("src-" + keys, Map.of()));
+            }
+            // The facts a pass held back for a missing member (postgresql/src-held_sales_keys.sql).
+            if (sql.has("src-held_" + keys)) {
+                heldKeys.put(keys, sql.fragment("src-held_" + keys, Map.of()));
             }
         }
     }
@@ -67,6 +72,23 @@ final class Placeholders {
         // counted (BatchApplier.deriveFacts, before the inferred members) or written (after them).
         names.put("members_checked", "FALSE");
         return names;
+    }
+
+    /**
+     * {@code names} with the pass's fact keys narrowed to the facts it held back for a missing member, for
+     * the inferred members and the facts that follow (BatchApplier.deriveFacts), with the check off.
+     *
+     * @throws IllegalStateException where the vendor's fact statements do not record what they hold back
+     */
+    Map<String, String> heldBack(Map<String, String> names) {
+        if (heldKeys.size() != 2) {
+            throw new IllegalStateException("The fact statements of this vendor record no held-back keys"
+                    + " (apply/<vendor>/src-held_sales_keys.sql, src-held_discount_keys.sql)");
+        }
+        Map<String, String> held = new HashMap<>(names);
+        held.putAll(heldKeys);
+        held.put("members_checked", "FALSE");
+        return held;
     }
 
     /**

@@ -23,9 +23,9 @@ final class Plans {
     /**
      * Re-derives the facts of every key affected so far: a derive pass runs it once, after the steps of
      * every entity it holds, wherever it stands in their plans: BatchApplier.deriveClaimed recognises this step
-     * and runs the facts itself, once, knowing the pass's size.
+     * and runs the facts itself, once.
      */
-    static final BatchApplier.Step FACTS = (applier, names, params) -> applier.deriveFacts(names, params, true);
+    static final BatchApplier.Step FACTS = (applier, names, params) -> applier.deriveFacts(names, params);
 
     /**
      * Entities whose steps start from the pass's keys in {@code stg.derive_keys} and read the mirror by

@@ -196,6 +196,53 @@ abstract class BatchApplierScenario {
                 .isEqualTo(9);
     }
 
+    /**
+     * A large pass of an initial load where a few items point at products that have not arrived: every fact is
+     * written, those few at inferred products, the rest at the real ones (PostgreSQL holds back only the
+     * facts that lack a member and builds them again after the inferred members).
+     */
+    @Test
+    void shouldWriteEveryFactOfALargePassWhoseFewItemsLackTheirProductThoseAtInferredProducts() {
+        loadDimensions();
+        int orders = 500;
+        int itemsPerOrder = 5;
+        List<ChangeBatch.Row> orderRows = new java.util.ArrayList<>();
+        List<ChangeBatch.Row> itemRows = new java.util.ArrayList<>();
+        for (int o = 1; o <= orders; o++) {
+            orderRows.add(order(o, 100 + o, 1, "2026-03-10T10:00:00"));
+            for (int i = 1; i <= itemsPerOrder; i++) {
+                long id = o * 10L + i;
+                long product = (o % 100 == 0 && i == 1) ? 7_000 + o : 1;
+                itemRows.add(item(id, 10_000 + id, o, product, i));
+            }
+        }
+        applier.apply(batch("orders", orderRows.toArray(ChangeBatch.Row[]::new)));
+        applier.apply(batch("order_items", itemRows.toArray(ChangeBatch.Row[]::new)));
+        assertThat(queued()).isGreaterThanOrEqualTo(BatchApplier.LARGE_PASS_KEYS);
+
+        applier.derive(10_000);
+
+        assertThat(facts()).isEqualTo(orders * itemsPerOrder);
+        assertThat(sql.queryForList(
+                        "SELECT f.order_item_id FROM fact.fact_vendas f"
+                                + " JOIN dim.dim_produto p ON p.produto_sk = f.produto_sk"
+                                + " WHERE p.inferido ORDER BY 1",
+                        Long.class))
+                .containsExactly(1001L, 2001L, 3001L, 4001L, 5001L);
+        assertThat(sql.queryForList(
+                        "SELECT p.produto_id FROM dim.dim_produto p WHERE p.inferido ORDER BY 1", Long.class))
+                .containsExactly(7_100L, 7_200L, 7_300L, 7_400L, 7_500L);
+        assertThat(sql.queryForObject(
+                        "SELECT COUNT(*) FROM fact.fact_vendas f JOIN dim.dim_produto p ON p.produto_sk = f.produto_sk"
+                                + " WHERE p.produto_id = 1 AND NOT p.inferido",
+                        Long.class))
+                .isEqualTo((long) orders * itemsPerOrder - 5);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas WHERE produto_sk = 0", Long.class))
+                .isZero();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.affected", Long.class))
+                .isZero();
+    }
+
     @Test
     void shouldKeepNoWorkTableAsAHeapOnSqlServerSoThatItsDeletesFreeTheirPages() {
         assumeTrue(vendor() == Vendor.SQLSERVER, "PostgreSQL's tables are heaps that a vacuum reclaims");

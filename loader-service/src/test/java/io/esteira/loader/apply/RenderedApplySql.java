@@ -77,6 +77,13 @@ final class RenderedApplySql {
                 }
             }
         }
+        if (sql.checksMembersWithFacts()) {
+            // A pass's second look at the facts it held back for a missing member (BatchApplier.deriveFacts).
+            Map<String, String> held = placeholders.heldBack(placeholders.entity(catalog.get("order_items"), false));
+            for (String template : List.of("inferred-members", "fact_vendas", "fact_descontos")) {
+                renderings.add(new Rendering(template, "held back", sql.statements(template, held)));
+            }
+        }
         MirrorTables mirrors = new MirrorTables(null, sql, () -> vendor, null);
         Map<String, String> names = new HashMap<>(mirrors.names(PAYMENTS));
         Map<String, ColumnType> types = Map.of(
