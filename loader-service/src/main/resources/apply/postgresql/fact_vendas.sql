@@ -10,8 +10,8 @@
 -- whose customer, product, seller, region, discount or calendar day is not in its dimension yet is held
 -- back, recorded in stg.affected as held_vendas and counted (missing_members) instead of written; only then
 -- does the pass run inferred-members.sql and this statement again, with the check off, for the held-back
--- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and most of an
--- initial load's, so never reads the affected items and orders a second time for the inferred members.
+-- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and about two
+-- in three of an initial load's, so never reads the affected items and orders again for the inferred members.
 DELETE FROM fact.fact_vendas f
 WHERE f.order_item_id IN ({sales_keys})
   AND NOT EXISTS (SELECT 1

@@ -11,8 +11,8 @@
 -- whose customer, product, seller, region, discount or calendar day is not in its dimension yet is held
 -- back, recorded in stg.affected as held_vendas and counted (missing_members) instead of written; only then
 -- does the pass run inferred-members.sql and this statement again, with the check off, for the held-back
--- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and most of an
--- initial load's, so never reads the affected items and orders a second time for the inferred members.
+-- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and about two
+-- in three of an initial load's, so never reads the affected items and orders again for the inferred members.
 DELETE FROM fact.fact_vendas f
 WHERE f.order_item_id IN (-- The order items whose sales facts a pass re-derives (PostgreSQL), embedded as the sales_keys placeholder,
 -- each once: those the pass's steps marked in stg.affected (items of its orders, of its returns, of its
@@ -141,8 +141,8 @@ SELECT COUNT(*) AS missing_members FROM src WHERE src.missing
 -- whose customer, product, seller, region, discount or calendar day is not in its dimension yet is held
 -- back, recorded in stg.affected as held_vendas and counted (missing_members) instead of written; only then
 -- does the pass run inferred-members.sql and this statement again, with the check off, for the held-back
--- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and most of an
--- initial load's, so never reads the affected items and orders a second time for the inferred members.
+-- items alone (src-held_sales_keys.sql). A pass whose members are all there, every live pass and about two
+-- in three of an initial load's, so never reads the affected items and orders again for the inferred members.
 DELETE FROM fact.fact_vendas f
 WHERE f.order_item_id IN (-- The order items whose sales facts a pass held back (PostgreSQL), embedded as the sales_keys placeholder of
 -- the pass's second run of inferred-members.sql and fact_vendas.sql: postgresql/fact_vendas.sql, run with its

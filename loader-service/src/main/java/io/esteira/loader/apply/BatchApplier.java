@@ -550,11 +550,11 @@ public class BatchApplier {
         // Where the fact statements check their members (ApplySql.checksMembersWithFacts), the facts come
         // first: a fact whose member or calendar day is missing is held back, recorded and counted, and only
         // then do the inferred members run, and the facts again, both for the held-back facts alone. A pass
-        // whose members are all there (every live pass, and most passes of an initial load) so skips the
-        // inferred members' statement, which reads the affected items and orders once more and looks up each
-        // of their members (a fifth of a live pass's time in the warehouse, a ninth of an initial load's
-        // derive passes: docs/performance.md); one that lacks some builds only those facts twice. fact_metas,
-        // whose ansi statement does not check, keeps the order below.
+        // whose members are all there (every live pass, and about two passes in three of an initial load) so
+        // skips the inferred members' statement, which reads the affected items and orders once more and looks
+        // up each of their members (a fifth of a live pass's time in the warehouse, 14-15 s of a 1,000,000-item
+        // load's: docs/performance.md); one that lacks some builds only those facts twice. fact_metas, whose
+        // ansi statement does not check, keeps the order below.
         if (sql.checksMembersWithFacts() && !marked.contains("fact_metas")) {
             Map<String, String> checked = new HashMap<>(names);
             checked.put("members_checked", "TRUE");
