@@ -555,6 +555,7 @@ public class BatchApplier {
         // up each of their members (a fifth of a live pass's time in the warehouse, 14-15 s of a 1,000,000-item
         // load's: docs/performance.md); one that lacks some builds only those facts twice. fact_metas, whose
         // ansi statement does not check, keeps the order below.
+        Map<String, String> remaining = names;
         if (sql.checksMembersWithFacts() && !marked.contains("fact_metas")) {
             Map<String, String> checked = new HashMap<>(names);
             checked.put("members_checked", "TRUE");
@@ -562,18 +563,14 @@ public class BatchApplier {
             if (runTogether(factStatements(marked, checked), params).answered() == 0) {
                 return;
             }
-            Map<String, String> held = placeholders.heldBack(names);
-            List<String> statements = new ArrayList<>(sql.statements("inferred-members", held));
-            statements.addAll(factStatements(marked, held));
-            run(statements, params);
-            return;
+            remaining = placeholders.heldBack(names);
         }
         // The inferred members (with the calendar's days, ApplySql.addsCalendarDaysWithInferredMembers), then
-        // each marked fact table: one round trip where the vendor sends statements together
-        // (ApplySql.sendsStatementsTogether). Elsewhere the calendar's days are in already (they depend on
-        // nothing here, and the facts on them).
-        List<String> statements = new ArrayList<>(sql.statements("inferred-members", names));
-        statements.addAll(factStatements(marked, names));
+        // each marked fact table (of the facts held back, after the check above): one round trip where the
+        // vendor sends statements together (ApplySql.sendsStatementsTogether). Elsewhere the calendar's days are
+        // in already (they depend on nothing here, and the facts on them).
+        List<String> statements = new ArrayList<>(sql.statements("inferred-members", remaining));
+        statements.addAll(factStatements(marked, remaining));
         run(statements, params);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongBinaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,18 +142,7 @@ abstract class BatchApplierScenario {
         loadDimensions();
         int orders = 500;
         int itemsPerOrder = 5;
-        List<ChangeBatch.Row> orderRows = new java.util.ArrayList<>();
-        List<ChangeBatch.Row> itemRows = new java.util.ArrayList<>();
-        for (int o = 1; o <= orders; o++) {
-            orderRows.add(order(o, 100 + o, 1, "2026-03-10T10:00:00"));
-            for (int i = 1; i <= itemsPerOrder; i++) {
-                long id = o * 10L + i;
-                itemRows.add(item(id, 10_000 + id, o, 1, i));
-            }
-        }
-        applier.apply(batch("orders", orderRows.toArray(ChangeBatch.Row[]::new)));
-        applier.apply(batch("order_items", itemRows.toArray(ChangeBatch.Row[]::new)));
-        assertThat(queued()).isGreaterThanOrEqualTo(BatchApplier.LARGE_PASS_KEYS);
+        landOrdersForOneLargePass(orders, itemsPerOrder, (order, line) -> 1);
 
         BatchApplier.DeriveResult pass = applier.derive(10_000);
 
@@ -206,19 +196,8 @@ abstract class BatchApplierScenario {
         loadDimensions();
         int orders = 500;
         int itemsPerOrder = 5;
-        List<ChangeBatch.Row> orderRows = new java.util.ArrayList<>();
-        List<ChangeBatch.Row> itemRows = new java.util.ArrayList<>();
-        for (int o = 1; o <= orders; o++) {
-            orderRows.add(order(o, 100 + o, 1, "2026-03-10T10:00:00"));
-            for (int i = 1; i <= itemsPerOrder; i++) {
-                long id = o * 10L + i;
-                long product = (o % 100 == 0 && i == 1) ? 7_000 + o : 1;
-                itemRows.add(item(id, 10_000 + id, o, product, i));
-            }
-        }
-        applier.apply(batch("orders", orderRows.toArray(ChangeBatch.Row[]::new)));
-        applier.apply(batch("order_items", itemRows.toArray(ChangeBatch.Row[]::new)));
-        assertThat(queued()).isGreaterThanOrEqualTo(BatchApplier.LARGE_PASS_KEYS);
+        landOrdersForOneLargePass(
+                orders, itemsPerOrder, (order, line) -> order % 100 == 0 && line == 1 ? 7_000 + order : 1);
 
         applier.derive(10_000);
 
@@ -241,6 +220,25 @@ abstract class BatchApplierScenario {
                 .isZero();
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.affected", Long.class))
                 .isZero();
+    }
+
+    /**
+     * Lands {@code orders} orders of customer 1 with {@code itemsPerOrder} items each (item {@code order * 10 +
+     * line}, quantity {@code line}, product {@code product.applyAsLong(order, line)}), queued for one large pass.
+     */
+    private void landOrdersForOneLargePass(int orders, int itemsPerOrder, LongBinaryOperator product) {
+        List<ChangeBatch.Row> orderRows = new java.util.ArrayList<>();
+        List<ChangeBatch.Row> itemRows = new java.util.ArrayList<>();
+        for (int o = 1; o <= orders; o++) {
+            orderRows.add(order(o, 100 + o, 1, "2026-03-10T10:00:00"));
+            for (int i = 1; i <= itemsPerOrder; i++) {
+                long id = o * 10L + i;
+                itemRows.add(item(id, 10_000 + id, o, product.applyAsLong(o, i), i));
+            }
+        }
+        applier.apply(batch("orders", orderRows.toArray(ChangeBatch.Row[]::new)));
+        applier.apply(batch("order_items", itemRows.toArray(ChangeBatch.Row[]::new)));
+        assertThat(queued()).isGreaterThanOrEqualTo(BatchApplier.LARGE_PASS_KEYS);
     }
 
     @Test

@@ -63,11 +63,6 @@ public final class FreePorts {
                 + " is in use; stop what listens there, or widen the room outside net.ipv4.ip_local_port_range."));
     }
 
-    /** The range of ports outside {@code ephemeral} that {@link #next()} draws from. */
-    static Range rangeOutside(int[] ephemeral) {
-        return Range.outside(ephemeral);
-    }
-
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return socket.getLocalPort() == port;
@@ -91,6 +86,7 @@ public final class FreePorts {
     /** Ports {@code low}–{@code high}, both included. */
     record Range(int low, int high) {
 
+        /** The ports outside {@code ephemeral} ({low, high}) that {@link #next()} draws from. */
         static Range outside(int[] ephemeral) {
             int low = Math.max(ABOVE_FROM, ephemeral[1] + 1);
             if (HIGHEST - low + 1 >= MIN_CANDIDATES) {
@@ -105,10 +101,6 @@ public final class FreePorts {
 
         int port(int index) {
             return low + index;
-        }
-
-        boolean contains(int port) {
-            return port >= low && port <= high;
         }
     }
 }

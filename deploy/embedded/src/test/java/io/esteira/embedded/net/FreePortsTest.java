@@ -15,7 +15,7 @@ class FreePortsTest {
 
     @Test
     void shouldHandOutPortsAboveLinuxsDefaultEphemeralRangeWhereNoOutgoingConnectionTakesThem() {
-        FreePorts.Range range = FreePorts.rangeOutside(new int[] {32_768, 60_999});
+        FreePorts.Range range = FreePorts.Range.outside(new int[] {32_768, 60_999});
 
         assertThat(range.low()).isEqualTo(FreePorts.ABOVE_FROM);
         assertThat(range.high()).isEqualTo(65_535);
@@ -23,7 +23,7 @@ class FreePortsTest {
 
     @Test
     void shouldHandOutPortsBelowTheEphemeralRangeWhenItLeavesTooLittleRoomAbove() {
-        FreePorts.Range range = FreePorts.rangeOutside(new int[] {32_768, 65_000});
+        FreePorts.Range range = FreePorts.Range.outside(new int[] {32_768, 65_000});
 
         assertThat(range.low()).isEqualTo(FreePorts.BELOW_FROM);
         assertThat(range.high()).isEqualTo(32_767);
