@@ -73,6 +73,12 @@ public class Deriver implements AutoCloseable {
 
     private final AtomicBoolean vacuumRunning = new AtomicBoolean();
 
+    /** Set by {@link #stop()}: no pass starts after it. */
+    private volatile boolean stopping;
+
+    /** The thread of the drain in progress, if any ({@link #stop()} interrupts its waits). */
+    private volatile Thread drainer;
+
     private final ExecutorService vacuums = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "derive-vacuum");
         thread.setDaemon(true);
@@ -122,6 +128,9 @@ public class Deriver implements AutoCloseable {
      * @return the keys derived (0 when it only waited)
      */
     public int drainWhenDue(Duration interval) throws InterruptedException {
+        if (stopping) {
+            return 0;
+        }
         Duration left = Duration.between(clock.instant(), lastDrain.plus(interval));
         Duration wait = left.isNegative() ? Duration.ZERO : left.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : left;
         if (!awaitWake(wait) && clock.instant().isBefore(lastDrain.plus(interval))) {
@@ -145,16 +154,18 @@ public class Deriver implements AutoCloseable {
     }
 
     /**
-     * Runs passes until the queue is empty, another loader holds the derive lock, or a pass fails.
+     * Runs passes until the queue is empty, another loader holds the derive lock, a pass fails, or the loader
+     * stops ({@link #stop()}).
      *
      * @return the keys derived
      */
     public int drain() {
-        if (!draining.tryLock()) {
+        if (stopping || !draining.tryLock()) {
             return 0;
         }
+        drainer = Thread.currentThread();
+        int total = 0;
         try {
-            int total = 0;
             boolean queued = applier.deriveQueued();
             while (queued) {
                 Instant started = clock.instant();
@@ -164,6 +175,9 @@ public class Deriver implements AutoCloseable {
                 }
                 metrics.derived(result, Duration.between(started, clock.instant()));
                 total += result.totalKeys();
+                if (stopping) {
+                    break;
+                }
                 queued = applier.deriveQueued();
                 // Between passes, not after the drain: an initial load is one drain of many passes.
                 vacuumWhenDue(result.totalKeys(), !queued);
@@ -171,10 +185,39 @@ public class Deriver implements AutoCloseable {
             succeeded();
             return total;
         } catch (RuntimeException e) {
+            if (stopping) {
+                log.info(
+                        "Derive pass given up as the loader stops; its keys stay queued for the next loader: {}",
+                        DeadLetters.describe(e));
+                return total;
+            }
             failed(e);
             return isolate();
         } finally {
+            drainer = null;
+            if (stopping) {
+                // The interrupt of stop() was for this drain's waits, not for the thread that ran it.
+                Thread.interrupted();
+            }
             draining.unlock();
+        }
+    }
+
+    /**
+     * The loader is stopping: the drain in progress ends after the pass it runs, instead of draining a backlog
+     * (an initial load is one drain of many passes, each seconds long), and a wait of it for a pooled connection
+     * (a warehouse that is down: up to {@code esteira.timeouts.database-connect} per call) is interrupted; a pass
+     * that fails meanwhile is neither counted, alerted nor isolated. No drain starts after this. Nothing is
+     * lost: a pass is one transaction, and what it did not commit stays queued for the next loader. Without it,
+     * stopping a loader with a backlog or without its warehouse waited out Camel's shutdown timeout (45 s),
+     * longer than Kubernetes' default grace period (30 s) before it kills the pod.
+     */
+    public void stop() {
+        stopping = true;
+        wake();
+        Thread running = drainer;
+        if (running != null) {
+            running.interrupt();
         }
     }
 

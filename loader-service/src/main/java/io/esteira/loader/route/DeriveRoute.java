@@ -4,13 +4,19 @@ import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.config.LoaderProperties;
 import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code derive}: drains the derive queue that the {@code load-<entity>} routes fill ({@link Deriver}) as
  * soon as a batch of this loader lands (its route wakes the deriver), and otherwise every {@code
  * esteira.loader.derive-interval}. Every loader runs it; the derive lock lets one pass run
- * at a time, and the others' ticks find it taken and wait for the next.
+ * at a time, and the others' ticks find it taken and wait for the next. When the loader stops, the deriver
+ * stops first ({@link Deriver#stop()}), so that the route's drain in flight ends after its pass instead of
+ * holding Camel's shutdown for a whole backlog.
  */
 @Component
 public class DeriveRoute extends RouteBuilder {
@@ -31,5 +37,12 @@ public class DeriveRoute extends RouteBuilder {
                 .routeId("derive")
                 .routeConfigurationId(ErrorHandlingRoutes.ID)
                 .process(exchange -> exchange.getIn().setBody(deriver.drainWhenDue(properties.deriveInterval())));
+    }
+
+    /** Before Camel stops its routes (which waits for the drain in flight) and before the pools close. */
+    @EventListener(ContextClosedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public void stopDeriving() {
+        deriver.stop();
     }
 }

@@ -5,6 +5,8 @@ import static io.esteira.loader.apply.Changes.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.esteira.contracts.AlertEvent;
 import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.dialect.Vendor;
@@ -19,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -268,5 +272,78 @@ class DeriverPostgresIT {
                 .filteredOn(event -> event.kind() == AlertEvent.Kind.PIPELINE_FAILURE)
                 .last()
                 .satisfies(event -> assertThat(event.status()).isEqualTo(AlertEvent.Status.resolved));
+    }
+
+    @Test
+    void shouldEndTheDrainAfterThePassInFlightOnceStoppedAndLeaveTheRestQueuedForTheNextLoader() {
+        // Thirty orders of one item each: a pass claims an order's items with it, so ten keys a pass leave
+        // most orders for later passes.
+        for (long order = 300; order < 330; order++) {
+            landOrder(order);
+        }
+        for (long order = 300; order < 330; order++) {
+            landItem(order * 10, 21, order, 1, "1.00");
+        }
+        long queued = queued();
+        AtomicReference<Deriver> stopping = new AtomicReference<>();
+        BatchApplier stopsAfterAPass =
+                new BatchApplier(
+                        dw.dataSource(), () -> Vendor.POSTGRESQL, EntityCatalog.reference(), Clock.systemUTC()) {
+                    @Override
+                    public DeriveResult derive(int maxKeys) {
+                        DeriveResult pass = super.derive(maxKeys);
+                        stopping.get().stop();
+                        return pass;
+                    }
+                };
+        Deriver small = new Deriver(
+                stopsAfterAPass, 10, new LoaderMetrics(registry, Clock.systemUTC()), alerts, Clock.systemUTC());
+        stopping.set(small);
+
+        int derived = small.drain();
+
+        assertThat(derived).as("keys of the one pass that ran").isPositive().isLessThan((int) queued);
+        assertThat(queued()).as("the rest stays queued").isEqualTo(queued - derived);
+        assertThat(small.drain()).as("no drain after stop").isZero();
+        assertThat(queued()).isEqualTo(queued - derived);
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("the drain's thread is left uninterrupted")
+                .isFalse();
+
+        assertThat(deriver.drain()).as("the next loader derives the rest").isEqualTo((int) (queued - derived));
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM fact.fact_vendas", Long.class))
+                .isEqualTo(30);
+        assertThat(alerts.events).isEmpty();
+    }
+
+    @Test
+    void shouldGiveUpWaitingForAWarehouseThatIsDownOnceStoppedWithoutCountingOrAlertingAFailure() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/nowhere");
+        config.setUsername("postgres");
+        config.setConnectionTimeout(Duration.ofMinutes(5).toMillis());
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource down = new HikariDataSource(config)) {
+            BatchApplier unreachable =
+                    new BatchApplier(down, () -> Vendor.POSTGRESQL, EntityCatalog.reference(), Clock.systemUTC());
+            LoaderMetrics metrics = new LoaderMetrics(registry, Clock.systemUTC());
+            Deriver stopped = new Deriver(unreachable, 10, metrics, alerts, Clock.systemUTC());
+            CompletableFuture<Integer> drain = CompletableFuture.supplyAsync(stopped::drain);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !drain.isDone());
+
+            stopped.stop();
+
+            // The pool would wait five minutes for a connection: only the stop ends the drain this soon.
+            await().atMost(Duration.ofSeconds(30)).until(drain::isDone);
+            assertThat(drain.join()).isZero();
+            assertThat(registry.find("esteira.loader.derive.failures").counter())
+                    .as("no failure counted")
+                    .isNull();
+            assertThat(alerts.events).isEmpty();
+        }
+    }
+
+    private long queued() {
+        return sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class);
     }
 }

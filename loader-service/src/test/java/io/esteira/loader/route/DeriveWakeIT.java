@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A landed batch starts a derive pass at once: with a derive interval of an hour, only the wake of the
  * load route can bring the batch into the dimensions within the test's wait.
  */
+// Closed after the class: its database and broker go with it, and a loader left running against them kept
+// deriving until the fork's exit, which then waited for it.
+@DirtiesContext
 @SpringBootTest(properties = "esteira.loader.derive-interval=PT1H")
 class DeriveWakeIT {
 

@@ -31,10 +31,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Poison stays contained: bad batches go to their DLQ with the reason, the queue keeps flowing. */
+// Closed after the class: its database and broker go with it, and a loader left running against them kept
+// deriving until the fork's exit, which then waited for it.
+@DirtiesContext
 @SpringBootTest(properties = {"esteira.loader.max-attempts=2", "esteira.loader.dlq-depth-interval=PT0.5S"})
 class PoisonBatchIT {
 

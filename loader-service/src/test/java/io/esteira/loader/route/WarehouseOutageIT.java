@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the same region, which must stay deleted). The outage counts as no attempt: with two attempts allowed,
  * the batch used to be dead-lettered while the DW was away.
  */
+// Closed after the class: its database and broker go with it, and a loader left running against them kept
+// deriving until the fork's exit, which then waited for it.
+@DirtiesContext
 @SpringBootTest(properties = "esteira.loader.max-attempts=2")
 class WarehouseOutageIT {
 

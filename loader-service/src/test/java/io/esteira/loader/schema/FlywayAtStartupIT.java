@@ -10,10 +10,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The service migrates its warehouse at start-up with spring.flyway.* (vendor folder, ctl history, calendar). */
+// Closed after the class: its database and broker go with it, and a loader left running against them kept
+// deriving until the fork's exit, which then waited for it.
+@DirtiesContext
 @SpringBootTest(classes = LoaderApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class FlywayAtStartupIT {
 
