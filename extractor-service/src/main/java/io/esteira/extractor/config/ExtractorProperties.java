@@ -33,7 +33,7 @@ public record ExtractorProperties(
         @NotNull @DefaultValue("PT5S") Duration interval,
         @Min(1) @Max(10_000) Integer batchSize,
         @DefaultValue("true") boolean listen,
-        @NotNull @DefaultValue("PT0.1S") Duration wakeUpDelay,
+        @NotNull @DefaultValue("PT0.05S") Duration wakeUpDelay,
         @DefaultValue("false") boolean clustered,
         @Valid @NotNull @DefaultValue Backoff backoff,
         Map<String, @Valid EntitySettings> entities) {
