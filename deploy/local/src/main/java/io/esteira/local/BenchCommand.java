@@ -106,8 +106,9 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--batch-size",
-            defaultValue = "5000",
-            description = "Rows per change batch of the pipeline (1..10000); default ${DEFAULT-VALUE}.")
+            defaultValue = "2500",
+            description = "Rows per change batch of the pipeline (1..10000); default ${DEFAULT-VALUE}, as"
+                    + " ctl.etl_control.batch_size.")
     int batchSize;
 
     @Option(

@@ -123,6 +123,31 @@ class SqlServerScriptsTest {
     }
 
     @Test
+    void shouldPassOverADefaultDroppedByItsGeneratedNameAndOneAddedByNameButNoOtherDynamicDdl() {
+        DeclaredSchema schema = read(
+                SCRIPT
+                        + """
+                DECLARE @drop_default nvarchar(400) = N'ALTER TABLE dim.d DROP CONSTRAINT ' + QUOTENAME(
+                    (SELECT dc.name
+                     FROM sys.default_constraints dc
+                     JOIN sys.columns c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id
+                     WHERE dc.parent_object_id = OBJECT_ID(N'dim.d') AND c.name = N'active'));
+                EXEC sp_executesql @drop_default;
+                ALTER TABLE dim.d ADD CONSTRAINT df_d_active DEFAULT 1 FOR active;
+                """);
+
+        assertThat(schema.tables.get("dim.d").columns)
+                .containsEntry("active", new DeclaredSchema.Column("bool", false))
+                .hasSize(7);
+        assertThat(schema.tables.get("dim.d").constraints).doesNotContainKey("df_d_active");
+        assertThatThrownBy(() -> read(
+                        "DECLARE @drop nvarchar(400) = N'DROP TABLE ' + QUOTENAME((SELECT t.name FROM sys.tables t));"))
+                .hasMessageContaining("SqlServerScripts cannot read this statement");
+        assertThatThrownBy(() -> read(SCRIPT + "ALTER TABLE dim.d ADD CONSTRAINT df_d_name DEFAULT 1;"))
+                .hasMessageContaining("cannot read the constraint");
+    }
+
+    @Test
     void shouldPassOverProceduresAndTriggersWhichDeclareNoTable() {
         DeclaredSchema schema = read(
                 SCRIPT

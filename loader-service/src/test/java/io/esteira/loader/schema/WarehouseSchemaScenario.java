@@ -125,7 +125,7 @@ abstract class WarehouseSchemaScenario {
         }
         assertThat(rows)
                 .containsExactlyInAnyOrderElementsOf(WarehouseContract.ENTITIES.stream()
-                        .map(entity -> entity + " true 0/0 5000 PT5S")
+                        .map(entity -> entity + " true 0/0 2500 PT5S")
                         .toList());
     }
 
