@@ -210,7 +210,7 @@ public class Deriver implements AutoCloseable {
      * that fails meanwhile is neither counted, alerted nor isolated. No drain starts after this. Nothing is
      * lost: a pass is one transaction, and what it did not commit stays queued for the next loader. Without it,
      * stopping a loader with a backlog or without its warehouse waited out Camel's shutdown timeout (45 s),
-     * longer than Kubernetes' default grace period (30 s) before it kills the pod.
+     * longer than Kubernetes' default grace period (30 s; k8s/base gives the loader 60) before it kills the pod.
      */
     public void stop() {
         stopping = true;
