@@ -4,6 +4,7 @@ import io.esteira.loader.apply.Deriver;
 import io.esteira.loader.config.LoaderProperties;
 import io.esteira.runtime.route.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -23,10 +24,12 @@ public class DeriveRoute extends RouteBuilder {
 
     private final Deriver deriver;
     private final LoaderProperties properties;
+    private final ApplicationContext context;
 
-    public DeriveRoute(Deriver deriver, LoaderProperties properties) {
+    public DeriveRoute(Deriver deriver, LoaderProperties properties, ApplicationContext context) {
         this.deriver = deriver;
         this.properties = properties;
+        this.context = context;
     }
 
     @Override
@@ -39,10 +42,16 @@ public class DeriveRoute extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setBody(deriver.drainWhenDue(properties.deriveInterval())));
     }
 
-    /** Before Camel stops its routes (which waits for the drain in flight) and before the pools close. */
-    @EventListener(ContextClosedEvent.class)
+    /**
+     * Before Camel stops its routes (which waits for the drain in flight) and before the pools close. Only when
+     * this loader's own context closes: a child's event (the management server's, on its own port) reaches
+     * this listener too.
+     */
+    @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    public void stopDeriving() {
-        deriver.stop();
+    public void stopDeriving(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() == context) {
+            deriver.stop();
+        }
     }
 }
