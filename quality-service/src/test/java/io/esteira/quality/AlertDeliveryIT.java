@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * At-least-once alerts: a check that fails while the broker is down still has its alert delivered on
  * {@code dw.alerts} once the (real, embedded) broker is back.
  */
+// Closed after the class: its databases and broker go with it, and a service left running against them kept
+// its routes in flight until the fork's exit, which then waited for them.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

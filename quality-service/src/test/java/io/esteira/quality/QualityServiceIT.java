@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * "drains" the way the loader would (applied-batch rows, then the fixed fact).
  */
 @AutoConfigureObservability
+// Closed after the class: its databases and broker go with it, and a service left running against them kept
+// its routes in flight until the fork's exit, which then waited for them.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

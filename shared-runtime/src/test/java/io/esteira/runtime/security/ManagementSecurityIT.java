@@ -12,6 +12,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // Metrics export (the prometheus endpoint) is off in tests unless asked for.
 @AutoConfigureObservability
+// Closed after the class: its databases and broker go with it, and a service left running against them kept
+// its routes in flight until the fork's exit, which then waited for them.
+@DirtiesContext
 @SpringBootTest(
         classes = SecuredTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
