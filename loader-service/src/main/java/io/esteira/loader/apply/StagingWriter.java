@@ -300,7 +300,13 @@ public class StagingWriter {
         if (value == null) {
             return;
         }
-        if (value instanceof BigDecimal decimal) {
+        if (value instanceof Long number) {
+            // Digits written straight into the buffer: append(Object) made a String of every key and version
+            // first, 137 MB of a 200,000-item load's 2.6 GB of allocations in the loader (a JFR recording).
+            csv.append(number.longValue());
+        } else if (value instanceof Integer number) {
+            csv.append(number.intValue());
+        } else if (value instanceof BigDecimal decimal) {
             csv.append(decimal.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             csv.append(value);

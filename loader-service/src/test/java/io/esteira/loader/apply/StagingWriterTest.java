@@ -40,6 +40,9 @@ class StagingWriterTest {
     void shouldWriteNumbersPlainAndBooleansAsWords() {
         assertThat(field(new BigDecimal("1E+3"))).isEqualTo("1000");
         assertThat(field(42L)).isEqualTo("42");
+        assertThat(field(Long.MIN_VALUE)).isEqualTo("-9223372036854775808");
+        assertThat(field(-7)).isEqualTo("-7");
+        assertThat(field(2.5d)).isEqualTo("2.5");
         assertThat(field(true)).isEqualTo("true");
     }
 
