@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,8 +78,10 @@ public final class ContractCodec {
 
     private final ContractLimits limits;
     private final ObjectMapper mapper;
-    /** Reads one value of a parser's stream as a tree, leaving the rest of the stream to its caller. */
-    private final ObjectReader valueReader;
+    /** A parser factory as the mapper's, without duplicate detection ({@link #readPlainChangeBatch} checks). */
+    private final JsonFactory onePassFactory;
+    /** Reads one value of a parser's stream as a tree, failing on a repeated name, leaving the rest of the stream. */
+    private final ObjectReader onePassValueReader;
 
     /** A codec with {@link ContractLimits#DEFAULTS}; prefer the shared {@link #standard()}. */
     public ContractCodec() {
@@ -88,7 +91,13 @@ public final class ContractCodec {
     public ContractCodec(ContractLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.mapper = newMapper(limits);
-        this.valueReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.onePassFactory = mapper.getFactory()
+                .rebuild()
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.onePassValueReader = mapper.reader()
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /** The shared codec with {@link ContractLimits#DEFAULTS}. */
@@ -118,28 +127,34 @@ public final class ContractCodec {
 
     /**
      * A change batch read in one pass of the parser, without a tree of the whole message: the envelope's
-     * fields as small trees, each row as a tree of its own that {@link PlainRows} turns into a row and
-     * drops. A 5,000-row batch was held three times at once before (its bytes, the tree of the whole
-     * message, the rows read from it), long enough for the collector to promote them (docs/performance.md,
-     * "Garbage collection"). Returns null at the first thing that is not plainly valid — a row the schema
-     * must judge, too many rows, malformed JSON, anything the envelope lacks — and the caller reads the
+     * fields as small trees, each row straight from its tokens ({@link PlainRows.Reader}). A 5,000-row batch
+     * was held three times at once before (its bytes, the tree of the whole message, the rows read from it),
+     * long enough for the collector to promote them (docs/performance.md, "Garbage collection"); a tree per
+     * row and the parser's map of names per object were a fifth of the loader's allocations after that. The
+     * parser here runs without duplicate detection: the envelope's names are checked here, its values' by the
+     * tree reader ({@link DeserializationFeature#FAIL_ON_READING_DUP_TREE_KEY}) and the rows' by the row
+     * reader. Returns null at the first thing that is not plainly valid — a row the schema must judge, too
+     * many rows, malformed JSON, a repeated name, anything the envelope lacks — and the caller reads the
      * message the general way, which gives the same result or the same error as always; a message read here
      * passes the same checks (the envelope's schema, with the first row standing in for all, as {@link
      * #envelopeOf} does).
      */
     ChangeBatch readPlainChangeBatch(byte[] json) {
-        try (JsonParser parser = mapper.createParser(json)) {
+        try (JsonParser parser = onePassFactory.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             ObjectNode envelope = mapper.createObjectNode();
             List<ChangeBatch.Row> rows = null;
-            JsonNode firstRow = null;
+            Set<String> fields = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if (!fields.add(field)) {
+                    return null;
+                }
                 if (!"rows".equals(field)) {
-                    envelope.set(field, valueReader.readTree(parser));
+                    envelope.set(field, onePassValueReader.readTree(parser));
                     continue;
                 }
                 if (value != JsonToken.START_ARRAY) {
@@ -151,13 +166,9 @@ public final class ContractCodec {
                     if (rows.size() == limits.maxRowsPerBatch()) {
                         return null;
                     }
-                    JsonNode row = valueReader.readTree(parser);
-                    ChangeBatch.Row read = reader.row(row);
+                    ChangeBatch.Row read = reader.row(parser);
                     if (read == null) {
                         return null;
-                    }
-                    if (firstRow == null) {
-                        firstRow = row;
                     }
                     rows.add(read);
                 }
@@ -169,13 +180,22 @@ public final class ContractCodec {
                 return null;
             }
             Contract<?> contract = contractOf(envelope, ChangeBatch.class);
-            envelope.set("rows", mapper.createArrayNode().add(firstRow));
+            envelope.set("rows", mapper.createArrayNode().add(treeOf(rows.get(0))));
             checkSchema(envelope, contract);
             return withRows(bind(envelope, ChangeBatch.class), rows);
         } catch (IOException | RuntimeException e) {
             // Malformed, over a limit, or a wrong envelope: the general reader says what is wrong, as it always has.
             return null;
         }
+    }
+
+    /** A row read by {@link PlainRows} as the tree it was read from, to stand in for the rows in the schema check. */
+    private ObjectNode treeOf(ChangeBatch.Row row) {
+        ObjectNode tree = mapper.createObjectNode();
+        tree.put("op", row.op().name()).put("key", row.key()).put("version", row.version());
+        ObjectNode data = tree.putObject("data");
+        row.data().forEach((name, value) -> data.set(name, mapper.valueToTree(value)));
+        return tree;
     }
 
     /** @throws ContractViolationException when the message breaks the alert-event contract */

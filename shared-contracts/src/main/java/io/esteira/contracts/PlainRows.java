@@ -1,13 +1,16 @@
 package io.esteira.contracts;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The rows of a change batch read straight from the parsed tree, when every row is plainly valid.
+ * The rows of a change batch read straight from a parser's tokens (a message's, or a parsed tree's), when every
+ * row is plainly valid.
  *
  * <p>Validating a batch with its JSON Schema walks every value of every row through a chain of
  * validators, and binding it replays the tree through a parser: together most of the loader's parsing
@@ -27,86 +30,194 @@ final class PlainRows {
 
     private PlainRows() {}
 
-    /** @return the rows, or null when any row needs the JSON Schema to judge it */
+    /**
+     * The rows of a parsed tree (the general reader's path), read by the same {@link Reader} as a message's
+     * tokens: the tree's own parser walks it.
+     *
+     * @return the rows, or null when any row needs the JSON Schema to judge it
+     */
     static List<ChangeBatch.Row> readIfPlain(JsonNode rows) {
         if (rows == null || !rows.isArray() || rows.isEmpty()) {
             return null;
         }
         List<ChangeBatch.Row> read = new ArrayList<>(rows.size());
         Reader reader = new Reader();
-        for (JsonNode row : rows) {
-            ChangeBatch.Row plain = reader.row(row);
-            if (plain == null) {
-                return null;
+        try (JsonParser parser = rows.traverse()) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                ChangeBatch.Row plain = reader.row(parser);
+                if (plain == null) {
+                    return null;
+                }
+                read.add(plain);
             }
-            read.add(plain);
+            return parser.currentToken() == JsonToken.END_ARRAY ? read : null;
+        } catch (IOException e) {
+            // A tree's parser reads no input; were one to fail, the schema judges the rows.
+            return null;
         }
-        return read;
     }
 
     /**
-     * Reads the rows of one batch, one at a time; rows with the same columns as the row before share their
-     * names ({@link RowData.Columns}).
+     * Reads the rows of one batch, one at a time, from a parser's tokens: no tree per row. Rows with the same
+     * columns as the row before share their names ({@link RowData.Columns}); a name is compared with the one
+     * at its position in the row before (the same String, from the parser's symbol table), so a row that
+     * repeats the columns before it needs no set of names to show that it names none twice: only a row whose
+     * columns differ is checked name by name (identifier, repetition), once. That lets the one-pass reader
+     * ({@link ContractCodec#readPlainChangeBatch}) parse without the parser's duplicate detection, which kept
+     * a map of names per object (a fifth of the loader's allocations with the tree per row;
+     * docs/performance.md); the fields of a row itself are told apart by their four names.
      */
     static final class Reader {
 
         private RowData.Columns columns = RowData.columns();
 
-        /** @return the row, or null when the schema must judge it */
-        ChangeBatch.Row row(JsonNode row) {
-            if (!row.isObject() || row.size() != 4) {
+        /**
+         * Reads the row whose {@code START_OBJECT} is the parser's current token, up to its {@code END_OBJECT}.
+         *
+         * @return the row, or null when the schema must judge it (the parser is then left anywhere in it)
+         */
+        ChangeBatch.Row row(JsonParser parser) throws IOException {
+            ChangeBatch.Op kind = null;
+            long key = 0;
+            long version = 0;
+            boolean keyRead = false;
+            boolean versionRead = false;
+            RowData data = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "op" -> {
+                        if (kind != null || value != JsonToken.VALUE_STRING) {
+                            return null;
+                        }
+                        kind = op(parser.getText());
+                        if (kind == null) {
+                            return null;
+                        }
+                    }
+                    case "key" -> {
+                        if (keyRead || !isLong(parser, value)) {
+                            return null;
+                        }
+                        key = parser.getLongValue();
+                        keyRead = true;
+                    }
+                    case "version" -> {
+                        if (versionRead || !isLong(parser, value)) {
+                            return null;
+                        }
+                        version = parser.getLongValue();
+                        versionRead = true;
+                    }
+                    case "data" -> {
+                        if (data != null || value != JsonToken.START_OBJECT) {
+                            return null;
+                        }
+                        data = data(parser);
+                        if (data == null) {
+                            return null;
+                        }
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            if (token != JsonToken.END_OBJECT || kind == null || !keyRead || !versionRead || data == null) {
                 return null;
             }
-            JsonNode op = row.get("op");
-            JsonNode key = row.get("key");
-            JsonNode version = row.get("version");
-            JsonNode data = row.get("data");
-            if (op == null || !op.isTextual() || !isLong(key) || !isLong(version) || data == null || !data.isObject()) {
+            return new ChangeBatch.Row(kind, key, version, data);
+        }
+
+        /** The values of a row's {@code data} object, whose {@code START_OBJECT} is the current token. */
+        private RowData data(JsonParser parser) throws IOException {
+            int expected = columns.size();
+            Object[] values = new Object[expected];
+            String[] names = null; // only once a name differs from the columns before
+            int count = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                Object bound = value(parser, parser.nextToken());
+                if (bound == NOT_PLAIN) {
+                    return null;
+                }
+                if (names == null && !columns.at(count, name)) {
+                    names = new String[Math.max(expected, count + 1)];
+                    for (int i = 0; i < count; i++) {
+                        names[i] = name(i);
+                    }
+                }
+                if (count == values.length) {
+                    values = Arrays.copyOf(values, Math.max(8, count * 2));
+                }
+                if (names != null) {
+                    if (!isIdentifier(name)) {
+                        return null;
+                    }
+                    if (count == names.length) {
+                        names = Arrays.copyOf(names, values.length);
+                    }
+                    names[count] = name;
+                }
+                values[count++] = bound;
+            }
+            if (names == null && count == expected) {
+                return RowData.of(columns, values);
+            }
+            String[] read = names == null ? new String[count] : Arrays.copyOf(names, count);
+            if (names == null) {
+                for (int i = 0; i < count; i++) {
+                    read[i] = name(i);
+                }
+            }
+            try {
+                columns = RowData.columns(read);
+            } catch (IllegalArgumentException twice) {
                 return null;
             }
-            ChangeBatch.Op kind;
-            switch (op.textValue()) {
-                case "upsert" -> kind = ChangeBatch.Op.upsert;
-                case "delete" -> kind = ChangeBatch.Op.delete;
-                default -> {
-                    return null;
-                }
-            }
-            String[] names = new String[data.size()];
-            Object[] values = new Object[data.size()];
-            int i = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); i++) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!isIdentifier(field.getKey())) {
-                    return null;
-                }
-                JsonNode value = field.getValue();
-                Object bound;
-                if (value.isTextual()) {
-                    bound = value.textValue();
-                } else if (value.isIntegralNumber()) {
-                    bound = value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
-                } else if (value.isNumber()) {
-                    bound = value.decimalValue();
-                } else if (value.isBoolean()) {
-                    bound = value.booleanValue();
-                } else if (value.isNull()) {
-                    bound = null;
-                } else {
-                    return null;
-                }
-                names[i] = field.getKey();
-                values[i] = bound;
-            }
-            if (!columns.are(names)) {
-                columns = RowData.columns(names);
-            }
-            return new ChangeBatch.Row(kind, key.longValue(), version.longValue(), RowData.of(columns, values));
+            return RowData.of(columns, values.length == count ? values : Arrays.copyOf(values, count));
+        }
+
+        /** The name at a position of the columns before, which the row repeats up to there. */
+        private String name(int position) {
+            return columns.name(position);
         }
     }
 
-    private static boolean isLong(JsonNode node) {
-        return node != null && node.isIntegralNumber() && node.canConvertToLong();
+    /** What {@link #value} answers for a value the schema must judge (an object or an array). */
+    private static final Object NOT_PLAIN = new Object();
+
+    /**
+     * A data value, bound as the record binding binds it: integers as Long (BigInteger beyond its range), other
+     * numbers as BigDecimal with their scale.
+     */
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue()
+                    : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> NOT_PLAIN;
+        };
+    }
+
+    private static ChangeBatch.Op op(String op) {
+        return switch (op) {
+            case "upsert" -> ChangeBatch.Op.upsert;
+            case "delete" -> ChangeBatch.Op.delete;
+            default -> null;
+        };
+    }
+
+    private static boolean isLong(JsonParser parser, JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
     }
 
     /** {@code ^[A-Za-z_][A-Za-z0-9_]{0,62}$}, the schema's {@code identifier}. */

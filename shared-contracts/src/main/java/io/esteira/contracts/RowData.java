@@ -47,6 +47,15 @@ public final class RowData extends AbstractMap<String, Object> {
             return names.length;
         }
 
+        String name(int position) {
+            return names[position];
+        }
+
+        /** Whether the name at {@code position} is {@code name}: the same String (as a parser's symbol table gives) or an equal one. */
+        boolean at(int position, String name) {
+            return position < names.length && (names[position] == name || names[position].equals(name));
+        }
+
         /** Whether these are exactly {@code others}, in the same order. */
         public boolean are(String[] others) {
             if (others.length != names.length) {

@@ -171,6 +171,102 @@ class PlainRowsTest {
                 .hasMessageContaining("more than the 1 allowed");
     }
 
+    @Test
+    void shouldReadRowsWhoseColumnsChangeFromRowToRowAsTheGeneralReaderDoes() throws Exception {
+        ArrayNode rows = (ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{"
+                + "\"a\":1,\"b\":\"x\",\"c\":null}},"
+                + "{\"version\":2,\"data\":{\"a\":2,\"b\":\"y\",\"c\":true},\"key\":2,\"op\":\"upsert\"},"
+                + "{\"op\":\"upsert\",\"key\":3,\"version\":3,\"data\":{\"a\":3,\"b\":\"z\"}},"
+                + "{\"op\":\"upsert\",\"key\":4,\"version\":4,\"data\":{\"a\":4,\"b\":\"w\",\"c\":1.50,\"d\":5}},"
+                + "{\"op\":\"upsert\",\"key\":5,\"version\":5,\"data\":{\"b\":\"v\",\"a\":5}},"
+                + "{\"op\":\"delete\",\"key\":6,\"version\":6,\"data\":{}}]");
+        byte[] message = batchWith(rows);
+
+        ChangeBatch onePass = codec.readPlainChangeBatch(message);
+
+        assertThat(onePass).isNotNull().isEqualTo(codec.readChangeBatch(message));
+        assertThat(onePass.rows())
+                .extracting(row -> List.copyOf(row.data().keySet()))
+                .containsExactly(
+                        List.of("a", "b", "c"),
+                        List.of("a", "b", "c"),
+                        List.of("a", "b"),
+                        List.of("a", "b", "c", "d"),
+                        List.of("b", "a"),
+                        List.of());
+        assertThat(onePass.rows().get(3).data()).containsEntry("c", new BigDecimal("1.50"));
+        assertThat(onePass.rows().get(1).key()).isEqualTo(2);
+    }
+
+    /**
+     * The one-pass reader parses without the parser's duplicate detection: a name repeated anywhere must still
+     * send the batch to the general reader, whose parser refuses it.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"op\":\"upsert\",\"key\":2,\"version\":2,\"data\":{\"a\":1,\"a\":2}}",
+                "{\"op\":\"upsert\",\"key\":2,\"version\":2,\"data\":{\"a\":1,\"b\":2,\"b\":3}}",
+                "{\"op\":\"upsert\",\"key\":2,\"version\":2,\"data\":{\"b\":1,\"a\":2,\"b\":3}}",
+                "{\"op\":\"upsert\",\"op\":\"delete\",\"key\":2,\"version\":2,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":2,\"key\":3,\"version\":2,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":2,\"version\":2,\"version\":3,\"data\":{}}",
+                "{\"op\":\"upsert\",\"key\":2,\"version\":2,\"data\":{},\"data\":{}}",
+            })
+    void shouldLeaveABatchThatRepeatsANameToTheGeneralReaderWhichRefusesIt(String row) {
+        String first = "{\"op\":\"upsert\",\"key\":1,\"version\":1,\"data\":{\"a\":1,\"b\":2}}";
+        for (String rows : List.of("[" + first + "," + row + "]", "[" + row + "," + first + "]")) {
+            byte[] message = batchWith(rows);
+
+            assertThat(codec.readPlainChangeBatch(message)).as(rows).isNull();
+            assertThatThrownBy(() -> codec.readChangeBatch(message))
+                    .as(rows)
+                    .isInstanceOf(ContractViolationException.class)
+                    .hasMessageContaining("Duplicate field");
+        }
+    }
+
+    @Test
+    void shouldLeaveARepeatedNameInTheEnvelopeToTheGeneralReader() throws Exception {
+        String text = new String(codec.write(Messages.changeBatch()), StandardCharsets.UTF_8);
+        byte[] repeatedInside =
+                text.replace("\"source\":{", "\"source\":{\"system\":\"x\",").getBytes(StandardCharsets.UTF_8);
+        byte[] repeatedRows =
+                text.replace("\"rows\":[", "\"rows\":[],\"rows\":[").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(text).contains("\"source\":{\"system\":");
+        for (byte[] message : List.of(repeatedInside, repeatedRows)) {
+            assertThat(codec.readPlainChangeBatch(message)).isNull();
+            assertThatThrownBy(() -> codec.readChangeBatch(message))
+                    .isInstanceOf(ContractViolationException.class)
+                    .hasMessageContaining("Duplicate field");
+        }
+    }
+
+    @Test
+    void shouldKeepTheParsingLimitsInTheOnePassReader() throws Exception {
+        ContractCodec shortStrings = new ContractCodec(new ContractLimits(
+                ContractLimits.DEFAULTS.maxMessageBytes(),
+                ContractLimits.DEFAULTS.maxRowsPerBatch(),
+                ContractLimits.DEFAULTS.maxNestingDepth(),
+                1_000));
+        byte[] message = batchWith((ArrayNode) JSON.readTree("[{\"op\":\"upsert\",\"key\":1,\"version\":1,"
+                + "\"data\":{\"note\":\"" + "x".repeat(1_001) + "\"}}]"));
+
+        assertThat(shortStrings.readPlainChangeBatch(message)).isNull();
+        assertThatThrownBy(() -> shortStrings.readChangeBatch(message))
+                .isInstanceOf(ContractViolationException.class)
+                .hasMessageContaining("longer than 1000 characters");
+    }
+
+    private byte[] batchWith(String rows) {
+        String document = new String(codec.write(Messages.changeBatch()), StandardCharsets.UTF_8);
+        int start = document.indexOf("\"rows\":[");
+        int end = document.indexOf("]", document.indexOf("\"op\":\"delete\"", start));
+        return (document.substring(0, start) + "\"rows\":" + rows + document.substring(end + 1))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private byte[] batchWith(ArrayNode rows) throws Exception {
         ObjectNode document = (ObjectNode) JSON.readTree(codec.write(Messages.changeBatch()));
         document.set("rows", rows);
