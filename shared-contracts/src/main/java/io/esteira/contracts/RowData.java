@@ -127,6 +127,16 @@ public final class RowData extends AbstractMap<String, Object> {
         return new RowData(names, values);
     }
 
+    /** The name of the column at {@code position} (0-based), for {@link RowDataSerializer}. */
+    String nameAt(int position) {
+        return names[position];
+    }
+
+    /** The value of the column at {@code position} (0-based), for {@link RowDataSerializer}. */
+    Object valueAt(int position) {
+        return values[position];
+    }
+
     private static Object widened(Object value) {
         return value instanceof Integer || value instanceof Short || value instanceof Byte
                 ? Long.valueOf(((Number) value).longValue())

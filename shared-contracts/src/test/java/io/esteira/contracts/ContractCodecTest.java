@@ -21,6 +21,31 @@ class ContractCodecTest {
 
     // --- round trips -------------------------------------------------------------------------------
 
+    /**
+     * Row data is written by its own serializer (RowDataSerializer), not Jackson's map serializer: the bytes must
+     * be the same as for a map with the same entries, for every kind of value a batch carries and for others.
+     */
+    @Test
+    void shouldWriteRowDataExactlyAsAMapWithTheSameEntries() {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("id", 42L);
+        map.put("name", "Zé \"quoted\" \\ \n");
+        map.put("none", null);
+        map.put("price", new BigDecimal("12.50"));
+        map.put("large", new BigDecimal("1E+3"));
+        map.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+        map.put("gift", true);
+        map.put("ratio", 0.25d);
+        map.put("day", java.time.LocalDate.of(2026, 3, 8));
+        RowData data = RowData.copyOf(map);
+
+        assertThat(new String(codec.write(java.util.Map.of("data", data)), StandardCharsets.UTF_8))
+                .isEqualTo(new String(codec.write(java.util.Map.of("data", map)), StandardCharsets.UTF_8))
+                .contains("\"none\":null", "\"large\":1000", "\"price\":12.50", "\"day\":\"2026-03-08\"");
+        assertThat(new String(codec.write(java.util.Map.of("data", RowData.empty())), StandardCharsets.UTF_8))
+                .isEqualTo("{\"data\":{}}");
+    }
+
     @Test
     void shouldRoundTripChangeBatch() {
         ChangeBatch batch = Messages.changeBatch();
