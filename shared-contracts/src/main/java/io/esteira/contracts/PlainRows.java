@@ -167,6 +167,10 @@ final class PlainRows {
             if (names == null && count == expected) {
                 return RowData.of(columns, values);
             }
+            if (count == 0) {
+                // A delete's empty data: the columns of the rows around it stay shared.
+                return RowData.empty();
+            }
             String[] read = names == null ? new String[count] : Arrays.copyOf(names, count);
             if (names == null) {
                 for (int i = 0; i < count; i++) {
@@ -195,6 +199,9 @@ final class PlainRows {
      * numbers as BigDecimal with their scale.
      */
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            return NOT_PLAIN; // the input ended inside the object: the general reader says where
+        }
         return switch (token) {
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER

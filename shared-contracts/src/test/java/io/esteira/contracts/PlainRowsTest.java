@@ -195,6 +195,7 @@ class PlainRowsTest {
                         List.of("b", "a"),
                         List.of());
         assertThat(onePass.rows().get(3).data()).containsEntry("c", new BigDecimal("1.50"));
+        assertThat(onePass.rows().get(5).data()).isSameAs(RowData.empty());
         assertThat(onePass.rows().get(1).key()).isEqualTo(2);
     }
 
