@@ -181,22 +181,13 @@ public final class ContractCodec {
                 return null;
             }
             Contract<?> contract = contractOf(envelope, ChangeBatch.class);
-            envelope.set("rows", mapper.createArrayNode().add(treeOf(rows.get(0))));
+            envelope.set("rows", mapper.createArrayNode().add(mapper.<JsonNode>valueToTree(rows.get(0))));
             checkSchema(envelope, contract);
             return withRows(bind(envelope, ChangeBatch.class), rows);
         } catch (IOException | RuntimeException e) {
             // Malformed, over a limit, or a wrong envelope: the general reader says what is wrong, as it always has.
             return null;
         }
-    }
-
-    /** A row read by {@link PlainRows} as the tree it was read from, to stand in for the rows in the schema check. */
-    private ObjectNode treeOf(ChangeBatch.Row row) {
-        ObjectNode tree = mapper.createObjectNode();
-        tree.put("op", row.op().name()).put("key", row.key()).put("version", row.version());
-        ObjectNode data = tree.putObject("data");
-        row.data().forEach((name, value) -> data.set(name, mapper.valueToTree(value)));
-        return tree;
     }
 
     /** @throws ContractViolationException when the message breaks the alert-event contract */

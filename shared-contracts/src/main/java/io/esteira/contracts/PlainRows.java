@@ -72,6 +72,9 @@ final class PlainRows {
 
         private RowData.Columns columns = RowData.columns();
 
+        /** The names of the row being read, kept from row to row (only a row whose columns change copies them). */
+        private String[] names = new String[0];
+
         /**
          * Reads the row whose {@code START_OBJECT} is the parser's current token, up to its {@code END_OBJECT}.
          *
@@ -134,60 +137,41 @@ final class PlainRows {
 
         /** The values of a row's {@code data} object, whose {@code START_OBJECT} is the current token. */
         private RowData data(JsonParser parser) throws IOException {
-            int expected = columns.size();
-            Object[] values = new Object[expected];
-            String[] names = null; // only once a name differs from the columns before
+            Object[] values = new Object[columns.size()];
             int count = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
                 Object bound = value(parser, parser.nextToken());
                 if (bound == NOT_PLAIN) {
                     return null;
                 }
-                if (names == null && !columns.at(count, name)) {
-                    names = new String[Math.max(expected, count + 1)];
-                    for (int i = 0; i < count; i++) {
-                        names[i] = name(i);
-                    }
-                }
                 if (count == values.length) {
                     values = Arrays.copyOf(values, Math.max(8, count * 2));
                 }
-                if (names != null) {
-                    if (!isIdentifier(name)) {
-                        return null;
-                    }
-                    if (count == names.length) {
-                        names = Arrays.copyOf(names, values.length);
-                    }
-                    names[count] = name;
+                if (count == names.length) {
+                    names = Arrays.copyOf(names, values.length);
                 }
+                names[count] = parser.currentName();
                 values[count++] = bound;
-            }
-            if (names == null && count == expected) {
-                return RowData.of(columns, values);
             }
             if (count == 0) {
                 // A delete's empty data: the columns of the rows around it stay shared.
                 return RowData.empty();
             }
-            String[] read = names == null ? new String[count] : Arrays.copyOf(names, count);
-            if (names == null) {
-                for (int i = 0; i < count; i++) {
-                    read[i] = name(i);
+            if (!columns.are(names, count)) {
+                // Other columns than the row before: checked once, name by name (identifier, repetition).
+                String[] read = Arrays.copyOf(names, count);
+                for (String name : read) {
+                    if (!isIdentifier(name)) {
+                        return null;
+                    }
+                }
+                try {
+                    columns = RowData.columns(read);
+                } catch (IllegalArgumentException twice) {
+                    return null;
                 }
             }
-            try {
-                columns = RowData.columns(read);
-            } catch (IllegalArgumentException twice) {
-                return null;
-            }
             return RowData.of(columns, values.length == count ? values : Arrays.copyOf(values, count));
-        }
-
-        /** The name at a position of the columns before, which the row repeats up to there. */
-        private String name(int position) {
-            return columns.name(position);
         }
     }
 

@@ -47,21 +47,15 @@ public final class RowData extends AbstractMap<String, Object> {
             return names.length;
         }
 
-        String name(int position) {
-            return names[position];
-        }
-
-        /** Whether the name at {@code position} is {@code name}: the same String (as a parser's symbol table gives) or an equal one. */
-        boolean at(int position, String name) {
-            return position < names.length && (names[position] == name || names[position].equals(name));
-        }
-
-        /** Whether these are exactly {@code others}, in the same order. */
-        public boolean are(String[] others) {
-            if (others.length != names.length) {
+        /**
+         * Whether these are exactly the first {@code count} of {@code others}, in the same order: the same Strings
+         * (as a parser's symbol table gives them) or equal ones.
+         */
+        public boolean are(String[] others, int count) {
+            if (count != names.length) {
                 return false;
             }
-            for (int i = 0; i < names.length; i++) {
+            for (int i = 0; i < count; i++) {
                 if (names[i] != others[i] && !names[i].equals(others[i])) {
                     return false;
                 }
