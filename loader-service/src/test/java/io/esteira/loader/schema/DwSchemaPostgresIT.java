@@ -44,6 +44,28 @@ class DwSchemaPostgresIT extends WarehouseSchemaScenario {
     }
 
     @Test
+    void shouldKeepAutoanalyzeOffTheDeriveQueueAndEveryWorkTableButNotTheMirror() throws SQLException {
+        try (Connection connection = dw.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT n.nspname || '.' || c.relname,"
+                        + " COALESCE('autovacuum_analyze_threshold=2147483647' = ANY (c.reloptions), FALSE)"
+                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND n.nspname IN ('stg', 'ctl')")) {
+            java.util.Map<String, Boolean> withoutAutoanalyze = new java.util.TreeMap<>();
+            while (rs.next()) {
+                withoutAutoanalyze.put(rs.getString(1), rs.getBoolean(2));
+            }
+            // Every work table, including the incoming table of each entity (one added later too).
+            withoutAutoanalyze.forEach((table, off) -> assertThat(off)
+                    .as(table)
+                    .isEqualTo(table.startsWith("stg.incoming_")
+                            || List.of("ctl.derive_queue", "stg.derive_keys", "stg.affected", "stg.scd_change")
+                                    .contains(table)));
+            assertThat(withoutAutoanalyze).containsKeys("stg.incoming_order_items", "stg.orders", "ctl.derive_queue");
+        }
+    }
+
+    @Test
     void shouldLetBiReaderReadMartAndDimensions() throws SQLException {
         try (Connection connection = dw.connect();
                 Statement statement = connection.createStatement()) {

@@ -76,23 +76,41 @@ final class StatisticsKeeper implements AutoCloseable {
     }
 
     /**
-     * The tables autoanalyze would pick now: those changed since their last analysis by more than the
-     * server's {@code autovacuum_analyze_threshold} plus {@code autovacuum_analyze_scale_factor} times
-     * their rows. Analyzing only those, as the daemon does, keeps the keeper from costing the server more
-     * than autovacuum would (a database-wide ANALYZE every round re-reads tables that did not change).
+     * The tables autoanalyze would pick now: those changed since their last analysis by more than their
+     * {@code autovacuum_analyze_threshold} plus {@code autovacuum_analyze_scale_factor} times their rows,
+     * each the table's own storage parameter where it sets one (as {@code ALTER TABLE … SET (…)} does, e.g.
+     * the DW's derive queue and work tables, db/dw/postgresql/V99), else the server's; never a table whose
+     * {@code autovacuum_enabled} is off, nor a temporary table (the daemon cannot reach another session's).
+     * Analyzing only those, as the daemon does, keeps the keeper from costing the server more than
+     * autovacuum would (a database-wide ANALYZE every round re-reads tables that did not change).
      */
     static List<String> due(Statement statement) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("SELECT format('%I.%I', s.schemaname, s.relname)"
-                + " FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid"
-                + " WHERE s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8"
-                + " + current_setting('autovacuum_analyze_scale_factor')::float8 * GREATEST(c.reltuples, 0)")) {
+        try (ResultSet rs = statement.executeQuery(DUE)) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
         }
         return tables;
     }
+
+    private static final String DUE =
+            """
+            SELECT format('%I.%I', s.schemaname, s.relname)
+            FROM pg_stat_user_tables s
+            JOIN pg_class c ON c.oid = s.relid
+            CROSS JOIN LATERAL (
+                SELECT MAX(split_part(o, '=', 2)) FILTER (WHERE o LIKE 'autovacuum_enabled=%') AS enabled,
+                       MAX(split_part(o, '=', 2)) FILTER (WHERE o LIKE 'autovacuum_analyze_threshold=%') AS threshold,
+                       MAX(split_part(o, '=', 2)) FILTER (WHERE o LIKE 'autovacuum_analyze_scale_factor=%') AS scale
+                FROM unnest(COALESCE(c.reloptions, '{}')) o) r
+            WHERE c.relpersistence <> 't'
+              AND lower(COALESCE(r.enabled, 'on')) NOT IN ('off', 'false', 'no', '0', 'f', 'n')
+              AND s.n_mod_since_analyze
+                  > COALESCE(r.threshold, current_setting('autovacuum_analyze_threshold'))::float8
+                    + COALESCE(r.scale, current_setting('autovacuum_analyze_scale_factor'))::float8
+                      * GREATEST(c.reltuples, 0)
+            """;
 
     @Override
     public void close() {

@@ -38,6 +38,22 @@ class StatisticsKeeperIT {
         }
     }
 
+    @Test
+    void shouldHonourEachTablesOwnAutoanalyzeSettingsAsTheDaemonDoes() throws Exception {
+        execute(
+                "CREATE TABLE never (id int) WITH (autovacuum_analyze_threshold = 2147483647)",
+                "CREATE TABLE eager (id int) WITH (autovacuum_analyze_threshold = 5)",
+                "CREATE TABLE off (id int) WITH (autovacuum_enabled = off)",
+                // 20 changes: over eager's own threshold of 5, under the server's 50.
+                "INSERT INTO eager SELECT g FROM generate_series(1, 20) g",
+                "INSERT INTO never SELECT g FROM generate_series(1, 500) g",
+                "INSERT INTO off SELECT g FROM generate_series(1, 500) g",
+                "CREATE TABLE marker (id int)",
+                "INSERT INTO marker SELECT g FROM generate_series(1, 500) g");
+
+        assertThat(dueOnceReported("public.marker")).containsExactlyInAnyOrder("public.eager", "public.marker");
+    }
+
     private static void execute(String... statements) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {

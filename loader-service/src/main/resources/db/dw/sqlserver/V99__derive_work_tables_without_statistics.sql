@@ -1,0 +1,5 @@
+-- db/dw/postgresql/V99 turns autovacuum's analyze off for the derive queue and the derive passes' work
+-- tables. Nothing changes here: SQL Server's statistics are updated when a query that reads them is compiled,
+-- not by a daemon beside the passes, and its landers share stg.incoming_<entity> with the derive passes
+-- (V96), whose plans were not measured without statistics. Kept as a version of its own so that both
+-- vendors' migrations stay in step (DwSchemaTest).
