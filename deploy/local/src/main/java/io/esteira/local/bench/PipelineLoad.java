@@ -5,7 +5,6 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.contracts.catalog.EntityDefinition;
 import io.esteira.embedded.EmbeddedBroker;
 import io.esteira.extractor.listen.PostgresChangeListener;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,76 +68,64 @@ final class PipelineLoad {
         // without a pool) cost the DW a backend started, authenticated and its catalog caches filled every
         // 100 ms, and each query planned cold (7 ms a poll, 7 s of the DW's time in a 1,000,000-item load,
         // docs/performance.md): the probe must not take from the deriver it waits for.
-        try (Connection held = dw.getConnection()) {
-            return await(
-                    new JdbcTemplate(new SingleConnectionDataSource(held, true)),
-                    started,
-                    expected,
-                    broker,
-                    timeout,
-                    stallTimeout,
-                    progressEvery,
-                    alive,
-                    progress);
+        SingleConnectionDataSource held = hold(dw);
+        try {
+            JdbcTemplate warehouse = new JdbcTemplate(held);
+            long total = expected.values().stream().mapToLong(Long::longValue).sum();
+            Ticker ticker = new Ticker(progressEvery);
+            long lastApplied = -1;
+            Instant lastMove = Instant.now();
+            long[] queueFloor = {Long.MIN_VALUE};
+            while (true) {
+                alive.run();
+                Map<String, long[]> applied = applied(warehouse);
+                long rows = applied.values().stream().mapToLong(a -> a[1]).sum();
+                boolean landed = expected.entrySet().stream()
+                        .allMatch(e -> applied.getOrDefault(e.getKey(), new long[2])[1] >= e.getValue());
+                // Landed is not loaded: the dimensions and facts are in once the deriver drained its queue.
+                if (landed && !deriveQueued(warehouse, queueFloor)) {
+                    return result(warehouse, started, applied);
+                }
+                Instant now = Instant.now();
+                if (rows != lastApplied) {
+                    lastApplied = rows;
+                    lastMove = now;
+                }
+                if (ticker.due()) {
+                    double seconds = Duration.between(started, now).toMillis() / 1000.0;
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "pipeline: %.0f s, %,d of %,d rows applied (%,.0f rows/s), %d batches queued",
+                            seconds,
+                            rows,
+                            total,
+                            rows / Math.max(seconds, 0.001),
+                            queued(broker)));
+                }
+                if (Duration.between(lastMove, now).compareTo(stallTimeout) > 0) {
+                    throw new BenchException("The pipeline applied nothing for " + stallTimeout.toSeconds() + " s at "
+                            + rows + " of " + total + " rows (dead-lettered batches: " + deadLettered(broker)
+                            + "); see the services' logs.");
+                }
+                if (Duration.between(started, now).compareTo(timeout) > 0) {
+                    throw new BenchException("The pipeline had applied " + rows + " of " + total + " rows after "
+                            + timeout.toSeconds() + " s; raise --load-timeout or use fewer --rows.");
+                }
+                pause();
+            }
+        } finally {
+            held.destroy();
+        }
+    }
+
+    private static SingleConnectionDataSource hold(DataSource dw) {
+        try {
+            return new SingleConnectionDataSource(dw.getConnection(), true);
         } catch (SQLException e) {
             throw new BenchException(
                     "Cannot connect to the pipeline's warehouse to follow the load: " + e.getMessage()
                             + ". Check the DW database.",
                     e);
-        }
-    }
-
-    private LoadResult await(
-            JdbcTemplate warehouse,
-            Instant started,
-            Map<String, Long> expected,
-            EmbeddedBroker broker,
-            Duration timeout,
-            Duration stallTimeout,
-            Duration progressEvery,
-            Runnable alive,
-            Consumer<String> progress) {
-        long total = expected.values().stream().mapToLong(Long::longValue).sum();
-        Ticker ticker = new Ticker(progressEvery);
-        long lastApplied = -1;
-        Instant lastMove = Instant.now();
-        long[] queueFloor = {Long.MIN_VALUE};
-        while (true) {
-            alive.run();
-            Map<String, long[]> applied = applied(warehouse);
-            long rows = applied.values().stream().mapToLong(a -> a[1]).sum();
-            boolean landed = expected.entrySet().stream()
-                    .allMatch(e -> applied.getOrDefault(e.getKey(), new long[2])[1] >= e.getValue());
-            // Landed is not loaded: the dimensions and facts are in once the deriver drained its queue.
-            if (landed && !deriveQueued(warehouse, queueFloor)) {
-                return result(warehouse, started, applied);
-            }
-            Instant now = Instant.now();
-            if (rows != lastApplied) {
-                lastApplied = rows;
-                lastMove = now;
-            }
-            if (ticker.due()) {
-                double seconds = Duration.between(started, now).toMillis() / 1000.0;
-                progress.accept(String.format(
-                        Locale.ROOT,
-                        "pipeline: %.0f s, %,d of %,d rows applied (%,.0f rows/s), %d batches queued",
-                        seconds,
-                        rows,
-                        total,
-                        rows / Math.max(seconds, 0.001),
-                        queued(broker)));
-            }
-            if (Duration.between(lastMove, now).compareTo(stallTimeout) > 0) {
-                throw new BenchException("The pipeline applied nothing for " + stallTimeout.toSeconds() + " s at "
-                        + rows + " of " + total + " rows (dead-lettered batches: " + deadLettered(broker)
-                        + "); see the services' logs.");
-            }
-            if (Duration.between(started, now).compareTo(timeout) > 0) {
-                throw new BenchException("The pipeline had applied " + rows + " of " + total + " rows after "
-                        + timeout.toSeconds() + " s; raise --load-timeout or use fewer --rows.");
-            }
-            pause();
         }
     }
 
