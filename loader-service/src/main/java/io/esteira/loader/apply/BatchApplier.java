@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -90,6 +91,8 @@ public class BatchApplier {
     private final Clock clock;
     private final Map<String, List<Step>> plans;
     private final MirrorTables mirrors;
+    /** The entities whose keys a derive pass claims first, in load order: those that maintain members. */
+    private final List<String> memberEntities;
 
     /** What a derive pass did: whether it held the derive lock, and the keys it derived per entity. */
     public record DeriveResult(boolean ran, Map<String, Integer> keys) {
@@ -113,6 +116,10 @@ public class BatchApplier {
         this.clock = clock;
         this.plans = Plans.reference();
         this.mirrors = new MirrorTables(jdbc, sql, dialect, staging);
+        this.memberEntities = catalog.loadOrder().stream()
+                .map(EntityDefinition::name)
+                .filter(name -> plans.containsKey(name) && Plans.copiesMirrorRows(name))
+                .toList();
         for (EntityDefinition entity : catalog.loadOrder()) {
             if (catalog.isMirror(entity.name()) && plans.containsKey(entity.name())) {
                 throw new IllegalArgumentException("Entity " + entity.name() + " feeds the star and cannot be a mirror;"
@@ -207,15 +214,27 @@ public class BatchApplier {
     }
 
     /**
-     * One derive pass over up to {@code maxKeys} queued keys; {@link DeriveResult#BUSY} when another pass
-     * (of this or another loader) holds the derive lock.
+     * One derive pass over up to {@code maxKeys} queued keys (with them, the queued keys of the same orders:
+     * {@code derive-claim-related.sql}); {@link DeriveResult#BUSY} when another pass (of this or another
+     * loader) holds the derive lock. The pass claims the queued keys of the entities that maintain dimension
+     * members first ({@code derive-claim-members.sql}), up to nine tenths of {@code maxKeys}, then the oldest
+     * queued keys up to {@code maxKeys} ({@code derive-claim.sql}): facts derived after their members need
+     * no inferred member, and no second build when the member's row completes it; the tenth kept for the
+     * oldest keys lets facts move on while members keep changing.
      */
     public DeriveResult derive(int maxKeys) {
         return pass(status -> {
-            MapSqlParameterSource params = params(UUID.randomUUID().toString()).addValue("max_keys", maxKeys);
+            MapSqlParameterSource params = params(UUID.randomUUID().toString());
             if (!deriveLock(params)) {
                 return DeriveResult.BUSY;
             }
+            int memberKeys = memberKeys(maxKeys);
+            int members = 0;
+            if (memberKeys > 0) {
+                params.addValue("members", memberEntities).addValue("member_keys", memberKeys);
+                members = run("derive-claim-members", Map.of(), params);
+            }
+            params.addValue("oldest_keys", maxKeys - members);
             run("derive-claim", Map.of(), params);
             run("derive-claim-related", Map.of(), params);
             return deriveClaimed(params);
@@ -283,16 +302,28 @@ public class BatchApplier {
     /** A key waiting in the derive queue. */
     public record QueuedKey(String entity, long key) {}
 
-    /** Up to {@code limit} queued keys, oldest first, each once. */
+    /**
+     * The keys of a dimension member that a pass of {@code maxKeys} claims before the oldest keys: all but a
+     * tenth (at least one key), which stays for the oldest.
+     */
+    private int memberKeys(int maxKeys) {
+        return memberEntities.isEmpty() ? 0 : maxKeys - Math.max(1, maxKeys / 10);
+    }
+
+    /** Up to {@code limit} queued keys, each once, in the order a pass of {@code limit} keys claims them. */
     public List<QueuedKey> queuedKeys(int limit) {
-        return jdbc
-                .query(
-                        sql.statement("derive-queued-keys", Map.of()),
-                        new MapSqlParameterSource("max_keys", limit),
-                        (rs, n) -> new QueuedKey(rs.getString(1), rs.getLong(2)))
-                .stream()
-                .distinct()
-                .toList();
+        List<String> statements = sql.statements("derive-queued-keys", Map.of());
+        RowMapper<QueuedKey> key = (rs, n) -> new QueuedKey(rs.getString(1), rs.getLong(2));
+        List<QueuedKey> keys = new ArrayList<>();
+        int memberKeys = memberKeys(limit);
+        if (memberKeys > 0) {
+            keys.addAll(jdbc.query(
+                    statements.get(0),
+                    new MapSqlParameterSource("members", memberEntities).addValue("member_keys", memberKeys),
+                    key));
+        }
+        keys.addAll(jdbc.query(statements.get(1), new MapSqlParameterSource("max_keys", limit), key));
+        return keys.stream().distinct().limit(limit).toList();
     }
 
     /** Takes a key out of the queue for good, with the reason no pass could derive it. */

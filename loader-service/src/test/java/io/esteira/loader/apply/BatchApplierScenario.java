@@ -417,6 +417,38 @@ abstract class BatchApplierScenario {
     }
 
     @Test
+    void shouldClaimQueuedMemberKeysBeforeOlderFactKeysKeepingPartOfThePassForTheOldest() {
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("orders", order(100, 20, 2, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1)));
+        applier.apply(batch("orders", order(101, 20, 1, "2026-03-11T10:00:00")));
+        applier.apply(batch("customers", customer(2, 30, "consumer", "2026-01-01T00:00:00")));
+        applier.apply(batch("customers", customer(3, 31, "consumer", "2026-01-01T00:00:00")));
+
+        assertThat(applier.queuedKeys(2))
+                .as("what a pass of two keys claims: a member key, then the oldest key")
+                .containsExactly(new BatchApplier.QueuedKey("customers", 2), new BatchApplier.QueuedKey("orders", 100));
+
+        BatchApplier.DeriveResult first = applier.derive(2);
+
+        assertThat(first.keys())
+                .as("customer 2, queued after the orders; order 100, the oldest, with its item; not customer 3")
+                .isEqualTo(Map.of("customers", 1, "orders", 1, "order_items", 1));
+        assertThat(sql.queryForObject(
+                        "SELECT c.inferido FROM fact.fact_vendas f JOIN dim.dim_cliente c ON c.cliente_sk = f.cliente_sk"
+                                + " WHERE f.order_item_id = 1000",
+                        Boolean.class))
+                .as("order 100's fact finds its customer derived, not inferred")
+                .isFalse();
+        assertThat(queued()).as("order 101 and customer 3").isEqualTo(2);
+        deriveAll();
+        assertThat(queued()).isZero();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM dim.dim_cliente WHERE inferido = ?", Long.class, true))
+                .isZero();
+    }
+
+    @Test
     void shouldClaimWithAnItemItsQueuedOrderAndTheOrdersOtherQueuedItemsSoEachFactIsBuiltOnce() {
         loadDimensions();
         deriveAll();
