@@ -1,6 +1,7 @@
--- The keys the next derive pass would claim, in the order it claims them, for the deriver to isolate a
--- failing one (BatchApplier.queuedKeys): the queued keys of dimension members (derive-claim-members.sql),
--- then the oldest (derive-claim.sql). A key can come twice; the caller keeps each once.
+-- The keys the next derive pass would claim, for the deriver to isolate a failing one
+-- (BatchApplier.queuedKeys puts them in the order the pass claims them): the queued keys of dimension
+-- members (derive-claim-members.sql), and the oldest (derive-claim.sql). A key can come twice; the caller
+-- keeps each once.
 SELECT m.entity, m.key_value
 FROM unnest(ARRAY[:members]) WITH ORDINALITY e(entity, position)
 CROSS JOIN LATERAL (SELECT entity, key_value FROM ctl.derive_queue

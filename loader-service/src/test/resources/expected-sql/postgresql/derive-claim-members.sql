@@ -1,15 +1,14 @@
--- A derive pass claims queued keys in its own transaction: the rows leave the queue only if the pass
--- commits. Only one pass runs at a time (derive-lock.sql), and a lander's rows not yet committed are
--- invisible to the claims' snapshot, so they stay for the next pass.
--- First (then derive-claim.sql, the oldest keys, and derive-claim-related.sql) the keys of the entities that maintain dimension members (and the names members copy), up to
--- :member_keys, in the order of :members: a fact derived before its customer, product or seller is
--- built on an inferred member, and built again when the member's row completes it. In an initial load
--- the members land long before the orders and items that reference them are derived; claimed oldest
--- first, they waited behind those facts (a 1,000,000-item load had 13,000-19,000 customers inferred at
--- a time and re-derived ~229,000 sales facts: docs/performance.md). :member_keys leaves a part of every
--- pass to the oldest keys (BatchApplier.derive), so facts move on while members keep changing. Each
--- entity's keys are read through the (entity, key_value) index in its order (a LATERAL subquery with an
--- ORDER BY the index supplies: no statistics of the queue can turn it into a scan of the whole queue).
+-- A derive pass with a backlog (its first claim of the oldest keys, derive-claim.sql, took all it asked
+-- for: BatchApplier.derive) claims next the queued keys of the entities that maintain dimension members (and
+-- the names members copy), up to :member_keys, in the order of :members; then the oldest keys again. A fact
+-- derived before its customer, product or seller is built on an inferred member, and built again when the
+-- member's row completes it. In an initial load the members land long before the orders and items that
+-- reference them are derived; claimed oldest first, they waited behind those facts (a 1,000,000-item load
+-- had 13,000-19,000 customers inferred at a time and re-derived ~200,000 sales facts: docs/performance.md).
+-- The rows leave the queue only if the pass commits; a lander's rows not yet committed are invisible to the
+-- statement's snapshot, so they stay for the next pass. Each entity's keys are read in the order of the
+-- (entity, key_value) index, which the planner takes on a queue it knows to be large; on one it believes
+-- small (a vacuum emptied it since) it may scan the queue once per entity instead.
 WITH claimed AS (
     DELETE FROM ctl.derive_queue q
     WHERE q.queue_id = ANY (ARRAY(

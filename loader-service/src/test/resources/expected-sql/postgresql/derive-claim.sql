@@ -1,10 +1,11 @@
--- A derive pass claims, after the queued keys of dimension members (derive-claim-members.sql), the oldest
--- :oldest_keys queued keys: what the members left of the pass's keys (BatchApplier.derive). The rows leave
--- the queue only if the pass commits; a lander's rows not yet committed are invisible to the statement's
--- snapshot, so they stay for the next pass.
+-- A derive pass claims the oldest :oldest_keys queued keys: first a tenth of its keys, and after the keys
+-- of dimension members (derive-claim-members.sql), which it claims only with a backlog, the oldest again
+-- up to its limit (BatchApplier.derive). The rows leave the queue only if the pass commits; a lander's rows
+-- not yet committed are invisible to the statement's snapshot, so they stay for the next pass.
 -- Written as a range of the primary key, not as "queue_id IN (…)": on a queue that grew from nothing
 -- without statistics, the IN form was planned as a nested loop over the whole queue (80 s for one
--- pass of 20,000 keys at 280,000 queued); a range is an index range scan whatever the statistics.
+-- pass of 20,000 keys at 280,000 queued); a range is an index range scan on a queue the planner knows
+-- to be large, and at worst one scan of a queue it believes small (a vacuum emptied it since).
 WITH claimed AS (
     DELETE FROM ctl.derive_queue q
     WHERE q.queue_id <= (SELECT MAX(f.queue_id)

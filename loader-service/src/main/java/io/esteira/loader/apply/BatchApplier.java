@@ -216,11 +216,13 @@ public class BatchApplier {
     /**
      * One derive pass over up to {@code maxKeys} queued keys (with them, the queued keys of the same orders:
      * {@code derive-claim-related.sql}); {@link DeriveResult#BUSY} when another pass (of this or another
-     * loader) holds the derive lock. The pass claims the queued keys of the entities that maintain dimension
-     * members first ({@code derive-claim-members.sql}), up to nine tenths of {@code maxKeys}, then the oldest
-     * queued keys up to {@code maxKeys} ({@code derive-claim.sql}): facts derived after their members need
-     * no inferred member, and no second build when the member's row completes it; the tenth kept for the
-     * oldest keys lets facts move on while members keep changing.
+     * loader) holds the derive lock. The pass claims the oldest queued keys up to a tenth of {@code maxKeys}
+     * ({@code derive-claim.sql}); if that many were queued, a backlog, it claims the queued keys of the
+     * entities that maintain dimension members next ({@code derive-claim-members.sql}), then the oldest again
+     * up to {@code maxKeys}. Facts derived after their members need no inferred member, nor a second build
+     * when the member's row completes it (in an initial load the members land long before the orders that
+     * reference them are derived); the tenth taken first lets facts move on while members keep changing. A
+     * live pass, which finds fewer keys queued than its first claim takes, runs that one claim only.
      */
     public DeriveResult derive(int maxKeys) {
         return pass(status -> {
@@ -228,17 +230,28 @@ public class BatchApplier {
             if (!deriveLock(params)) {
                 return DeriveResult.BUSY;
             }
-            int memberKeys = memberKeys(maxKeys);
-            int members = 0;
-            if (memberKeys > 0) {
-                params.addValue("members", memberEntities).addValue("member_keys", memberKeys);
-                members = run("derive-claim-members", Map.of(), params);
+            int first = firstClaim(maxKeys);
+            int claimed = claimOldest(first, params);
+            if (claimed >= first && claimed < maxKeys && !memberEntities.isEmpty()) {
+                params.addValue("members", memberEntities).addValue("member_keys", maxKeys - claimed);
+                claimed += run("derive-claim-members", Map.of(), params);
+                if (claimed < maxKeys) {
+                    claimOldest(maxKeys - claimed, params);
+                }
             }
-            params.addValue("oldest_keys", maxKeys - members);
-            run("derive-claim", Map.of(), params);
             run("derive-claim-related", Map.of(), params);
             return deriveClaimed(params);
         });
+    }
+
+    /** The oldest queued keys a pass of {@code maxKeys} claims first: a tenth, at least one. */
+    private static int firstClaim(int maxKeys) {
+        return Math.max(1, maxKeys / 10);
+    }
+
+    /** Claims up to {@code keys} of the oldest queued keys for the pass. @return the keys claimed */
+    private int claimOldest(int keys, MapSqlParameterSource params) {
+        return run("derive-claim", Map.of(), params.addValue("oldest_keys", keys));
     }
 
     /**
@@ -302,27 +315,20 @@ public class BatchApplier {
     /** A key waiting in the derive queue. */
     public record QueuedKey(String entity, long key) {}
 
-    /**
-     * The keys of a dimension member that a pass of {@code maxKeys} claims before the oldest keys: all but a
-     * tenth (at least one key), which stays for the oldest.
-     */
-    private int memberKeys(int maxKeys) {
-        return memberEntities.isEmpty() ? 0 : maxKeys - Math.max(1, maxKeys / 10);
-    }
-
     /** Up to {@code limit} queued keys, each once, in the order a pass of {@code limit} keys claims them. */
     public List<QueuedKey> queuedKeys(int limit) {
         List<String> statements = sql.statements("derive-queued-keys", Map.of());
         RowMapper<QueuedKey> key = (rs, n) -> new QueuedKey(rs.getString(1), rs.getLong(2));
-        List<QueuedKey> keys = new ArrayList<>();
-        int memberKeys = memberKeys(limit);
-        if (memberKeys > 0) {
+        List<QueuedKey> oldest = jdbc.query(statements.get(1), new MapSqlParameterSource("max_keys", limit), key);
+        int first = firstClaim(limit);
+        List<QueuedKey> keys = new ArrayList<>(oldest.subList(0, Math.min(first, oldest.size())));
+        if (oldest.size() >= first && first < limit && !memberEntities.isEmpty()) {
             keys.addAll(jdbc.query(
                     statements.get(0),
-                    new MapSqlParameterSource("members", memberEntities).addValue("member_keys", memberKeys),
+                    new MapSqlParameterSource("members", memberEntities).addValue("member_keys", limit - first),
                     key));
+            keys.addAll(oldest.subList(first, oldest.size()));
         }
-        keys.addAll(jdbc.query(statements.get(1), new MapSqlParameterSource("max_keys", limit), key));
         return keys.stream().distinct().limit(limit).toList();
     }
 

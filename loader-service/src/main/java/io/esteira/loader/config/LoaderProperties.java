@@ -22,8 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param deriveInterval how often the {@code derive} route looks for queued keys when no batch landed
  *     in this loader meanwhile (a batch that lands wakes it at once); keys queued by another loader wait
  *     at most this long for this one
- * @param deriveMaxKeys queued keys one derive pass claims from the head of the queue (with them, the queued keys
- *     of the same orders: apply/postgresql/derive-claim-related.sql): bigger passes amortise their fixed cost,
+ * @param deriveMaxKeys queued keys one derive pass claims: a tenth from the oldest, then, if more wait, those of
+ *     dimension members, then the oldest again (with them, the queued keys of the same orders:
+ *     apply/postgresql/derive-claim-related.sql; io.esteira.loader.apply.BatchApplier#derive(int)): bigger passes
+ *     amortise their fixed cost,
  *     smaller ones keep each transaction (and the capture bound of an OLTP on the same server) short
  * @param deriveVacuumAfterKeys keys derived after which the deriver vacuums the derive queue and its work tables,
  *     once a pass leaves the queue empty, or after ten times as many while keys stay queued (PostgreSQL; 0:

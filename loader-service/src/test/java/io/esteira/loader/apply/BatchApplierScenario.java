@@ -417,7 +417,7 @@ abstract class BatchApplierScenario {
     }
 
     @Test
-    void shouldClaimQueuedMemberKeysBeforeOlderFactKeysKeepingPartOfThePassForTheOldest() {
+    void shouldClaimQueuedMemberKeysAheadOfOlderFactKeysWhenKeysWaitBeyondThePassesFirstClaim() {
         loadDimensions();
         deriveAll();
         applier.apply(batch("orders", order(100, 20, 2, "2026-03-10T10:00:00")));
@@ -427,13 +427,13 @@ abstract class BatchApplierScenario {
         applier.apply(batch("customers", customer(3, 31, "consumer", "2026-01-01T00:00:00")));
 
         assertThat(applier.queuedKeys(2))
-                .as("what a pass of two keys claims: a member key, then the oldest key")
-                .containsExactly(new BatchApplier.QueuedKey("customers", 2), new BatchApplier.QueuedKey("orders", 100));
+                .as("what a pass of two keys claims: the oldest key, then, as more wait, a member's key")
+                .containsExactly(new BatchApplier.QueuedKey("orders", 100), new BatchApplier.QueuedKey("customers", 2));
 
         BatchApplier.DeriveResult first = applier.derive(2);
 
         assertThat(first.keys())
-                .as("customer 2, queued after the orders; order 100, the oldest, with its item; not customer 3")
+                .as("order 100, the oldest, with its item; customer 2, queued after order 101; not order 101")
                 .isEqualTo(Map.of("customers", 1, "orders", 1, "order_items", 1));
         assertThat(sql.queryForObject(
                         "SELECT c.inferido FROM fact.fact_vendas f JOIN dim.dim_cliente c ON c.cliente_sk = f.cliente_sk"
