@@ -6,9 +6,12 @@
 -- reference them are derived; claimed oldest first, they waited behind those facts (a 1,000,000-item load
 -- had 13,000-19,000 customers inferred at a time and re-derived ~200,000 sales facts: docs/performance.md).
 -- The rows leave the queue only if the pass commits; a lander's rows not yet committed are invisible to the
--- statement's snapshot, so they stay for the next pass. Each entity's keys are read in the order of the
--- (entity, key_value) index, which the planner takes on a queue it knows to be large; on one it believes
--- small (a vacuum emptied it since) it may scan the queue once per entity instead.
+-- statement's snapshot, so they stay for the next pass. The claim answers the queue rows it took.
+-- Each entity's keys are read in the order of the (entity, key_value) index and deleted through the primary
+-- key, with sequential scans off for the claim alone, as in derive-claim.sql: a queue a vacuum had just
+-- emptied was otherwise read by sequential scan once per entity.
+SET LOCAL enable_seqscan = off
+;
 WITH claimed AS (
     DELETE FROM ctl.derive_queue q
     WHERE q.queue_id = ANY (ARRAY(
@@ -20,6 +23,10 @@ WITH claimed AS (
                             LIMIT :member_keys) m
         ORDER BY e.position
         LIMIT :member_keys))
-    RETURNING q.entity, q.key_value)
-INSERT INTO stg.derive_keys (apply_token, entity, key_value)
-SELECT DISTINCT :token, entity, key_value FROM claimed
+    RETURNING q.entity, q.key_value),
+kept AS (
+    INSERT INTO stg.derive_keys (apply_token, entity, key_value)
+    SELECT DISTINCT :token, entity, key_value FROM claimed)
+SELECT COUNT(*) AS claimed FROM claimed
+;
+SET LOCAL enable_seqscan TO DEFAULT

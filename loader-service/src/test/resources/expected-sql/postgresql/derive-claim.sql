@@ -1,15 +1,16 @@
--- A derive pass claims the oldest :oldest_keys queued keys: first a tenth of its keys, and after the keys
--- of dimension members (derive-claim-members.sql), which it claims only with a backlog, the oldest again
--- up to its limit (BatchApplier.derive). The rows leave the queue only if the pass commits; a lander's rows
--- not yet committed are invisible to the statement's snapshot, so they stay for the next pass.
--- Written as a range of the primary key, not as "queue_id IN (…)": on a queue that grew from nothing
--- without statistics, the IN form was planned as a nested loop over the whole queue (80 s for one
--- pass of 20,000 keys at 280,000 queued); a range is an index range scan on a queue the planner knows
--- to be large, and at worst one scan of a queue it believes small (a vacuum emptied it since).
+-- ==== statement 1 of 3 ====
+-- the head of the queue is then read in the primary key's order and its rows deleted through it.
+SET LOCAL enable_seqscan = off
+
+-- ==== statement 2 of 3 ====
 WITH claimed AS (
     DELETE FROM ctl.derive_queue q
-    WHERE q.queue_id <= (SELECT MAX(f.queue_id)
-                         FROM (SELECT queue_id FROM ctl.derive_queue ORDER BY queue_id LIMIT :oldest_keys) f)
-    RETURNING q.entity, q.key_value)
-INSERT INTO stg.derive_keys (apply_token, entity, key_value)
-SELECT DISTINCT :token, entity, key_value FROM claimed
+    WHERE q.queue_id = ANY (ARRAY(SELECT queue_id FROM ctl.derive_queue ORDER BY queue_id LIMIT :oldest_keys))
+    RETURNING q.entity, q.key_value),
+kept AS (
+    INSERT INTO stg.derive_keys (apply_token, entity, key_value)
+    SELECT DISTINCT :token, entity, key_value FROM claimed)
+SELECT COUNT(*) AS claimed FROM claimed
+
+-- ==== statement 3 of 3 ====
+SET LOCAL enable_seqscan TO DEFAULT

@@ -232,9 +232,11 @@ public class BatchApplier {
             }
             int first = firstClaim(maxKeys);
             int claimed = claimOldest(first, params);
-            if (claimed >= first && claimed < maxKeys && !memberEntities.isEmpty()) {
-                params.addValue("members", memberEntities).addValue("member_keys", maxKeys - claimed);
-                claimed += run("derive-claim-members", Map.of(), params);
+            if (claimed >= first && claimed < maxKeys) {
+                if (!memberEntities.isEmpty()) {
+                    params.addValue("members", memberEntities).addValue("member_keys", maxKeys - claimed);
+                    claimed += claim("derive-claim-members", params);
+                }
                 if (claimed < maxKeys) {
                     claimOldest(maxKeys - claimed, params);
                 }
@@ -249,9 +251,25 @@ public class BatchApplier {
         return Math.max(1, maxKeys / 10);
     }
 
-    /** Claims up to {@code keys} of the oldest queued keys for the pass. @return the keys claimed */
+    /** Claims up to {@code keys} of the oldest queued keys for the pass. @return the queue rows claimed */
     private int claimOldest(int keys, MapSqlParameterSource params) {
-        return run("derive-claim", Map.of(), params.addValue("oldest_keys", keys));
+        return claim("derive-claim", params.addValue("oldest_keys", keys));
+    }
+
+    /**
+     * Runs a claim: the queue rows it took, a key queued twice counted twice (a pass keeps it once), whether
+     * the vendor's claim answers them (a query around its {@code DELETE}) or reports them changed.
+     */
+    private int claim(String resource, MapSqlParameterSource params) {
+        List<String> statements = sql.statements(resource, Map.of());
+        if (sql.sendsStatementsTogether()) {
+            return runTogether(statements, params).rows();
+        }
+        int rows = 0;
+        for (String statement : statements) {
+            rows += runTogether(List.of(statement), params).rows();
+        }
+        return rows;
     }
 
     /**
@@ -322,11 +340,13 @@ public class BatchApplier {
         List<QueuedKey> oldest = jdbc.query(statements.get(1), new MapSqlParameterSource("max_keys", limit), key);
         int first = firstClaim(limit);
         List<QueuedKey> keys = new ArrayList<>(oldest.subList(0, Math.min(first, oldest.size())));
-        if (oldest.size() >= first && first < limit && !memberEntities.isEmpty()) {
-            keys.addAll(jdbc.query(
-                    statements.get(0),
-                    new MapSqlParameterSource("members", memberEntities).addValue("member_keys", limit - first),
-                    key));
+        if (oldest.size() >= first && first < limit) {
+            if (!memberEntities.isEmpty()) {
+                keys.addAll(jdbc.query(
+                        statements.get(0),
+                        new MapSqlParameterSource("members", memberEntities).addValue("member_keys", limit - first),
+                        key));
+            }
             keys.addAll(oldest.subList(first, oldest.size()));
         }
         return keys.stream().distinct().limit(limit).toList();
@@ -509,7 +529,12 @@ public class BatchApplier {
     }
 
     /** What statements sent together did: the rows they changed, and the first column of the rows they answered. */
-    private record Together(int changed, int answered) {}
+    private record Together(int changed, int answered) {
+        /** The rows the statements changed, and those they answered counted (a {@code DELETE}'s, in a query). */
+        int rows() {
+            return changed + answered;
+        }
+    }
 
     /**
      * Runs statements in one call. Each ';' at the start of a line (never inside a statement's trailing comment),

@@ -449,6 +449,25 @@ abstract class BatchApplierScenario {
     }
 
     @Test
+    void shouldCountAKeyQueuedTwiceAsTwoRowsOfThePassesFirstClaimAndClaimOnBeyondIt() {
+        loadDimensions();
+        deriveAll();
+        applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("orders", order(100, 21, 1, "2026-03-10T11:00:00")));
+        applier.apply(batch("customers", customer(2, 30, "consumer", "2026-01-01T00:00:00")));
+        applier.apply(batch("orders", order(101, 20, 1, "2026-03-11T10:00:00")));
+        assertThat(queued()).as("order 100 queued twice, customer 2, order 101").isEqualTo(4);
+
+        // a pass of 20 keys claims 2 first: both rows of order 100, all it asked for, so a backlog may wait
+        BatchApplier.DeriveResult first = applier.derive(20);
+
+        assertThat(first.keys())
+                .as("order 100 once, then customer 2 and order 101: the pass claims on beyond its first claim")
+                .isEqualTo(Map.of("orders", 2, "customers", 1));
+        assertThat(queued()).isZero();
+    }
+
+    @Test
     void shouldClaimWithAnItemItsQueuedOrderAndTheOrdersOtherQueuedItemsSoEachFactIsBuiltOnce() {
         loadDimensions();
         deriveAll();
