@@ -6,11 +6,12 @@
 -- The queue is read through its primary key only, whatever its size as the planner believes it. The queue
 -- has no statistics (V99), and the figures of its last vacuum can be far from it: vacuums that did not
 -- truncate the pages a load had filled (truncation gives way to the landers and passes waiting for the
--- queue) left a queue of 50 keys on 7,102 pages counted as 12,450 rows, and a range of the primary key was planned as a sequential scan
--- of them (14.6 ms a live pass, against 0.33); "queue_id IN (…)" was planned as a nested loop over a queue
--- that grew from nothing (80 s for one pass of 20,000 keys at 280,000 queued; docs/performance.md). Sequential scans are turned off for the claim alone
--- (SET LOCAL lasts to the end of the pass's transaction, so the claim's last statement turns them back on);
--- the head of the queue is then read in the primary key's order and its rows deleted through it.
+-- queue) left a queue of 50 keys on 7,102 pages counted as 12,450 rows, and a range of the primary key was
+-- planned as a sequential scan of them (14.6 ms a live pass, against 0.33); "queue_id IN (…)" was planned
+-- as a nested loop over a queue that grew from nothing (80 s for one pass of 20,000 keys at 280,000
+-- queued; docs/performance.md). Sequential scans are turned off for the claim alone (SET LOCAL lasts to
+-- the end of the pass's transaction, so the claim's last statement turns them back on); the head of the
+-- queue is then read in the primary key's order and its rows deleted through it.
 SET LOCAL enable_seqscan = off
 ;
 WITH claimed AS (

@@ -257,19 +257,13 @@ public class BatchApplier {
     }
 
     /**
-     * Runs a claim: the queue rows it took, a key queued twice counted twice (a pass keeps it once), whether
-     * the vendor's claim answers them (a query around its {@code DELETE}) or reports them changed.
+     * Runs a claim: the queue rows it took, a key queued twice counted twice (a pass keeps it once). Where the
+     * vendor takes statements together (PostgreSQL) the claim answers them, a query around its {@code DELETE};
+     * elsewhere it reports them changed (SQL Server's {@code DELETE … OUTPUT INTO}).
      */
     private int claim(String resource, MapSqlParameterSource params) {
         List<String> statements = sql.statements(resource, Map.of());
-        if (sql.sendsStatementsTogether()) {
-            return runTogether(statements, params).rows();
-        }
-        int rows = 0;
-        for (String statement : statements) {
-            rows += runTogether(List.of(statement), params).rows();
-        }
-        return rows;
+        return sql.sendsStatementsTogether() ? runTogether(statements, params).rows() : run(statements, params);
     }
 
     /**
