@@ -644,6 +644,11 @@ public record BenchReport(
                     "all of them",
                     perChange.values().stream().mapToLong(Long::longValue).sum()));
         }
+        if (freshness.harnessPauses().count() > 0) {
+            out.append("  the bench JVM's own collections during the freshness workload (each stopped its writers, its"
+                    + " probe and the broker in it): "
+                    + freshness.harnessPauses().describe() + "\n");
+        }
         if (!freshness.stages().isEmpty()) {
             out.append("  each stage during the freshness workload (the services' timers; waits included), mean"
                     + " milliseconds per timing (capture: a page read; send, parse, land: a batch; derive: a pass):\n");
@@ -677,6 +682,11 @@ public record BenchReport(
         }
         fresh.put("maxMs", round(result.maxMillis(), 1));
         fresh.put("cpuMicrosPerChange", result.cpuMicrosPerChange());
+        Map<String, Object> pauses = new LinkedHashMap<>();
+        pauses.put("count", result.harnessPauses().count());
+        pauses.put("totalMs", result.harnessPauses().total().toMillis());
+        pauses.put("longestMs", result.harnessPauses().longest().toMillis());
+        fresh.put("benchJvmPauses", pauses);
         Map<String, Object> stages = new LinkedHashMap<>();
         result.stages().forEach((stage, spent) -> {
             Map<String, Object> figures = new LinkedHashMap<>();

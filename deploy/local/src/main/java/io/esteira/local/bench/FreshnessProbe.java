@@ -49,6 +49,8 @@ final class FreshnessProbe {
      *     ProcessCpu}); empty when not measured
      * @param stages the services' stage timers over the same span ({@link StageTimes}): time and timings
      *     per stage, for the mean time of a batch in each; empty when not measured
+     * @param harnessPauses the benchmark JVM's own collections over the same span ({@link JvmPauses}): each
+     *     stopped the workload's writers, the probe and the broker together
      */
     record Result(
             double targetRate,
@@ -61,7 +63,8 @@ final class FreshnessProbe {
             long notVisible,
             Histogram latencyMicros,
             Map<String, Duration> cpu,
-            Map<String, StageTimes.Spent> stages) {
+            Map<String, StageTimes.Spent> stages,
+            JvmPauses.Summary harnessPauses) {
 
         Result {
             cpu = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cpu));
@@ -90,11 +93,16 @@ final class FreshnessProbe {
                     notVisible,
                     latencyMicros,
                     Map.of(),
-                    Map.of());
+                    Map.of(),
+                    JvmPauses.Summary.NONE);
         }
 
-        /** This result with the CPU and the stage times the pipeline spent on it. */
-        Result withCost(Map<String, Duration> cpu, Map<String, StageTimes.Spent> stages) {
+        /**
+         * This result with the CPU and the stage times the pipeline spent on it, and the collections of the
+         * benchmark's JVM meanwhile.
+         */
+        Result withCost(
+                Map<String, Duration> cpu, Map<String, StageTimes.Spent> stages, JvmPauses.Summary harnessPauses) {
             return new Result(
                     targetRate,
                     duration,
@@ -106,7 +114,8 @@ final class FreshnessProbe {
                     notVisible,
                     latencyMicros,
                     cpu,
-                    stages);
+                    stages,
+                    harnessPauses);
         }
 
         /** CPU microseconds per committed change, per process group, in the order measured. */

@@ -1,8 +1,12 @@
 package io.esteira.local.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -10,10 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * CPU time used by the processes of a run, for the cost per row of each stage: the services' JVMs (the
- * extractor: capture and send; the loader: parse, land and derive on its side), the benchmark's JVM (the
- * broker, the probes) and the PostgreSQL backends serving the OLTP and the DW ({@code pg_stat_activity}'s
+ * extractor: capture and send; the loader: parse, land and derive on its side), the broker's threads in the
+ * benchmark's JVM, the rest of that JVM (the freshness workload's writers, the probes, the JVM's own
+ * collector and compiler) and the PostgreSQL backends serving the OLTP and the DW ({@code pg_stat_activity}'s
  * pids, read through {@link ProcessHandle}: only where the server runs on this machine; a backend that
  * ends between two snapshots loses its time, so the database figures are lower bounds).
+ *
+ * <p>The broker is told apart by its threads ({@link #isBrokerThread}), read through the JVM's {@link
+ * ThreadMXBean}: one of its pooled threads that ends between two snapshots takes its time with it too, so the
+ * broker's figure is a lower bound and the benchmark JVM's rest an upper one. In production the broker is a
+ * process of its own; until 2026-12-06 the two were one figure, "bench JVM (broker, probes)".
  */
 final class ProcessCpu {
 
@@ -33,7 +43,41 @@ final class ProcessCpu {
         }
     }
 
+    /** The broker's threads in the benchmark's JVM. */
+    static final String BROKER = "broker (in the bench JVM)";
+
+    /** The rest of the benchmark's JVM: writers, probes, its collector and compiler (the services too, in-process). */
+    static final String BENCH_JVM = "bench JVM (writers, probes)";
+
     private ProcessCpu() {}
+
+    /**
+     * Whether a thread of this JVM is the embedded Artemis broker's: its server, I/O, journal and Netty threads
+     * are named {@code ActiveMQ-…} or {@code activemq-…} (within {@code Thread-n (…)}); a client's threads (the
+     * services' own, when they run in this JVM) name themselves {@code ActiveMQ-client-…}.
+     */
+    static boolean isBrokerThread(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.contains("activemq") && !lower.contains("client");
+    }
+
+    /** CPU time so far of this JVM's live broker threads; zero where the JVM does not measure thread CPU. */
+    static Duration threadsCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return Duration.ZERO;
+        }
+        long nanos = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && isBrokerThread(info.getThreadName())) {
+                long used = threads.getThreadCpuTime(info.getThreadId());
+                if (used > 0) {
+                    nanos += used;
+                }
+            }
+        }
+        return Duration.ofNanos(nanos);
+    }
 
     /** The CPU time of a process so far, or empty when it is gone or the platform does not tell. */
     static Optional<Duration> of(long pid) {
@@ -47,7 +91,11 @@ final class ProcessCpu {
     static Snapshot take(Map<String, Long> servicePids, Map<String, DataSource> databases) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         servicePids.forEach((service, pid) -> of(pid).ifPresent(d -> cpu.put(service, d)));
-        of(ProcessHandle.current().pid()).ifPresent(d -> cpu.put("bench JVM (broker, probes)", d));
+        of(ProcessHandle.current().pid()).ifPresent(own -> {
+            Duration broker = threadsCpu();
+            cpu.put(BROKER, broker);
+            cpu.put(BENCH_JVM, own.minus(broker).isNegative() ? Duration.ZERO : own.minus(broker));
+        });
         databases.forEach((label, dataSource) -> backends(dataSource).ifPresent(d -> cpu.put(label, d)));
         return new Snapshot(cpu);
     }

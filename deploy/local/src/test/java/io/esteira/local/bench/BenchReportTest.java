@@ -104,7 +104,7 @@ class BenchReportTest {
         stages.put("derive", new StageTimes.Spent(Duration.ofMillis(4_500), 300));
         FreshnessProbe.Result freshness = new FreshnessProbe.Result(
                         1000, Duration.ofSeconds(30), 30_000, 15_000, 15_000, 1000, 30_000, 0, latency)
-                .withCost(cpu, stages);
+                .withCost(cpu, stages, new JvmPauses.Summary(3, Duration.ofMillis(95), Duration.ofMillis(60)));
 
         BenchReport report = report(freshness, Map.of());
 
@@ -115,11 +115,14 @@ class BenchReportTest {
                 .containsPattern("loader-service +100 +\\(3\\.0 CPU s\\)")
                 .containsPattern("all of them +300\n")
                 .containsPattern("land +10\\.0 +\\(300 timings, 3\\.0 s\\)")
-                .containsPattern("derive +15\\.0 +\\(300 timings, 4\\.5 s\\)");
+                .containsPattern("derive +15\\.0 +\\(300 timings, 4\\.5 s\\)")
+                .contains("the bench JVM's own collections during the freshness workload (each stopped its writers,"
+                        + " its probe and the broker in it): 3, 95 ms in all, the longest 60 ms");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) report.toMap().get("freshness");
         assertThat(json).containsEntry("cpuMicrosPerChange", freshness.cpuMicrosPerChange());
         assertThat(json.get("stages").toString()).contains("derive={meanMs=15.0, timings=300, seconds=4.5}");
+        assertThat(json.get("benchJvmPauses")).hasToString("{count=3, totalMs=95, longestMs=60}");
     }
 
     @Test
