@@ -62,7 +62,7 @@ final class ProcessCpu {
     }
 
     /** CPU time so far of this JVM's live broker threads; zero where the JVM does not measure thread CPU. */
-    static Duration threadsCpu() {
+    static Duration brokerThreadsCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
             return Duration.ZERO;
@@ -92,7 +92,7 @@ final class ProcessCpu {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         servicePids.forEach((service, pid) -> of(pid).ifPresent(d -> cpu.put(service, d)));
         of(ProcessHandle.current().pid()).ifPresent(own -> {
-            Duration broker = threadsCpu();
+            Duration broker = brokerThreadsCpu();
             cpu.put(BROKER, broker);
             cpu.put(BENCH_JVM, own.minus(broker).isNegative() ? Duration.ZERO : own.minus(broker));
         });

@@ -45,7 +45,7 @@ class ProcessCpuTest {
     }
 
     @Test
-    void shouldCountTheCpuOfALiveBrokerThreadAsTheBrokersNotAsTheRestOfTheBenchJvm() throws Exception {
+    void shouldCountTheCpuOfALiveBrokerThreadAsTheBrokers() throws Exception {
         ProcessCpu.Snapshot before = ProcessCpu.take(Map.of(), Map.of());
         AtomicBoolean stop = new AtomicBoolean();
         Thread broker = new Thread(() -> spin(stop), "Thread-9 (activemq-netty-threads)");
