@@ -196,10 +196,13 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--analyze-every",
-            defaultValue = "10",
-            description = "On a server without autovacuum, ANALYZE the pipeline's warehouse every this many seconds, as"
-                    + " autovacuum's autoanalyze would; 0 never; default ${DEFAULT-VALUE}.")
-    long analyzeEvery;
+            defaultValue = BenchOptions.AT_NAPTIME,
+            converter = AnalyzeEveryConverter.class,
+            description = "On a server without autovacuum, ANALYZE the tables of the pipeline's warehouse that"
+                    + " autoanalyze would pick, every this many seconds; " + BenchOptions.AT_NAPTIME + ": at the"
+                    + " server's autovacuum_naptime, as often as its autovacuum would visit the database (1 minute"
+                    + " unless set); 0 never; default ${DEFAULT-VALUE}.")
+    Duration analyzeEvery;
 
     @Option(
             names = "--progress-every",
@@ -277,7 +280,7 @@ class BenchCommand implements Callable<Integer> {
                     outputDir != null ? outputDir : Benchmark.defaultOutputDirectory(),
                     Duration.ofSeconds(startTimeout),
                     Duration.ofSeconds(loadTimeout),
-                    Duration.ofSeconds(analyzeEvery),
+                    analyzeEvery,
                     progressEvery,
                     peer,
                     peerJar,
@@ -300,6 +303,27 @@ class BenchCommand implements Callable<Integer> {
         return text == null || text.isBlank()
                 ? List.of()
                 : Arrays.stream(text.strip().split("\\s+")).toList();
+    }
+
+    /** A number of seconds (0: never), or naptime (null: the server's autovacuum_naptime, read when the bench starts). */
+    static final class AnalyzeEveryConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String text = value.strip();
+            if (BenchOptions.AT_NAPTIME.equalsIgnoreCase(text)) {
+                return null;
+            }
+            try {
+                long seconds = Long.parseLong(text);
+                if (seconds >= 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // named below
+            }
+            throw new TypeConversionException("'" + value + "' is not an interval: use a number of seconds (0: never)"
+                    + " or " + BenchOptions.AT_NAPTIME);
+        }
     }
 
     /** none or debezium. */

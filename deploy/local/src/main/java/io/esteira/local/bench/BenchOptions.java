@@ -29,7 +29,7 @@ import java.util.List;
  * @param startTimeout how long the services may take to start
  * @param loadTimeout how long the pipeline's load may take
  * @param analyzeEvery how often to ANALYZE the pipeline's warehouse when the server runs without autovacuum
- *     (zero: never)
+ *     (zero: never; null: at the server's {@code autovacuum_naptime}, {@link #AT_NAPTIME})
  * @param progressEvery how often to print progress
  * @param peer the peer measured beside the pipeline on the same source, after it ({@code --peer})
  * @param peerJar the peer's runnable jar (null: look in the build tree)
@@ -61,6 +61,14 @@ public record BenchOptions(
         Peer peer,
         Path peerJar,
         List<String> peerJvmOptions) {
+
+    /**
+     * {@code --analyze-every naptime}: the stand-in for autoanalyze runs as often as the server's autovacuum would
+     * visit the database ({@code autovacuum_naptime}), not more: at 10 s it analyzed the growing warehouse six
+     * times as often as autovacuum's default minute, and cost the DW server more than autovacuum itself
+     * (docs/performance.md).
+     */
+    public static final String AT_NAPTIME = "naptime";
 
     public BenchOptions {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);

@@ -229,6 +229,9 @@ final class FreshnessProbe {
             thread.start();
         }
         Histogram latency = new Histogram(3);
+        // The latencies seen since the last progress line: whether the tail settles or stays, which the
+        // percentiles so far, dominated by the workload's first seconds, do not show.
+        Histogram recent = new Histogram(3);
         Map<Long, List<Change>> pending = new HashMap<>();
         long visible = 0;
         Ticker ticker = new Ticker(progressEvery);
@@ -257,7 +260,7 @@ final class FreshnessProbe {
                 long pause = POLL_PAUSE.toNanos();
                 if (!pending.isEmpty()) {
                     long polled = System.nanoTime();
-                    visible += poll(warehouse, poll, pending, latency);
+                    visible += poll(warehouse, poll, pending, latency, recent);
                     // The probe must not slow what it measures: a poll that took long (many keys
                     // awaited) is followed by a pause twice as long, so it holds a DW core a third of
                     // the time at most.
@@ -269,14 +272,16 @@ final class FreshnessProbe {
                     progress.accept(String.format(
                             Locale.ROOT,
                             "freshness: %.0f s, %,d changes committed (%,.0f/s), %,d visible, %,d awaited,"
-                                    + " p50 %.0f ms p99 %.0f ms so far",
+                                    + " p50 %.0f ms p99 %.0f ms so far (since the last line: %s)",
                             seconds,
                             inserts.get() + updates.get(),
                             (inserts.get() + updates.get()) / seconds,
                             visible,
                             pending.values().stream().mapToInt(List::size).sum(),
                             latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(50) / 1000.0,
-                            latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(99) / 1000.0));
+                            latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(99) / 1000.0,
+                            describeRecent(recent)));
+                    recent.reset();
                 }
                 LockSupport.parkNanos(pause);
             }
@@ -305,9 +310,25 @@ final class FreshnessProbe {
                 rate, duration, total, inserts.get(), updates.get(), total / seconds, visible, notVisible, latency);
     }
 
-    /** Asks the DW about every awaited key once; records the latency of each change it shows. */
+    /** The changes shown since the last progress line (latencies in microseconds), as that line reports them. */
+    static String describeRecent(Histogram recent) {
+        return recent.getTotalCount() == 0
+                ? "none shown"
+                : String.format(
+                        Locale.ROOT,
+                        "%,d shown, p50 %.0f ms p99 %.0f ms",
+                        recent.getTotalCount(),
+                        recent.getValueAtPercentile(50) / 1000.0,
+                        recent.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /** Asks the DW about every awaited key once; records the latency of each change it shows, in both histograms. */
     private static long poll(
-            Connection warehouse, PreparedStatement poll, Map<Long, List<Change>> pending, Histogram latency)
+            Connection warehouse,
+            PreparedStatement poll,
+            Map<Long, List<Change>> pending,
+            Histogram latency,
+            Histogram recent)
             throws SQLException {
         Long[] keys = pending.keySet().toArray(new Long[0]);
         Array array = warehouse.createArrayOf("bigint", keys);
@@ -325,7 +346,9 @@ final class FreshnessProbe {
                 for (var it = changes.iterator(); it.hasNext(); ) {
                     Change change = it.next();
                     if (change.quantity() <= quantity) {
-                        latency.recordValue(Math.max(0, (pollStart - change.committedNanos()) / 1000));
+                        long micros = Math.max(0, (pollStart - change.committedNanos()) / 1000);
+                        latency.recordValue(micros);
+                        recent.recordValue(micros);
                         it.remove();
                         seen++;
                     }

@@ -12,9 +12,12 @@ import javax.sql.DataSource;
 /**
  * Stands in for autovacuum's autoanalyze on a server that runs without it ({@code autovacuum = off},
  * as shared test servers often do): every interval while open, runs {@code ANALYZE} on the tables of the
- * given databases that autoanalyze would pick (see {@link #due}), so the planner sees the row counts and null fractions of tables that grow during the load.
- * Without it a warehouse that was empty at start keeps "empty table" estimates for the whole load.
- * Does nothing on a server whose autovacuum is on.
+ * given databases that autoanalyze would pick (see {@link #due}), so the planner sees the row counts and null
+ * fractions of tables that grow during the load. Without it a warehouse that was empty at start keeps "empty
+ * table" estimates for the whole load. The interval is the server's {@code autovacuum_naptime} unless the bench
+ * is told another ({@link #naptime}): autovacuum visits a database once a naptime, so a shorter interval
+ * analyzes more often than the daemon it stands in for could, at the DW's cost. Does nothing on a server whose
+ * autovacuum is on.
  */
 final class StatisticsKeeper implements AutoCloseable {
 
@@ -48,14 +51,37 @@ final class StatisticsKeeper implements AutoCloseable {
         }
     }
 
+    /**
+     * How often the server's autovacuum visits each database ({@code autovacuum_naptime}, 1 minute by default):
+     * the most often its autoanalyze can analyze a table, and so the stand-in's interval unless one is given.
+     */
+    static Duration naptime(DataSource database) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT setting::bigint FROM pg_settings WHERE name = 'autovacuum_naptime'")) {
+            // pg_settings gives the setting in its unit, seconds, whatever unit postgresql.conf used.
+            return Duration.ofSeconds(rs.next() ? rs.getLong(1) : 60);
+        } catch (SQLException e) {
+            throw new BenchException(
+                    "Cannot read the DW server's autovacuum_naptime: " + e.getMessage() + ". Check the DW database,"
+                            + " or give --analyze-every in seconds.",
+                    e);
+        }
+    }
+
     boolean active() {
         return thread.isAlive();
     }
 
     private void loop(List<DataSource> databases, Duration every) {
+        // Autovacuum's first visit falls anywhere within its first naptime of a load's start, half of it on average:
+        // the first round comes then, the next ones every interval.
+        long pause = every.toMillis() / 2;
         while (open) {
             try {
-                Thread.sleep(every.toMillis());
+                Thread.sleep(pause);
+                pause = every.toMillis();
             } catch (InterruptedException e) {
                 return;
             }

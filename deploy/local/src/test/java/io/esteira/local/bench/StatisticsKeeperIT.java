@@ -6,6 +6,7 @@ import io.esteira.embedded.junit.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,6 +53,25 @@ class StatisticsKeeperIT {
                 "INSERT INTO marker SELECT g FROM generate_series(1, 500) g");
 
         assertThat(dueOnceReported("public.marker")).containsExactlyInAnyOrder("public.eager", "public.marker");
+    }
+
+    @Test
+    void shouldReadTheServersAutovacuumNaptimeInSeconds() throws Exception {
+        String shown;
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("SHOW autovacuum_naptime")) {
+            rs.next();
+            shown = rs.getString(1);
+        }
+        // SHOW gives the largest whole unit ("1min", "30s", "2h"); the stand-in needs the interval itself.
+        Duration expected = shown.endsWith("min")
+                ? Duration.ofMinutes(Long.parseLong(shown.replace("min", "")))
+                : shown.endsWith("h")
+                        ? Duration.ofHours(Long.parseLong(shown.replace("h", "")))
+                        : Duration.ofSeconds(Long.parseLong(shown.replace("s", "")));
+
+        assertThat(StatisticsKeeper.naptime(database.dataSource())).isEqualTo(expected);
     }
 
     private static void execute(String... statements) throws SQLException {
