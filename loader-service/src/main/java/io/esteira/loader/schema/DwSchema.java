@@ -80,8 +80,8 @@ public final class DwSchema {
 
     /**
      * {@code postgresql} or {@code sqlserver}: the folder of the database's migrations. Refuses another
-     * database, and a SQL Server database without READ_COMMITTED_SNAPSHOT or older than 2022 ({@link
-     * SqlServerWarehouse}).
+     * database, a SQL Server database without READ_COMMITTED_SNAPSHOT or older than 2022 ({@link
+     * SqlServerWarehouse}), and a PostgreSQL server older than 15 ({@link PostgresWarehouse}).
      */
     public static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
@@ -94,6 +94,8 @@ public final class DwSchema {
             }
             if (driver == DatabaseDriver.SQLSERVER) {
                 SqlServerWarehouse.requireUsable(connection);
+            } else {
+                PostgresWarehouse.requireUsable(connection);
             }
             return driver.getId();
         } catch (SQLException e) {
