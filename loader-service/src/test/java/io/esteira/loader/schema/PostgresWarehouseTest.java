@@ -2,14 +2,9 @@ package io.esteira.loader.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +34,11 @@ class PostgresWarehouseTest {
 
     /** A data source whose only answers are a PostgreSQL URL and the settings row the check reads. */
     private static DataSource postgres(String database, int versionNum, String version) throws SQLException {
-        DataSource dataSource = mock(DataSource.class);
-        Connection connection = mock(Connection.class);
-        DatabaseMetaData meta = mock(DatabaseMetaData.class);
-        Statement statement = mock(Statement.class);
-        ResultSet rs = mock(ResultSet.class);
-        when(dataSource.getConnection()).thenReturn(connection);
-        when(connection.getMetaData()).thenReturn(meta);
-        when(meta.getURL()).thenReturn("jdbc:postgresql://db:5432/" + database);
-        when(connection.createStatement()).thenReturn(statement);
-        when(statement.executeQuery(PostgresWarehouse.SETTINGS)).thenReturn(rs);
-        when(rs.next()).thenReturn(true, false);
-        when(rs.getString(1)).thenReturn(database);
-        when(rs.getInt(2)).thenReturn(versionNum);
-        when(rs.getString(3)).thenReturn(version);
-        return dataSource;
+        StubWarehouse.Stub stub =
+                StubWarehouse.answering("jdbc:postgresql://db:5432/" + database, PostgresWarehouse.SETTINGS);
+        when(stub.row().getString(1)).thenReturn(database);
+        when(stub.row().getInt(2)).thenReturn(versionNum);
+        when(stub.row().getString(3)).thenReturn(version);
+        return stub.dataSource();
     }
 }

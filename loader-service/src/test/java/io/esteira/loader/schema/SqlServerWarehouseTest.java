@@ -2,14 +2,9 @@ package io.esteira.loader.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -58,21 +53,12 @@ class SqlServerWarehouseTest {
     /** A data source whose only answers are a SQL Server URL and the catalog row the check reads. */
     private static DataSource sqlServer(String database, boolean rcsi, int majorVersion, int engineEdition)
             throws SQLException {
-        DataSource dataSource = mock(DataSource.class);
-        Connection connection = mock(Connection.class);
-        DatabaseMetaData meta = mock(DatabaseMetaData.class);
-        Statement statement = mock(Statement.class);
-        ResultSet rs = mock(ResultSet.class);
-        when(dataSource.getConnection()).thenReturn(connection);
-        when(connection.getMetaData()).thenReturn(meta);
-        when(meta.getURL()).thenReturn("jdbc:sqlserver://db:1433;databaseName=" + database);
-        when(connection.createStatement()).thenReturn(statement);
-        when(statement.executeQuery(SqlServerWarehouse.SETTINGS)).thenReturn(rs);
-        when(rs.next()).thenReturn(true, false);
-        when(rs.getString(1)).thenReturn(database);
-        when(rs.getBoolean(2)).thenReturn(rcsi);
-        when(rs.getInt(3)).thenReturn(majorVersion);
-        when(rs.getInt(4)).thenReturn(engineEdition);
-        return dataSource;
+        StubWarehouse.Stub stub = StubWarehouse.answering(
+                "jdbc:sqlserver://db:1433;databaseName=" + database, SqlServerWarehouse.SETTINGS);
+        when(stub.row().getString(1)).thenReturn(database);
+        when(stub.row().getBoolean(2)).thenReturn(rcsi);
+        when(stub.row().getInt(3)).thenReturn(majorVersion);
+        when(stub.row().getInt(4)).thenReturn(engineEdition);
+        return stub.dataSource();
     }
 }
