@@ -51,7 +51,10 @@ public final class Benchmark {
     private final List<String> loadAverages = new ArrayList<>();
     private boolean autovacuum;
 
-    /** How often the stand-in for autoanalyze runs: {@code --analyze-every}, or the server's autovacuum_naptime. */
+    /**
+     * How often the stand-in for autoanalyze runs ({@code --analyze-every}, or the server's autovacuum_naptime); zero
+     * when it does not (the server's autovacuum is on, or {@code --analyze-every 0}).
+     */
     private Duration analyzeEvery = Duration.ZERO;
 
     public Benchmark(BenchOptions options, PrintStream out) {
@@ -87,9 +90,9 @@ public final class Benchmark {
         prepareSource(oltp);
         prepareWarehouses(dw, referenceDw);
         autovacuum = StatisticsKeeper.autovacuum(dw);
-        analyzeEvery = options.analyzeEvery() != null ? options.analyzeEvery() : StatisticsKeeper.naptime(dw);
         BenchReport report;
-        try (StatisticsKeeper statistics = StatisticsKeeper.start(List.of(dw), analyzeEvery)) {
+        try (StatisticsKeeper statistics = StatisticsKeeper.start(List.of(dw), options.analyzeEvery())) {
+            analyzeEvery = statistics.interval();
             if (statistics.active()) {
                 status("The server runs without autovacuum: ANALYZE of the pipeline's warehouse every "
                         + analyzeEvery.toSeconds() + " s stands in for its autoanalyze (--analyze-every"
@@ -359,7 +362,7 @@ public final class Benchmark {
         environment.put("serviceJvmOptions", String.join(" ", options.serviceJvmOptions()));
         environment.put("freshnessWriters", options.writers());
         environment.put("autovacuum", autovacuum);
-        environment.put("analyzeEverySeconds", autovacuum || analyzeEvery.isZero() ? null : analyzeEvery.toSeconds());
+        environment.put("analyzeEverySeconds", analyzeEvery.isZero() ? null : analyzeEvery.toSeconds());
         return environment;
     }
 

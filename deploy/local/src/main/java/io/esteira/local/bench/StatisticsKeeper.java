@@ -22,20 +22,31 @@ import javax.sql.DataSource;
 final class StatisticsKeeper implements AutoCloseable {
 
     private final Thread thread;
+    private final Duration interval;
     private volatile boolean open = true;
 
     private StatisticsKeeper(List<DataSource> databases, Duration every) {
+        this.interval = every;
         this.thread = new Thread(() -> loop(databases, every), "bench-analyze");
         this.thread.setDaemon(true);
     }
 
-    /** A keeper that runs when {@code every} is positive and the server's autovacuum is off, else none. */
+    /**
+     * A keeper that runs when {@code every} is positive, or null (the server's {@link #naptime}, read only then),
+     * and the server's autovacuum is off; else none.
+     */
     static StatisticsKeeper start(List<DataSource> databases, Duration every) {
-        StatisticsKeeper keeper = new StatisticsKeeper(databases, every);
-        if (!every.isZero() && !every.isNegative() && !autovacuum(databases.get(0))) {
-            keeper.thread.start();
+        if ((every != null && (every.isZero() || every.isNegative())) || autovacuum(databases.get(0))) {
+            return new StatisticsKeeper(databases, Duration.ZERO);
         }
+        StatisticsKeeper keeper = new StatisticsKeeper(databases, every != null ? every : naptime(databases.get(0)));
+        keeper.thread.start();
         return keeper;
+    }
+
+    /** How often it analyzes; zero when it does not run. */
+    Duration interval() {
+        return interval;
     }
 
     /** Whether the server runs autovacuum ({@code SHOW autovacuum}). */
