@@ -11,6 +11,12 @@
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."regions" AS t ("region_id", "name", "state", "country", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -35,9 +41,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("region_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -54,6 +62,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."regions" AS t ("region_id", "name", "state", "country", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -78,9 +92,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("region_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -97,6 +113,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."teams" AS t ("team_id", "name", "region_id", "manager_name", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -121,9 +143,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("team_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -140,6 +164,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."teams" AS t ("team_id", "name", "region_id", "manager_name", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -164,9 +194,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("team_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -183,6 +215,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."sellers" AS t ("seller_id", "name", "email", "team_id", "is_active", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -207,9 +245,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("seller_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -226,6 +266,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."sellers" AS t ("seller_id", "name", "email", "team_id", "is_active", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -250,9 +296,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("seller_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -269,6 +317,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."customers" AS t ("customer_id", "name", "email", "customer_type", "city", "state", "region_id", "segment", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -293,9 +347,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("customer_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -312,6 +368,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."customers" AS t ("customer_id", "name", "email", "customer_type", "city", "state", "region_id", "segment", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -336,9 +398,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("customer_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -355,6 +419,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."categories" AS t ("category_id", "name", "parent_id", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -379,9 +449,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("category_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -398,6 +470,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."categories" AS t ("category_id", "name", "parent_id", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -422,9 +500,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("category_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -441,6 +521,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."products" AS t ("product_id", "sku", "name", "category_id", "brand", "list_price", "unit_cost", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -465,9 +551,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("product_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -484,6 +572,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."products" AS t ("product_id", "sku", "name", "category_id", "brand", "list_price", "unit_cost", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -508,9 +602,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("product_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -527,6 +623,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."discounts" AS t ("discount_id", "code", "discount_type", "value", "campaign", "starts_at", "ends_at", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -551,9 +653,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("discount_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -570,6 +674,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."discounts" AS t ("discount_id", "code", "discount_type", "value", "campaign", "starts_at", "ends_at", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -594,9 +704,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("discount_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -613,19 +725,25 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
-    INSERT INTO "stg"."orders" AS t ("order_id", "order_number", "customer_id", "seller_id", "discount_id", "status", "order_date", "channel", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
-    SELECT s."order_id", s."order_number", s."customer_id", s."seller_id", s."discount_id", s."status", s."order_date", s."channel", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now
+    INSERT INTO "stg"."orders" AS t ("order_id", "order_number", "customer_id", "seller_id", "discount_id", "status", "order_date", "channel", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at, "queue_id")
+    SELECT s."order_id", s."order_number", s."customer_id", s."seller_id", s."discount_id", s."status", s."order_date", s."channel", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now, :queue_id
     FROM "stg"."incoming_orders" s
     WHERE s.apply_token = :token AND s.source_deleted = FALSE
     ON CONFLICT ("order_id") DO UPDATE
-        SET "order_number" = EXCLUDED."order_number", "customer_id" = EXCLUDED."customer_id", "seller_id" = EXCLUDED."seller_id", "discount_id" = EXCLUDED."discount_id", "status" = EXCLUDED."status", "order_date" = EXCLUDED."order_date", "channel" = EXCLUDED."channel", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at
+        SET "order_number" = EXCLUDED."order_number", "customer_id" = EXCLUDED."customer_id", "seller_id" = EXCLUDED."seller_id", "discount_id" = EXCLUDED."discount_id", "status" = EXCLUDED."status", "order_date" = EXCLUDED."order_date", "channel" = EXCLUDED."channel", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at, "queue_id" = :queue_id
         WHERE t.source_version < EXCLUDED.source_version
     RETURNING t."order_id" AS key_value, (t.xmax = 0) AS inserted),
 gone AS (
     UPDATE "stg"."orders" t
-    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now
+    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now, "queue_id" = :queue_id
     FROM "stg"."incoming_orders" s
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
       AND t."order_id" = s."order_id" AND t.source_version < s.source_version
@@ -637,9 +755,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("order_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -656,19 +776,25 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
-    INSERT INTO "stg"."orders" AS t ("order_id", "order_number", "customer_id", "seller_id", "discount_id", "status", "order_date", "channel", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
-    SELECT s."order_id", s."order_number", s."customer_id", s."seller_id", s."discount_id", s."status", s."order_date", s."channel", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now
+    INSERT INTO "stg"."orders" AS t ("order_id", "order_number", "customer_id", "seller_id", "discount_id", "status", "order_date", "channel", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at, "queue_id")
+    SELECT s."order_id", s."order_number", s."customer_id", s."seller_id", s."discount_id", s."status", s."order_date", s."channel", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now, :queue_id
     FROM "stg"."incoming_orders" s
     WHERE s.apply_token = :token AND s.source_deleted = FALSE
     ON CONFLICT ("order_id") DO UPDATE
-        SET "order_number" = EXCLUDED."order_number", "customer_id" = EXCLUDED."customer_id", "seller_id" = EXCLUDED."seller_id", "discount_id" = EXCLUDED."discount_id", "status" = EXCLUDED."status", "order_date" = EXCLUDED."order_date", "channel" = EXCLUDED."channel", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at
+        SET "order_number" = EXCLUDED."order_number", "customer_id" = EXCLUDED."customer_id", "seller_id" = EXCLUDED."seller_id", "discount_id" = EXCLUDED."discount_id", "status" = EXCLUDED."status", "order_date" = EXCLUDED."order_date", "channel" = EXCLUDED."channel", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at, "queue_id" = :queue_id
         WHERE t.source_version <= EXCLUDED.source_version
     RETURNING t."order_id" AS key_value, (t.xmax = 0) AS inserted),
 gone AS (
     UPDATE "stg"."orders" t
-    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now
+    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now, "queue_id" = :queue_id
     FROM "stg"."incoming_orders" s
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
       AND t."order_id" = s."order_id" AND t.source_version <= s.source_version
@@ -680,9 +806,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("order_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -699,19 +827,25 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
-    INSERT INTO "stg"."order_items" AS t ("order_item_id", "order_id", "product_id", "quantity", "unit_price", "unit_cost", "discount_amount", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
-    SELECT s."order_item_id", s."order_id", s."product_id", s."quantity", s."unit_price", s."unit_cost", s."discount_amount", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now
+    INSERT INTO "stg"."order_items" AS t ("order_item_id", "order_id", "product_id", "quantity", "unit_price", "unit_cost", "discount_amount", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at, "queue_id")
+    SELECT s."order_item_id", s."order_id", s."product_id", s."quantity", s."unit_price", s."unit_cost", s."discount_amount", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now, :queue_id
     FROM "stg"."incoming_order_items" s
     WHERE s.apply_token = :token AND s.source_deleted = FALSE
     ON CONFLICT ("order_item_id") DO UPDATE
-        SET "order_id" = EXCLUDED."order_id", "product_id" = EXCLUDED."product_id", "quantity" = EXCLUDED."quantity", "unit_price" = EXCLUDED."unit_price", "unit_cost" = EXCLUDED."unit_cost", "discount_amount" = EXCLUDED."discount_amount", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at
+        SET "order_id" = EXCLUDED."order_id", "product_id" = EXCLUDED."product_id", "quantity" = EXCLUDED."quantity", "unit_price" = EXCLUDED."unit_price", "unit_cost" = EXCLUDED."unit_cost", "discount_amount" = EXCLUDED."discount_amount", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at, "queue_id" = :queue_id
         WHERE t.source_version < EXCLUDED.source_version
     RETURNING t."order_item_id" AS key_value, (t.xmax = 0) AS inserted),
 gone AS (
     UPDATE "stg"."order_items" t
-    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now
+    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now, "queue_id" = :queue_id
     FROM "stg"."incoming_order_items" s
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
       AND t."order_item_id" = s."order_item_id" AND t.source_version < s.source_version
@@ -723,9 +857,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("order_item_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -742,19 +878,25 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
-    INSERT INTO "stg"."order_items" AS t ("order_item_id", "order_id", "product_id", "quantity", "unit_price", "unit_cost", "discount_amount", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
-    SELECT s."order_item_id", s."order_id", s."product_id", s."quantity", s."unit_price", s."unit_cost", s."discount_amount", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now
+    INSERT INTO "stg"."order_items" AS t ("order_item_id", "order_id", "product_id", "quantity", "unit_price", "unit_cost", "discount_amount", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at, "queue_id")
+    SELECT s."order_item_id", s."order_id", s."product_id", s."quantity", s."unit_price", s."unit_cost", s."discount_amount", s."created_at", s."updated_at", s."deleted_at", s.source_version, FALSE, :now, :queue_id
     FROM "stg"."incoming_order_items" s
     WHERE s.apply_token = :token AND s.source_deleted = FALSE
     ON CONFLICT ("order_item_id") DO UPDATE
-        SET "order_id" = EXCLUDED."order_id", "product_id" = EXCLUDED."product_id", "quantity" = EXCLUDED."quantity", "unit_price" = EXCLUDED."unit_price", "unit_cost" = EXCLUDED."unit_cost", "discount_amount" = EXCLUDED."discount_amount", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at
+        SET "order_id" = EXCLUDED."order_id", "product_id" = EXCLUDED."product_id", "quantity" = EXCLUDED."quantity", "unit_price" = EXCLUDED."unit_price", "unit_cost" = EXCLUDED."unit_cost", "discount_amount" = EXCLUDED."discount_amount", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "deleted_at" = EXCLUDED."deleted_at", source_deleted = FALSE, source_version = EXCLUDED.source_version, loaded_at = EXCLUDED.loaded_at, "queue_id" = :queue_id
         WHERE t.source_version <= EXCLUDED.source_version
     RETURNING t."order_item_id" AS key_value, (t.xmax = 0) AS inserted),
 gone AS (
     UPDATE "stg"."order_items" t
-    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now
+    SET source_deleted = TRUE, source_version = s.source_version, loaded_at = :now, "queue_id" = :queue_id
     FROM "stg"."incoming_order_items" s
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
       AND t."order_item_id" = s."order_item_id" AND t.source_version <= s.source_version
@@ -766,9 +908,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("order_item_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -785,6 +929,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."returns" AS t ("return_id", "order_item_id", "quantity", "refund_amount", "status", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -809,9 +959,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("return_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -828,6 +980,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."returns" AS t ("return_id", "order_item_id", "quantity", "refund_amount", "status", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -852,9 +1010,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("return_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -871,6 +1031,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."sales_targets" AS t ("sales_target_id", "seller_id", "year", "month", "target_amount", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -895,9 +1061,11 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("sales_target_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed
 
@@ -914,6 +1082,12 @@ SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
 -- queue step's filter as the constant FALSE, which the planner folds into an empty insert.
 -- One pass over the batch instead of the four statements of the stepwise form (count new keys, mark,
 -- merge, enqueue; SQL Server keeps that form): the work rows are read once and never rewritten.
+-- The changed keys are queued as one row, the batch's (:queue_id, drawn from the queue's sequence by the
+-- lander: BatchApplier.landInOneStatement), holding them as a list (keys, their decimal text separated by commas: db/dw/common/V100): no row per key
+-- to insert, look up, delete and vacuum. The mirror rows of orders and order items record that row in
+-- their queue_id column (Placeholders.entity renders the queue_column, queue_value and queue_set
+-- placeholders empty for the other entities), for the deriver's claim of related keys
+-- (derive-claim-related.sql).
 -- Answers the keys inserted and the keys changed (inserted, updated or deleted).
 WITH live AS (
     INSERT INTO "stg"."sales_targets" AS t ("sales_target_id", "seller_id", "year", "month", "target_amount", "created_at", "updated_at", "deleted_at", source_version, source_deleted, loaded_at)
@@ -938,8 +1112,10 @@ buried AS (
     WHERE s.apply_token = :token AND s.source_deleted = TRUE
     ON CONFLICT ("sales_target_id") DO NOTHING),
 queued AS (
-    INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
-    SELECT :entity, c.key_value, :now FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
-    WHERE TRUE)
+    INSERT INTO ctl.derive_queue (queue_id, entity, keys, key_count, queued_at) OVERRIDING SYSTEM VALUE
+    SELECT :queue_id, :entity, string_agg(CAST(c.key_value AS text), ','), COUNT(*), :now
+    FROM (SELECT key_value FROM live UNION ALL SELECT key_value FROM gone) c
+    WHERE TRUE
+    HAVING COUNT(*) > 0)
 SELECT (SELECT COUNT(*) FROM live WHERE inserted) AS inserted,
        (SELECT COUNT(*) FROM live) + (SELECT COUNT(*) FROM gone) AS changed

@@ -186,11 +186,14 @@ public class BatchApplier {
 
     /**
      * PostgreSQL: upsert, flag deletes and queue the changed keys in one statement ({@code land.sql}; for a
-     * mirror entity its queue step is rendered empty, {@link Placeholders#mirror}).
+     * mirror entity its queue step is rendered empty, {@link Placeholders#mirror}), as one queue row holding
+     * them, whose id is drawn first ({@code land-queue-id.sql}) for the mirror rows to record.
      *
      * @return the keys inserted and the keys changed
      */
     private int[] landInOneStatement(Map<String, String> names, MapSqlParameterSource params) {
+        params.addValue(
+                "queue_id", jdbc.queryForObject(sql.statement("land-queue-id", Map.of()), Map.of(), Long.class));
         return jdbc.queryForObject(
                 sql.statement("land", names), params, (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
     }
@@ -327,7 +330,22 @@ public class BatchApplier {
     /** A key waiting in the derive queue. */
     public record QueuedKey(String entity, long key) {}
 
-    /** Up to {@code limit} queued keys, each once, in the order a pass of {@code limit} keys claims them. */
+    /**
+     * Where landers queue a batch's keys as one queue row (PostgreSQL), splits the queued batches into a row per
+     * key ({@code derive-split-batches.sql}), for the passes over chosen keys ({@link #derive(List)}) and the
+     * parking of a key ({@link #park}), which take keys out of the queue one by one. Elsewhere nothing to do.
+     */
+    public void splitQueuedBatches() {
+        if (sql.has("derive-split-batches")) {
+            transactions.executeWithoutResult(
+                    status -> run("derive-split-batches", Map.of(), new MapSqlParameterSource()));
+        }
+    }
+
+    /**
+     * Up to {@code limit} queued keys, each once, in the order a pass of {@code limit} keys claims them (a pass
+     * claims a landed batch's keys together: it may take more than the keys listed).
+     */
     public List<QueuedKey> queuedKeys(int limit) {
         List<String> statements = sql.statements("derive-queued-keys", Map.of());
         RowMapper<QueuedKey> key = (rs, n) -> new QueuedKey(rs.getString(1), rs.getLong(2));

@@ -293,13 +293,14 @@ public class Deriver implements AutoCloseable {
         vacuums.shutdownNow();
     }
 
-    /** Derives the oldest queued keys half by half, parking each key that fails alone. */
+    /** Derives the oldest queued keys half by half (queued batches split into keys first), parking each key that fails alone. */
     private int isolate() {
         if (clock.instant().isBefore(isolationPausedUntil)) {
             return 0;
         }
         List<BatchApplier.QueuedKey> keys;
         try {
+            applier.splitQueuedBatches();
             keys = applier.queuedKeys(maxKeys);
         } catch (RuntimeException e) {
             return 0;

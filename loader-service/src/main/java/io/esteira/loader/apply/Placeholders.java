@@ -65,6 +65,12 @@ final class Placeholders {
         names.put("guard", replay ? "<=" : "<");
         // Whether the keys a batch changed are queued for the deriver (land.sql): an entity of the star's.
         names.put("derived", "TRUE");
+        // postgresql/land.sql: the mirror rows of orders and order items record their batch's queue row.
+        boolean recordsQueueRow = Plans.recordsQueueRow(entity.name());
+        String queueId = dialect.quoteIdentifier("queue_id");
+        names.put("queue_column", recordsQueueRow ? ", " + queueId : "");
+        names.put("queue_value", recordsQueueRow ? ", :queue_id" : "");
+        names.put("queue_set", recordsQueueRow ? ", " + queueId + " = :queue_id" : "");
         // The orders whose facts a batch re-derives, a subquery the fact derivations start from.
         names.put("affected_orders", affectedOrders);
         names.putAll(passKeys);
@@ -99,6 +105,9 @@ final class Placeholders {
         Map<String, String> names = entity(entity, replay);
         names.put("stg", dialect.quoteQualifiedName(MirrorTables.rawTable(entity)));
         names.put("derived", "FALSE");
+        names.put("queue_column", "");
+        names.put("queue_value", "");
+        names.put("queue_set", "");
         return names;
     }
 

@@ -35,7 +35,19 @@ final class Plans {
      */
     private static final Set<String> READ_KEYS = Set.of("orders", "order_items", "returns", "sales_targets");
 
+    /**
+     * Entities whose mirror rows record the queue row of the batch that last changed them (column {@code
+     * queue_id}, PostgreSQL: {@code db/dw/postgresql/V100}), through which a derive pass claims the batches of
+     * related keys ({@code apply/postgresql/derive-claim-related.sql}).
+     */
+    private static final Set<String> RECORD_QUEUE_ROW = Set.of("orders", "order_items");
+
     private Plans() {}
+
+    /** Whether the entity's mirror rows record the queue row of the batch that last changed them. */
+    static boolean recordsQueueRow(String entity) {
+        return RECORD_QUEUE_ROW.contains(entity);
+    }
 
     /** Whether a derive pass must copy this entity's claimed mirror rows into its work table first. */
     static boolean copiesMirrorRows(String entity) {

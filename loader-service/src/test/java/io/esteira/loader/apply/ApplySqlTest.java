@@ -130,12 +130,12 @@ class ApplySqlTest {
 
         assertThat(star)
                 .contains("INSERT INTO \"stg\".\"regions\" AS t", "INSERT INTO ctl.derive_queue")
-                .contains("FROM live UNION ALL SELECT key_value FROM gone) c\n    WHERE TRUE)");
+                .contains("FROM live UNION ALL SELECT key_value FROM gone) c\n    WHERE TRUE\n");
         assertThat(mirror)
                 .contains("INSERT INTO \"raw\".\"payments\" AS t", "UPDATE \"raw\".\"payments\" t")
                 .contains("FROM \"stg\".\"incoming_payments\" s")
-                .contains("FROM live UNION ALL SELECT key_value FROM gone) c\n    WHERE FALSE)")
-                .doesNotContain("\"stg\".\"payments\"");
+                .contains("FROM live UNION ALL SELECT key_value FROM gone) c\n    WHERE FALSE\n")
+                .doesNotContain("\"stg\".\"payments\"", "queue_id\" = :queue_id");
     }
 
     @Test

@@ -111,8 +111,20 @@ abstract class BatchApplierScenario {
         }
     }
 
+    /** The keys queued for the deriver: a queue row holds one key, or on PostgreSQL a landed batch's. */
     private long queued() {
-        return sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class);
+        return sql.queryForObject("SELECT COALESCE(SUM(key_count), 0) FROM ctl.derive_queue", Long.class);
+    }
+
+    /** The queued keys, in order, each as often as it is queued. */
+    private List<Long> queuedKeys() {
+        return vendor() == Vendor.POSTGRESQL
+                ? sql.queryForList(
+                        "SELECT k FROM ctl.derive_queue q CROSS JOIN LATERAL"
+                                + " unnest(COALESCE(CAST(string_to_array(q.keys, ',') AS bigint[]), ARRAY[q.key_value])) k"
+                                + " ORDER BY k",
+                        Long.class)
+                : sql.queryForList("SELECT key_value FROM ctl.derive_queue ORDER BY key_value", Long.class);
     }
 
     private long facts() {
@@ -277,7 +289,10 @@ abstract class BatchApplierScenario {
                 .isZero();
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM stg.customers WHERE segment = 'segment-2'", Long.class))
                 .isEqualTo(200L);
-        assertThat(queued()).as("one queue row per changed key and batch").isEqualTo(600L);
+        assertThat(queued()).as("every changed key of every batch queued").isEqualTo(600L);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class))
+                .as("one queue row per batch, holding its keys")
+                .isEqualTo(3L);
     }
 
     @Test
@@ -334,8 +349,7 @@ abstract class BatchApplierScenario {
         assertThat(mixed.inserted()).isEqualTo(1);
         assertThat(mixed.updated()).isEqualTo(1);
         assertThat(mixed.ignored()).isEqualTo(2);
-        assertThat(sql.queryForList("SELECT key_value FROM ctl.derive_queue ORDER BY key_value", Long.class))
-                .containsExactly(1000L, 1002L);
+        assertThat(queuedKeys()).containsExactly(1000L, 1002L);
         assertThat(sql.queryForObject(
                         "SELECT source_deleted FROM stg.order_items WHERE order_item_id = 1003", Boolean.class))
                 .isTrue();
@@ -403,7 +417,9 @@ abstract class BatchApplierScenario {
         deriveAll();
         applier.apply(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00")));
         applier.apply(batch("orders", order(101, 20, 1, "2026-03-11T10:00:00")));
-        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 101, 1, 2)));
+        // one batch per item: on PostgreSQL a pass claims a landed batch's keys together
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1)));
+        applier.apply(batch("order_items", item(1001, 21, 101, 1, 2)));
 
         BatchApplier.DeriveResult first = applier.derive(1);
         long afterFirst = queued();
@@ -414,6 +430,58 @@ abstract class BatchApplierScenario {
                 .isEqualTo(Map.of("orders", 1, "order_items", 1));
         assertThat(afterFirst).as("order 101 and its item").isEqualTo(2);
         assertThat(facts()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldClaimALandedBatchsKeysTogetherWithTheBatchesOfTheirItemsOnPostgres() {
+        assumeTrue(vendor() == Vendor.POSTGRESQL, "SQL Server queues a row per key");
+        loadDimensions();
+        deriveAll();
+        applier.apply(
+                batch("orders", order(100, 20, 1, "2026-03-10T10:00:00"), order(101, 20, 1, "2026-03-11T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1)));
+        applier.apply(batch("order_items", item(1001, 21, 101, 1, 2)));
+        applier.apply(batch("order_items", item(1002, 21, 102, 1, 3))); // order 102 not landed
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class))
+                .as("one queue row per batch")
+                .isEqualTo(4L);
+
+        BatchApplier.DeriveResult first = applier.derive(1);
+
+        assertThat(first.keys())
+                .as("the orders' batch whole, though the pass asked for one key, and the batches of their items")
+                .isEqualTo(Map.of("orders", 2, "order_items", 2));
+        assertThat(queuedKeys())
+                .as("the item of an order no claimed batch holds")
+                .containsExactly(1002L);
+        assertThat(facts()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSplitQueuedBatchesIntoARowPerKeyInTheirOrderForIsolation() {
+        assumeTrue(vendor() == Vendor.POSTGRESQL, "SQL Server queues a row per key");
+        loadDimensions();
+        deriveAll();
+        applier.apply(
+                batch("orders", order(102, 20, 1, "2026-03-10T10:00:00"), order(100, 20, 1, "2026-03-10T10:00:00")));
+        applier.apply(batch("order_items", item(1000, 21, 100, 1, 1), item(1001, 21, 100, 1, 2)));
+
+        applier.splitQueuedBatches();
+
+        assertThat(sql.queryForList(
+                        "SELECT entity || ' ' || key_value FROM ctl.derive_queue WHERE keys IS NULL ORDER BY queue_id",
+                        String.class))
+                .as("a row per key, the batches' order kept")
+                .containsExactly("orders 102", "orders 100", "order_items 1000", "order_items 1001");
+        applier.park(new BatchApplier.QueuedKey("order_items", 1001), "test");
+        assertThat(queuedKeys())
+                .as("parking takes the one key out of the queue, not its batch's others")
+                .containsExactly(100L, 102L, 1000L);
+        deriveAll();
+        assertThat(queued()).isZero();
+        assertThat(sql.queryForList("SELECT order_item_id FROM fact.fact_vendas ORDER BY 1", Long.class))
+                .as("order 100 derives both its items")
+                .containsExactly(1000L, 1001L);
     }
 
     @Test

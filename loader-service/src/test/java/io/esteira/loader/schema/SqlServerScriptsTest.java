@@ -71,6 +71,21 @@ class SqlServerScriptsTest {
     }
 
     @Test
+    void shouldForgetAUniqueIndexItsScriptDropsAndIgnoreTheDropOfAnotherIndex() {
+        DeclaredSchema schema = read(
+                SCRIPT
+                        + """
+                CREATE INDEX ix_d_name ON dim.d (name);
+                DROP INDEX ix_d_name ON dim.d;
+                CREATE UNIQUE INDEX ux_d_name ON dim.d (name);
+                DROP INDEX ux_d_id ON dim.d;
+                GO
+                """);
+
+        assertThat(schema.tables.get("dim.d").uniqueKeys()).containsExactly("(name)");
+    }
+
+    @Test
     void shouldReadTheWarehouseScriptsAsDeclaringTheSameAsThemselves() {
         DeclaredSchema scripts = SqlServerScripts.declared(Migrations.sqlServerScripts());
 

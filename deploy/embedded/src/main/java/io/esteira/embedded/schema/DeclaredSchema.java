@@ -37,6 +37,9 @@ public final class DeclaredSchema {
         public final Map<String, Column> columns = new LinkedHashMap<>();
         public final Map<String, String> constraints = new LinkedHashMap<>();
         public final Set<String> uniqueIndexes = new TreeSet<>();
+        /** The columns of each unique index by its name, for a script that drops one (not compared). */
+        public final Map<String, String> uniqueIndexNames = new LinkedHashMap<>();
+
         public String primaryKey;
         public String primaryKeyName;
 

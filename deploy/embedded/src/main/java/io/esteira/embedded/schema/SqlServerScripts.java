@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * {@code <root>/common} rendered with the SQL Server placeholders ({@code
  * io.esteira.contracts.schema.SchemaPlaceholders}), and those of {@code <root>/sqlserver}, in version
  * order, as Flyway would run them ({@code db/dw} for the warehouse, {@code db/oltp} for the OLTP reference
- * schema). A focused reader of the DDL the schemas use ({@code CREATE TABLE}, {@code SELECT TOP 0 * INTO}, {@code ALTER TABLE ADD/DROP/ALTER COLUMN},
+ * schema). A focused reader of the DDL the schemas use ({@code CREATE TABLE}, {@code SELECT TOP 0 * INTO}, {@code ALTER TABLE ADD/DROP/ALTER COLUMN}, {@code DROP INDEX … ON},
  * constraints, indexes, views); any other {@code CREATE}, {@code ALTER} or {@code DROP} is refused rather
  * than missed. Java migrations (the Quartz job store, the descriptions) are not scripts and are left out;
  * so are triggers, procedures and functions, which declare no table.
@@ -31,6 +31,7 @@ public final class SqlServerScripts {
             Pattern.compile("(?is)ALTER TABLE ([\\w.]+) (ADD|DROP COLUMN|DROP CONSTRAINT|ALTER COLUMN|SET) (.*)");
     private static final Pattern INDEX =
             Pattern.compile("(?is)CREATE (UNIQUE )?(?:(?:NON)?CLUSTERED )?INDEX (\\w+) ON ([\\w.]+) \\(([^)]*)\\).*");
+    private static final Pattern DROP_INDEX = Pattern.compile("(?is)DROP INDEX (\\w+) ON ([\\w.]+)");
     private static final Pattern VIEW = Pattern.compile("(?is)CREATE (?:OR ALTER )?VIEW ([\\w.]+)\\b.*");
     private static final Pattern CONSTRAINT = Pattern.compile("(?is)CONSTRAINT (\\w+) (.*)");
     private static final Pattern KEY =
@@ -153,7 +154,16 @@ public final class SqlServerScripts {
             alter(schema.table(lower(m.group(1)), where), m.group(2).toUpperCase(Locale.ROOT), m.group(3), where);
         } else if ((m = INDEX.matcher(statement)).matches()) {
             if (m.group(1) != null) {
-                schema.table(lower(m.group(3)), where).uniqueIndexes.add(columns(m.group(4)));
+                DeclaredSchema.Table table = schema.table(lower(m.group(3)), where);
+                table.uniqueIndexes.add(columns(m.group(4)));
+                table.uniqueIndexNames.put(lower(m.group(2)), columns(m.group(4)));
+            }
+        } else if ((m = DROP_INDEX.matcher(statement)).matches()) {
+            // Only unique indexes are compared; dropping another changes nothing declared.
+            DeclaredSchema.Table table = schema.table(lower(m.group(2)), where);
+            String columns = table.uniqueIndexNames.remove(lower(m.group(1)));
+            if (columns != null) {
+                table.uniqueIndexes.remove(columns);
             }
         } else if ((m = VIEW.matcher(statement)).matches()) {
             schema.views.add(lower(m.group(1)));

@@ -77,8 +77,9 @@ public record StackStatus(
                     checks.put(rs.getString(1), rs.getString(2));
                 });
         Long alerts = dw.queryForObject("SELECT COUNT(*) FROM audit.alert_log WHERE outcome = 'sent'", Long.class);
-        // Batches waiting on the broker, and keys landed but not derived yet: both are work to do.
-        Long derive = dw.queryForObject("SELECT COUNT(*) FROM ctl.derive_queue", Long.class);
+        // Batches waiting on the broker, and keys landed but not derived yet: both are work to do. A queue row
+        // holds one key or a landed batch's (key_count: the loader's db/dw/postgresql/V100).
+        Long derive = dw.queryForObject("SELECT COALESCE(SUM(key_count), 0) FROM ctl.derive_queue", Long.class);
         long queued = derive == null ? 0 : derive;
         long dead = 0;
         EmbeddedBroker broker = stack.embeddedBroker();
