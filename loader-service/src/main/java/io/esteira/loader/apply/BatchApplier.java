@@ -412,6 +412,10 @@ public class BatchApplier {
             return new DeriveResult(true, Map.of());
         }
         boolean large = keys.values().stream().mapToInt(Integer::intValue).sum() >= LARGE_PASS_KEYS;
+        if (!large && sql.has("derive-small-pass")) {
+            // PostgreSQL: a live pass runs on the generic plans of its statements, not planned again each call.
+            run("derive-small-pass", Map.of(), params);
+        }
         Map<String, Integer> derived = new LinkedHashMap<>();
         Map<String, String> factNames = null;
         for (EntityDefinition entity : catalog.loadOrder()) {

@@ -259,6 +259,7 @@ public final class ReconciliationCheck implements Check {
                 .sql(
                         "reconciliation-dw-in-flight",
                         Map.of(
+                                "queued_keys", dw.dialect().sql("queued-keys"),
                                 "deleted_items", keyListSql(dw, "deleted_items"),
                                 "deleted_returns", keyListSql(dw, "deleted_returns")));
     }
