@@ -293,7 +293,10 @@ public class Deriver implements AutoCloseable {
         vacuums.shutdownNow();
     }
 
-    /** Derives the oldest queued keys half by half (queued batches split into keys first), parking each key that fails alone. */
+    /**
+     * Derives the oldest queued keys half by half (the queued batches split into rows of one key first), parking
+     * each key that fails alone.
+     */
     private int isolate() {
         if (clock.instant().isBefore(isolationPausedUntil)) {
             return 0;

@@ -37,7 +37,7 @@ final class Plans {
 
     /**
      * Entities whose mirror rows record the queue row of the batch that last changed them (column {@code
-     * queue_id}, PostgreSQL: {@code db/dw/postgresql/V100}), through which a derive pass claims the batches of
+     * queue_id}, PostgreSQL: {@code db/dw/common/V100}), through which a derive pass claims the batches of
      * related keys ({@code apply/postgresql/derive-claim-related.sql}).
      */
     private static final Set<String> RECORD_QUEUE_ROW = Set.of("orders", "order_items");

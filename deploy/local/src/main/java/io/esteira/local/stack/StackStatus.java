@@ -78,7 +78,7 @@ public record StackStatus(
                 });
         Long alerts = dw.queryForObject("SELECT COUNT(*) FROM audit.alert_log WHERE outcome = 'sent'", Long.class);
         // Batches waiting on the broker, and keys landed but not derived yet: both are work to do. A queue row
-        // holds one key or a landed batch's (key_count: the loader's db/dw/postgresql/V100).
+        // holds one key or a landed batch's (key_count: the loader's db/dw/common/V100).
         Long derive = dw.queryForObject("SELECT COALESCE(SUM(key_count), 0) FROM ctl.derive_queue", Long.class);
         long queued = derive == null ? 0 : derive;
         long dead = 0;
