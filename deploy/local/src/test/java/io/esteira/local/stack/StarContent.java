@@ -34,6 +34,8 @@ final class StarContent {
             "versao_origem",
             "source_version",
             "loaded_at",
+            // the derive queue row of the batch that last changed a mirror row (the loader's db/dw/common/V100)
+            "queue_id",
             "created_at",
             "updated_at");
 
