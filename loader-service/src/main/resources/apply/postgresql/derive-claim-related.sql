@@ -20,11 +20,11 @@ WITH claimed AS (
         JOIN stg.orders o ON o.order_id = i.order_id
         WHERE k.apply_token = :token AND k.entity = 'order_items' AND o.queue_id IS NOT NULL))
       AND q.entity = 'orders' AND q.keys IS NOT NULL
-    RETURNING q.keys)
+    RETURNING q.keys, q.key_value)
 INSERT INTO stg.derive_keys (apply_token, entity, key_value)
 SELECT DISTINCT :token, 'orders', k.key_value
 FROM claimed c
-CROSS JOIN LATERAL unnest(CAST(string_to_array(c.keys, ',') AS bigint[])) k(key_value)
+CROSS JOIN LATERAL unnest({queue_row_keys:c}) k(key_value)
 WHERE NOT EXISTS (SELECT 1 FROM stg.derive_keys d
                   WHERE d.apply_token = :token AND d.entity = 'orders' AND d.key_value = k.key_value);
 
@@ -36,10 +36,10 @@ WITH claimed AS (
         JOIN stg.order_items i ON i.order_id = k.key_value
         WHERE k.apply_token = :token AND k.entity = 'orders' AND i.queue_id IS NOT NULL))
       AND q.entity = 'order_items' AND q.keys IS NOT NULL
-    RETURNING q.keys)
+    RETURNING q.keys, q.key_value)
 INSERT INTO stg.derive_keys (apply_token, entity, key_value)
 SELECT DISTINCT :token, 'order_items', k.key_value
 FROM claimed c
-CROSS JOIN LATERAL unnest(CAST(string_to_array(c.keys, ',') AS bigint[])) k(key_value)
+CROSS JOIN LATERAL unnest({queue_row_keys:c}) k(key_value)
 WHERE NOT EXISTS (SELECT 1 FROM stg.derive_keys d
                   WHERE d.apply_token = :token AND d.entity = 'order_items' AND d.key_value = k.key_value)

@@ -27,7 +27,7 @@ kept AS (
     INSERT INTO stg.derive_keys (apply_token, entity, key_value)
     SELECT DISTINCT :token, c.entity, k.key_value
     FROM claimed c
-    CROSS JOIN LATERAL unnest(COALESCE(CAST(string_to_array(c.keys, ',') AS bigint[]), ARRAY[c.key_value])) k(key_value))
+    CROSS JOIN LATERAL unnest({queue_row_keys:c}) k(key_value))
 SELECT COALESCE(SUM(key_count), 0) AS claimed FROM claimed
 ;
 SET LOCAL enable_seqscan TO DEFAULT

@@ -6,7 +6,7 @@ SELECT m.entity, m.key_value
 FROM unnest(ARRAY[:members]) WITH ORDINALITY e(entity, position)
 CROSS JOIN LATERAL (SELECT q.entity, k.key_value, q.queue_id, k.position AS within
                     FROM ctl.derive_queue q
-                    CROSS JOIN LATERAL unnest(COALESCE(CAST(string_to_array(q.keys, ',') AS bigint[]), ARRAY[q.key_value]))
+                    CROSS JOIN LATERAL unnest({queue_row_keys:q})
                         WITH ORDINALITY k(key_value, position)
                     WHERE q.entity = e.entity
                     ORDER BY q.queue_id, k.position
@@ -16,7 +16,7 @@ LIMIT :member_keys;
 
 SELECT q.entity, k.key_value
 FROM ctl.derive_queue q
-CROSS JOIN LATERAL unnest(COALESCE(CAST(string_to_array(q.keys, ',') AS bigint[]), ARRAY[q.key_value]))
+CROSS JOIN LATERAL unnest({queue_row_keys:q})
     WITH ORDINALITY k(key_value, position)
 ORDER BY q.queue_id, k.position
 LIMIT :max_keys

@@ -8,9 +8,9 @@
 WITH batches AS (
     DELETE FROM ctl.derive_queue
     WHERE keys IS NOT NULL
-    RETURNING queue_id, entity, keys, queued_at)
+    RETURNING queue_id, entity, keys, key_value, queued_at)
 INSERT INTO ctl.derive_queue (entity, key_value, queued_at)
 SELECT b.entity, k.key_value, b.queued_at
 FROM batches b
-CROSS JOIN LATERAL unnest(CAST(string_to_array(b.keys, ',') AS bigint[])) WITH ORDINALITY k(key_value, position)
+CROSS JOIN LATERAL unnest({queue_row_keys:b}) WITH ORDINALITY k(key_value, position)
 ORDER BY b.queue_id, k.position

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *   <li>{@code {month_start:y, m}}, the date y-m-01: {@code CAST(… || LPAD(…) || '-01' AS DATE)}; SQL
  *       Server {@code DATEFROMPARTS(y, m, 1)};
  *   <li>{@code {plus_1ms:x}}: {@code x + INTERVAL '0.001' SECOND}; SQL Server {@code DATEADD(millisecond, 1,
- *       x)}.
+ *       x)};
+ *   <li>{@code {queue_row_keys:q}}, the keys a {@code ctl.derive_queue} row {@code q} holds, as an array: a
+ *       landed batch's ({@code keys}, comma-separated) or its one {@code key_value} (PostgreSQL only:
+ *       db/dw/common/V100; SQL Server queues a row per key).
  * </ul>
  *
  * A statement whose structure differs lives in {@code apply/sqlserver/<name>.sql} ({@link ApplySql}).
@@ -70,8 +73,15 @@ final class ApplyDialect {
                     : "CAST(CAST(" + x + " AS VARCHAR(4)) || '-' || LPAD(CAST(" + args[1].strip()
                             + " AS VARCHAR(2)), 2, '0') || '-01' AS DATE)";
             case "plus_1ms/1" -> sqlServer ? "DATEADD(millisecond, 1, " + x + ")" : x + " + INTERVAL '0.001' SECOND";
+            case "queue_row_keys/1" -> {
+                if (sqlServer) {
+                    throw new IllegalArgumentException("{queue_row_keys:" + x + "}: SQL Server's derive queue holds"
+                            + " one key per row (key_value); only PostgreSQL's templates read batch rows");
+                }
+                yield "COALESCE(CAST(string_to_array(" + x + ".keys, ',') AS bigint[]), ARRAY[" + x + ".key_value])";
+            }
             default -> throw new IllegalArgumentException("Unknown SQL token {" + name + ":" + argument
-                    + "}; use {date_sk:x}, {month_start:y,m} or" + " {plus_1ms:x}");
+                    + "}; use {date_sk:x}, {month_start:y,m}, {plus_1ms:x} or {queue_row_keys:q}");
         };
     }
 

@@ -105,9 +105,6 @@ final class Placeholders {
         Map<String, String> names = entity(entity, replay);
         names.put("stg", dialect.quoteQualifiedName(MirrorTables.rawTable(entity)));
         names.put("derived", "FALSE");
-        names.put("queue_column", "");
-        names.put("queue_value", "");
-        names.put("queue_set", "");
         return names;
     }
 

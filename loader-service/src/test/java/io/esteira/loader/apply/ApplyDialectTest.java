@@ -37,6 +37,15 @@ class ApplyDialectTest {
     }
 
     @Test
+    void shouldReadAQueueRowsKeysAsAnArrayOnPostgresAndRefuseTheTokenOnSqlServer() {
+        assertThat(ApplyDialect.of(Vendor.POSTGRESQL).token("queue_row_keys", "q"))
+                .isEqualTo("COALESCE(CAST(string_to_array(q.keys, ',') AS bigint[]), ARRAY[q.key_value])");
+        assertThatThrownBy(() -> ApplyDialect.of(Vendor.SQLSERVER).token("queue_row_keys", "q"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one key per row");
+    }
+
+    @Test
     void shouldTreatANameWithoutArgumentsOtherThanTrueOrFalseAsAPlaceholder() {
         assertThat(ApplyDialect.of(Vendor.SQLSERVER).token("true", null)).isEqualTo("1");
         assertThat(ApplyDialect.of(Vendor.POSTGRESQL).token("false", null)).isEqualTo("FALSE");
