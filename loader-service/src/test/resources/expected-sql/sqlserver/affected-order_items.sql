@@ -1,8 +1,5 @@
 -- ==== statement 1 of 2 ====
--- Order items changed: their sales facts, and the discount facts of their orders. The pass's keys
--- are read from stg.derive_keys (the pass copies no mirror rows of this entity). An order whose own key
--- the pass holds is left out (EXCEPT, which also makes the orders distinct): affected-orders.sql marks
--- every such key for its discount facts.
+-- postgresql/affected-order_items.sql).
 INSERT INTO stg.affected (apply_token, target, key_value)
 SELECT CAST(:token AS VARCHAR(36)), 'fact_vendas', k.key_value FROM stg.derive_keys k WHERE k.apply_token = CAST(:token AS VARCHAR(36)) AND k.entity = :entity;
 
@@ -12,6 +9,7 @@ SELECT CAST(:token AS VARCHAR(36)), 'fact_descontos', m.key_value
 FROM (SELECT i.order_id AS key_value
       FROM stg.derive_keys k
       JOIN stg.order_items i ON i.order_item_id = k.key_value
+      JOIN stg.orders o ON o.order_id = i.order_id AND o.discount_id IS NOT NULL
       WHERE k.apply_token = CAST(:token AS VARCHAR(36)) AND k.entity = :entity
       EXCEPT
       SELECT ko.key_value

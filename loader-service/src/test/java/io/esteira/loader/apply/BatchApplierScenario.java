@@ -1127,6 +1127,83 @@ abstract class BatchApplierScenario {
                 .isZero();
     }
 
+    /**
+     * A discount fact follows its order's discount, which only the order's own change sets or clears: an item's
+     * change re-derives the discount fact of a discounted order, and gives an undiscounted order none (its pass
+     * does not even mark the order on PostgreSQL: postgresql/affected-order_items.sql).
+     */
+    @Test
+    void shouldDropTheDiscountFactOfAnOrderThatLosesItsDiscountAndGiveItBackWhenTheOrderRegainsIt() {
+        loadDimensions();
+        landAndDerive(batch(
+                "discounts",
+                upsert(
+                        5,
+                        16,
+                        "discount_id",
+                        5,
+                        "code",
+                        "BF10",
+                        "discount_type",
+                        "percent",
+                        "value",
+                        new BigDecimal("10.00"))));
+        landAndDerive(batch("orders", discountedOrder(100, 20, 5)));
+        landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
+        assertThat(discountFactGross(100)).as("the discounted order's fact").isEqualByComparingTo("80.00");
+
+        landAndDerive(batch("orders", discountedOrder(100, 22, null)));
+        assertThat(discountFactGross(100)).as("the order lost its discount").isNull();
+
+        landAndDerive(batch("order_items", item(1000, 23, 100, 1, 4)));
+        assertThat(discountFactGross(100))
+                .as("an item's change gives an undiscounted order no discount fact")
+                .isNull();
+        assertThat(sql.queryForObject(
+                        "SELECT quantidade FROM fact.fact_vendas WHERE order_item_id = 1000", Integer.class))
+                .as("the item's own sales fact follows it")
+                .isEqualTo(4);
+
+        landAndDerive(batch("orders", discountedOrder(100, 24, 5)));
+        assertThat(discountFactGross(100))
+                .as("the order regained its discount: its fact, with the items as they are now")
+                .isEqualByComparingTo("100.00");
+
+        landAndDerive(batch("order_items", item(1001, 25, 100, 1, 2)));
+        assertThat(discountFactGross(100))
+                .as("an item's change re-derives a discounted order's fact")
+                .isEqualByComparingTo("120.00");
+    }
+
+    private static io.esteira.contracts.ChangeBatch.Row discountedOrder(long id, long version, Integer discount) {
+        return upsert(
+                id,
+                version,
+                "order_id",
+                id,
+                "order_number",
+                "PED-" + id,
+                "customer_id",
+                1,
+                "seller_id",
+                1,
+                "discount_id",
+                discount,
+                "status",
+                "paid",
+                "order_date",
+                "2026-03-10T10:00:00",
+                "channel",
+                "web");
+    }
+
+    /** The gross value of an order's discount fact; null when it has none. */
+    private BigDecimal discountFactGross(long order) {
+        List<BigDecimal> gross = sql.queryForList(
+                "SELECT valor_bruto FROM fact.fact_descontos WHERE pedido_id = ?", BigDecimal.class, order);
+        return gross.isEmpty() ? null : gross.get(0);
+    }
+
     @Test
     void shouldAddTheCalendarDayOfAnOrderAndTheMonthOfATargetOutsideTheGeneratedCalendar() {
         sql.update("DELETE FROM dim.dim_data WHERE data_sk IN (20400303, 20410701)");
