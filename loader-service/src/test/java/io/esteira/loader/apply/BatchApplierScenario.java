@@ -753,6 +753,11 @@ abstract class BatchApplierScenario {
     }
 
     private static io.esteira.contracts.ChangeBatch.Row order(long id, long version, long customer, String date) {
+        return order(id, version, customer, date, null);
+    }
+
+    private static io.esteira.contracts.ChangeBatch.Row order(
+            long id, long version, long customer, String date, Integer discount) {
         return upsert(
                 id,
                 version,
@@ -765,7 +770,7 @@ abstract class BatchApplierScenario {
                 "seller_id",
                 1,
                 "discount_id",
-                null,
+                discount,
                 "status",
                 "paid",
                 "order_date",
@@ -1048,44 +1053,8 @@ abstract class BatchApplierScenario {
     @Test
     void shouldBuildMonthlyTargetsAndDiscountFacts() {
         loadDimensions();
-        landAndDerive(batch(
-                "discounts",
-                upsert(
-                        5,
-                        16,
-                        "discount_id",
-                        5,
-                        "code",
-                        "BF10",
-                        "discount_type",
-                        "percent",
-                        "value",
-                        new BigDecimal("10.00"),
-                        "campaign",
-                        "Black Friday",
-                        "starts_at",
-                        "2026-03-01T00:00:00",
-                        "ends_at",
-                        "2026-03-31T00:00:00")));
-        var discounted = upsert(
-                100,
-                20,
-                "order_id",
-                100,
-                "order_number",
-                "PED-100",
-                "customer_id",
-                1,
-                "seller_id",
-                1,
-                "discount_id",
-                5,
-                "status",
-                "paid",
-                "order_date",
-                "2026-03-10T10:00:00",
-                "channel",
-                "web");
+        landAndDerive(batch("discounts", blackFriday()));
+        var discounted = order(100, 20, 1, "2026-03-10T10:00:00", 5);
         landAndDerive(batch("orders", discounted));
         landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
         landAndDerive(batch(
@@ -1135,24 +1104,12 @@ abstract class BatchApplierScenario {
     @Test
     void shouldDropTheDiscountFactOfAnOrderThatLosesItsDiscountAndGiveItBackWhenTheOrderRegainsIt() {
         loadDimensions();
-        landAndDerive(batch(
-                "discounts",
-                upsert(
-                        5,
-                        16,
-                        "discount_id",
-                        5,
-                        "code",
-                        "BF10",
-                        "discount_type",
-                        "percent",
-                        "value",
-                        new BigDecimal("10.00"))));
-        landAndDerive(batch("orders", discountedOrder(100, 20, 5)));
+        landAndDerive(batch("discounts", blackFriday()));
+        landAndDerive(batch("orders", order(100, 20, 1, "2026-03-10T10:00:00", 5)));
         landAndDerive(batch("order_items", item(1000, 21, 100, 1, 3), item(1001, 21, 100, 1, 1)));
         assertThat(discountFactGross(100)).as("the discounted order's fact").isEqualByComparingTo("80.00");
 
-        landAndDerive(batch("orders", discountedOrder(100, 22, null)));
+        landAndDerive(batch("orders", order(100, 22, 1, "2026-03-10T10:00:00")));
         assertThat(discountFactGross(100)).as("the order lost its discount").isNull();
 
         landAndDerive(batch("order_items", item(1000, 23, 100, 1, 4)));
@@ -1164,7 +1121,7 @@ abstract class BatchApplierScenario {
                 .as("the item's own sales fact follows it")
                 .isEqualTo(4);
 
-        landAndDerive(batch("orders", discountedOrder(100, 24, 5)));
+        landAndDerive(batch("orders", order(100, 24, 1, "2026-03-10T10:00:00", 5)));
         assertThat(discountFactGross(100))
                 .as("the order regained its discount: its fact, with the items as they are now")
                 .isEqualByComparingTo("100.00");
@@ -1175,26 +1132,25 @@ abstract class BatchApplierScenario {
                 .isEqualByComparingTo("120.00");
     }
 
-    private static io.esteira.contracts.ChangeBatch.Row discountedOrder(long id, long version, Integer discount) {
+    /** Discount 5, ten percent off in March 2026. */
+    private static io.esteira.contracts.ChangeBatch.Row blackFriday() {
         return upsert(
-                id,
-                version,
-                "order_id",
-                id,
-                "order_number",
-                "PED-" + id,
-                "customer_id",
-                1,
-                "seller_id",
-                1,
+                5,
+                16,
                 "discount_id",
-                discount,
-                "status",
-                "paid",
-                "order_date",
-                "2026-03-10T10:00:00",
-                "channel",
-                "web");
+                5,
+                "code",
+                "BF10",
+                "discount_type",
+                "percent",
+                "value",
+                new BigDecimal("10.00"),
+                "campaign",
+                "Black Friday",
+                "starts_at",
+                "2026-03-01T00:00:00",
+                "ends_at",
+                "2026-03-31T00:00:00");
     }
 
     /** The gross value of an order's discount fact; null when it has none. */
