@@ -34,6 +34,7 @@ public class ExtractorMetrics {
         Gauge.builder("esteira.extractor.lag.seconds", caughtUpAt, m -> lagSeconds(entity))
                 .description("Seconds since the entity was last caught up with the OLTP")
                 .tag("entity", entity)
+                .strongReference(true)
                 .register(registry);
     }
 

@@ -33,6 +33,7 @@ public class DlqDepthRoute extends RouteBuilder {
             Gauge.builder("esteira.loader.dlq.depth", depth, AtomicLong::get)
                     .description("Batches waiting in DLQ.dw.changes.<entity>")
                     .tag("entity", entity)
+                    .strongReference(true)
                     .register(registry);
         }
     }

@@ -35,22 +35,28 @@ public class CheckMetrics {
         this.registry = registry;
     }
 
-    /** Registers the gauges of a check, with "not run yet" until its first result. */
+    /**
+     * Registers the gauges of a check, with "not run yet" until its first result. The gauges hold their state
+     * strongly: Micrometer's default weak reference would let a gauge read NaN once nothing else held it.
+     */
     public void register(Check check) {
         states.computeIfAbsent(check.id(), id -> {
             State state = new State();
             Gauge.builder("esteira.quality.check.status", state, s -> s.status.get())
                     .description("Latest status of the check: 0 pass, 1 warn, 2 fail, 3 error, -1 not run yet")
                     .tags("check", id, "kind", check.kind().id())
+                    .strongReference(true)
                     .register(registry);
             Gauge.builder("esteira.quality.check.value", state, s -> s.value.get())
                     .description("Latest value measured by the check (offending rows, lag seconds, differing days)")
                     .tags("check", id, "kind", check.kind().id())
+                    .strongReference(true)
                     .register(registry);
             Gauge.builder("esteira.quality.check.last.run", state, s -> s.lastRun.get())
                     .description("When the check last completed a run, epoch seconds; NaN before the first")
                     .baseUnit("seconds")
                     .tags("check", id, "kind", check.kind().id())
+                    .strongReference(true)
                     .register(registry);
             return state;
         });
