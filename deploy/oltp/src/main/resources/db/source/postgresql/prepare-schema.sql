@@ -23,12 +23,27 @@ BEGIN
 END;
 $$;
 
--- Wakes the extractor once per statement (channel esteira_<table>): a hint to read now, never a source of truth.
+-- Wakes the extractor (channel esteira_<table>): a hint to read now, never a source of truth. A notifying
+-- transaction commits under a lock every other one waits for, so a statement notifies only while the
+-- extractor waits for the table, and then from one writer at a time. Three advisory locks per table, keyed
+-- (1163088965 + n, hashtext('esteira_<table>')): the gate (n = 0), held by the extractor's listener while it
+-- waits; pending (n = 1), held shared by the writers that found it waiting; the notifier (n = 2), held by the
+-- one of them that notifies. Woken, the listener lets the gate go, and takes it and pending back before it
+-- reads, which waits for every silent writer (docs/adr/0025-a-wake-up-gate-on-the-capture-trigger.md).
 CREATE OR REPLACE FUNCTION {schema}.esteira_notify_change() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
+DECLARE
+    channel text := 'esteira_' || TG_TABLE_NAME;
+    table_key integer := hashtext(channel);
 BEGIN
-    PERFORM pg_notify('esteira_' || TG_TABLE_NAME, '');
+    IF pg_try_advisory_xact_lock_shared(1163088965, table_key) THEN
+        RETURN NULL;
+    END IF;
+    IF pg_try_advisory_xact_lock_shared(1163088966, table_key) AND NOT pg_try_advisory_xact_lock(1163088967, table_key) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM pg_notify(channel, '');
     RETURN NULL;
 END;
 $$;

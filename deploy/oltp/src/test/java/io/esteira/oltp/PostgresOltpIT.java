@@ -94,12 +94,14 @@ class PostgresOltpIT extends OltpScenario {
     }
 
     @Test
-    void shouldWakeTheTableChannelOnChange() throws SQLException {
+    void shouldWakeTheTableChannelOnChangeWhileTheExtractorWaitsForIt() throws SQLException {
         try (TestDatabase database = migrated();
                 Connection listener = database.dataSource().getConnection();
                 Connection writer = database.dataSource().getConnection()) {
             try (Statement listen = listener.createStatement()) {
                 listen.execute("LISTEN esteira_regions");
+                // Waiting for the table, the extractor's listener holds its gate lock (V3__gated_wake_up.sql).
+                listen.execute("SELECT pg_advisory_lock(1163088965, hashtext('esteira_regions'))");
             }
 
             execute(
@@ -111,6 +113,22 @@ class PostgresOltpIT extends OltpScenario {
             assertThat(notifications).isNotNull();
             assertThat(Arrays.stream(notifications).map(PGNotification::getName))
                     .containsExactly("esteira_regions");
+        }
+    }
+
+    @Test
+    void shouldNotWakeTheTableChannelWhenNoExtractorWaitsForIt() throws SQLException {
+        try (TestDatabase database = migrated();
+                Connection listener = database.dataSource().getConnection();
+                Connection writer = database.dataSource().getConnection()) {
+            try (Statement listen = listener.createStatement()) {
+                listen.execute("LISTEN esteira_regions");
+            }
+
+            execute(writer, "INSERT INTO core.regions (name, state, country) VALUES ('Norte - Pará', 'PA', 'Brasil')");
+
+            assertThat(listener.unwrap(PGConnection.class).getNotifications(500))
+                    .isNullOrEmpty();
         }
     }
 }

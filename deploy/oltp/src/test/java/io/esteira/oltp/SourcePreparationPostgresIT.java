@@ -76,7 +76,7 @@ class SourcePreparationPostgresIT {
     }
 
     @Test
-    void preparedTableRefusesTruncateAndWakesTheExtractorOnItsChannel() throws SQLException {
+    void preparedTableRefusesTruncateAndWakesTheExtractorOnItsChannelOnlyWhileItWaits() throws SQLException {
         SourcePreparation preparation = SourcePreparation.inspect(connection, List.of("shop.payments"));
         preparation.apply(connection, preparation.script());
 
@@ -87,9 +87,23 @@ class SourcePreparationPostgresIT {
 
         try (Connection listener = database.connect()) {
             execute(listener, "LISTEN esteira_payments");
+            // The extractor's listener waits for the table: it holds the table's gate lock (AdvisoryGateLock).
+            execute(listener, "SELECT pg_advisory_lock(1163088965, hashtext('esteira_payments'))");
             execute("INSERT INTO shop.payments VALUES (4, 13, 1.00)");
             PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(5_000);
             assertThat(notifications).extracting(PGNotification::getName).contains("esteira_payments");
+
+            // Woken, it lets the lock go: a write then takes it shared, to its commit, and does not notify.
+            execute(listener, "SELECT pg_advisory_unlock(1163088965, hashtext('esteira_payments'))");
+            connection.setAutoCommit(false);
+            execute("INSERT INTO shop.payments VALUES (5, 13, 1.00)");
+            assertThat(query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock'"
+                            + " AND pid = pg_backend_pid()"))
+                    .containsExactly("1");
+            connection.commit();
+            connection.setAutoCommit(true);
+            assertThat(listener.unwrap(PGConnection.class).getNotifications(500))
+                    .isNullOrEmpty();
         }
     }
 

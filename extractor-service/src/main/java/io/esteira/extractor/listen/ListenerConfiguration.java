@@ -45,7 +45,12 @@ public class ListenerConfiguration {
 
     private static void triggerJob(QuartzComponent quartz, String entity) {
         try {
-            quartz.getScheduler().triggerJob(JobKey.jobKey(entity, ExtractionRoutes.QUARTZ_GROUP));
+            JobKey job = JobKey.jobKey(entity, ExtractionRoutes.QUARTZ_GROUP);
+            if (quartz.getScheduler() == null || !quartz.getScheduler().checkExists(job)) {
+                // Still starting: the entity's route has not scheduled its job; its first fire extracts.
+                return;
+            }
+            quartz.getScheduler().triggerJob(job);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot fire the extraction job of " + entity + ": " + e.getMessage(), e);
         }

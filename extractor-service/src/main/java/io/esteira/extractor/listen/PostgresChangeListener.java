@@ -25,7 +25,9 @@ import org.springframework.context.SmartLifecycle;
  * fire. A notification is only a wake-up: what is extracted is still decided by the watermark and
  * the committed bound, so a lost notification costs latency (the Quartz schedule catches up), never
  * data. Notifications are coalesced to at most one wake-up per entity per {@code
- * esteira.extractor.wake-up-delay} ({@link WakeUpCoalescer}).
+ * esteira.extractor.wake-up-delay}, and the tables notify only while their extractor waits for them: the
+ * listener holds each entity's gate lock while it waits and lets it go once woken, so the writes in
+ * between do not notify, and do not queue behind each other's commits ({@link WakeUpGate}).
  *
  * <p>The listening connection is watched: after {@link #HEARTBEAT} without a notification it sends {@code
  * SELECT 1}, which must answer within the same time (the connection's socket timeout). A connection that a
@@ -42,15 +44,22 @@ public class PostgresChangeListener implements SmartLifecycle {
     /** Silence after which the listener proves its connection alive, and the time the proof may take. */
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
+    /**
+     * The longest the listener waits to take an entity's gate lock back from the writers that hold it: a
+     * writing transaction usually ends within it; one that does not costs a wake-up now and another try after
+     * the wake-up delay.
+     */
+    static final Duration GATE_LOCK_WAIT = Duration.ofMillis(25);
+
     private final String url;
     private final String username;
     private final String password;
     private final Map<String, String> entityByChannel;
+    private final Map<String, String> channelByEntity;
     private final Duration wakeUpDelay;
     private final Consumer<String> wakeUp;
     private final Duration heartbeat;
     private volatile boolean running;
-    private WakeUpCoalescer coalescer;
     private Thread thread;
 
     public PostgresChangeListener(
@@ -75,8 +84,13 @@ public class PostgresChangeListener implements SmartLifecycle {
         this.url = url;
         this.username = username;
         this.password = password;
+        if (wakeUpDelay.isNegative()) {
+            throw new IllegalArgumentException("esteira.extractor.wake-up-delay must not be negative: " + wakeUpDelay);
+        }
         this.entityByChannel =
                 entities.stream().collect(Collectors.toMap(PostgresChangeListener::channel, EntityDefinition::name));
+        this.channelByEntity =
+                entities.stream().collect(Collectors.toMap(EntityDefinition::name, PostgresChangeListener::channel));
         this.wakeUpDelay = wakeUpDelay;
         this.wakeUp = wakeUp;
     }
@@ -109,7 +123,6 @@ public class PostgresChangeListener implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        coalescer = new WakeUpCoalescer(wakeUpDelay, wakeUp);
         thread = new Thread(this::listenUntilStopped, "pg-change-listener");
         thread.setDaemon(true);
         thread.start();
@@ -120,11 +133,14 @@ public class PostgresChangeListener implements SmartLifecycle {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            // Its connection closes as it ends, and the gate's locks with it: wait, so that a stopped listener
+            // leaves no table notifying for nobody (it notices within a poll, or a heartbeat at most).
+            try {
+                thread.join(POLL.plus(heartbeat).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             thread = null;
-        }
-        if (coalescer != null) {
-            coalescer.close();
-            coalescer = null;
         }
     }
 
@@ -135,7 +151,6 @@ public class PostgresChangeListener implements SmartLifecycle {
 
     private void listenUntilStopped() {
         Duration retry = Duration.ofSeconds(1);
-        boolean listenedBefore = false;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, connectionProperties())) {
                 try (Statement statement = connection.createStatement()) {
@@ -145,16 +160,24 @@ public class PostgresChangeListener implements SmartLifecycle {
                         statement.execute("LISTEN \"" + channel + "\"");
                     }
                 }
+                // A new connection holds no gate lock: the gate starts with every entity woken, so it takes
+                // each lock and wakes each entity once (what changed while nobody listened is read now).
+                WakeUpGate gate = new WakeUpGate(
+                        entityByChannel.values(),
+                        wakeUpDelay,
+                        heartbeat,
+                        new AdvisoryGateLock(connection, channelByEntity, GATE_LOCK_WAIT),
+                        wakeUp,
+                        System::nanoTime);
                 log.info("Listening for OLTP changes on {} channels", entityByChannel.size());
-                if (listenedBefore) {
-                    entityByChannel.values().forEach(coalescer::notified);
-                }
-                listenedBefore = true;
                 retry = Duration.ofSeconds(1);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long lastHeard = System.nanoTime();
                 while (running) {
-                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    gate.runDue();
+                    // getNotifications(0) would wait for ever: wait at least a millisecond.
+                    long wait = Math.max(1, gate.untilNextDue(POLL).toMillis());
+                    PGNotification[] notifications = pg.getNotifications((int) wait);
                     if (notifications == null || notifications.length == 0) {
                         if (System.nanoTime() - lastHeard > heartbeat.toNanos()) {
                             try (Statement statement = connection.createStatement()) {
@@ -172,7 +195,9 @@ public class PostgresChangeListener implements SmartLifecycle {
                             entities.add(entity);
                         }
                     }
-                    entities.forEach(coalescer::notified);
+                    for (String entity : entities) {
+                        gate.notified(entity);
+                    }
                 }
             } catch (SQLException e) {
                 if (!running) {

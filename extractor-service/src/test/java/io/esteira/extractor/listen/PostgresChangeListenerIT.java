@@ -60,7 +60,11 @@ class PostgresChangeListenerIT {
     }
 
     @Test
-    void shouldWakeTheNotifiedEntity() {
+    void shouldWakeEveryEntityOnceConnectedThenOnlyTheNotifiedOne() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(woken).containsExactlyInAnyOrder("orders", "customers"));
+        woken.clear();
+
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             notifyChange("esteira_orders");
             assertThat(woken).contains("orders");
