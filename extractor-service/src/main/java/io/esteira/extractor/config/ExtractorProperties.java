@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param interval the Quartz fallback schedule of every entity (per-entity override below)
  * @param batchSize rows per change batch (one JMS message); overrides {@code ctl.etl_control.batch_size}
  *     when set
- * @param listen on PostgreSQL, extract at once when a trigger's {@code pg_notify} arrives
+ * @param listen on PostgreSQL, extract at once when a trigger's {@code pg_notify} arrives; the triggers notify
+ *     only while a listener waits for their table (docs/adr/0025), so {@code false} also stops their
+ *     notifications
  * @param wakeUpDelay the shortest time between two notification wake-ups of an entity: the first
  *     notification after a quiet spell extracts at once, later ones ride along on one wake-up at the end
  *     of this time, so that a busy table is sent in fuller batches (the loader's cost is mostly per

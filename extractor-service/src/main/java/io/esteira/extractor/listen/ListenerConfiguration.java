@@ -38,9 +38,19 @@ public class ListenerConfiguration {
                 esteira.oltp().password(),
                 entities,
                 properties.wakeUpDelay(),
-                properties.clustered()
-                        ? entity -> triggerJob(quartz, entity)
-                        : entity -> producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null));
+                properties.clustered() ? entity -> triggerJob(quartz, entity) : entity -> wakeRoute(producer, entity));
+    }
+
+    /**
+     * Sends the wake-up to the entity's route once Camel has started. The listener starts before Camel does
+     * and wakes every entity as soon as it listens; a send into a context still starting would race its
+     * initialisation (it resolves the endpoint into the registry being built). The first Quartz fire extracts
+     * what such an early wake-up would have.
+     */
+    private static void wakeRoute(ProducerTemplate producer, String entity) {
+        if (producer.getCamelContext().isStarted()) {
+            producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null);
+        }
     }
 
     private static void triggerJob(QuartzComponent quartz, String entity) {

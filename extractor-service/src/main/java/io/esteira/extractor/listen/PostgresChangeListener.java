@@ -36,7 +36,7 @@ import org.springframework.context.SmartLifecycle;
  * from 1 s to 30 s), and every entity is woken once it listens again: changes notified while it was away
  * are extracted then, not at the next Quartz fire.
  */
-public class PostgresChangeListener implements SmartLifecycle {
+public class PostgresChangeListener implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -142,6 +142,15 @@ public class PostgresChangeListener implements SmartLifecycle {
             }
             thread = null;
         }
+    }
+
+    /**
+     * Stops the listener when its bean is destroyed without a lifecycle stop (a context whose start failed):
+     * its thread would otherwise go on reconnecting, and holding the gate, for a context that is gone.
+     */
+    @Override
+    public void close() {
+        stop();
     }
 
     @Override

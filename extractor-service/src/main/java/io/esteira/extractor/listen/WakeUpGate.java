@@ -150,12 +150,12 @@ final class WakeUpGate {
                 }
                 case WOKEN -> {
                     if (entity.due - now <= 0) {
-                        arm(name, entity, now);
+                        arm(name, entity);
                     }
                 }
                 case STANDBY -> {
                     if (entity.retryAt - now <= 0) {
-                        arm(name, entity, now);
+                        arm(name, entity);
                     } else if (entity.wakeUpDue && entity.due - now <= 0) {
                         fire(name, entity, now);
                     }
@@ -164,8 +164,11 @@ final class WakeUpGate {
         }
     }
 
-    private void arm(String name, Entity entity, long now) throws SQLException {
-        switch (lock.arm(name)) {
+    private void arm(String name, Entity entity) throws SQLException {
+        GateLock.Arming arming = lock.arm(name);
+        // Taking the locks may have waited: the wake-up and what follows it count from now.
+        long now = nanoTime.getAsLong();
+        switch (arming) {
             case ARMED -> {
                 entity.state = State.WAITING;
                 fire(name, entity, now);
