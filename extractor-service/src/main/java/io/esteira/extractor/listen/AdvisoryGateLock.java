@@ -54,28 +54,20 @@ final class AdvisoryGateLock implements WakeUpGate.GateLock {
         String channel = channelByEntity.get(entity);
         // First the writers that found the gate held and stayed silent: they hold pending; wait for them, and let
         // it go. Meanwhile the gate is free, so a new writer takes it shared and stays silent.
-        if (!waitFor(
-                "SELECT pg_advisory_lock(?, hashtext(?)), pg_advisory_unlock(?, hashtext(?))", 2, PENDING, channel)) {
+        if (!waitFor("SELECT pg_advisory_lock(?, hashtext(?)), pg_advisory_unlock(?, hashtext(?))", PENDING, channel)) {
             return Arming.WRITERS_OPEN;
         }
         // Then the gate, which waits for the writers that hold it shared. Meanwhile a new writer is refused it and
         // becomes pending: one of those notifies, and the wake-up that follows waits for the others.
-        if (!waitFor("SELECT pg_advisory_lock(?, hashtext(?))", 1, GATE, channel)) {
+        if (!waitFor("SELECT pg_advisory_lock(?, hashtext(?))", GATE, channel)) {
             return gateHolder(channel);
         }
         return Arming.ARMED;
     }
 
-    /**
-     * Runs a statement whose {@code keys} parameter pairs all name the lock {@code (WAKE_UP_LOCK_CLASS + lock,
-     * hashtext(channel))}; false if it waited {@code lock_timeout} in vain.
-     */
-    private boolean waitFor(String sql, int keys, int lock, String channel) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int pair = 0; pair < keys; pair++) {
-                statement.setInt(2 * pair + 1, WAKE_UP_LOCK_CLASS + lock);
-                statement.setString(2 * pair + 2, channel);
-            }
+    /** Runs a lock statement ({@link #statement}); false if it waited {@code lock_timeout} in vain. */
+    private boolean waitFor(String sql, int lock, String channel) throws SQLException {
+        try (PreparedStatement statement = statement(sql, lock, channel)) {
             statement.execute();
             return true;
         } catch (SQLException e) {
@@ -87,26 +79,43 @@ final class AdvisoryGateLock implements WakeUpGate.GateLock {
     }
 
     private Arming gateHolder(String channel) throws SQLException {
-        try (PreparedStatement holder = connection.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ExclusiveLock'"
-                        + " AND granted AND pid <> pg_backend_pid()"
-                        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                        + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2)")) {
-            holder.setInt(1, WAKE_UP_LOCK_CLASS);
-            holder.setString(2, channel);
-            try (ResultSet result = holder.executeQuery()) {
-                result.next();
-                return result.getBoolean(1) ? Arming.HELD_ELSEWHERE : Arming.WRITERS_OPEN;
-            }
+        try (PreparedStatement holder = statement(
+                        "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ExclusiveLock'"
+                                + " AND granted AND pid <> pg_backend_pid()"
+                                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                                + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2)",
+                        GATE,
+                        channel);
+                ResultSet result = holder.executeQuery()) {
+            result.next();
+            return result.getBoolean(1) ? Arming.HELD_ELSEWHERE : Arming.WRITERS_OPEN;
         }
     }
 
     @Override
     public void release(String entity) throws SQLException {
-        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
-            unlock.setInt(1, WAKE_UP_LOCK_CLASS);
-            unlock.setString(2, channelByEntity.get(entity));
+        try (PreparedStatement unlock =
+                statement("SELECT pg_advisory_unlock(?, hashtext(?))", GATE, channelByEntity.get(entity))) {
             unlock.execute();
+        }
+    }
+
+    /**
+     * Prepares {@code sql}, whose parameters are pairs that each name the lock {@code (WAKE_UP_LOCK_CLASS + lock,
+     * hashtext(channel))}: an integer, then the channel.
+     */
+    private PreparedStatement statement(String sql, int lock, String channel) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            long parameters = sql.chars().filter(c -> c == '?').count();
+            for (int pair = 0; 2 * pair < parameters; pair++) {
+                statement.setInt(2 * pair + 1, WAKE_UP_LOCK_CLASS + lock);
+                statement.setString(2 * pair + 2, channel);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
     }
 }

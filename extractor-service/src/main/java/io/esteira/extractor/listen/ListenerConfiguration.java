@@ -4,6 +4,7 @@ import io.esteira.contracts.catalog.EntityCatalog;
 import io.esteira.extractor.config.ExtractorProperties;
 import io.esteira.extractor.route.ExtractionRoutes;
 import io.esteira.runtime.config.EsteiraProperties;
+import java.util.function.Consumer;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.quartz.JobKey;
@@ -38,29 +39,30 @@ public class ListenerConfiguration {
                 esteira.oltp().password(),
                 entities,
                 properties.wakeUpDelay(),
-                properties.clustered() ? entity -> triggerJob(quartz, entity) : entity -> wakeRoute(producer, entity));
+                onceStarted(
+                        producer,
+                        properties.clustered()
+                                ? entity -> triggerJob(quartz, entity)
+                                : entity -> producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null)));
     }
 
     /**
-     * Sends the wake-up to the entity's route once Camel has started. The listener starts before Camel does
-     * and wakes every entity as soon as it listens; a send into a context still starting would race its
-     * initialisation (it resolves the endpoint into the registry being built). The first Quartz fire extracts
-     * what such an early wake-up would have.
+     * Passes a wake-up on only once Camel has started. The listener starts before Camel does and wakes every
+     * entity as soon as it listens; a send into a context still starting would race its initialisation (it
+     * resolves the endpoint into the registry being built), and the entity's Quartz job may not be scheduled
+     * yet. The first Quartz fire extracts what such an early wake-up would have.
      */
-    private static void wakeRoute(ProducerTemplate producer, String entity) {
-        if (producer.getCamelContext().isStarted()) {
-            producer.asyncSendBody(ExtractionRoutes.wakeUpUri(entity), null);
-        }
+    private static Consumer<String> onceStarted(ProducerTemplate producer, Consumer<String> wakeUp) {
+        return entity -> {
+            if (producer.getCamelContext().isStarted()) {
+                wakeUp.accept(entity);
+            }
+        };
     }
 
     private static void triggerJob(QuartzComponent quartz, String entity) {
         try {
-            JobKey job = JobKey.jobKey(entity, ExtractionRoutes.QUARTZ_GROUP);
-            if (quartz.getScheduler() == null || !quartz.getScheduler().checkExists(job)) {
-                // Still starting: the entity's route has not scheduled its job; its first fire extracts.
-                return;
-            }
-            quartz.getScheduler().triggerJob(job);
+            quartz.getScheduler().triggerJob(JobKey.jobKey(entity, ExtractionRoutes.QUARTZ_GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot fire the extraction job of " + entity + ": " + e.getMessage(), e);
         }

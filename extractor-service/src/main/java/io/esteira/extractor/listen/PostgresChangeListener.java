@@ -84,14 +84,12 @@ public class PostgresChangeListener implements SmartLifecycle, AutoCloseable {
         this.url = url;
         this.username = username;
         this.password = password;
-        if (wakeUpDelay.isNegative()) {
-            throw new IllegalArgumentException("esteira.extractor.wake-up-delay must not be negative: " + wakeUpDelay);
-        }
         this.entityByChannel =
                 entities.stream().collect(Collectors.toMap(PostgresChangeListener::channel, EntityDefinition::name));
         this.channelByEntity =
                 entities.stream().collect(Collectors.toMap(EntityDefinition::name, PostgresChangeListener::channel));
-        this.wakeUpDelay = wakeUpDelay;
+        // Checked here, at start-up: the gate that uses it is built on the listener's thread.
+        this.wakeUpDelay = WakeUpGate.requireDelay(wakeUpDelay);
         this.wakeUp = wakeUp;
     }
 

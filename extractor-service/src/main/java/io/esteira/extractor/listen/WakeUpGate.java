@@ -89,16 +89,21 @@ final class WakeUpGate {
             GateLock lock,
             Consumer<String> wakeUp,
             LongSupplier nanoTime) {
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("esteira.extractor.wake-up-delay must not be negative: " + delay);
-        }
-        this.delay = delay;
+        this.delay = requireDelay(delay);
         this.standbyRetry = standbyRetry;
         this.lock = lock;
         this.wakeUp = wakeUp;
         this.nanoTime = nanoTime;
         entities.forEach(name -> this.entities.put(name, new Entity()));
         reset();
+    }
+
+    /** The wake-up delay, refused when negative, naming its setting. */
+    static Duration requireDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("esteira.extractor.wake-up-delay must not be negative: " + delay);
+        }
+        return delay;
     }
 
     /**

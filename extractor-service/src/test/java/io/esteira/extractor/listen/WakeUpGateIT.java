@@ -82,24 +82,10 @@ class WakeUpGateIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> gateHolders() == 0);
 
             // Woken: this writer takes the shared lock, keeps it to its commit, and does not notify.
-            silent.setAutoCommit(false);
-            try (Statement statement = silent.createStatement()) {
-                statement.executeUpdate(insertRegionSql("silent"));
-            }
+            insertRegionAndKeepItOpen(silent, "silent");
             assertThat(sharedHolders()).isEqualTo(1);
-            int wakeUpsBeforeCommit = wokenAt.size();
             // Held past the delay: the listener cannot take the lock back, and wakes anyway for what committed.
-            await().atMost(Duration.ofSeconds(30)).until(() -> wokenAt.size() > wakeUpsBeforeCommit);
-            assertThat(gateHolders()).isZero();
-
-            long committedAt = System.nanoTime();
-            silent.commit();
-
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> wokenAt.stream().anyMatch(at -> at - committedAt > 0) && gateHolders() == 1);
-            assertThat(notificationsWithin(watcher, Duration.ofMillis(200)))
-                    .as("the silent writer's commit notified")
-                    .isZero();
+            commitAndSeeTheListenerWakeAfterIt(silent, watcher);
 
             // Waiting again: the next write notifies.
             insertRegion("after");
@@ -117,14 +103,8 @@ class WakeUpGateIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> gateHolders() == 1 && !wokenAt.isEmpty());
 
             // Both find the listener waiting: the first notifies (at its commit), the second stays silent.
-            notifier.setAutoCommit(false);
-            pending.setAutoCommit(false);
-            try (Statement statement = notifier.createStatement()) {
-                statement.executeUpdate(insertRegionSql("notifier"));
-            }
-            try (Statement statement = pending.createStatement()) {
-                statement.executeUpdate(insertRegionSql("pending"));
-            }
+            insertRegionAndKeepItOpen(notifier, "notifier");
+            insertRegionAndKeepItOpen(pending, "pending");
             assertThat(gateLocks("ShareLock", "count(*)", 1)).isEqualTo(2);
             assertThat(gateLocks("ExclusiveLock", "count(*)", 2)).isEqualTo(1);
 
@@ -132,18 +112,7 @@ class WakeUpGateIT {
             assertThat(notificationsWithin(watcher, Duration.ofSeconds(10))).isEqualTo(1);
             // Woken, the listener lets the gate go; it cannot take it back while the silent writer is open.
             await().atMost(Duration.ofSeconds(30)).until(() -> gateHolders() == 0);
-            int wakeUpsBeforeCommit = wokenAt.size();
-            await().atMost(Duration.ofSeconds(30)).until(() -> wokenAt.size() > wakeUpsBeforeCommit);
-            assertThat(gateHolders()).isZero();
-
-            long committedAt = System.nanoTime();
-            pending.commit();
-
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> wokenAt.stream().anyMatch(at -> at - committedAt > 0) && gateHolders() == 1);
-            assertThat(notificationsWithin(watcher, Duration.ofMillis(200)))
-                    .as("the silent writer's commit notified")
-                    .isZero();
+            commitAndSeeTheListenerWakeAfterIt(pending, watcher);
         }
     }
 
@@ -167,6 +136,32 @@ class WakeUpGateIT {
         int afterTakeOver = wokenAt.size();
         insertRegion("taken over");
         await().atMost(Duration.ofSeconds(30)).until(() -> wokenAt.size() > afterTakeOver);
+    }
+
+    /**
+     * With {@code writer}'s transaction still open, the listener wakes anyway (for what has committed) without its
+     * gate; once the writer commits, silently, the listener takes the gate back and wakes after that commit.
+     */
+    private void commitAndSeeTheListenerWakeAfterIt(Connection writer, Connection watcher) throws Exception {
+        int wakeUpsBeforeCommit = wokenAt.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> wokenAt.size() > wakeUpsBeforeCommit);
+        assertThat(gateHolders()).isZero();
+
+        long committedAt = System.nanoTime();
+        writer.commit();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> wokenAt.stream().anyMatch(at -> at - committedAt > 0) && gateHolders() == 1);
+        assertThat(notificationsWithin(watcher, Duration.ofMillis(200)))
+                .as("the silent writer's commit notified")
+                .isZero();
+    }
+
+    private static void insertRegionAndKeepItOpen(Connection writer, String name) throws SQLException {
+        writer.setAutoCommit(false);
+        try (Statement statement = writer.createStatement()) {
+            statement.executeUpdate(insertRegionSql(name));
+        }
     }
 
     private static String insertRegionSql(String name) {
