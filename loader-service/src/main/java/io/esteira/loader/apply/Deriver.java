@@ -232,7 +232,8 @@ public class Deriver implements AutoCloseable {
      * with the keys derived: 170–830 ms each in and after a 1,000,000-item load (docs/performance.md). Run by
      * the deriver between passes, every one of them stalled the passes for that long, which live changes
      * waited out (the freshness tail); so it runs on a thread and a connection of its own (VACUUM takes no
-     * lock that a claim, a pass or a lander waits for), one at a time: one that is due while another runs
+     * lock that a claim, a pass or a lander waits for, since it leaves these tables' emptied pages in place:
+     * db/dw/common/V101), one at a time: one that is due while another runs
      * waits for the next pass. A vacuum that fails loses nothing (the tables only grow): it is logged, and
      * tried again after as many keys.
      */

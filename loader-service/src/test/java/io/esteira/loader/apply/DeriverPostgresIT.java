@@ -151,6 +151,52 @@ class DeriverPostgresIT {
                 .isEqualTo(2L);
     }
 
+    /**
+     * A vacuum that gave the emptied tail pages back would take the queue's ACCESS EXCLUSIVE lock, which
+     * every lander's insert and every claim then waited for, or wait up to 5 s for it (V101). It keeps them,
+     * the queue's and those of its TOAST table, where a landed batch's list of keys is stored.
+     */
+    @Test
+    void shouldKeepTheEmptiedPagesOfTheQueueSoThatAVacuumNeverLocksLandersOut() {
+        sql.update(
+                "INSERT INTO ctl.derive_queue (entity, key_value) SELECT 'orders', g FROM generate_series(1, 5000) g");
+        sql.update("INSERT INTO ctl.derive_queue (entity, keys, key_count)"
+                + " SELECT 'order_items', string_agg(CAST(CAST(random() * 1e12 AS bigint) AS text), ','), 2500"
+                + " FROM generate_series(1, 2500) k CROSS JOIN generate_series(1, 40) b GROUP BY b");
+        sql.update("DELETE FROM ctl.derive_queue");
+        long pagesBefore = pages("ctl.derive_queue");
+        long toastPagesBefore = pages(toastOfTheQueue());
+        assertThat(pagesBefore).as("5,000 queued keys fill pages").isGreaterThan(10);
+        assertThat(toastPagesBefore)
+                .as("40 batches' lists of keys are stored out of line")
+                .isGreaterThan(10);
+
+        assertThat(applier.vacuumWorkTables()).isTrue();
+
+        assertThat(sql.queryForObject(
+                        "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = 'ctl.derive_queue'::regclass",
+                        Long.class))
+                .as("the dead rows are removed")
+                .isZero();
+        assertThat(pages("ctl.derive_queue"))
+                .as("the empty pages stay for the next keys: no truncation, so no exclusive lock")
+                .isEqualTo(pagesBefore);
+        assertThat(pages(toastOfTheQueue()))
+                .as("so do those of its TOAST table")
+                .isEqualTo(toastPagesBefore);
+    }
+
+    private String toastOfTheQueue() {
+        return sql.queryForObject(
+                "SELECT CAST(reltoastrelid AS regclass) FROM pg_class WHERE oid = 'ctl.derive_queue'::regclass",
+                String.class);
+    }
+
+    private long pages(String table) {
+        return sql.queryForObject(
+                "SELECT pg_relation_size(CAST(? AS regclass)) / current_setting('block_size')::int", Long.class, table);
+    }
+
     @Test
     void shouldRunEveryStatementOfAResourceTogetherAndSumTheRowsTheyChanged() {
         String token = UUID.randomUUID().toString();
