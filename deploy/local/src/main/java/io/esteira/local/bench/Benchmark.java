@@ -173,19 +173,22 @@ public final class Benchmark {
                 ProcessCpu.Snapshot freshnessCpu = ProcessCpu.take(services.pids(), databases);
                 StageTimes.Snapshot freshnessStages = StageTimes.take(services.prometheusEndpoints());
                 try (JvmPauses pauses = JvmPauses.start()) {
-                    freshness = new FreshnessProbe(options.oltp(), options.dw(), options.writers(), options.seed())
-                            .run(
-                                    options.rate(),
-                                    options.freshness(),
-                                    options.freshnessGrace(),
-                                    options.progressEvery(),
-                                    services::requireAlive,
-                                    this::status)
-                            .withCost(
-                                    ProcessCpu.take(services.pids(), databases).since(freshnessCpu),
-                                    StageTimes.take(services.prometheusEndpoints())
-                                            .spentSince(freshnessStages),
-                                    pauses.summary());
+                    FreshnessProbe probe =
+                            new FreshnessProbe(options.oltp(), options.dw(), options.writers(), options.seed());
+                    FreshnessProbe.Result measured = probe.run(
+                            options.rate(),
+                            options.freshness(),
+                            options.freshnessGrace(),
+                            options.progressEvery(),
+                            services::requireAlive,
+                            this::status);
+                    Map<String, Duration> cost = new LinkedHashMap<>(
+                            ProcessCpu.take(services.pids(), databases).since(freshnessCpu));
+                    probe.writerBackendsCpu().ifPresent(cpu -> cost.put(ProcessCpu.OLTP_WRITERS, cpu));
+                    freshness = measured.withCost(
+                            cost,
+                            StageTimes.take(services.prometheusEndpoints()).spentSince(freshnessStages),
+                            pauses.summary());
                 }
                 sampleLoad("after freshness");
             }

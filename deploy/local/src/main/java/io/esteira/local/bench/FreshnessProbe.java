@@ -12,12 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
@@ -144,6 +147,11 @@ final class FreshnessProbe {
     private final Endpoint oltp;
     private final Endpoint dw;
     private final int writers;
+
+    /** CPU time of the writers' own OLTP backends, each read as its writer ends ({@link #writerBackendsCpu}). */
+    private final LongAdder writerBackendNanos = new LongAdder();
+
+    private final AtomicInteger writerBackendsMeasured = new AtomicInteger();
     private final long seed;
     private final String visibleQuery;
 
@@ -177,6 +185,8 @@ final class FreshnessProbe {
             Consumer<String> progress)
             throws InterruptedException {
         Keys keys = keys();
+        writerBackendNanos.reset();
+        writerBackendsMeasured.set(0);
         ConcurrentLinkedQueue<Change> committed = new ConcurrentLinkedQueue<>();
         AtomicLong slots = new AtomicLong();
         AtomicLong inserts = new AtomicLong();
@@ -217,6 +227,10 @@ final class FreshnessProbe {
                                     lastCommit.accumulateAndGet(change.committedNanos(), Math::max);
                                 }
                             }
+                            ProcessCpu.ofBackend(connection).ifPresent(cpu -> {
+                                writerBackendNanos.add(cpu.toNanos());
+                                writerBackendsMeasured.incrementAndGet();
+                            });
                         } catch (SQLException | RuntimeException e) {
                             failure.compareAndSet(null, e);
                         } finally {
@@ -308,6 +322,17 @@ final class FreshnessProbe {
         }
         return new Result(
                 rate, duration, total, inserts.get(), updates.get(), total / seconds, visible, notVisible, latency);
+    }
+
+    /**
+     * The CPU time of the last run's writers' OLTP backends: the workload's statements and the capture triggers
+     * they fire, what committing the changes cost the OLTP. Empty unless every writer's backend was a process
+     * of this machine.
+     */
+    Optional<Duration> writerBackendsCpu() {
+        return writerBackendsMeasured.get() == writers
+                ? Optional.of(Duration.ofNanos(writerBackendNanos.sum()))
+                : Optional.empty();
     }
 
     /** The changes shown since the last progress line (latencies in microseconds), as that line reports them. */

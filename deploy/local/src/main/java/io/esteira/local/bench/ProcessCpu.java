@@ -3,6 +3,10 @@ package io.esteira.local.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +53,13 @@ final class ProcessCpu {
     /** The rest of the benchmark's JVM: writers, probes, its collector and compiler (the services too, in-process). */
     static final String BENCH_JVM = "bench JVM (writers, probes)";
 
+    /**
+     * The OLTP backends of the freshness workload's writers: its statements, with the capture triggers they
+     * fire. They start and end within the workload, so a snapshot of the OLTP's backends never sees them; each
+     * writer reads its own backend's CPU as it ends ({@link FreshnessProbe#writerBackendsCpu}).
+     */
+    static final String OLTP_WRITERS = "OLTP backends of the writers";
+
     private ProcessCpu() {}
 
     /**
@@ -85,6 +96,33 @@ final class ProcessCpu {
     }
 
     /**
+     * The CPU time so far of the PostgreSQL backend serving {@code connection}, or empty when no process of
+     * this machine is that backend (the server runs elsewhere: a local process with the same pid is not it).
+     */
+    static Optional<Duration> ofBackend(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return ofBackend(pid.getLong(1));
+        }
+    }
+
+    /**
+     * The CPU time so far of a local process that may be a PostgreSQL server's ({@link #ofBackend(Connection)}):
+     * one whose command this process may read and that is not {@code postgres} is another program's. (Another
+     * user's command may be unreadable; its CPU time is readable all the same.)
+     */
+    static Optional<Duration> ofBackend(long pid) {
+        return ProcessHandle.of(pid)
+                .filter(handle -> handle.info()
+                        .command()
+                        .or(() -> handle.info().commandLine())
+                        .map(command -> command.contains("postgres"))
+                        .orElse(true))
+                .flatMap(handle -> handle.info().totalCpuDuration());
+    }
+
+    /**
      * The services' JVMs (by name), this JVM, and the backends of each database (by label) that the
      * platform lets this process see; a database on another machine is left out.
      */
@@ -114,7 +152,7 @@ final class ProcessCpu {
         Duration total = Duration.ZERO;
         boolean seen = false;
         for (long pid : pids) {
-            Optional<Duration> cpu = of(pid);
+            Optional<Duration> cpu = ofBackend(pid);
             if (cpu.isPresent()) {
                 total = total.plus(cpu.get());
                 seen = true;
