@@ -25,12 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Database {
 
+    /** Rows fetched at a time by {@link #queryInChunks}. */
+    static final int CHUNK_ROWS = 1_000;
+
     private final String role;
     private final DataSource dataSource;
     private final QualityDialect dialect;
     private final Catalog catalog;
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate sampling;
+    private final NamedParameterJdbcTemplate chunked;
     private final DataSourceTransactionManager transactions;
 
     /**
@@ -46,6 +50,9 @@ public final class Database {
         JdbcTemplate limited = new JdbcTemplate(dataSource);
         limited.setMaxRows(sampleSize);
         this.sampling = new NamedParameterJdbcTemplate(limited);
+        JdbcTemplate inChunks = new JdbcTemplate(dataSource);
+        inChunks.setFetchSize(CHUNK_ROWS);
+        this.chunked = new NamedParameterJdbcTemplate(inChunks);
         this.transactions = new DataSourceTransactionManager(dataSource);
         this.transactions.setEnforceReadOnly(dialect.vendor() == Vendor.POSTGRESQL);
     }
@@ -76,6 +83,15 @@ public final class Database {
 
     public <T> java.util.List<T> list(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
         return readOnly().execute(status -> jdbc.query(sql, parameters, mapper));
+    }
+
+    /**
+     * As {@link #query}, the rows fetched {@value #CHUNK_ROWS} at a time (on PostgreSQL through a cursor of the
+     * read-only transaction) instead of all at once: an extractor that stops reading early never has the
+     * rest in memory.
+     */
+    public <T> T queryInChunks(String sql, Map<String, ?> parameters, ResultSetExtractor<T> extractor) {
+        return readOnly().execute(status -> chunked.query(sql, parameters, extractor));
     }
 
     /** The first {@code sampleSize} rows of {@code sql}. */

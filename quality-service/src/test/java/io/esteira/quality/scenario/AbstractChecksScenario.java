@@ -329,7 +329,7 @@ abstract class AbstractChecksScenario {
         }
     }
 
-    private Check check(String id) {
+    protected Check check(String id) {
         return factory.createOne(id, shipped.get(id));
     }
 
