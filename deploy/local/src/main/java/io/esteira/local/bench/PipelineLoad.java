@@ -21,7 +21,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * while the services start, so start-up is not counted; the clock starts when it is released (and
  * every entity is woken through its notification channel, as a commit would), and stops when every
  * entity's landed rows have reached what the source holds and the derive queue is empty (observed by a
- * poll every 100 ms, on one connection held for the load).
+ * poll every 100 ms, on one connection held for the load). Its progress lines count the rows landed, then,
+ * once every row has, the keys still to derive; a load is stalled when neither moves.
  */
 final class PipelineLoad {
 
@@ -76,6 +77,7 @@ final class PipelineLoad {
             long lastApplied = -1;
             Instant lastMove = Instant.now();
             long[] queueFloor = {Long.MIN_VALUE};
+            long lastHead = Long.MIN_VALUE;
             while (true) {
                 alive.run();
                 Map<String, long[]> applied = applied(warehouse);
@@ -87,29 +89,48 @@ final class PipelineLoad {
                     return result(warehouse, started, applied);
                 }
                 Instant now = Instant.now();
-                if (rows != lastApplied) {
+                // Progress is a batch landed or, once all have, the deriver claiming queued batches: the head of
+                // the queue moving up. A load whose derive tail outlasts the stall timeout is not stalled.
+                if (rows != lastApplied || (landed && queueFloor[0] != lastHead)) {
                     lastApplied = rows;
+                    lastHead = queueFloor[0];
                     lastMove = now;
                 }
+                double seconds = Duration.between(started, now).toMillis() / 1000.0;
                 if (ticker.due()) {
-                    double seconds = Duration.between(started, now).toMillis() / 1000.0;
-                    progress.accept(String.format(
-                            Locale.ROOT,
-                            "pipeline: %.0f s, %,d of %,d rows applied (%,.0f rows/s), %d batches queued",
-                            seconds,
-                            rows,
-                            total,
-                            rows / Math.max(seconds, 0.001),
-                            queued(broker)));
+                    progress.accept(
+                            landed
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "pipeline: %.0f s, all %,d rows landed, %,d keys still to derive",
+                                            seconds,
+                                            rows,
+                                            keysToDerive(warehouse))
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "pipeline: %.0f s, %,d of %,d rows landed (%,.0f rows/s), %d batches queued",
+                                            seconds,
+                                            rows,
+                                            total,
+                                            rows / Math.max(seconds, 0.001),
+                                            queued(broker)));
                 }
                 if (Duration.between(lastMove, now).compareTo(stallTimeout) > 0) {
-                    throw new BenchException("The pipeline applied nothing for " + stallTimeout.toSeconds() + " s at "
-                            + rows + " of " + total + " rows (dead-lettered batches: " + deadLettered(broker)
-                            + "); see the services' logs.");
+                    throw new BenchException(
+                            landed
+                                    ? "The deriver claimed nothing for " + stallTimeout.toSeconds()
+                                            + " s with every row"
+                                            + " landed and " + keysToDerive(warehouse) + " key(s) still queued in"
+                                            + " ctl.derive_queue; see the loader's log (its derive route)."
+                                    : "The pipeline landed nothing for " + stallTimeout.toSeconds() + " s at " + rows
+                                            + " of "
+                                            + total + " rows (dead-lettered batches: " + deadLettered(broker)
+                                            + "); see the services' logs.");
                 }
                 if (Duration.between(started, now).compareTo(timeout) > 0) {
-                    throw new BenchException("The pipeline had applied " + rows + " of " + total + " rows after "
-                            + timeout.toSeconds() + " s; raise --load-timeout or use fewer --rows.");
+                    throw new BenchException("The pipeline had landed " + rows + " of " + total + " rows"
+                            + (landed ? ", with " + keysToDerive(warehouse) + " key(s) still to derive," : "")
+                            + " after " + timeout.toSeconds() + " s; raise --load-timeout or use fewer --rows.");
                 }
                 pause();
             }
@@ -149,6 +170,15 @@ final class PipelineLoad {
         }
         floor[0] = head;
         return true;
+    }
+
+    /**
+     * The keys queued for the deriver, for the progress line of the load's derive tail (every few seconds: one
+     * row per landed batch, so a scan of a few thousand rows).
+     */
+    private static long keysToDerive(JdbcTemplate warehouse) {
+        Long keys = warehouse.queryForObject(BenchSql.get("derive-backlog"), Long.class);
+        return keys == null ? 0 : keys;
     }
 
     private static Map<String, long[]> applied(JdbcTemplate warehouse) {

@@ -86,6 +86,9 @@ SELECT pg_notify(?, '');
 -- name: applied-rows
 SELECT entity, COUNT(*), COALESCE(SUM(rows_in_batch), 0) FROM ctl.applied_batch GROUP BY entity;
 
+-- name: derive-backlog
+SELECT COALESCE(SUM(key_count), 0) FROM ctl.derive_queue;
+
 -- name: apply-time
 SELECT COUNT(*), COALESCE(SUM(duration_ms), 0), MAX(ended_at)
 FROM audit.etl_run_entity
