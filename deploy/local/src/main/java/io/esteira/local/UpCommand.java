@@ -58,7 +58,10 @@ class UpCommand implements Callable<Integer> {
             description = "Exit 0 once nothing has moved for SECONDS and every queue is empty.")
     Integer untilIdle;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up (exit 1) after SECONDS.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Stop after SECONDS: exit 0, or with --until-idle exit 1 when not idle by then.")
     Integer timeout;
 
     @Option(names = "--embedded", description = "Run on an embedded PostgreSQL (the default when no URL is given).")
