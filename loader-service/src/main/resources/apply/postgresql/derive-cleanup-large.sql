@@ -6,8 +6,4 @@
 -- time (the derive lock), for batches land in temporary tables of their sessions on PostgreSQL
 -- (StagingWriter.landingTable): no other token's rows are there, and TRUNCATE's exclusive lock, held to
 -- the pass's commit, waits for nobody. A small pass keeps DELETE: a TRUNCATE costs a new file per table, too much per live pass.
-DELETE FROM ctl.derive_failed
-WHERE EXISTS (SELECT 1 FROM stg.derive_keys k
-              WHERE k.apply_token = :token AND k.entity = derive_failed.entity AND k.key_value = derive_failed.key_value);
-
 TRUNCATE stg.affected, stg.scd_change, stg.derive_keys{incoming_tables}

@@ -9,10 +9,6 @@
 -- them (none does). Unlike PostgreSQL, SQL Server lands batches in stg.incoming_<entity> too, so the
 -- mirror rows the pass copied there are removed per entity by cleanup.sql, by token: a TRUNCATE would
 -- wait for every lander of the entity in flight and stop the next ones until the pass commits.
-DELETE FROM ctl.derive_failed
-WHERE EXISTS (SELECT 1 FROM stg.derive_keys k
-              WHERE k.apply_token = :token AND k.entity = derive_failed.entity AND k.key_value = derive_failed.key_value);
-
 TRUNCATE TABLE stg.affected;
 
 TRUNCATE TABLE stg.scd_change;

@@ -1,4 +1,3 @@
--- ==== statement 1 of 2 ====
 -- The end of a large derive pass (BatchApplier.LARGE_PASS_KEYS): as derive-cleanup.sql, but the pass's
 -- work tables are emptied with TRUNCATE rather than DELETE, which leaves two dead tuples per key for
 -- autovacuum (an initial load left ~400,000 and 60–90 MB per work table, and a server without a tuned
@@ -7,9 +6,4 @@
 -- time (the derive lock), for batches land in temporary tables of their sessions on PostgreSQL
 -- (StagingWriter.landingTable): no other token's rows are there, and TRUNCATE's exclusive lock, held to
 -- the pass's commit, waits for nobody. A small pass keeps DELETE: a TRUNCATE costs a new file per table, too much per live pass.
-DELETE FROM ctl.derive_failed
-WHERE EXISTS (SELECT 1 FROM stg.derive_keys k
-              WHERE k.apply_token = :token AND k.entity = derive_failed.entity AND k.key_value = derive_failed.key_value)
-
--- ==== statement 2 of 2 ====
 TRUNCATE stg.affected, stg.scd_change, stg.derive_keys, "stg"."incoming_regions", "stg"."incoming_teams", "stg"."incoming_sellers", "stg"."incoming_customers", "stg"."incoming_categories", "stg"."incoming_products", "stg"."incoming_discounts"

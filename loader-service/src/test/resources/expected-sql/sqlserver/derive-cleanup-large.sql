@@ -1,4 +1,4 @@
--- ==== statement 1 of 4 ====
+-- ==== statement 1 of 3 ====
 -- The end of a large derive pass (BatchApplier.LARGE_PASS_KEYS) on SQL Server: as derive-cleanup.sql,
 -- but the pass's own work tables are emptied with TRUNCATE TABLE, which deallocates their pages at once
 -- and logs only those deallocations, where a DELETE logs every row of an initial load's pass and leaves
@@ -10,15 +10,10 @@
 -- them (none does). Unlike PostgreSQL, SQL Server lands batches in stg.incoming_<entity> too, so the
 -- mirror rows the pass copied there are removed per entity by cleanup.sql, by token: a TRUNCATE would
 -- wait for every lander of the entity in flight and stop the next ones until the pass commits.
-DELETE FROM ctl.derive_failed
-WHERE EXISTS (SELECT 1 FROM stg.derive_keys k
-              WHERE k.apply_token = CAST(:token AS VARCHAR(36)) AND k.entity = derive_failed.entity AND k.key_value = derive_failed.key_value);
-
--- ==== statement 2 of 4 ====
 TRUNCATE TABLE stg.affected;
 
--- ==== statement 3 of 4 ====
+-- ==== statement 2 of 3 ====
 TRUNCATE TABLE stg.scd_change;
 
--- ==== statement 4 of 4 ====
+-- ==== statement 3 of 3 ====
 TRUNCATE TABLE stg.derive_keys;

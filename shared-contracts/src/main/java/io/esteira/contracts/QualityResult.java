@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param schema always {@link #SCHEMA} (null becomes {@link #SCHEMA})
  * @param checkId the check's configured id
- * @param kind orphans, freshness, reconciliation, rule, kpi-smoke
+ * @param kind the check's kind: orphans, freshness, reconciliation, rule, kpi-smoke, not-null, unique,
+ *     accepted-values, range, relationships, schema-drift, volume-anomaly, entity-volume
  * @param status pass, warn, fail, or error (the check itself could not run)
  * @param value what was measured (offending rows, lag seconds, difference), null on error
  * @param threshold what the value was compared with, as configured

@@ -94,10 +94,17 @@ public class BatchApplier {
     /** The entities whose keys a derive pass claims first, in load order: those that maintain members. */
     private final List<String> memberEntities;
 
-    /** What a derive pass did: whether it held the derive lock, and the keys it derived per entity. */
-    public record DeriveResult(boolean ran, Map<String, Integer> keys) {
+    /**
+     * What a derive pass did: whether it held the derive lock, the keys it derived per entity, and the parked
+     * keys among them, which are parked no more ({@code derive-unpark.sql}).
+     */
+    public record DeriveResult(boolean ran, Map<String, Integer> keys, List<QueuedKey> unparked) {
 
-        static final DeriveResult BUSY = new DeriveResult(false, Map.of());
+        static final DeriveResult BUSY = new DeriveResult(false, Map.of(), List.of());
+
+        public DeriveResult {
+            unparked = List.copyOf(unparked);
+        }
 
         public int totalKeys() {
             return keys.values().stream().mapToInt(Integer::intValue).sum();
@@ -375,16 +382,15 @@ public class BatchApplier {
         });
     }
 
-    /** Queues parked keys again (after the fix); {@code entity} null for all. @return the keys queued */
+    /**
+     * Queues parked keys again (after the fix); {@code entity} null for all. They stay parked (listed) until a
+     * pass derives them, or are parked again with the new reason. @return the keys queued
+     */
     public int retryParked(String entity) {
-        return transactions.execute(status -> {
-            MapSqlParameterSource params =
-                    params(UUID.randomUUID().toString()).addValue("entity", entity, Types.VARCHAR);
-            List<String> statements = sql.statements("derive-retry-parked", Map.of());
-            int queued = jdbc.update(statements.get(0), params);
-            jdbc.update(statements.get(1), params);
-            return queued;
-        });
+        return transactions.execute(status -> run(
+                "derive-retry-parked",
+                Map.of(),
+                params(UUID.randomUUID().toString()).addValue("entity", entity, Types.VARCHAR)));
     }
 
     /** The parked keys, oldest first. */
@@ -409,7 +415,7 @@ public class BatchApplier {
                     keys.put(rs.getString(1), rs.getInt(2));
                 });
         if (keys.isEmpty()) {
-            return new DeriveResult(true, Map.of());
+            return new DeriveResult(true, Map.of(), List.of());
         }
         boolean large = keys.values().stream().mapToInt(Integer::intValue).sum() >= LARGE_PASS_KEYS;
         if (!large && sql.has("derive-small-pass")) {
@@ -443,6 +449,10 @@ public class BatchApplier {
         // A large pass empties its work tables with TRUNCATE where the vendor has the statement for it. The
         // mirror rows it copied go with them only where no lander writes stg.incoming_<entity> (PostgreSQL lands
         // in session tables); on SQL Server landers share those tables, so the pass deletes its own rows.
+        List<QueuedKey> unparked = jdbc.query(
+                sql.statement("derive-unpark", Map.of()),
+                params,
+                (rs, n) -> new QueuedKey(rs.getString(1), rs.getLong(2)));
         boolean truncate = large && sql.has("derive-cleanup-large");
         boolean truncateCopies = truncate && staging.landsInSessionTable();
         List<EntityDefinition> copied = new ArrayList<>();
@@ -462,7 +472,7 @@ public class BatchApplier {
         } else {
             run("derive-cleanup", Map.of(), params);
         }
-        return new DeriveResult(true, derived);
+        return new DeriveResult(true, derived, unparked);
     }
 
     /**

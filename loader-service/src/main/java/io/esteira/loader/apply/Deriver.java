@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * culprit by bisection — the oldest keys split in halves, each half derived in a pass of its own, down
  * to a key that fails alone, which is parked in {@code ctl.derive_failed} with the reason and a {@code
  * dlq} alert; every other key keeps flowing. {@code POST /api/dlq/derive/retry} queues parked keys again
- * after the fix. When passes keep failing without a key to blame (the warehouse itself is broken, or
+ * after the fix; a pass that derives a parked key, retried or landed again fixed, unparks it and resolves its
+ * alert. When passes keep failing without a key to blame (the warehouse itself is broken, or
  * down), {@value #FAILURES_BEFORE_ALERT} failures in a row raise a critical alert, resolved by the first
  * pass that succeeds.
  */
@@ -174,6 +175,7 @@ public class Deriver implements AutoCloseable {
                     break;
                 }
                 metrics.derived(result, Duration.between(started, clock.instant()));
+                unparked(result);
                 total += result.totalKeys();
                 if (stopping) {
                     break;
@@ -331,7 +333,9 @@ public class Deriver implements AutoCloseable {
             return 0;
         }
         try {
-            return applier.derive(keys).totalKeys();
+            BatchApplier.DeriveResult result = applier.derive(keys);
+            unparked(result);
+            return result.totalKeys();
         } catch (RuntimeException e) {
             if (Failures.isRetriable(e)) {
                 throw new StopIsolating("a transient failure says nothing about the keys: " + DeadLetters.describe(e));
@@ -373,21 +377,49 @@ public class Deriver implements AutoCloseable {
                 key.entity(),
                 key.key(),
                 reason);
-        alerts.publish(alerts.event(
-                AlertEvent.Kind.DLQ,
-                AlertEvent.Severity.critical,
+        alerts.publish(parkedAlert(
+                key,
                 AlertEvent.Status.firing,
-                key.entity(),
-                "derive-parked-" + key.key(),
                 "Key " + key.key() + " of " + key.entity() + " could not be derived into the dimensions and facts"
                         + " and was parked in ctl.derive_failed: " + reason,
-                Map.of("reason", reason, "key", Long.toString(key.key())),
+                Map.of("reason", reason, "key", Long.toString(key.key()))));
+    }
+
+    /**
+     * Resolves the alert of each parked key a committed pass derived (after its fix landed, or a retry queued it
+     * again): the key left {@code ctl.derive_failed} in that pass ({@code derive-unpark.sql}), so whichever
+     * loader ran it resolves it, once. Sent after the commit, like the firing event after the park: a loader that
+     * dies in between leaves the alert firing with the key already gone from the parked list.
+     */
+    private void unparked(BatchApplier.DeriveResult result) {
+        for (BatchApplier.QueuedKey key : result.unparked()) {
+            log.info("Derived {} {}, parked until now; it leaves ctl.derive_failed", key.entity(), key.key());
+            alerts.publish(parkedAlert(
+                    key,
+                    AlertEvent.Status.resolved,
+                    "Key " + key.key() + " of " + key.entity() + " was derived into the dimensions and facts and is"
+                            + " parked no more",
+                    Map.of("key", Long.toString(key.key()))));
+        }
+    }
+
+    /** The {@code dlq} alert of a parked key: one fingerprint per key, firing when parked, resolved when derived. */
+    private AlertEvent parkedAlert(
+            BatchApplier.QueuedKey key, AlertEvent.Status status, String summary, Map<String, String> details) {
+        return alerts.event(
+                AlertEvent.Kind.DLQ,
+                AlertEvent.Severity.critical,
+                status,
+                key.entity(),
+                "derive-parked-" + key.key(),
+                summary,
+                details,
                 Map.of(
                         "runbook",
                         "docs/runbook.md#a-key-cannot-be-derived",
                         "retry",
-                        "curl -u operator -X POST 'http://<loader>/api/dlq/derive/retry?entity=" + key.entity()
-                                + "'")));
+                        "curl -u \"$AUTH\" -X POST 'http://<loader>:8082/api/dlq/derive/retry?entity=" + key.entity()
+                                + "'"));
     }
 
     private void succeeded() {

@@ -238,7 +238,7 @@ class DeriverPostgresIT {
     }
 
     @Test
-    void shouldParkTheOneKeyNoPassCanTakeDeriveTheRestAndUnparkItOnceItsFixLands() {
+    void shouldParkTheOneKeyNoPassCanTakeDeriveTheRestAndUnparkAndResolveItOnceItsFixLandsOrItIsRetried() {
         landOrder(100);
         // lands (numeric(12,2) in the mirror) but overflows the fact's numeric(14,2) when derived
         landItem(1000, 21, 100, 1000, "9999999999.99");
@@ -276,9 +276,36 @@ class DeriverPostgresIT {
                 .as("the item derived after its fix landed; its order waits for a retry")
                 .extracting(parked -> parked.get("entity") + " " + parked.get("key_value"))
                 .containsExactly("orders 100");
+        assertThat(alerts.events)
+                .as("the item's alert resolved, with the fingerprint it fired with")
+                .hasSize(3)
+                .last()
+                .satisfies(event -> {
+                    assertThat(event.status()).isEqualTo(AlertEvent.Status.resolved);
+                    assertThat(event.fingerprint())
+                            .isEqualTo(alerts.events.stream()
+                                    .filter(fired -> fired.summary().contains("Key 1000 of order_items"))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .fingerprint());
+                });
+
         assertThat(applier.retryParked("orders")).isEqualTo(1);
+        assertThat(applier.parked())
+                .as("listed until a pass derives it")
+                .extracting(parked -> parked.get("entity") + " " + parked.get("key_value"))
+                .containsExactly("orders 100");
         deriver.drain();
         assertThat(applier.parked()).isEmpty();
+        assertThat(alerts.events)
+                .as("the order's alert resolved after the retry")
+                .hasSize(4)
+                .last()
+                .satisfies(event -> {
+                    assertThat(event.status()).isEqualTo(AlertEvent.Status.resolved);
+                    assertThat(event.entity()).isEqualTo("orders");
+                    assertThat(event.summary()).contains("Key 100 of orders was derived");
+                });
     }
 
     @Test
