@@ -18,7 +18,7 @@ if [[ "$(id -u)" != 0 ]]; then
   echo "cannot install chromium and chromium-driver: not root (run: sudo apt-get install -y chromium chromium-driver)"
   exit 2
 fi
-echo "installing Debian's chromium and chromium-driver (apt-get; 2-3 minutes once) ..."
+echo "installing Debian's chromium and chromium-driver (apt-get; one to three minutes, once per machine) ..."
 export DEBIAN_FRONTEND=noninteractive
 # Another apt-get (another build, an unattended upgrade) may hold the lock: wait for it rather than fail.
 apt_options=(-o DPkg::Lock::Timeout=300 -q)

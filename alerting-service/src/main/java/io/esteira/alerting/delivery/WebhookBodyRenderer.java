@@ -19,8 +19,8 @@ import java.util.Map;
  * The JSON body of a webhook notification, in one of the {@link WebhookFormat}s:
  *
  * <ul>
- *   <li>{@code generic}: {@code {"version":"esteira.notification/1", "receiver", "status", "groupKey",
- *       "groupLabels", "alerts":[{"status", "startsAt", "endsAt", "event":{AlertEvent}}]}}
+ *   <li>{@code generic}: {@code {"version":"esteira.notification/1", "notificationId", "receiver", "status",
+ *       "groupKey", "groupLabels", "alerts":[{"status", "startsAt", "endsAt", "event":{AlertEvent}}]}}
  *   <li>{@code alertmanager}: Alertmanager's webhook body, version 4 (labels {@code alertname} = kind,
  *       source, kind, severity, entity; annotations summary, description, and one per link)
  *   <li>{@code slack}: an incoming-webhook message with one attachment per alert; event text is escaped

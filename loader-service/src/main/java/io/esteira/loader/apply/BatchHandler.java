@@ -11,6 +11,8 @@ import io.esteira.runtime.route.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * and the batch applied again on this thread, in order, never dead-lettered. A batch that fails for
  * another retriable reason (a deadlock, a lock timeout) is rolled back and redelivered by the broker (its
  * delay doubling per attempt, at most 30 s) for as long as it takes; any other failure is redelivered
- * until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. A mirror entity's batch
+ * until {@code esteira.loader.max-attempts}, then goes to the DLQ with the reason. The broker's delivery count
+ * grows with every redelivery, for whatever reason; the deliveries this loader handed back for a retriable
+ * reason are not counted against {@code max-attempts} ({@link #countedAttempts}). A mirror entity's batch
  * that its {@code raw.<entity>} cannot take (a dropped or retyped column: {@link MirrorTables}) never heals
  * either: it goes to the DLQ at once, with an alert that says the entity stopped. Whenever a batch is
  * dead-lettered an alert is raised, and the queue keeps flowing; once a batch replayed from the DLQ is
@@ -42,6 +46,21 @@ public class BatchHandler {
     private final WarehouseOutage outage;
     private final int maxAttempts;
     private final Clock clock;
+
+    /**
+     * The batches that have failed here for a retriable reason, handed back to the broker, and not yet applied
+     * or dead-lettered: how many of their deliveries that was. Only this loader's: a batch that another loader
+     * takes over (its message group moves when this one stops) counts them again, as the broker does.
+     * Bounded, the oldest forgotten first (each entry is a batch stuck in redelivery).
+     */
+    static final int UNCOUNTED_BATCHES_KEPT = 10_000;
+
+    private final Map<String, Integer> uncounted = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > UNCOUNTED_BATCHES_KEPT;
+        }
+    });
 
     public BatchHandler(
             ContractCodec codec,
@@ -95,6 +114,7 @@ public class BatchHandler {
         Instant started = clock.instant();
         try {
             ApplyResult result = applyRidingOutOutages(entity, batch);
+            uncounted.remove(batch.batchId());
             metrics.applied(batch, result, Duration.between(started, clock.instant()));
             if (replayed) {
                 resolveDeadLetter(entity, batch, result.duplicate());
@@ -103,6 +123,7 @@ public class BatchHandler {
         } catch (RuntimeException e) {
             if (ConnectionFailures.isConnectionFailure(e)) {
                 // Still away after the longest wait: back to the broker, never to the DLQ.
+                uncounted.merge(batch.batchId(), 1, Integer::sum);
                 throw e;
             }
             metrics.failed(entity);
@@ -128,11 +149,18 @@ public class BatchHandler {
                         entity,
                         attempt,
                         DeadLetters.describe(e));
+                uncounted.merge(batch.batchId(), 1, Integer::sum);
                 throw e;
             }
-            if (attempt >= maxAttempts) {
-                String reason = "Batch " + batch.batchId() + " could not be applied after " + attempt + " attempts: "
-                        + DeadLetters.describe(e);
+            int counted = countedAttempts(batch.batchId(), attempt);
+            if (counted >= maxAttempts) {
+                String reason = "Batch " + batch.batchId() + " could not be applied after " + counted + " attempts"
+                        + (counted < attempt
+                                ? " (" + (attempt - counted) + " more deliveries failed for a reason"
+                                        + " that heals by itself, not counted)"
+                                : "")
+                        + ": " + DeadLetters.describe(e);
+                uncounted.remove(batch.batchId());
                 deadLetter(entity, batch, body, reason, e, attempt, false);
                 return Outcome.DEAD_LETTERED;
             }
@@ -140,11 +168,19 @@ public class BatchHandler {
                     "Batch {} of {} failed (attempt {} of {}), the broker redelivers it: {}",
                     batch.batchId(),
                     entity,
-                    attempt,
+                    counted,
                     maxAttempts,
                     DeadLetters.describe(e));
             throw e;
         }
+    }
+
+    /**
+     * The attempts of a batch that count against {@code max-attempts}: the broker's delivery count less the
+     * deliveries this loader handed back for a retriable reason (at least 1: this one).
+     */
+    int countedAttempts(String batchId, int deliveries) {
+        return Math.max(1, deliveries - uncounted.getOrDefault(batchId, 0));
     }
 
     /**
