@@ -15,9 +15,11 @@ import java.util.Objects;
  * <pre>esteira.change-batch/1|&lt;entity&gt;|&lt;from.version&gt;:&lt;from.key&gt;|&lt;to.version&gt;:&lt;to.key&gt;|live</pre>
  *
  * with the last part {@code replay:<replayId>} for a window replay. The same entity and watermark range
- * therefore always give the same id, so a batch the extractor re-sends after a crash is dropped by
- * Artemis duplicate detection ({@link Queues#DUPLICATE_ID_PROPERTY}) and by the loader's
- * {@code ctl.applied_batch}; a replay of the same range gets a different id, so it is applied again.
+ * therefore always give the same id, so a batch the extractor re-sends after a crash is skipped by the
+ * loader's {@code ctl.applied_batch}; a replay of the same range gets a different id, so it is applied again.
+ * Artemis duplicate detection ({@link Queues#DUPLICATE_ID_PROPERTY}) takes the id qualified by the
+ * extractor's run (the extractor's {@code BatchPublisher}), so that a DW restored from a backup, which
+ * lacks batches the broker still remembers, gets them again from a restarted extractor.
  */
 public final class BatchIds {
 
