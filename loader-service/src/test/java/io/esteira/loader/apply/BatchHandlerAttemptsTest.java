@@ -6,24 +6,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.esteira.contracts.AlertEvent;
-import io.esteira.contracts.BatchIds;
 import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.ContractCodec;
 import io.esteira.loader.dlq.DeadLetters;
-import io.esteira.runtime.alert.AlertPublisher;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
@@ -38,23 +28,10 @@ class BatchHandlerAttemptsTest {
 
     private static final int MAX_ATTEMPTS = 5;
 
-    private final BatchApplier applier = mock(BatchApplier.class);
-    private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final List<AlertEvent> alerts = new ArrayList<>();
-    private final BatchHandler handler = new BatchHandler(
-            ContractCodec.standard(),
-            applier,
-            deadLetters,
-            new AlertPublisher(null, "loader-service", Clock.systemUTC()) {
-                @Override
-                public void publish(AlertEvent event) {
-                    alerts.add(event);
-                }
-            },
-            new LoaderMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
-            new WarehouseOutage(null, Duration.ZERO, Clock.systemUTC()),
-            MAX_ATTEMPTS,
-            Clock.systemUTC());
+    private final HandlerFixture fixture = new HandlerFixture(MAX_ATTEMPTS);
+    private final BatchApplier applier = fixture.applier;
+    private final DeadLetters deadLetters = fixture.deadLetters;
+    private final BatchHandler handler = fixture.handler;
 
     private final byte[] body = ContractCodec.standard().write(batch());
 
@@ -83,17 +60,10 @@ class BatchHandlerAttemptsTest {
         BatchHandler.Outcome last = handler.handle("regions", body, ++delivery, false);
 
         assertThat(last).isEqualTo(BatchHandler.Outcome.DEAD_LETTERED);
-        verify(deadLetters)
-                .send(
-                        eq("regions"),
-                        any(),
-                        any(),
-                        eq(
-                                "Batch " + batch().batchId()
-                                        + " could not be applied after 5 attempts (4 more deliveries"
-                                        + " failed for a reason that heals by itself, not counted): DataIntegrityViolationException: check violated"),
-                        any(),
-                        eq(9));
+        verifyDeadLettered(
+                "Batch " + batch().batchId() + " could not be applied after 5 attempts (4 more deliveries failed for a"
+                        + " reason that heals by itself, not counted): DataIntegrityViolationException: check violated",
+                9);
     }
 
     @Test
@@ -108,16 +78,10 @@ class BatchHandlerAttemptsTest {
         }
 
         assertThat(handler.handle("regions", body, MAX_ATTEMPTS, false)).isEqualTo(BatchHandler.Outcome.DEAD_LETTERED);
-        verify(deadLetters)
-                .send(
-                        eq("regions"),
-                        any(),
-                        any(),
-                        eq(
-                                "Batch " + batch().batchId()
-                                        + " could not be applied after 5 attempts: DataIntegrityViolationException: check violated"),
-                        any(),
-                        eq(MAX_ATTEMPTS));
+        verifyDeadLettered(
+                "Batch " + batch().batchId()
+                        + " could not be applied after 5 attempts: DataIntegrityViolationException: check violated",
+                MAX_ATTEMPTS);
     }
 
     private static CannotAcquireLockException deadlock() {
@@ -129,17 +93,10 @@ class BatchHandlerAttemptsTest {
     }
 
     private static ChangeBatch batch() {
-        ChangeBatch.Watermark watermark =
-                new ChangeBatch.Watermark(ChangeBatch.Cursor.START, new ChangeBatch.Cursor(10, 1));
-        return new ChangeBatch(
-                ChangeBatch.SCHEMA,
-                BatchIds.of("regions", watermark, null),
-                "regions",
-                new ChangeBatch.Source("oltp", "core.regions"),
-                Instant.parse("2026-12-07T03:00:00Z"),
-                watermark,
-                null,
-                List.of(new ChangeBatch.Row(ChangeBatch.Op.upsert, 1, 10, Map.of("region_id", 1L, "name", "Sul"))),
-                null);
+        return HandlerFixture.batch("regions", Map.of("region_id", 1L, "name", "Sul"), null);
+    }
+
+    private void verifyDeadLettered(String reason, int delivery) {
+        verify(deadLetters).send(eq("regions"), any(), any(), eq(reason), any(), eq(delivery));
     }
 }

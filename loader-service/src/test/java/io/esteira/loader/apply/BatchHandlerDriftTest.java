@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.esteira.contracts.AlertEvent;
-import io.esteira.contracts.BatchIds;
 import io.esteira.contracts.ChangeBatch;
 import io.esteira.contracts.ContractCodec;
 import io.esteira.loader.dlq.DeadLetters;
-import io.esteira.runtime.alert.AlertPublisher;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,23 +26,11 @@ class BatchHandlerDriftTest {
             + " dropped in the source or taken out of the entity catalog. The entity stops here; follow"
             + " docs/runbook.md, Mirror drift, then replay the DLQ.";
 
-    private final BatchApplier applier = mock(BatchApplier.class);
-    private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final List<AlertEvent> alerts = new ArrayList<>();
-    private final BatchHandler handler = new BatchHandler(
-            ContractCodec.standard(),
-            applier,
-            deadLetters,
-            new AlertPublisher(null, "loader-service", Clock.systemUTC()) {
-                @Override
-                public void publish(AlertEvent event) {
-                    alerts.add(event);
-                }
-            },
-            new LoaderMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
-            new WarehouseOutage(null, Duration.ZERO, Clock.systemUTC()),
-            5,
-            Clock.systemUTC());
+    private final HandlerFixture fixture = new HandlerFixture(5);
+    private final BatchApplier applier = fixture.applier;
+    private final DeadLetters deadLetters = fixture.deadLetters;
+    private final List<AlertEvent> alerts = fixture.alerts;
+    private final BatchHandler handler = fixture.handler;
 
     @Test
     void shouldDeadLetterADriftedMirrorBatchOnItsFirstDeliveryWithAnAlertThatTheEntityStopped() {
@@ -74,17 +54,9 @@ class BatchHandlerDriftTest {
     }
 
     private static ChangeBatch batch() {
-        ChangeBatch.Watermark watermark =
-                new ChangeBatch.Watermark(ChangeBatch.Cursor.START, new ChangeBatch.Cursor(10, 1));
-        return new ChangeBatch(
-                ChangeBatch.SCHEMA,
-                BatchIds.of("leads", watermark, null),
+        return HandlerFixture.batch(
                 "leads",
-                new ChangeBatch.Source("oltp", "core.leads"),
-                Instant.parse("2026-12-03T18:00:00Z"),
-                watermark,
-                null,
-                List.of(new ChangeBatch.Row(ChangeBatch.Op.upsert, 1, 10, Map.of("lead_id", 1L, "name", "Ana"))),
+                Map.of("lead_id", 1L, "name", "Ana"),
                 List.of(new ChangeBatch.Column("lead_id", "bigint"), new ChangeBatch.Column("name", "varchar(60)")));
     }
 }
