@@ -34,7 +34,7 @@ public class BatchPublisher {
     }
 
     /** The duplicate-detection id of {@code batch} in this run (see the class's description). */
-    public String duplicateId(ChangeBatch batch) {
+    private String duplicateId(ChangeBatch batch) {
         return batch.batchId() + "@" + run;
     }
 

@@ -49,7 +49,7 @@ public class BatchHandler {
 
     /**
      * The batches that have failed here for a retriable reason, handed back to the broker, and not yet applied
-     * or dead-lettered: how many of their deliveries that was. Only this loader's: a batch that another loader
+     * or dead-lettered (either forgets them): how many of their deliveries that was. Only this loader's: a batch that another loader
      * takes over (its message group moves when this one stops) counts them again, as the broker does.
      * Bounded, the oldest forgotten first (each entry is a batch stuck in redelivery).
      */
@@ -160,7 +160,6 @@ public class BatchHandler {
                                         + " that heals by itself, not counted)"
                                 : "")
                         + ": " + DeadLetters.describe(e);
-                uncounted.remove(batch.batchId());
                 deadLetter(entity, batch, body, reason, e, attempt, false);
                 return Outcome.DEAD_LETTERED;
             }
@@ -227,6 +226,10 @@ public class BatchHandler {
     private void deadLetter(
             String entity, ChangeBatch batch, byte[] body, String reason, Throwable cause, int attempt, boolean drift) {
         log.error("Moving a message of {} to its DLQ: {}", entity, reason);
+        if (batch != null) {
+            // Whatever sent it there (a fatal failure may follow retriable ones): its uncounted deliveries go too.
+            uncounted.remove(batch.batchId());
+        }
         String batchId = deadLetters.send(entity, batch, body, reason, cause, attempt);
         metrics.rejected(entity, batch == null ? 0 : batch.rows().size());
         alerts.publish(alerts.event(
